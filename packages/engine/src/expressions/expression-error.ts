@@ -1,0 +1,31 @@
+/** Where an expression error points inside the expression text (0-based character offset). */
+export interface ExpressionErrorLocation {
+  position?: number;
+  token?: string;
+}
+
+/**
+ * An error raised while compiling or evaluating a user expression. `code` is JSONata's own code
+ * (e.g. `S0201`, `T2001`) or one of ours: `LIMIT_TIMEOUT`, `LIMIT_DEPTH`, `LIMIT_SEQUENCE`,
+ * `LIMIT_ALLOCATION`, `LIMIT_STRING`, `LIMIT_OUTPUT`, `LIMIT_DATA_DEPTH`, `REGEX_UNSUPPORTED`.
+ * Expression errors are the user's to fix: never retryable.
+ */
+export class ExpressionError extends Error {
+  readonly code: string;
+  readonly position?: number;
+  readonly token?: string;
+  readonly kind: 'syntax' | 'evaluation' | 'limit';
+
+  constructor(params: { code: string; message: string; kind: ExpressionError['kind'] } & ExpressionErrorLocation) {
+    super(params.message);
+    this.name = 'ExpressionError';
+    this.code = params.code;
+    this.kind = params.kind;
+    this.position = params.position;
+    this.token = params.token;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { code: this.code, message: this.message, kind: this.kind, position: this.position, token: this.token };
+  }
+}

@@ -1,0 +1,41 @@
+/** An outbound HTTP request the engine asks its host to send. */
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+}
+
+/** The host's answer. `body` is text (already capped by the host; `bodyTruncated` says so). */
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  bodyTruncated?: boolean;
+}
+
+/**
+ * Sends HTTP requests for the engine. The host enforces egress rules (SSRF guard) and throws an
+ * error carrying `code`, `message` and `retryable` when the request cannot be sent.
+ */
+export interface HttpInvoker {
+  send(request: HttpRequest): Promise<HttpResponse>;
+}
+
+/** Time as the host sees it; injected so that tests and replays are deterministic. */
+export interface Clock {
+  now(): number;
+}
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Everything the engine needs from the outside world. The engine itself performs no IO. */
+export interface EnginePorts {
+  http: HttpInvoker;
+  clock: Clock;
+  logger?: Logger;
+}

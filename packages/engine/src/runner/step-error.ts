@@ -1,0 +1,53 @@
+import { ExpressionError } from '../expressions/expression-error';
+
+/** A step failure as recorded in the run journal. */
+export interface StepErrorInfo {
+  code: string;
+  message: string;
+  /** `user`: the workflow or the remote system needs fixing; `system`: our side failed. */
+  kind: 'user' | 'system';
+  /** Whether trying the same step again may succeed (network errors, 5xx, 429). */
+  retryable: boolean;
+  /** The field of the step the error is about, e.g. `condition`. */
+  field?: string;
+  /** Position inside that field's expression, for expression errors. */
+  position?: number;
+  details?: Record<string, unknown>;
+}
+
+/** Error thrown by step handlers; classified where it is born. */
+export class StepError extends Error {
+  readonly info: StepErrorInfo;
+
+  constructor(info: StepErrorInfo) {
+    super(info.message);
+    this.name = 'StepError';
+    this.info = info;
+  }
+
+  static fromExpression(error: ExpressionError, field: string, offset = 0): StepError {
+    return new StepError({
+      code: error.code,
+      message: `${field}: ${error.message}`,
+      kind: 'user',
+      retryable: false,
+      field,
+      position: error.position !== undefined ? error.position + offset : undefined,
+    });
+  }
+}
+
+/** Classifies anything a handler threw into a {@link StepErrorInfo}. */
+export function toStepErrorInfo(err: unknown): StepErrorInfo {
+  if (err instanceof StepError) return err.info;
+  if (err instanceof ExpressionError) {
+    return { code: err.code, message: err.message, kind: 'user', retryable: false, position: err.position };
+  }
+  const e = (err ?? {}) as { code?: unknown; message?: unknown; retryable?: unknown; kind?: unknown };
+  return {
+    code: typeof e.code === 'string' ? e.code : 'INTERNAL_ERROR',
+    message: typeof e.message === 'string' ? e.message : String(err),
+    kind: e.kind === 'user' ? 'user' : 'system',
+    retryable: typeof e.retryable === 'boolean' ? e.retryable : true,
+  };
+}
