@@ -180,15 +180,18 @@ function padString(str: string, width: number, char?: string): string {
   return w > 0 ? str + padding : padding + str;
 }
 
-const LIMIT_CODES = new Set(['D1011', 'D1012', 'D2015', 'LIMIT_STRING', 'LIMIT_ALLOCATION', 'LIMIT_OUTPUT', 'LIMIT_DATA_DEPTH']);
+const LIMIT_CODES = new Set(['LIMIT_TIMEOUT', 'LIMIT_DEPTH', 'LIMIT_SEQUENCE', 'LIMIT_STRING', 'LIMIT_ALLOCATION', 'LIMIT_OUTPUT', 'LIMIT_DATA_DEPTH']);
+
+/** JSONata's guardrail codes, reported under the engine's documented limit codes. */
+const GUARDRAIL_CODES: Record<string, string> = { D1011: 'LIMIT_DEPTH', D1012: 'LIMIT_TIMEOUT', D2015: 'LIMIT_SEQUENCE' };
 
 function toExpressionError(err: unknown, phase: 'syntax' | 'evaluation'): ExpressionError {
   if (err instanceof ExpressionError) return err;
   if (err instanceof RangeError) {
-    return new ExpressionError({ code: 'LIMIT_DEPTH', kind: 'limit', message: `The expression or its data is too deep: ${err.message}` });
+    return new ExpressionError({ code: 'LIMIT_DEPTH', kind: 'limit', message: `The expression or its data is too deep: ${err.message}`, cause: err });
   }
   const e = (err ?? {}) as { code?: string; message?: string; position?: number; token?: string };
-  const code = e.code ?? 'EVALUATION_ERROR';
+  const code = (e.code !== undefined ? GUARDRAIL_CODES[e.code] : undefined) ?? e.code ?? 'EVALUATION_ERROR';
   const kind = LIMIT_CODES.has(code) ? 'limit' : phase;
   return new ExpressionError({
     code,
@@ -196,5 +199,6 @@ function toExpressionError(err: unknown, phase: 'syntax' | 'evaluation'): Expres
     message: e.message ?? String(err),
     position: typeof e.position === 'number' ? e.position : undefined,
     token: typeof e.token === 'string' ? e.token : undefined,
+    cause: err,
   });
 }

@@ -60,7 +60,7 @@ export function checkTemplateSyntax(text: string): ExpressionError | null {
 
 /**
  * Renders a template: strings are inserted as they are, other values as JSON, missing values as
- * nothing.
+ * nothing. An {@link ExpressionError} carries its position relative to the whole text.
  */
 export async function renderTemplate(text: string, input: unknown, options: EvaluateOptions = {}): Promise<string> {
   const parts = parseTemplate(text);
@@ -70,7 +70,20 @@ export async function renderTemplate(text: string, input: unknown, options: Eval
       out += part.value;
       continue;
     }
-    const value = await evaluateExpression(part.source, input, options);
+    let value: unknown;
+    try {
+      value = await evaluateExpression(part.source, input, options);
+    } catch (err) {
+      if (!(err instanceof ExpressionError)) throw err;
+      throw new ExpressionError({
+        code: err.code,
+        kind: err.kind,
+        message: err.message,
+        token: err.token,
+        position: err.position === undefined ? undefined : part.offset + err.position,
+        cause: err.cause,
+      });
+    }
     if (value === undefined || value === null) continue;
     out += typeof value === 'string' ? value : JSON.stringify(value);
   }

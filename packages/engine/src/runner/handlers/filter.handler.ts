@@ -4,11 +4,15 @@ import type { FilterStep } from '../../schema/steps/filter-step.schema';
 import { StepError } from '../step-error';
 import type { StepHandler } from '../step-handler';
 
-/** JSONata truthiness: empty strings, 0, false, null, empty arrays and missing values are false. */
+/**
+ * JSONata truthiness (`$boolean`): empty strings, 0, false, null, empty arrays, arrays of only false
+ * values, empty objects and missing values are false.
+ */
 export function isTruthy(value: unknown): boolean {
   if (value === undefined || value === null || value === false || value === 0 || value === '') return false;
   if (Array.isArray(value)) return value.some(isTruthy);
   if (typeof value === 'number') return !Number.isNaN(value);
+  if (typeof value === 'object') return Object.keys(value).length > 0;
   return true;
 }
 

@@ -1,6 +1,8 @@
 import { evaluateExpression } from '../../expressions/evaluate-expression';
 import { ExpressionError } from '../../expressions/expression-error';
-import { parseTemplate, renderTemplate } from '../../expressions/template';
+import { DEFAULT_EXPRESSION_LIMITS } from '../../expressions/expression-limits';
+import { assertDataDepth } from '../../expressions/sanitize-value';
+import { renderTemplate } from '../../expressions/template';
 import type { HttpStep } from '../../schema/steps/http-step.schema';
 import type { HttpResponse } from '../ports';
 import { StepError, toStepErrorInfo } from '../step-error';
@@ -13,19 +15,9 @@ async function renderField(field: string, template: string, context: unknown, ev
   try {
     return await renderTemplate(template, context, evaluate);
   } catch (err) {
-    if (err instanceof ExpressionError) {
-      const part = safeParts(template).find((p) => p.kind === 'expression');
-      throw StepError.fromExpression(err, field, part && part.kind === 'expression' ? part.offset : 0);
-    }
+    // renderTemplate reports positions relative to the whole field text.
+    if (err instanceof ExpressionError) throw StepError.fromExpression(err, field);
     throw err;
-  }
-}
-
-function safeParts(template: string) {
-  try {
-    return parseTemplate(template);
-  } catch {
-    return [];
   }
 }
 
@@ -82,6 +74,13 @@ export const httpHandler: StepHandler<HttpStep> = async ({ step, context, ports,
       retryable: response.status >= 500 || response.status === 429 || response.status === 408,
       details: { status: response.status, bodyExcerpt: excerpt(response.body, EXCERPT_CHARS), request: sent },
     });
+  }
+  try {
+    // A hostile server may answer deeply nested JSON that would overflow the stack of whoever
+    // serializes the step output (the host's checkpoint, later expressions).
+    assertDataDepth({ value: parsed, maxDepth: evaluate.limits?.maxDataDepth ?? DEFAULT_EXPRESSION_LIMITS.maxDataDepth, what: 'The response body' });
+  } catch (err) {
+    throw new StepError({ ...toStepErrorInfo(err), field: 'response', details: { status: response.status, request: sent } });
   }
   return { input: sent, output: { status: response.status, headers: response.headers, body: parsed } };
 };

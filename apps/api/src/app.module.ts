@@ -1,0 +1,127 @@
+import { type BeforeApplicationShutdown, type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { LOGGER, type Logger } from './common/logger';
+import { APP_CONFIG, type AppConfig } from './config/config.schema';
+import { dataSourceOptions } from './database/data-source-options';
+import { BullMqDispatcher, BullMqRunWorker } from './dispatch/bullmq.dispatcher';
+import { DISPATCHER, type Dispatcher } from './dispatch/dispatcher';
+import { InProcessDispatcher } from './dispatch/in-process.dispatcher';
+import { Sweeper } from './dispatch/sweeper';
+import { EgressGuard } from './execution/egress-guard';
+import { GuardedHttpInvoker } from './execution/http-invoker';
+import { RunExecutor } from './execution/run-executor';
+import { HealthController } from './health/health.controller';
+import { GroupCommitWriter } from './hooks/group-commit-writer';
+import { IngestService } from './hooks/ingest.service';
+import { TriggerCache, type TriggerInfo } from './hooks/trigger-cache';
+import { RunsController } from './runs/runs.controller';
+import { RunsService } from './runs/runs.service';
+import { WorkflowsController } from './workflows/workflows.controller';
+import { WorkflowsService } from './workflows/workflows.service';
+import { DEFAULT_TRIGGER_METHODS } from '@switchyard/engine';
+
+export const PG_POOL = Symbol('PG_POOL');
+
+/** Starts and stops what runs beside the HTTP server: the sweeper and, with Redis, the BullMQ worker. */
+@Injectable()
+class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private worker: BullMqRunWorker | null = null;
+  private sweeper: Sweeper | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(DISPATCHER) private readonly dispatcher: Dispatcher,
+    private readonly executor: RunExecutor,
+    private readonly invoker: GuardedHttpInvoker,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.REDIS_URL && this.config.role !== 'api') {
+      this.worker = new BullMqRunWorker(
+        this.config.REDIS_URL,
+        this.config.SWITCHYARD_QUEUE_PREFIX,
+        this.config.SWITCHYARD_WORKER_CONCURRENCY,
+        (runId) => this.executor.execute(runId),
+        this.logger,
+      );
+    }
+    this.sweeper = new Sweeper(this.pool, this.dispatcher, this.config.SWITCHYARD_SWEEP_INTERVAL_MS, this.logger);
+    this.sweeper.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.sweeper?.stop();
+    await this.worker?.close();
+    await this.dispatcher.close();
+    await this.invoker.close();
+  }
+}
+
+async function loadTrigger(pool: Pool, token: string): Promise<TriggerInfo | null> {
+  const { rows } = await pool.query(
+    `SELECT w.id, w.workspace_id, w.active, w.current_version_id, v.definition->'trigger'->'methods' AS methods
+       FROM workflows w JOIN workflow_versions v ON v.id = w.current_version_id
+      WHERE w.token = $1`,
+    [token],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    workflowId: row.id,
+    workspaceId: row.workspace_id,
+    versionId: row.current_version_id,
+    active: row.active,
+    methods: Array.isArray(row.methods) ? row.methods : DEFAULT_TRIGGER_METHODS,
+  };
+}
+
+@Module({})
+export class AppModule {
+  static forRole(config: AppConfig, logger: Logger): DynamicModule {
+    const serveHttp = config.role !== 'worker';
+    return {
+      module: AppModule,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl))],
+      controllers: serveHttp ? [WorkflowsController, RunsController, HealthController] : [],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        { provide: PG_POOL, useFactory: (ds: DataSource) => (ds.driver as PostgresDriver).master as Pool, inject: [getDataSourceToken()] },
+        { provide: GuardedHttpInvoker, useFactory: () => new GuardedHttpInvoker(new EgressGuard(config.egressAllow)) },
+        {
+          provide: RunExecutor,
+          useFactory: (pool: Pool, http: GuardedHttpInvoker) =>
+            new RunExecutor(pool, { http, clock: { now: () => Date.now() } }, config.SWITCHYARD_LEASE_MS, logger),
+          inject: [PG_POOL, GuardedHttpInvoker],
+        },
+        {
+          provide: DISPATCHER,
+          useFactory: (executor: RunExecutor): Dispatcher =>
+            config.REDIS_URL
+              ? new BullMqDispatcher(config.REDIS_URL, config.SWITCHYARD_QUEUE_PREFIX, logger)
+              : new InProcessDispatcher((runId) => executor.execute(runId), config.SWITCHYARD_WORKER_CONCURRENCY, logger),
+          inject: [RunExecutor],
+        },
+        { provide: TriggerCache, useFactory: (pool: Pool) => new TriggerCache((token) => loadTrigger(pool, token)), inject: [PG_POOL] },
+        {
+          provide: GroupCommitWriter,
+          useFactory: (pool: Pool, dispatcher: Dispatcher) => new GroupCommitWriter(pool, (runIds) => dispatcher.dispatch(runIds)),
+          inject: [PG_POOL, DISPATCHER],
+        },
+        {
+          provide: IngestService,
+          useFactory: (triggers: TriggerCache, writer: GroupCommitWriter) => new IngestService(triggers, writer, logger, config.SWITCHYARD_MAX_BODY_BYTES),
+          inject: [TriggerCache, GroupCommitWriter],
+        },
+        WorkflowsService,
+        RunsService,
+        RuntimeLifecycle,
+      ],
+    };
+  }
+}

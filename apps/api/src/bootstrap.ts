@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { configureExpressionRuntime } from '@switchyard/engine';
+import { AppModule } from './app.module';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { createLogger, type Logger } from './common/logger';
+import { type AppConfig, parseConfig, type Role } from './config/config.schema';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
+import { registerHookRoutes } from './hooks/hooks.plugin';
+import { IngestService } from './hooks/ingest.service';
+
+export interface SwitchyardInstance {
+  config: AppConfig;
+  /** Base URL of the HTTP server (null for the worker role). */
+  url: string | null;
+  app: INestApplicationContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Switchyard in one of its roles: `all` (HTTP, worker and sweeper in one process; the
+ * default), `api` (HTTP and sweeper) or `worker` (runs only). Without DATABASE_URL it starts the
+ * embedded PostgreSQL; without REDIS_URL runs are dispatched in process.
+ */
+export async function startSwitchyard(options: { env: Record<string, string | undefined>; role: Role; logger?: Logger }): Promise<SwitchyardInstance> {
+  const raw = parseConfig(options.env);
+  const logger = options.logger ?? createLogger(raw.LOG_LEVEL);
+  if (options.role !== 'all' && !raw.DATABASE_URL) throw new Error(`--role=${options.role} needs DATABASE_URL: separate processes must share one PostgreSQL`);
+  if (options.role !== 'all' && !raw.REDIS_URL) throw new Error(`--role=${options.role} needs REDIS_URL: separate api and worker processes talk through Redis`);
+
+  configureExpressionRuntime({ yieldToHost: () => new Promise((r) => setImmediate(r)) });
+
+  let embedded: EmbeddedDatabase | null = null;
+  if (!raw.DATABASE_URL) embedded = await startEmbeddedDatabase(raw.SWITCHYARD_DATA_DIR, logger);
+  const config: AppConfig = {
+    ...raw,
+    role: options.role,
+    databaseUrl: raw.DATABASE_URL ?? (embedded as EmbeddedDatabase).url,
+    embeddedDatabase: embedded !== null,
+    egressAllow: raw.SWITCHYARD_EGRESS_ALLOW.split(',').map((s) => s.trim()).filter(Boolean),
+    publicUrl: (raw.SWITCHYARD_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+  };
+
+  try {
+    if (options.role === 'worker') {
+      const app = await NestFactory.createApplicationContext(AppModule.forRole(config, logger), { logger: ['error', 'warn'] });
+      app.enableShutdownHooks();
+      return { config, url: null, app, close: closer(app, embedded) };
+    }
+
+    const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024 });
+    const webDir = raw.SWITCHYARD_WEB_DIR ? resolve(raw.SWITCHYARD_WEB_DIR) : resolve(__dirname, '../../web/dist');
+    const hasWeb = existsSync(resolve(webDir, 'index.html'));
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, logger), adapter, { logger: ['error', 'warn'] });
+    app.useGlobalFilters(new ApiExceptionFilter(logger, hasWeb ? webDir : null));
+    registerHookRoutes(app.getHttpAdapter().getInstance(), app.get(IngestService), config.SWITCHYARD_MAX_BODY_BYTES);
+    if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+    else logger.warn({ webDir }, 'the web UI is not built; run `npm run build` to serve it');
+    await app.listen(config.PORT, config.HOST);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    if (!raw.SWITCHYARD_PUBLIC_URL) config.publicUrl = `http://localhost:${port}`;
+    return { config, url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`, app, close: closer(app, embedded) };
+  } catch (err) {
+    await embedded?.stop().catch(() => undefined);
+    throw err;
+  }
+}
+
+function closer(app: INestApplicationContext, embedded: EmbeddedDatabase | null): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () =>
+    (closing ??= (async () => {
+      await app.close();
+      await embedded?.stop();
+    })());
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig, parseRole } from './config.schema';
+
+describe('parseConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = parseConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.SWITCHYARD_DATA_DIR).toBe('./.switchyard');
+    expect(config.SWITCHYARD_MAX_BODY_BYTES).toBe(10 * 1024 * 1024);
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('names every invalid setting and the reason', () => {
+    expect(() => parseConfig({ PORT: 'abc', DATABASE_URL: 'nope', LOG_LEVEL: 'loud' })).toThrow(
+      /PORT: .*\n.*DATABASE_URL: must be a postgres:\/\/ URL\n.*LOG_LEVEL/s,
+    );
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseConfig({ REDIS_URL: '' }).REDIS_URL).toBeUndefined();
+  });
+});
+
+describe('parseRole', () => {
+  it('defaults to all and accepts api and worker', () => {
+    expect(parseRole([])).toBe('all');
+    expect(parseRole(['--role=worker'])).toBe('worker');
+  });
+
+  it('rejects an unknown role', () => {
+    expect(() => parseRole(['--role=boss'])).toThrow(/expected all, api or worker/);
+  });
+});

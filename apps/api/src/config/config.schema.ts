@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/** Every setting Switchyard reads from its environment, with defaults (documented in README.md). */
+export const configSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().url('must be a postgres:// URL').optional(),
+  REDIS_URL: z.string().url('must be a redis:// URL').optional(),
+  SWITCHYARD_DATA_DIR: z.string().min(1).default('./.switchyard'),
+  SWITCHYARD_EGRESS_ALLOW: z.string().default(''),
+  SWITCHYARD_PUBLIC_URL: z.string().url('must be an absolute URL such as https://hooks.example.com').optional(),
+  SWITCHYARD_MAX_BODY_BYTES: positiveInt.default(10 * 1024 * 1024),
+  SWITCHYARD_WORKER_CONCURRENCY: positiveInt.default(10),
+  SWITCHYARD_QUEUE_PREFIX: z.string().min(1).default('switchyard'),
+  SWITCHYARD_SWEEP_INTERVAL_MS: positiveInt.default(5000),
+  SWITCHYARD_LEASE_MS: positiveInt.default(30_000),
+  SWITCHYARD_WEB_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export type Role = 'all' | 'api' | 'worker';
+
+export interface AppConfig extends RawConfig {
+  role: Role;
+  /** The PostgreSQL URL in use: DATABASE_URL or the embedded server's. */
+  databaseUrl: string;
+  embeddedDatabase: boolean;
+  egressAllow: string[];
+  publicUrl: string;
+}
+
+/** Reads and validates the environment; throws one error listing every bad setting. */
+export function parseConfig(env: Record<string, string | undefined>): RawConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Parses `--role=api` from the command line (default `all`). */
+export function parseRole(argv: string[]): Role {
+  const arg = argv.find((a) => a.startsWith('--role='));
+  const role = arg ? arg.slice('--role='.length) : 'all';
+  if (role !== 'all' && role !== 'api' && role !== 'worker') {
+    throw new Error(`Invalid --role=${role}: expected all, api or worker`);
+  }
+  return role;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,72 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { InboundRequestEntity } from './inbound-request.entity';
+import { WorkflowVersionEntity } from './workflow-version.entity';
+import { WorkflowEntity } from './workflow.entity';
+
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'filtered', 'waiting', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export const TERMINAL_RUN_STATUSES: ReadonlyArray<RunStatus> = ['succeeded', 'failed', 'filtered', 'cancelled'];
+
+@Entity({ name: 'runs' })
+@Index('idx_runs_workflow', ['workflowId', 'id'])
+@Index('idx_runs_workflow_status', ['workflowId', 'status', 'id'])
+@Index('idx_runs_pending', ['id'], { where: `status IN ('queued', 'running')` })
+export class RunEntity {
+  /** UUIDv7: time-ordered, so `id DESC` is newest first and ids serve as cursors. */
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'workspace_id' })
+  workspaceId!: string;
+
+  @Column({ type: 'uuid', name: 'workflow_id' })
+  workflowId!: string;
+
+  @ManyToOne(() => WorkflowEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'workflow_id' })
+  workflow?: WorkflowEntity;
+
+  @Column({ type: 'uuid', name: 'version_id' })
+  versionId!: string;
+
+  @ManyToOne(() => WorkflowVersionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'version_id' })
+  workflowVersion?: WorkflowVersionEntity;
+
+  @Column({ type: 'uuid', name: 'request_id' })
+  requestId!: string;
+
+  @ManyToOne(() => InboundRequestEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'request_id' })
+  request?: InboundRequestEntity;
+
+  @Column({ type: 'text' })
+  status!: RunStatus;
+
+  @Column({ type: 'uuid', name: 'replay_of', nullable: true })
+  replayOf!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  error!: Record<string, unknown> | null;
+
+  /** How many times a worker claimed this run (above 1 means it was resumed). */
+  @Column({ type: 'integer', default: 0 })
+  claims!: number;
+
+  @Column({ type: 'text', name: 'worker_id', nullable: true })
+  workerId!: string | null;
+
+  /** A running run whose lease has passed belongs to a dead worker and is resumed by the sweeper. */
+  @Column({ type: 'timestamptz', name: 'lease_until', nullable: true })
+  leaseUntil!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  /** Set at the first claim and kept on resume: it is also what `$now()` returns in the run. */
+  @Column({ type: 'timestamptz', name: 'started_at', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'finished_at', nullable: true })
+  finishedAt!: Date | null;
+}

@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { WorkspaceEntity } from './workspace.entity';
+
+@Entity({ name: 'workflows' })
+@Index('idx_workflows_workspace', ['workspaceId', 'createdAt'])
+export class WorkflowEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'workspace_id' })
+  workspaceId!: string;
+
+  @ManyToOne(() => WorkspaceEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'workspace_id' })
+  workspace?: WorkspaceEntity;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** The secret part of the trigger URL (`/hooks/<token>`): 192 random bits, base64url. */
+  @Index('uq_workflows_token', { unique: true })
+  @Column({ type: 'text' })
+  token!: string;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  /** Number of the current version (1, 2, ...). */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @Column({ type: 'uuid', name: 'current_version_id', nullable: true })
+  currentVersionId!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,58 @@
+import type { Pool } from 'pg';
+import type { Logger } from '../common/logger';
+import type { Dispatcher } from './dispatcher';
+
+/** A queued run younger than this is assumed to be on its way to a worker. */
+const QUEUED_GRACE_SECONDS = 10;
+
+/**
+ * PostgreSQL is the source of truth: runs left `queued` (a lost message, Redis down, a restart)
+ * and `running` runs whose worker lease passed (a dead worker) are dispatched again, oldest first.
+ */
+export class Sweeper {
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly dispatcher: Dispatcher,
+    private readonly intervalMs: number,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.sweep(), this.intervalMs);
+    this.timer.unref();
+    void this.sweep();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  async sweep(): Promise<number> {
+    if (this.sweeping) return 0;
+    this.sweeping = true;
+    try {
+      const { rows } = await this.pool.query<{ id: string }>(
+        `SELECT id FROM runs
+          WHERE status IN ('queued', 'running')
+            AND ((status = 'queued' AND created_at < now() - make_interval(secs => $1))
+              OR (status = 'running' AND lease_until < now()))
+          ORDER BY id LIMIT 1000`,
+        [QUEUED_GRACE_SECONDS],
+      );
+      if (rows.length > 0) {
+        this.logger.info({ count: rows.length }, 'sweeper re-dispatching runs');
+        this.dispatcher.dispatch(rows.map((r) => r.id));
+      }
+      return rows.length;
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'sweep failed');
+      return 0;
+    } finally {
+      this.sweeping = false;
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import { hostname } from 'node:os';
+import { runWorkflow, validateDefinition, type EnginePorts, type StepResult, type WorkflowDefinition } from '@switchyard/engine';
+import { LRUCache } from 'lru-cache';
+import type { Pool } from 'pg';
+import { newId } from '../common/ids';
+import type { Logger } from '../common/logger';
+import { toTriggerData, type StoredRequest } from './trigger-data';
+
+interface ClaimedRun {
+  id: string;
+  workspace_id: string;
+  version_id: string;
+  request_id: string;
+  claims: number;
+  started_at: Date;
+}
+
+/**
+ * Executes one run: claims it with a lease (so two workers never run it at once, and a dead
+ * worker's run is resumed once the lease passes), runs the engine on the version the run was created
+ * for, checkpoints every step as it finishes, and records the verdict.
+ */
+export class RunExecutor {
+  readonly workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
+  private readonly versions = new LRUCache<string, WorkflowDefinition>({ max: 1000 });
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly ports: EnginePorts,
+    private readonly leaseMs: number,
+    private readonly logger: Logger,
+  ) {}
+
+  async execute(runId: string): Promise<void> {
+    const claimed = await this.claim(runId);
+    if (!claimed) return;
+    const heartbeat = setInterval(() => void this.extendLease(runId), Math.max(1000, Math.floor(this.leaseMs / 3)));
+    heartbeat.unref();
+    try {
+      const [definition, request, journal] = await Promise.all([
+        this.definition(claimed.version_id),
+        this.request(claimed.request_id),
+        claimed.claims > 1 ? this.journal(runId) : Promise.resolve([]),
+      ]);
+      const positions = new Map(definition.steps.map((s, i) => [s.id, i]));
+      const verdict = await runWorkflow({
+        definition,
+        trigger: toTriggerData(request),
+        journal,
+        ports: this.ports,
+        now: claimed.started_at.getTime(),
+        onStepFinished: (result) => this.checkpoint(claimed, result, positions.get(result.stepId) ?? -1),
+      });
+      await this.pool.query(
+        `UPDATE runs SET status = $2, error = $3, finished_at = now(), lease_until = NULL WHERE id = $1 AND worker_id = $4`,
+        [runId, verdict.status, verdict.error ? JSON.stringify(verdict.error) : null, this.workerId],
+      );
+      if (journal.length > 0) this.logger.info({ runId, resumedAfter: journal.length }, 'resumed run finished');
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async claim(runId: string): Promise<ClaimedRun | null> {
+    const { rows } = await this.pool.query<ClaimedRun>(
+      `UPDATE runs
+          SET status = 'running', claims = claims + 1, worker_id = $2,
+              lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now())
+        WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND lease_until < now()))
+        RETURNING id, workspace_id, version_id, request_id, claims, started_at`,
+      [runId, this.workerId, this.leaseMs / 1000],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async extendLease(runId: string): Promise<void> {
+    await this.pool
+      .query(`UPDATE runs SET lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND worker_id = $2 AND status = 'running'`, [
+        runId,
+        this.workerId,
+        this.leaseMs / 1000,
+      ])
+      .catch((err) => this.logger.warn({ err: (err as Error).message, runId }, 'could not extend a run lease'));
+  }
+
+  private async definition(versionId: string): Promise<WorkflowDefinition> {
+    const cached = this.versions.get(versionId);
+    if (cached) return cached;
+    const { rows } = await this.pool.query<{ definition: Record<string, unknown> }>(`SELECT definition FROM workflow_versions WHERE id = $1`, [versionId]);
+    if (!rows[0]) throw new Error(`workflow version ${versionId} is missing`);
+    const result = validateDefinition(rows[0].definition);
+    if (!result.ok) throw new Error(`stored workflow version ${versionId} is invalid: ${result.issues[0].path} ${result.issues[0].message}`);
+    this.versions.set(versionId, result.definition);
+    return result.definition;
+  }
+
+  private async request(requestId: string): Promise<StoredRequest> {
+    const { rows } = await this.pool.query<StoredRequest>(
+      `SELECT method, headers, query, content_type, body, received_at FROM inbound_requests WHERE id = $1`,
+      [requestId],
+    );
+    if (!rows[0]) throw new Error(`inbound request ${requestId} is missing`);
+    return rows[0];
+  }
+
+  private async journal(runId: string): Promise<StepResult[]> {
+    const { rows } = await this.pool.query(
+      `SELECT step_id, step_type, status, input, output, error, attempts, started_at, finished_at FROM step_runs WHERE run_id = $1 AND status = 'succeeded'`,
+      [runId],
+    );
+    return rows.map((r) => ({
+      stepId: r.step_id,
+      type: r.step_type,
+      status: r.status,
+      input: r.input ?? undefined,
+      output: r.output,
+      error: r.error ?? undefined,
+      attempts: r.attempts,
+      startedAt: r.started_at.getTime(),
+      finishedAt: r.finished_at.getTime(),
+    }));
+  }
+
+  private async checkpoint(run: ClaimedRun, result: StepResult, position: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO step_runs (id, workspace_id, run_id, step_id, step_type, position, status, input, output, error, attempts, started_at, finished_at, duration_ms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_timestamp($12 / 1000.0), to_timestamp($13 / 1000.0), $14)
+       ON CONFLICT (run_id, step_id) DO UPDATE SET status = EXCLUDED.status, input = EXCLUDED.input, output = EXCLUDED.output,
+         error = EXCLUDED.error, attempts = step_runs.attempts + EXCLUDED.attempts, started_at = EXCLUDED.started_at,
+         finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms`,
+      [
+        newId(),
+        run.workspace_id,
+        run.id,
+        result.stepId,
+        result.type,
+        position,
+        result.status,
+        json(result.input),
+        json(result.output),
+        result.error ? JSON.stringify(result.error) : null,
+        result.attempts,
+        result.startedAt,
+        result.finishedAt,
+        result.finishedAt - result.startedAt,
+      ],
+    );
+  }
+}
+
+function json(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value);
+}

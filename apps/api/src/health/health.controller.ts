@@ -1,0 +1,31 @@
+import { Controller, Get, HttpException, Inject } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DISPATCHER, type Dispatcher } from '../dispatch/dispatcher';
+
+@Controller('api/health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DISPATCHER) private readonly dispatcher: Dispatcher,
+  ) {}
+
+  /** The process is up (for restarts). */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** PostgreSQL and the queue answer (for load balancers). 503 while either is out. */
+  @Get('ready')
+  async ready() {
+    const database = await this.dataSource
+      .query('SELECT 1')
+      .then(() => 'up')
+      .catch(() => 'down');
+    const queue = (await this.dispatcher.healthy()) ? 'up' : 'down';
+    const body = { status: database === 'up' && queue === 'up' ? 'ok' : 'unavailable', database, queue: { kind: this.dispatcher.kind, status: queue } };
+    if (body.status !== 'ok') throw new HttpException(body, 503);
+    return body;
+  }
+}

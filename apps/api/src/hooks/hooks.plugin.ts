@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IngestService } from './ingest.service';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+
+/**
+ * `ANY /hooks/:token` as a plain Fastify route, outside Nest's pipeline (it is the hot path). The
+ * body is read as raw bytes, whatever its content type, up to the configured limit.
+ */
+export function registerHookRoutes(fastify: FastifyInstance, ingest: IngestService, maxBodyBytes: number): void {
+  fastify.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBodyBytes }, (_req, body, done) => done(null, body));
+
+    scope.setErrorHandler(async (error: { code?: string; statusCode?: number }, request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) => {
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        const announced = Number(request.headers['content-length']);
+        const answer = await ingest.receive({
+          token: request.params.token,
+          method: request.method,
+          headers: request.headers,
+          query: request.query as Record<string, unknown>,
+          body: null,
+          size: Number.isFinite(announced) ? announced : maxBodyBytes + 1,
+        });
+        return reply.code(answer.status).headers(answer.headers ?? {}).send(answer.body);
+      }
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      return reply.code(status).send({ error: { code: 'bad_request', message: status === 500 ? 'Internal error' : String((error as Error).message), details: [] } });
+    });
+
+    scope.route<{ Params: { token: string } }>({
+      method: [...METHODS],
+      url: '/hooks/:token',
+      exposeHeadRoute: false,
+      handler: async (request, reply) => {
+        const answer = await ingest.receive({
+          token: request.params.token,
+          method: request.method,
+          headers: request.headers,
+          query: request.query as Record<string, unknown>,
+          body: (request.body as Buffer | undefined) ?? null,
+        });
+        reply.code(answer.status);
+        if (answer.headers) reply.headers(answer.headers);
+        return reply.send(answer.body);
+      },
+    });
+  });
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { CurrentWorkspace } from '../common/current-workspace.decorator';
+import { WorkflowsService } from './workflows.service';
+
+const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
+
+@Controller('api/workflows')
+export class WorkflowsController {
+  constructor(private readonly workflows: WorkflowsService) {}
+
+  @Get()
+  async list(@CurrentWorkspace() workspaceId: string) {
+    return { items: await this.workflows.list(workspaceId) };
+  }
+
+  @Post()
+  create(@CurrentWorkspace() workspaceId: string, @Body() body: unknown) {
+    return this.workflows.create(workspaceId, body);
+  }
+
+  @Get(':id')
+  get(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string) {
+    return this.workflows.get(workspaceId, id);
+  }
+
+  @Put(':id')
+  replace(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Body() body: unknown) {
+    return this.workflows.replace(workspaceId, id, body);
+  }
+
+  @Patch(':id')
+  patch(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Body() body: unknown) {
+    return this.workflows.patch(workspaceId, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string): Promise<void> {
+    await this.workflows.remove(workspaceId, id);
+  }
+}

@@ -1,0 +1,160 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { validateDefinition, type WorkflowDefinition } from '@switchyard/engine';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ApiError, type ErrorDetail } from '../common/api-error';
+import { newId, newTriggerToken } from '../common/ids';
+import { parseInput } from '../common/parse-input';
+import { APP_CONFIG, type AppConfig } from '../config/config.schema';
+import { WorkflowVersionEntity } from '../database/entities/workflow-version.entity';
+import { WorkflowEntity } from '../database/entities/workflow.entity';
+import { TriggerCache } from '../hooks/trigger-cache';
+import { workflowInputSchema, workflowPatchSchema } from './workflow-input.schema';
+
+export interface WorkflowDto {
+  id: string;
+  name: string;
+  active: boolean;
+  version: number;
+  versionId: string;
+  schemaVersion: number;
+  trigger: WorkflowDefinition['trigger'] & { url: string; token: string };
+  steps: WorkflowDefinition['steps'];
+  createdAt: string;
+  updatedAt: string;
+}
+
+@Injectable()
+export class WorkflowsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly triggers: TriggerCache,
+  ) {}
+
+  async list(workspaceId: string): Promise<WorkflowDto[]> {
+    const rows = await this.dataSource
+      .getRepository(WorkflowEntity)
+      .createQueryBuilder('w')
+      .innerJoinAndMapOne('w.current', WorkflowVersionEntity, 'v', 'v.id = w.current_version_id')
+      .where('w.workspace_id = :workspaceId', { workspaceId })
+      .orderBy('w.created_at', 'DESC')
+      .getMany();
+    return rows.map((w) => this.toDto(w, (w as WorkflowEntity & { current: WorkflowVersionEntity }).current));
+  }
+
+  async get(workspaceId: string, id: string): Promise<WorkflowDto> {
+    const workflow = await this.find(this.dataSource.manager, workspaceId, id);
+    const version = await this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: workflow.currentVersionId as string });
+    return this.toDto(workflow, version);
+  }
+
+  async create(workspaceId: string, body: unknown): Promise<WorkflowDto> {
+    const input = parseInput(workflowInputSchema, body);
+    const definition = this.checkDefinition({ schemaVersion: input.schemaVersion, trigger: input.trigger, steps: input.steps });
+    const workflowId = newId();
+    const versionId = newId();
+    return this.dataSource.transaction(async (tx) => {
+      const workflow = await tx.getRepository(WorkflowEntity).save(
+        tx.getRepository(WorkflowEntity).create({
+          id: workflowId,
+          workspaceId,
+          name: input.name,
+          token: newTriggerToken(),
+          active: input.active ?? true,
+          version: 1,
+          currentVersionId: versionId,
+        }),
+      );
+      const version = await this.saveVersion(tx, workspaceId, workflowId, versionId, 1, definition);
+      return this.toDto(workflow, version);
+    });
+  }
+
+  async replace(workspaceId: string, id: string, body: unknown): Promise<WorkflowDto> {
+    const input = parseInput(workflowInputSchema, body);
+    const definition = this.checkDefinition({ schemaVersion: input.schemaVersion, trigger: input.trigger, steps: input.steps });
+    return this.update(workspaceId, id, { name: input.name, active: input.active, definition });
+  }
+
+  async patch(workspaceId: string, id: string, body: unknown): Promise<WorkflowDto> {
+    const input = parseInput(workflowPatchSchema, body);
+    let definition: WorkflowDefinition | undefined;
+    if (input.trigger !== undefined || input.steps !== undefined) {
+      const current = await this.get(workspaceId, id);
+      const { url: _url, token: _token, ...trigger } = current.trigger;
+      definition = this.checkDefinition({ trigger: input.trigger ?? trigger, steps: input.steps ?? current.steps });
+    }
+    return this.update(workspaceId, id, { name: input.name, active: input.active, definition });
+  }
+
+  async remove(workspaceId: string, id: string): Promise<void> {
+    const workflow = await this.find(this.dataSource.manager, workspaceId, id);
+    await this.dataSource.getRepository(WorkflowEntity).delete({ id: workflow.id, workspaceId });
+    this.triggers.invalidate(workflow.token);
+  }
+
+  private async update(
+    workspaceId: string,
+    id: string,
+    change: { name?: string; active?: boolean; definition?: WorkflowDefinition },
+  ): Promise<WorkflowDto> {
+    const dto = await this.dataSource.transaction(async (tx) => {
+      const workflow = await this.find(tx, workspaceId, id, true);
+      const repo = tx.getRepository(WorkflowEntity);
+      let version = await tx.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: workflow.currentVersionId as string });
+      if (change.definition && JSON.stringify(change.definition) !== JSON.stringify(version.definition)) {
+        workflow.version += 1;
+        workflow.currentVersionId = newId();
+        version = await this.saveVersion(tx, workspaceId, workflow.id, workflow.currentVersionId, workflow.version, change.definition);
+      }
+      if (change.name !== undefined) workflow.name = change.name;
+      if (change.active !== undefined) workflow.active = change.active;
+      const saved = await repo.save(workflow);
+      return this.toDto(saved, version);
+    });
+    this.triggers.invalidate(dto.trigger.token);
+    return dto;
+  }
+
+  private async find(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<WorkflowEntity> {
+    const workflow = await manager.getRepository(WorkflowEntity).findOne({
+      where: { id, workspaceId },
+      lock: lock ? { mode: 'pessimistic_write' } : undefined,
+    });
+    if (!workflow) throw ApiError.notFound('Workflow', id);
+    return workflow;
+  }
+
+  private saveVersion(tx: EntityManager, workspaceId: string, workflowId: string, id: string, number: number, definition: WorkflowDefinition) {
+    const repo = tx.getRepository(WorkflowVersionEntity);
+    return repo.save(repo.create({ id, workspaceId, workflowId, version: number, schemaVersion: definition.schemaVersion, definition: definition as unknown as Record<string, unknown> }));
+  }
+
+  private checkDefinition(input: Record<string, unknown>): WorkflowDefinition {
+    const result = validateDefinition(input);
+    if (result.ok) return result.definition;
+    const details: ErrorDetail[] = result.issues.map((issue) => ({ ...issue }));
+    throw new ApiError(400, 'invalid_definition', `The workflow definition is invalid: ${details[0].path || 'definition'} ${details[0].message}`, details);
+  }
+
+  triggerUrl(token: string): string {
+    return `${this.config.publicUrl}/hooks/${token}`;
+  }
+
+  private toDto(workflow: WorkflowEntity, version: WorkflowVersionEntity): WorkflowDto {
+    const definition = version.definition as unknown as WorkflowDefinition;
+    return {
+      id: workflow.id,
+      name: workflow.name,
+      active: workflow.active,
+      version: workflow.version,
+      versionId: version.id,
+      schemaVersion: version.schemaVersion,
+      trigger: { ...definition.trigger, url: this.triggerUrl(workflow.token), token: workflow.token },
+      steps: definition.steps,
+      createdAt: workflow.createdAt.toISOString(),
+      updatedAt: workflow.updatedAt.toISOString(),
+    };
+  }
+}

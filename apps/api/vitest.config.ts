@@ -1,0 +1,19 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// SWC instead of esbuild: NestJS and TypeORM need emitted decorator metadata.
+const plugins = [swc.vite({ module: { type: 'es6' } })];
+
+export default defineConfig({
+  plugins,
+  test: {
+    projects: [
+      { plugins, test: { name: 'unit', include: ['src/**/*.spec.ts'] } },
+      {
+        plugins,
+        test: { name: 'integration', include: ['test/integration/**/*.spec.ts'], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
+      },
+      { plugins, test: { name: 'e2e', include: ['test/e2e/**/*.spec.ts'], testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false } },
+    ],
+  },
+});

@@ -1,0 +1,53 @@
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Icon } from '../ui';
+import { ApiStatus } from './ApiStatus';
+import './AppShell.css';
+
+function Logo() {
+  return (
+    <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <rect width="32" height="32" rx="8" fill="var(--sy-color-accent)" />
+      <path d="M8 11h9l7 10" stroke="#fff" strokeWidth="3" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+      <path d="M8 21h6" stroke="#fff" strokeWidth="3" fill="none" strokeLinecap="round" />
+      <circle cx="24" cy="11" r="2.5" fill="#fff" />
+    </svg>
+  );
+}
+
+export function AppShell() {
+  const { pathname } = useLocation();
+  // Runs belong to workflows, so the Workflows item stays current on workflow and run pages.
+  const inWorkflows = pathname === '/' || pathname.startsWith('/workflows') || pathname.startsWith('/runs');
+
+  return (
+    <div className="sy-shell">
+      <a className="sy-shell__skip" href="#main">
+        Skip to content
+      </a>
+      <aside className="sy-shell__sidebar">
+        <Link to="/" className="sy-shell__brand" aria-label="Switchyard home">
+          <Logo />
+          <span>Switchyard</span>
+        </Link>
+        <nav className="sy-shell__nav" aria-label="Main">
+          <NavLink
+            to="/"
+            className={() => (inWorkflows ? 'sy-shell__link sy-shell__link--active' : 'sy-shell__link')}
+            aria-current={inWorkflows ? 'page' : undefined}
+          >
+            <Icon name="workflow" />
+            Workflows
+          </NavLink>
+        </nav>
+        <div className="sy-shell__footer">
+          <ApiStatus />
+        </div>
+      </aside>
+      <main id="main" className="sy-shell__main" tabIndex={-1}>
+        <div className="sy-shell__content">
+          <Outlet />
+        </div>
+      </main>
+    </div>
+  );
+}

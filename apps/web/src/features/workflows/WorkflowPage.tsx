@@ -1,0 +1,100 @@
+import { useParams } from 'react-router';
+import { ApiError, type Workflow } from '../../api';
+import { absoluteUrl } from '../../lib/absolute-url';
+import { Badge, Card, CodeBlock, DescriptionList, EmptyState, ErrorState, LoadingState, PageHeader, RelativeTime } from '../../ui';
+import { RunsCard } from '../runs/RunsCard';
+import { sendWebhookCurl } from './curl-examples';
+import { TriggerUrl } from './TriggerUrl';
+import { useWorkflow } from './use-workflows';
+import { WorkflowStatusBadge } from './WorkflowStatusBadge';
+import './WorkflowPage.css';
+
+function StepsCard({ workflow }: { workflow: Workflow }) {
+  const steps = workflow.steps ?? [];
+  return (
+    <Card id="workflow-steps" title="Steps" headingLevel={2}>
+      {steps.length === 0 ? (
+        <p className="sy-muted">This workflow has no steps.</p>
+      ) : (
+        <ol className="sy-workflow__steps">
+          {steps.map((step, index) => (
+            <li key={`${step.id}-${index}`} className="sy-workflow__step">
+              <span className="sy-workflow__step-index" aria-hidden="true">
+                {index + 1}
+              </span>
+              <span className="sy-workflow__step-id">{step.id}</span>
+              <Badge tone="accent">{step.type}</Badge>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}
+
+function TriggerCard({ workflow }: { workflow: Workflow }) {
+  const url = absoluteUrl({ url: workflow.trigger.url, origin: window.location.origin });
+  return (
+    <Card id="workflow-trigger" title="Trigger" description="Send a webhook here to start a run.">
+      <div className="sy-workflow__trigger">
+        <TriggerUrl url={workflow.trigger.url} workflowName={workflow.name} />
+        <CodeBlock label="Send a test event" code={sendWebhookCurl({ url })} />
+        <DescriptionList
+          items={[
+            { label: 'Created', value: <RelativeTime iso={workflow.createdAt} /> },
+            { label: 'Updated', value: <RelativeTime iso={workflow.updatedAt} /> },
+            { label: 'Version', value: `v${workflow.version}` },
+          ]}
+        />
+      </div>
+    </Card>
+  );
+}
+
+export function WorkflowPage() {
+  const { id = '' } = useParams();
+  const workflow = useWorkflow(id);
+
+  if (workflow.isPending) return <LoadingState label="Loading workflow…" />;
+  if (workflow.isError) {
+    const notFound = workflow.error instanceof ApiError && workflow.error.isNotFound;
+    return (
+      <>
+        <PageHeader title="Workflow" back={{ to: '/', label: 'All workflows' }} />
+        {notFound ? (
+          <Card>
+            <EmptyState icon="alert" title="Workflow not found" description="It may have been deleted." />
+          </Card>
+        ) : (
+          <ErrorState title="Could not load this workflow" error={workflow.error} onRetry={() => void workflow.refetch()} />
+        )}
+      </>
+    );
+  }
+
+  const data = workflow.data;
+  return (
+    <>
+      <title>{`${data.name} · Switchyard`}</title>
+      <PageHeader
+        back={{ to: '/', label: 'All workflows' }}
+        title={data.name}
+        meta={<WorkflowStatusBadge active={data.active} />}
+        description={
+          data.active
+            ? 'Runs start within seconds of each webhook; this page refreshes on its own.'
+            : 'This workflow is off: webhooks are recorded but start no runs.'
+        }
+      />
+      <div className="sy-workflow__layout">
+        <div className="sy-workflow__main">
+          <RunsCard workflowId={data.id} />
+        </div>
+        <aside className="sy-workflow__aside" aria-label="Workflow details">
+          <TriggerCard workflow={data} />
+          <StepsCard workflow={data} />
+        </aside>
+      </div>
+    </>
+  );
+}

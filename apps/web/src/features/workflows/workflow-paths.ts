@@ -1,0 +1,3 @@
+export function workflowPath(id: string): string {
+  return `/workflows/${encodeURIComponent(id)}`;
+}

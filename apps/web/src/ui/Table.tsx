@@ -1,0 +1,86 @@
+import type { MouseEvent, ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import './Table.css';
+
+export interface TableColumn<T> {
+  key: string;
+  header: ReactNode;
+  render: (row: T) => ReactNode;
+  align?: 'start' | 'end';
+  width?: string;
+  /** Hides the column on narrow windows, where less important data gives way. */
+  hideBelow?: 'sm' | 'md';
+}
+
+export interface TableProps<T> {
+  /** Read by screen readers; not shown. */
+  caption: string;
+  columns: TableColumn<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  /** Makes the whole row clickable. Keep a real link in one cell for keyboard users. */
+  rowHref?: (row: T) => string;
+  footer?: ReactNode;
+}
+
+function isInteractiveTarget(event: MouseEvent): boolean {
+  return Boolean((event.target as HTMLElement).closest('a, button, input, select, textarea, [role="button"]'));
+}
+
+export function Table<T>({ caption, columns, rows, rowKey, rowHref, footer }: TableProps<T>) {
+  const navigate = useNavigate();
+
+  function handleRowClick(event: MouseEvent, row: T) {
+    if (!rowHref || isInteractiveTarget(event)) return;
+    if (window.getSelection()?.toString()) return;
+    const href = rowHref(row);
+    if (event.metaKey || event.ctrlKey) {
+      window.open(href, '_blank', 'noopener');
+      return;
+    }
+    navigate(href);
+  }
+
+  function cellClass(column: TableColumn<T>): string {
+    return [
+      'sy-table__cell',
+      column.align === 'end' && 'sy-table__cell--end',
+      column.hideBelow && `sy-table__cell--hide-${column.hideBelow}`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+
+  return (
+    <div className="sy-table__scroll">
+      <table className="sy-table">
+        <caption className="sy-visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.key} scope="col" className={cellClass(column)} style={column.width ? { width: column.width } : undefined}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={rowKey(row)}
+              className={rowHref ? 'sy-table__row sy-table__row--link' : 'sy-table__row'}
+              onClick={rowHref ? (event) => handleRowClick(event, row) : undefined}
+            >
+              {columns.map((column) => (
+                <td key={column.key} className={cellClass(column)}>
+                  {column.render(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {footer ? <div className="sy-table__footer">{footer}</div> : null}
+    </div>
+  );
+}
