@@ -32,6 +32,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
         void reply.code(status).send(response);
         return;
       }
+      const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      if (status === 400 && typeof raw === 'string' && /JSON/.test(raw)) {
+        void reply.code(400).send({ error: { code: 'invalid_json', message: `The request body is not valid JSON: ${raw}`, details: [{ path: 'body', message: raw }] } });
+        return;
+      }
       const message = typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
       void reply.code(status).send({ error: { code: CODES[status] ?? 'error', message: Array.isArray(message) ? message.join('; ') : message, details: [] } });
       return;

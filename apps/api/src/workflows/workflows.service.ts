@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { validateDefinition, type WorkflowDefinition } from '@switchyard/engine';
+import { formatPath, validateDefinition, type WorkflowDefinition } from '@switchyard/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { newId, newTriggerToken } from '../common/ids';
@@ -9,7 +9,12 @@ import { APP_CONFIG, type AppConfig } from '../config/config.schema';
 import { WorkflowVersionEntity } from '../database/entities/workflow-version.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { TriggerCache } from '../hooks/trigger-cache';
-import { workflowInputSchema, workflowPatchSchema } from './workflow-input.schema';
+import { type WorkflowInput, workflowInputSchema, workflowPatchSchema } from './workflow-input.schema';
+
+function invalid(details: ErrorDetail[]): ApiError {
+  const first = details[0];
+  return new ApiError(400, 'validation_failed', `The workflow is invalid: ${first.path || 'body'} ${first.message}`, details);
+}
 
 export interface WorkflowDto {
   id: string;
@@ -50,8 +55,7 @@ export class WorkflowsService {
   }
 
   async create(workspaceId: string, body: unknown): Promise<WorkflowDto> {
-    const input = parseInput(workflowInputSchema, body);
-    const definition = this.checkDefinition({ schemaVersion: input.schemaVersion, trigger: input.trigger, steps: input.steps });
+    const { input, definition } = this.parseWorkflow(body);
     const workflowId = newId();
     const versionId = newId();
     return this.dataSource.transaction(async (tx) => {
@@ -72,8 +76,7 @@ export class WorkflowsService {
   }
 
   async replace(workspaceId: string, id: string, body: unknown): Promise<WorkflowDto> {
-    const input = parseInput(workflowInputSchema, body);
-    const definition = this.checkDefinition({ schemaVersion: input.schemaVersion, trigger: input.trigger, steps: input.steps });
+    const { input, definition } = this.parseWorkflow(body);
     return this.update(workspaceId, id, { name: input.name, active: input.active, definition });
   }
 
@@ -131,11 +134,21 @@ export class WorkflowsService {
     return repo.save(repo.create({ id, workspaceId, workflowId, version: number, schemaVersion: definition.schemaVersion, definition: definition as unknown as Record<string, unknown> }));
   }
 
+  /** Checks the whole body at once, so that every problem (name and definition) is reported together. */
+  private parseWorkflow(body: unknown): { input: WorkflowInput; definition: WorkflowDefinition } {
+    const parsed = workflowInputSchema.safeParse(body);
+    const details: ErrorDetail[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+    const raw = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+    const result = validateDefinition({ schemaVersion: raw.schemaVersion, trigger: raw.trigger, steps: raw.steps });
+    if (!result.ok) details.push(...result.issues.filter((issue) => !details.some((d) => d.path === issue.path)).map((issue) => ({ ...issue })));
+    if (!parsed.success || !result.ok) throw invalid(details);
+    return { input: parsed.data, definition: result.definition };
+  }
+
   private checkDefinition(input: Record<string, unknown>): WorkflowDefinition {
     const result = validateDefinition(input);
     if (result.ok) return result.definition;
-    const details: ErrorDetail[] = result.issues.map((issue) => ({ ...issue }));
-    throw new ApiError(400, 'invalid_definition', `The workflow definition is invalid: ${details[0].path || 'definition'} ${details[0].message}`, details);
+    throw invalid(result.issues.map((issue) => ({ ...issue })));
   }
 
   triggerUrl(token: string): string {

@@ -1,0 +1,59 @@
+/** A small HTTP client for the contract, used by integration and end-to-end tests. */
+export class ApiClient {
+  constructor(readonly baseUrl: string) {}
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json: any = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, body: json, text };
+  }
+
+  async createWorkflow(definition: Record<string, unknown>) {
+    const res = await this.request('POST', '/api/workflows', definition);
+    if (res.status !== 201) throw new Error(`create workflow: ${res.status} ${res.text}`);
+    return res.body as { id: string; trigger: { url: string; token: string } } & Record<string, any>;
+  }
+
+  async hook(token: string, body: unknown, init: { method?: string; contentType?: string } = {}) {
+    const method = init.method ?? 'POST';
+    const hasBody = method !== 'GET' && method !== 'HEAD';
+    const res = await fetch(`${this.baseUrl}/hooks/${token}`, {
+      method,
+      headers: hasBody ? { 'content-type': init.contentType ?? 'application/json' } : {},
+      body: hasBody ? (typeof body === 'string' ? body : JSON.stringify(body)) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** Polls a run until it reaches a terminal status (bounded). */
+  async waitForRun(runId: string, timeoutMs = 30_000): Promise<any> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const res = await this.request('GET', `/api/runs/${runId}`);
+      if (res.status === 200 && ['succeeded', 'failed', 'filtered', 'cancelled'].includes(res.body.status)) return res.body;
+      if (Date.now() > deadline) throw new Error(`run ${runId} did not finish in ${timeoutMs} ms: ${res.text}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

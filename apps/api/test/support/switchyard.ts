@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { startSwitchyard, type SwitchyardInstance } from '../../src/bootstrap';
+import type { Role } from '../../src/config/config.schema';
+import { ApiClient } from './client';
+
+/** Starts Switchyard in this process on a test database, listening on a free loopback port. */
+export async function startTestSwitchyard(options: { databaseUrl: string; redisUrl?: string; role?: Role; queuePrefix?: string; env?: Record<string, string> }) {
+  const instance: SwitchyardInstance = await startSwitchyard({
+    role: options.role ?? 'all',
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: options.databaseUrl,
+      REDIS_URL: options.redisUrl,
+      SWITCHYARD_EGRESS_ALLOW: '127.0.0.1/32',
+      SWITCHYARD_QUEUE_PREFIX: options.queuePrefix ?? `sy-test-${randomBytes(4).toString('hex')}`,
+      SWITCHYARD_SWEEP_INTERVAL_MS: '300',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      ...options.env,
+    },
+  });
+  return { instance, api: instance.url ? new ApiClient(instance.url) : null };
+}
+
+export function mapFilterHttp(sinkUrl: string) {
+  return {
+    name: 'Orders to sink',
+    trigger: { type: 'webhook' },
+    steps: [
+      { id: 'shape', type: 'map', expression: '{ "order": trigger.body.id, "total": trigger.body.amount * 2, "at": $now() }' },
+      { id: 'big', type: 'filter', condition: 'steps.shape.total > 10' },
+      { id: 'send', type: 'http', method: 'POST', url: `${sinkUrl}/orders/{{ steps.shape.order }}`, headers: { 'x-order': '{{ steps.shape.order }}' }, body: 'steps.shape' },
+    ],
+  };
+}
