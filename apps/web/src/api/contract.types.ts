@@ -29,6 +29,7 @@ export interface WorkflowSummary {
 export interface StepDefinition {
   id: string;
   type: string;
+  name?: string;
   [field: string]: unknown;
 }
 
@@ -56,23 +57,32 @@ export interface TriggerRequest {
   contentType: string | null;
   receivedAt: string;
   size: number | null;
+  /** Set to `base64` when the body was not text and is sent encoded. */
+  bodyEncoding?: 'base64';
+  requestId?: string;
 }
 
 export interface StepRun {
   id: string;
   type: string;
+  name?: string;
   status: StepStatus;
   input?: unknown;
   output?: unknown;
   error?: unknown;
-  attempts: number;
-  startedAt: string | null;
-  finishedAt: string | null;
-  durationMs: number | null;
+  attempts?: number;
+  /** Absent for steps that have not run (pending or skipped). */
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  durationMs?: number | null;
 }
 
 export interface Run extends RunSummary {
   versionId?: string;
+  /** Workflow version number the run executed. */
+  version?: number;
+  /** Id of the run this one replays, when it is a replay. */
+  replayOf?: string | null;
   trigger: TriggerRequest | null;
   steps: StepRun[];
 }

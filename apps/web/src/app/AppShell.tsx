@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Icon } from '../ui';
 import { ApiStatus } from './ApiStatus';
 import './AppShell.css';
@@ -21,26 +21,29 @@ export function AppShell() {
 
   return (
     <div className="sy-shell">
+      <ScrollRestoration />
       <a className="sy-shell__skip" href="#main">
         Skip to content
       </a>
       <aside className="sy-shell__sidebar">
-        <Link to="/" className="sy-shell__brand" aria-label="Switchyard home">
-          <Logo />
-          <span>Switchyard</span>
-        </Link>
-        <nav className="sy-shell__nav" aria-label="Main">
-          <NavLink
-            to="/"
-            className={() => (inWorkflows ? 'sy-shell__link sy-shell__link--active' : 'sy-shell__link')}
-            aria-current={inWorkflows ? 'page' : undefined}
-          >
-            <Icon name="workflow" />
-            Workflows
-          </NavLink>
-        </nav>
-        <div className="sy-shell__footer">
-          <ApiStatus />
+        <div className="sy-shell__sidebar-inner">
+          <Link to="/" className="sy-shell__brand" aria-label="Switchyard home">
+            <Logo />
+            <span>Switchyard</span>
+          </Link>
+          <nav className="sy-shell__nav" aria-label="Main">
+            <NavLink
+              to="/"
+              className={() => (inWorkflows ? 'sy-shell__link sy-shell__link--active' : 'sy-shell__link')}
+              aria-current={inWorkflows ? 'page' : undefined}
+            >
+              <Icon name="workflow" />
+              Workflows
+            </NavLink>
+          </nav>
+          <div className="sy-shell__footer">
+            <ApiStatus />
+          </div>
         </div>
       </aside>
       <main id="main" className="sy-shell__main" tabIndex={-1}>

@@ -10,9 +10,11 @@ export interface CodeBlockProps {
   value?: unknown;
   tone?: 'default' | 'danger';
   maxHeight?: number;
+  /** Wraps long lines instead of scrolling sideways, for commands in narrow columns. */
+  wrap?: boolean;
 }
 
-export function CodeBlock({ label, code, value, tone = 'default', maxHeight = 360 }: CodeBlockProps) {
+export function CodeBlock({ label, code, value, tone = 'default', maxHeight = 360, wrap = false }: CodeBlockProps) {
   const text = code ?? prettyJson(value);
   return (
     <figure className={tone === 'danger' ? 'sy-code sy-code--danger' : 'sy-code'}>
@@ -20,7 +22,7 @@ export function CodeBlock({ label, code, value, tone = 'default', maxHeight = 36
         <span className="sy-code__label">{label}</span>
         <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} variant="ghost" />
       </figcaption>
-      <pre className="sy-code__pre" style={{ maxHeight }} tabIndex={0} aria-label={label}>
+      <pre className={wrap ? 'sy-code__pre sy-code__pre--wrap' : 'sy-code__pre'} style={{ maxHeight }} tabIndex={0} aria-label={label}>
         <code>{text}</code>
       </pre>
     </figure>

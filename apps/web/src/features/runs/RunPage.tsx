@@ -1,6 +1,7 @@
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, type Run } from '../../api';
 import { elapsedMs, formatDuration } from '../../lib/format-duration';
+import { summariseError } from '../../lib/error-summary';
 import { hasContent } from '../../lib/pretty-json';
 import { useNow } from '../../lib/use-now';
 import {
@@ -11,6 +12,7 @@ import {
   DescriptionList,
   EmptyState,
   ErrorState,
+  Icon,
   LoadingState,
   PageHeader,
   RelativeTime,
@@ -55,9 +57,36 @@ function RunSummaryCard({ run, now }: { run: Run; now: number }) {
               </span>
             ),
           },
+          ...(run.version !== undefined ? [{ label: 'Workflow version', value: `v${run.version}` }] : []),
+          ...(run.replayOf
+            ? [{ label: 'Replay of', value: <Link className="sy-run__link" to={runPath(run.replayOf)}>{run.replayOf.slice(0, 8)}…</Link> }]
+            : []),
         ]}
       />
     </Card>
+  );
+}
+
+/** Says why the run failed and points at the step; the step shows the full error. */
+function RunErrorCallout({ error }: { error: unknown }) {
+  const { message, stepId } = summariseError(error);
+  return (
+    <section className="sy-run__error" aria-labelledby="run-error-title">
+      <Icon name="alert" size={20} className="sy-run__error-icon" />
+      <div className="sy-run__error-body">
+        <h2 id="run-error-title" className="sy-run__error-title">
+          {stepId ? (
+            <>
+              Step <a href={`#step-${stepId}`}>{stepId}</a> failed
+            </>
+          ) : (
+            'The run failed'
+          )}
+        </h2>
+        {message ? <p className="sy-run__error-message">{message}</p> : null}
+        {!stepId ? <CodeBlock label="Error" value={error} tone="danger" /> : null}
+      </div>
+    </section>
   );
 }
 
@@ -122,11 +151,7 @@ export function RunPage() {
       <div className="sy-run__layout">
         <div className="sy-run__main">
           <RunSummaryCard run={data} now={now} />
-          {hasContent(data.error) ? (
-            <Card id="run-error" title="Run error" tone="danger">
-              <CodeBlock label="Error" value={data.error} tone="danger" />
-            </Card>
-          ) : null}
+          {hasContent(data.error) ? <RunErrorCallout error={data.error} /> : null}
           <StepList steps={data.steps ?? []} now={now} />
         </div>
         <aside className="sy-run__aside" aria-label="Trigger request">

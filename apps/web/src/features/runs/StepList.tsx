@@ -1,5 +1,6 @@
 import type { StepRun } from '../../api';
 import { elapsedMs, formatDuration } from '../../lib/format-duration';
+import { summariseError } from '../../lib/error-summary';
 import { hasContent } from '../../lib/pretty-json';
 import { Badge, Card, CodeBlock, EmptyState } from '../../ui';
 import { StepStatusBadge } from './StatusBadge';
@@ -8,8 +9,9 @@ import './StepList.css';
 function StepItem({ step, index, now }: { step: StepRun; index: number; now: number }) {
   const ms = elapsedMs({ durationMs: step.durationMs, startedAt: step.startedAt, finishedAt: step.finishedAt, now });
   const failed = step.status === 'failed';
+  const errorMessage = summariseError(step.error).message;
   return (
-    <li className={`sy-step sy-step--${step.status}`} aria-labelledby={`step-${index}-title`}>
+    <li id={`step-${step.id}`} className={`sy-step sy-step--${step.status}`} aria-labelledby={`step-${index}-title`}>
       <div className="sy-step__marker" aria-hidden="true">
         {index + 1}
       </div>
@@ -19,6 +21,7 @@ function StepItem({ step, index, now }: { step: StepRun; index: number; now: num
             <h3 id={`step-${index}-title`} className="sy-step__id">
               {step.id}
             </h3>
+            {step.name ? <span className="sy-step__name">{step.name}</span> : null}
             <Badge tone="accent">{step.type}</Badge>
             <StepStatusBadge status={step.status} />
           </div>
@@ -33,6 +36,7 @@ function StepItem({ step, index, now }: { step: StepRun; index: number; now: num
             </div>
           </dl>
         </div>
+        {errorMessage ? <p className="sy-step__error-message">{errorMessage}</p> : null}
         {hasContent(step.error) ? <CodeBlock label="Error" value={step.error} tone="danger" /> : null}
         {step.output !== undefined && step.output !== null ? (
           <CodeBlock label="Output" value={step.output} />

@@ -26,7 +26,11 @@ export function TriggerRequestCard({ trigger }: { trigger: TriggerRequest | null
               },
             ]}
           />
-          <CodeBlock label="Body" value={trigger.body ?? null} maxHeight={420} />
+          {trigger.bodyEncoding === 'base64' ? (
+            <CodeBlock label="Body (base64)" code={String(trigger.body ?? '')} maxHeight={420} />
+          ) : (
+            <CodeBlock label="Body" value={trigger.body ?? null} maxHeight={420} />
+          )}
           {hasContent(trigger.query) ? <CodeBlock label="Query" value={trigger.query} /> : null}
           <CodeBlock label="Headers" value={trigger.headers ?? {}} maxHeight={260} />
         </div>

@@ -22,7 +22,10 @@ function StepsCard({ workflow }: { workflow: Workflow }) {
               <span className="sy-workflow__step-index" aria-hidden="true">
                 {index + 1}
               </span>
-              <span className="sy-workflow__step-id">{step.id}</span>
+              <span className="sy-workflow__step-id">
+                {step.id}
+                {step.name ? <span className="sy-workflow__step-name">{step.name}</span> : null}
+              </span>
               <Badge tone="accent">{step.type}</Badge>
             </li>
           ))}
@@ -38,7 +41,7 @@ function TriggerCard({ workflow }: { workflow: Workflow }) {
     <Card id="workflow-trigger" title="Trigger" description="Send a webhook here to start a run.">
       <div className="sy-workflow__trigger">
         <TriggerUrl url={workflow.trigger.url} workflowName={workflow.name} />
-        <CodeBlock label="Send a test event" code={sendWebhookCurl({ url })} />
+        <CodeBlock label="Send a test event" code={sendWebhookCurl({ url })} wrap />
         <DescriptionList
           items={[
             { label: 'Created', value: <RelativeTime iso={workflow.createdAt} /> },

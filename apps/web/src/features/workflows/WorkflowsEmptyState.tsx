@@ -14,7 +14,7 @@ export function WorkflowsEmptyState() {
         </>
       }
     >
-      <CodeBlock label="Terminal" code={createWorkflowCurl({ origin: window.location.origin })} maxHeight={480} />
+      <CodeBlock label="Terminal" code={createWorkflowCurl({ origin: window.location.origin })} maxHeight={640} />
       <p className="sy-muted" style={{ marginTop: 'var(--sy-space-3)', fontSize: 'var(--sy-font-size-sm)' }}>
         The response contains the workflow&apos;s trigger URL. Paste it into Stripe, GitHub, Shopify or any tool
         that sends webhooks, and this page lists the workflow.

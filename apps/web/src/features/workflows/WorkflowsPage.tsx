@@ -14,8 +14,10 @@ const columns: TableColumn<WorkflowSummary>[] = [
     header: 'Name',
     render: (workflow) => (
       <div className="sy-workflows__name">
-        <Link to={workflowPath(workflow.id)}>{workflow.name}</Link>
-        <span className="sy-workflows__version">v{workflow.version}</span>
+        <Link to={workflowPath(workflow.id)}>{workflow.name}</Link>{' '}
+        <span className="sy-workflows__version" title={`Version ${workflow.version}`}>
+          v{workflow.version}
+        </span>
       </div>
     ),
   },
