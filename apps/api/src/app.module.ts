@@ -13,7 +13,13 @@ import { Sweeper } from './dispatch/sweeper';
 import { EgressGuard } from './execution/egress-guard';
 import { GuardedHttpInvoker } from './execution/http-invoker';
 import { RunExecutor } from './execution/run-executor';
+import { BuilderTestController } from './builder-test/builder-test.controller';
+import { BuilderTestService } from './builder-test/builder-test.service';
+import { EventBus } from './events/event-bus';
+import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
+import { RequestsController } from './requests/requests.controller';
+import { RequestsService } from './requests/requests.service';
 import { GroupCommitWriter } from './hooks/group-commit-writer';
 import { IngestService } from './hooks/ingest.service';
 import { TriggerCache, type TriggerInfo } from './hooks/trigger-cache';
@@ -38,9 +44,11 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     @Inject(DISPATCHER) private readonly dispatcher: Dispatcher,
     private readonly executor: RunExecutor,
     private readonly invoker: GuardedHttpInvoker,
+    private readonly events: EventBus,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.role !== 'worker') await this.events.listen();
     if (this.config.REDIS_URL && this.config.role !== 'api') {
       this.worker = new BullMqRunWorker(
         this.config.REDIS_URL,
@@ -59,6 +67,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.worker?.close();
     await this.dispatcher.close();
     await this.invoker.close();
+    await this.events.close();
   }
 }
 
@@ -87,17 +96,18 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl))],
-      controllers: serveHttp ? [WorkflowsController, RunsController, HealthController] : [],
+      controllers: serveHttp ? [WorkflowsController, RunsController, RequestsController, EventsController, BuilderTestController, HealthController] : [],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
         { provide: PG_POOL, useFactory: (ds: DataSource) => (ds.driver as PostgresDriver).master as Pool, inject: [getDataSourceToken()] },
         { provide: GuardedHttpInvoker, useFactory: () => new GuardedHttpInvoker(new EgressGuard(config.egressAllow)) },
+        { provide: EventBus, useFactory: (pool: Pool) => new EventBus(pool, config.databaseUrl, logger), inject: [PG_POOL] },
         {
           provide: RunExecutor,
-          useFactory: (pool: Pool, http: GuardedHttpInvoker) =>
-            new RunExecutor(pool, { http, clock: { now: () => Date.now() } }, config.SWITCHYARD_LEASE_MS, logger),
-          inject: [PG_POOL, GuardedHttpInvoker],
+          useFactory: (pool: Pool, http: GuardedHttpInvoker, events: EventBus) =>
+            new RunExecutor(pool, { http, clock: { now: () => Date.now() } }, (event) => events.publish([event]), config.SWITCHYARD_LEASE_MS, logger),
+          inject: [PG_POOL, GuardedHttpInvoker, EventBus],
         },
         {
           provide: DISPATCHER,
@@ -110,8 +120,23 @@ export class AppModule {
         { provide: TriggerCache, useFactory: (pool: Pool) => new TriggerCache((token) => loadTrigger(pool, token)), inject: [PG_POOL] },
         {
           provide: GroupCommitWriter,
-          useFactory: (pool: Pool, dispatcher: Dispatcher) => new GroupCommitWriter(pool, (runIds) => dispatcher.dispatch(runIds)),
-          inject: [PG_POOL, DISPATCHER],
+          useFactory: (pool: Pool, dispatcher: Dispatcher, events: EventBus) =>
+            new GroupCommitWriter(pool, (committed) => {
+              const runIds = committed.flatMap((c) => (c.run ? [c.run.id] : []));
+              if (runIds.length > 0) dispatcher.dispatch(runIds);
+              events.publish(
+                committed.map(({ request, run }) => ({
+                  type: 'request',
+                  id: request.id,
+                  workflowId: request.workflowId,
+                  verdict: request.verdict,
+                  statusCode: request.statusCode,
+                  receivedAt: request.receivedAt.toISOString(),
+                  runId: run?.id ?? null,
+                })),
+              );
+            }),
+          inject: [PG_POOL, DISPATCHER, EventBus],
         },
         {
           provide: IngestService,
@@ -120,6 +145,8 @@ export class AppModule {
         },
         WorkflowsService,
         RunsService,
+        RequestsService,
+        BuilderTestService,
         RuntimeLifecycle,
       ],
     };

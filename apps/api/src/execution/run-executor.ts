@@ -4,11 +4,13 @@ import { LRUCache } from 'lru-cache';
 import type { Pool } from 'pg';
 import { newId } from '../common/ids';
 import type { Logger } from '../common/logger';
+import type { SwitchyardEvent } from '../events/event-bus';
 import { toTriggerData, type StoredRequest } from './trigger-data';
 
 interface ClaimedRun {
   id: string;
   workspace_id: string;
+  workflow_id: string;
   version_id: string;
   request_id: string;
   claims: number;
@@ -27,13 +29,20 @@ export class RunExecutor {
   constructor(
     private readonly pool: Pool,
     private readonly ports: EnginePorts,
+    private readonly publish: (event: SwitchyardEvent) => void,
     private readonly leaseMs: number,
     private readonly logger: Logger,
   ) {}
 
+  /** The ports runs use, for the builder's test endpoints. */
+  get enginePorts(): EnginePorts {
+    return this.ports;
+  }
+
   async execute(runId: string): Promise<void> {
     const claimed = await this.claim(runId);
     if (!claimed) return;
+    this.publish({ type: 'run', id: runId, workflowId: claimed.workflow_id, status: 'running' });
     const heartbeat = setInterval(() => void this.extendLease(runId), Math.max(1000, Math.floor(this.leaseMs / 3)));
     heartbeat.unref();
     try {
@@ -55,6 +64,7 @@ export class RunExecutor {
         `UPDATE runs SET status = $2, error = $3, finished_at = now(), lease_until = NULL WHERE id = $1 AND worker_id = $4`,
         [runId, verdict.status, verdict.error ? JSON.stringify(verdict.error) : null, this.workerId],
       );
+      this.publish({ type: 'run', id: runId, workflowId: claimed.workflow_id, status: verdict.status });
       if (journal.length > 0) this.logger.info({ runId, resumedAfter: journal.length }, 'resumed run finished');
     } finally {
       clearInterval(heartbeat);
@@ -67,7 +77,7 @@ export class RunExecutor {
           SET status = 'running', claims = claims + 1, worker_id = $2,
               lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now())
         WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND lease_until < now()))
-        RETURNING id, workspace_id, version_id, request_id, claims, started_at`,
+        RETURNING id, workspace_id, workflow_id, version_id, request_id, claims, started_at`,
       [runId, this.workerId, this.leaseMs / 1000],
     );
     return rows[0] ?? null;

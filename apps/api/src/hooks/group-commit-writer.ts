@@ -26,6 +26,12 @@ export interface RunRow {
   createdAt: Date;
 }
 
+/** A row pair that has committed, handed to dispatch and to the event bus. */
+export interface CommittedWrite {
+  request: RequestRow;
+  run: RunRow | null;
+}
+
 interface Pending {
   request: RequestRow;
   run: RunRow | null;
@@ -56,7 +62,7 @@ export class GroupCommitWriter {
 
   constructor(
     private readonly pool: Pool,
-    private readonly onCommitted: (runIds: string[]) => void,
+    private readonly onCommitted: (committed: CommittedWrite[]) => void,
     private readonly options = { maxBatch: 500, maxInFlight: 4 },
   ) {}
 
@@ -113,6 +119,6 @@ export class GroupCommitWriter {
       return;
     }
     for (const p of batch) p.resolve();
-    if (runs.length > 0) this.onCommitted(runs.map((x) => x.id));
+    this.onCommitted(batch.map((p) => ({ request: p.request, run: p.run })));
   }
 }

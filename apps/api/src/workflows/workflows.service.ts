@@ -11,6 +11,12 @@ import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { TriggerCache } from '../hooks/trigger-cache';
 import { type WorkflowInput, workflowInputSchema, workflowPatchSchema } from './workflow-input.schema';
 
+/** The smallest UUIDv7 of a given millisecond: ids at or above it were created at or after it. */
+function uuidV7Floor(ms: number): string {
+  const hex = ms.toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
+}
+
 function invalid(details: ErrorDetail[]): ApiError {
   const first = details[0];
   return new ApiError(400, 'validation_failed', `The workflow is invalid: ${first.path || 'body'} ${first.message}`, details);
@@ -45,7 +51,29 @@ export class WorkflowsService {
       .where('w.workspace_id = :workspaceId', { workspaceId })
       .orderBy('w.created_at', 'DESC')
       .getMany();
-    return rows.map((w) => this.toDto(w, (w as WorkflowEntity & { current: WorkflowVersionEntity }).current));
+    const stats = await this.runStats(rows.map((w) => w.id));
+    return rows.map((w) => ({ ...this.toDto(w, (w as WorkflowEntity & { current: WorkflowVersionEntity }).current), ...stats.get(w.id) }));
+  }
+
+  /** The latest run and the number of runs in the last 24 hours, per workflow (index-only range scans). */
+  private async runStats(ids: string[]): Promise<Map<string, { lastRun: { id: string; status: string; createdAt: string } | null; runs24h: number }>> {
+    const stats = new Map(ids.map((id) => [id, { lastRun: null as { id: string; status: string; createdAt: string } | null, runs24h: 0 }]));
+    if (ids.length === 0) return stats;
+    const [latest, counts] = await Promise.all([
+      this.dataSource.query(
+        `SELECT w.id AS workflow_id, r.id, r.status, r.created_at
+           FROM unnest($1::uuid[]) AS w(id)
+           JOIN LATERAL (SELECT id, status, created_at FROM runs WHERE workflow_id = w.id ORDER BY id DESC LIMIT 1) r ON true`,
+        [ids],
+      ),
+      this.dataSource.query(`SELECT workflow_id, count(*)::int AS n FROM runs WHERE workflow_id = ANY($1::uuid[]) AND id >= $2 GROUP BY workflow_id`, [
+        ids,
+        uuidV7Floor(Date.now() - 24 * 3600 * 1000),
+      ]),
+    ]);
+    for (const r of latest) stats.get(r.workflow_id)!.lastRun = { id: r.id, status: r.status, createdAt: new Date(r.created_at).toISOString() };
+    for (const c of counts) stats.get(c.workflow_id)!.runs24h = c.n;
+    return stats;
   }
 
   async get(workspaceId: string, id: string): Promise<WorkflowDto> {

@@ -50,6 +50,40 @@ const HANDLERS: { [T in StepType]: StepHandler<Extract<Step, { type: T }>> } = {
   http: httpHandler,
 };
 
+/** The outcome of {@link executeStep}: the journal entry and whether the run goes on. */
+export interface ExecutedStep {
+  result: StepResult;
+  proceed: boolean;
+}
+
+/**
+ * Executes one step against an expression context (the trigger and earlier outputs). Used by
+ * {@link runWorkflow}, and by hosts to test a single step from the builder.
+ */
+export async function executeStep(params: {
+  step: Step;
+  context: ExpressionContext;
+  ports: EnginePorts;
+  now: number;
+  limits?: Partial<ExpressionLimits>;
+}): Promise<ExecutedStep> {
+  const { step, context, ports, now } = params;
+  const limits = { ...DEFAULT_EXPRESSION_LIMITS, ...params.limits };
+  const startedAt = ports.clock.now();
+  const handler = HANDLERS[step.type] as StepHandler<Step>;
+  try {
+    const outcome = await handler({ step, context, ports, evaluate: { now, limits } });
+    return {
+      proceed: outcome.proceed !== false,
+      result: { stepId: step.id, type: step.type, status: 'succeeded', input: outcome.input, output: outcome.output, attempts: 1, startedAt, finishedAt: ports.clock.now() },
+    };
+  } catch (err) {
+    const error = toStepErrorInfo(err);
+    const input = error.details?.request;
+    return { proceed: false, result: { stepId: step.id, type: step.type, status: 'failed', input, error, attempts: 1, startedAt, finishedAt: ports.clock.now() } };
+  }
+}
+
 /**
  * Runs a workflow definition on a trigger request. Pure apart from the injected ports: the same
  * definition, trigger, journal, `now` and port answers always give the same journal and verdict.
@@ -80,19 +114,7 @@ export async function runWorkflow(params: RunWorkflowParams): Promise<RunVerdict
       }
       continue;
     }
-    const startedAt = ports.clock.now();
-    const handler = HANDLERS[step.type] as StepHandler<Step>;
-    let result: StepResult;
-    let proceed = true;
-    try {
-      const outcome = await handler({ step, context, ports, evaluate: { now, limits } });
-      proceed = outcome.proceed !== false;
-      result = { stepId: step.id, type: step.type, status: 'succeeded', input: outcome.input, output: outcome.output, attempts: 1, startedAt, finishedAt: ports.clock.now() };
-    } catch (err) {
-      const error = toStepErrorInfo(err);
-      const input = error.details?.request;
-      result = { stepId: step.id, type: step.type, status: 'failed', input, error, attempts: 1, startedAt, finishedAt: ports.clock.now() };
-    }
+    const { result, proceed } = await executeStep({ step, context, ports, now, limits });
     results.push(result);
     await params.onStepFinished?.(result);
     if (result.status === 'failed') {

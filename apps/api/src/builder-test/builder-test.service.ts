@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { executeStep, formatPath, runWorkflow, stepSchema, validateDefinition, type EnginePorts, type TriggerData } from '@switchyard/engine';
+import { z } from 'zod';
+import { ApiError, type ErrorDetail } from '../common/api-error';
+import { parseInput } from '../common/parse-input';
+import { RunExecutor } from '../execution/run-executor';
+
+const triggerSampleSchema = z
+  .object({
+    body: z.unknown().optional(),
+    headers: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
+    query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
+    method: z.string().default('POST'),
+    receivedAt: z.string().optional(),
+  })
+  .default({ headers: {}, query: {}, method: 'POST' });
+
+const testStepSchema = z.strictObject({
+  step: z.unknown(),
+  context: z.object({ trigger: triggerSampleSchema, steps: z.record(z.string(), z.unknown()).default({}) }).default({ trigger: { headers: {}, query: {}, method: 'POST' }, steps: {} }),
+});
+
+const testWorkflowSchema = z.strictObject({
+  trigger: z.unknown().optional(),
+  steps: z.unknown(),
+  sample: triggerSampleSchema,
+});
+
+function toTrigger(sample: z.infer<typeof triggerSampleSchema>, now: number): TriggerData {
+  return { body: sample.body ?? null, headers: sample.headers, query: sample.query, method: sample.method, receivedAt: sample.receivedAt ?? new Date(now).toISOString() };
+}
+
+/**
+ * "Test this step" and "Test workflow" from the builder: the engine runs for real (HTTP calls are
+ * made, through the same egress guard), on the sample data, and nothing is recorded.
+ */
+@Injectable()
+export class BuilderTestService {
+  private readonly ports: EnginePorts;
+
+  constructor(@Inject(RunExecutor) executor: RunExecutor) {
+    this.ports = executor.enginePorts;
+  }
+
+  async testStep(body: unknown) {
+    const input = parseInput(testStepSchema, body);
+    const validation = validateDefinition({ trigger: { type: 'webhook' }, steps: [input.step] });
+    if (!validation.ok) {
+      const details: ErrorDetail[] = validation.issues.map((i) => ({ ...i, path: i.path.replace(/^steps\[0\]/, 'step') }));
+      throw new ApiError(400, 'validation_failed', `The step is invalid: ${details[0].path} ${details[0].message}`, details);
+    }
+    const step = stepSchema.parse(validation.definition.steps[0]);
+    const now = Date.now();
+    const { result, proceed } = await executeStep({ step, context: { trigger: toTrigger(input.context.trigger, now), steps: input.context.steps }, ports: this.ports, now });
+    return {
+      status: result.status === 'succeeded' && !proceed ? 'filtered' : result.status,
+      output: result.output,
+      input: result.input,
+      error: result.error,
+      durationMs: result.finishedAt - result.startedAt,
+    };
+  }
+
+  async testWorkflow(body: unknown) {
+    const input = parseInput(testWorkflowSchema, body);
+    const validation = validateDefinition({ trigger: input.trigger ?? { type: 'webhook' }, steps: input.steps });
+    if (!validation.ok) {
+      const details: ErrorDetail[] = validation.issues.map((i) => ({ ...i, path: i.path || formatPath([]) }));
+      throw new ApiError(400, 'validation_failed', `The workflow is invalid: ${details[0].path} ${details[0].message}`, details);
+    }
+    const now = Date.now();
+    const verdict = await runWorkflow({ definition: validation.definition, trigger: toTrigger(input.sample, now), ports: this.ports, now });
+    return {
+      status: verdict.status,
+      error: verdict.error ?? null,
+      steps: verdict.steps.map((s) => ({ id: s.stepId, type: s.type, status: s.status, output: s.output, input: s.input, error: s.error, durationMs: s.finishedAt - s.startedAt })),
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { CurrentWorkspace } from '../common/current-workspace.decorator';
+import { RequestsService } from './requests.service';
+
+@Controller('api/workflows')
+export class RequestsController {
+  constructor(private readonly requests: RequestsService) {}
+
+  @Get(':id/requests')
+  list(@CurrentWorkspace() workspaceId: string, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) workflowId: string, @Query() query: Record<string, unknown>) {
+    return this.requests.list(workspaceId, workflowId, query);
+  }
+}
