@@ -7,13 +7,15 @@ const plugins = [swc.vite({ module: { type: 'es6' } })];
 export default defineConfig({
   plugins,
   test: {
+    // Integration and e2e files start servers and workers: one file at a time keeps 2 cores calm.
+    fileParallelism: false,
     projects: [
       { plugins, test: { name: 'unit', include: ['src/**/*.spec.ts'] } },
       {
         plugins,
-        test: { name: 'integration', include: ['test/integration/**/*.spec.ts'], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
+        test: { name: 'integration', include: ['test/integration/**/*.spec.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
       },
-      { plugins, test: { name: 'e2e', include: ['test/e2e/**/*.spec.ts'], testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false } },
+      { plugins, test: { name: 'e2e', include: ['test/e2e/**/*.spec.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
     ],
   },
 });
