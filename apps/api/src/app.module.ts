@@ -20,6 +20,7 @@ import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { RequestsController } from './requests/requests.controller';
 import { RequestsService } from './requests/requests.service';
+import { RetentionPruner } from './runs/retention-pruner';
 import { GroupCommitWriter } from './hooks/group-commit-writer';
 import { IngestService } from './hooks/ingest.service';
 import { TriggerCache, type TriggerInfo } from './hooks/trigger-cache';
@@ -36,6 +37,7 @@ export const PG_POOL = Symbol('PG_POOL');
 class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private worker: BullMqRunWorker | null = null;
   private sweeper: Sweeper | null = null;
+  private pruner: RetentionPruner | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -60,10 +62,15 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     }
     this.sweeper = new Sweeper(this.pool, this.dispatcher, this.config.SWITCHYARD_SWEEP_INTERVAL_MS, this.logger);
     this.sweeper.start();
+    if (this.config.role !== 'worker') {
+      this.pruner = new RetentionPruner(this.pool, this.config.SWITCHYARD_RETENTION_DAYS, this.logger);
+      this.pruner.start();
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.sweeper?.stop();
+    this.pruner?.stop();
     await this.worker?.close();
     await this.dispatcher.close();
     await this.invoker.close();

@@ -18,6 +18,7 @@ export const configSchema = z.object({
   SWITCHYARD_SWEEP_INTERVAL_MS: positiveInt.default(5000),
   SWITCHYARD_LEASE_MS: positiveInt.default(30_000),
   SWITCHYARD_WEB_DIR: z.string().optional(),
+  SWITCHYARD_RETENTION_DAYS: positiveInt.default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -14,6 +14,7 @@ interface ClaimedRun {
   version_id: string;
   request_id: string;
   claims: number;
+  replay_of: string | null;
   started_at: Date;
 }
 
@@ -49,7 +50,7 @@ export class RunExecutor {
       const [definition, request, journal] = await Promise.all([
         this.definition(claimed.version_id),
         this.request(claimed.request_id),
-        claimed.claims > 1 ? this.journal(runId) : Promise.resolve([]),
+        claimed.claims > 1 || claimed.replay_of ? this.journal(runId) : Promise.resolve([]),
       ]);
       const positions = new Map(definition.steps.map((s, i) => [s.id, i]));
       const verdict = await runWorkflow({
@@ -77,7 +78,7 @@ export class RunExecutor {
           SET status = 'running', claims = claims + 1, worker_id = $2,
               lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now())
         WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND lease_until < now()))
-        RETURNING id, workspace_id, workflow_id, version_id, request_id, claims, started_at`,
+        RETURNING id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at`,
       [runId, this.workerId, this.leaseMs / 1000],
     );
     return rows[0] ?? null;

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { RunsService } from './runs.service';
 
@@ -13,13 +14,36 @@ export class RunsController {
     return this.runs.listForWorkflow(workspaceId, workflowId, query);
   }
 
+  /** Runs of every workflow: `?workflowId=&status=&since=&until=&limit=&cursor=`. */
+  @Get('runs')
+  listAll(@CurrentWorkspace() workspaceId: string, @Query() query: Record<string, unknown>) {
+    return this.runs.listAll(workspaceId, query);
+  }
+
+  @Post('runs/replay')
+  bulkReplay(@CurrentWorkspace() workspaceId: string, @Body() body: unknown) {
+    return this.runs.bulkReplay(workspaceId, body);
+  }
+
   @Get('runs/:id')
   get(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string) {
     return this.runs.get(workspaceId, id);
   }
 
+  @Get('runs/:id/steps/:stepId/output')
+  async stepOutput(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Param('stepId') stepId: string) {
+    return { output: await this.runs.stepOutput(workspaceId, id, stepId) };
+  }
+
   @Post('runs/:id/replay')
-  replay(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string) {
-    return this.runs.replay(workspaceId, id);
+  replay(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Body() body: unknown) {
+    return this.runs.replay(workspaceId, id, body);
+  }
+
+  @Get('requests/:id/body')
+  async requestBody(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Res() reply: FastifyReply) {
+    const { body, contentType } = await this.runs.requestBody(workspaceId, id);
+    // Served as an attachment, never rendered: the bytes came from a stranger.
+    return reply.header('content-type', contentType).header('content-disposition', 'attachment').header('x-content-type-options', 'nosniff').send(body);
   }
 }

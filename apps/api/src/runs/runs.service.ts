@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { WorkflowDefinition } from '@switchyard/engine';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ApiError } from '../common/api-error';
 import { isUuid, newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
+import { uuidV7Floor } from '../common/uuid-v7-floor';
 import { InboundRequestEntity } from '../database/entities/inbound-request.entity';
 import { RUN_STATUSES, RunEntity, TERMINAL_RUN_STATUSES } from '../database/entities/run.entity';
 import { StepRunEntity } from '../database/entities/step-run.entity';
@@ -14,16 +15,52 @@ import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { DISPATCHER, type Dispatcher } from '../dispatch/dispatcher';
 import { parseBodyLenient } from '../hooks/parse-body';
 
+/** Above this, a body or a step output is left out of the run detail and fetched on its own. */
+export const INLINE_PAYLOAD_BYTES = 1024 * 1024;
+const MAX_BULK_REPLAY = 1000;
+
+const cursor = z
+  .string()
+  .refine((c) => isUuid(c), 'is not a cursor returned by this endpoint')
+  .optional();
+const isoTime = z
+  .string()
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 time such as 2026-11-23T10:00:00Z')
+  .optional();
+
 export const listRunsQuerySchema = z.strictObject({
   status: z.enum(RUN_STATUSES).optional(),
+  since: isoTime,
+  until: isoTime,
   limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
-  cursor: z
-    .string()
-    .refine((c) => isUuid(c), 'is not a cursor returned by this endpoint')
-    .optional(),
+  cursor,
 });
 
+export const listAllRunsQuerySchema = listRunsQuerySchema.extend({ workflowId: z.string().uuid('must be a workflow id').optional() });
+
+const replayOptionsShape = {
+  /** `start`: every step again; `failed-step`: completed steps are reused, not repeated. */
+  from: z.enum(['start', 'failed-step']).default('start'),
+  /** `current`: the workflow as it is now (after a fix); `original`: the version the run used. */
+  version: z.enum(['current', 'original']).default('current'),
+};
+export const replaySchema = z.strictObject(replayOptionsShape);
+
+export const bulkReplaySchema = z
+  .strictObject({
+    ...replayOptionsShape,
+    runIds: z.array(z.string().uuid('must be a run id')).min(1).max(MAX_BULK_REPLAY, `at most ${MAX_BULK_REPLAY} runs at once`).optional(),
+    filter: z
+      .strictObject({ workflowId: z.string().uuid('must be a workflow id').optional(), status: z.enum(RUN_STATUSES).default('failed'), since: isoTime, until: isoTime })
+      .optional(),
+  })
+  .refine((b) => (b.runIds === undefined) !== (b.filter === undefined), { message: 'give either runIds or filter', path: ['runIds'] });
+
+type ListFilters = z.infer<typeof listAllRunsQuerySchema>;
+type ReplayOptions = z.infer<typeof replaySchema>;
+
 const ms = (from: Date | null, to: Date | null) => (from && to ? to.getTime() - from.getTime() : null);
+const jsonSize = (value: unknown) => (value === undefined || value === null ? 0 : JSON.stringify(value).length);
 
 @Injectable()
 export class RunsService {
@@ -34,27 +71,34 @@ export class RunsService {
 
   async listForWorkflow(workspaceId: string, workflowId: string, query: unknown) {
     const q = parseInput(listRunsQuerySchema, query, 'query string');
-    const exists = await this.dataSource.getRepository(WorkflowEntity).existsBy({ id: workflowId, workspaceId });
-    if (!exists) throw ApiError.notFound('Workflow', workflowId);
-    const builder = this.dataSource
-      .getRepository(RunEntity)
-      .createQueryBuilder('r')
-      .where('r.workflow_id = :workflowId AND r.workspace_id = :workspaceId', { workflowId, workspaceId })
-      .orderBy('r.id', 'DESC')
-      .limit(q.limit + 1);
-    if (q.status) builder.andWhere('r.status = :status', { status: q.status });
+    await this.assertWorkflow(workspaceId, workflowId);
+    return this.list(workspaceId, { ...q, workflowId });
+  }
+
+  async listAll(workspaceId: string, query: unknown) {
+    return this.list(workspaceId, parseInput(listAllRunsQuerySchema, query, 'query string'));
+  }
+
+  private async list(workspaceId: string, q: ListFilters) {
+    const builder = this.filtered(this.dataSource.manager, workspaceId, q).orderBy('r.id', 'DESC').limit(q.limit + 1);
     if (q.cursor) builder.andWhere('r.id < :cursor', { cursor: q.cursor });
     const rows = await builder.getMany();
     const page = rows.slice(0, q.limit);
-    return {
-      items: page.map((r) => this.summary(r)),
-      nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
-    };
+    return { items: page.map((r) => this.summary(r)), nextCursor: rows.length > q.limit ? page[page.length - 1].id : null };
+  }
+
+  /** Time ranges become id ranges (UUIDv7), so every filter walks an index. */
+  private filtered(manager: EntityManager, workspaceId: string, q: { workflowId?: string; status?: string; since?: string; until?: string }) {
+    const builder = manager.getRepository(RunEntity).createQueryBuilder('r').where('r.workspace_id = :workspaceId', { workspaceId });
+    if (q.workflowId) builder.andWhere('r.workflow_id = :workflowId', { workflowId: q.workflowId });
+    if (q.status) builder.andWhere('r.status = :status', { status: q.status });
+    if (q.since) builder.andWhere('r.id >= :since', { since: uuidV7Floor(Date.parse(q.since)) });
+    if (q.until) builder.andWhere('r.id < :until', { until: uuidV7Floor(Date.parse(q.until)) });
+    return builder;
   }
 
   async get(workspaceId: string, runId: string) {
-    const run = await this.dataSource.getRepository(RunEntity).findOneBy({ id: runId, workspaceId });
-    if (!run) throw ApiError.notFound('Run', runId);
+    const run = await this.findRun(workspaceId, runId);
     const [request, version, stepRows] = await Promise.all([
       this.dataSource.getRepository(InboundRequestEntity).findOneByOrFail({ id: run.requestId }),
       this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: run.versionId }),
@@ -63,7 +107,8 @@ export class RunsService {
     const definition = version.definition as unknown as WorkflowDefinition;
     const byId = new Map(stepRows.map((s) => [s.stepId, s]));
     const terminal = TERMINAL_RUN_STATUSES.includes(run.status);
-    const body = parseBodyLenient(request.body, request.contentType);
+    const bodyTooLarge = request.size > INLINE_PAYLOAD_BYTES;
+    const body = bodyTooLarge ? null : parseBodyLenient(request.body, request.contentType);
     return {
       ...this.summary(run),
       versionId: run.versionId,
@@ -75,21 +120,25 @@ export class RunsService {
         headers: request.headers,
         query: request.query,
         contentType: request.contentType,
-        body: body.value,
-        bodyEncoding: body.kind === 'binary' ? 'base64' : undefined,
+        body: body?.value ?? null,
+        bodyEncoding: body?.kind === 'binary' ? 'base64' : undefined,
+        bodyTruncated: bodyTooLarge || undefined,
+        bodyUrl: `/api/requests/${request.id}/body`,
         receivedAt: request.receivedAt.toISOString(),
         size: request.size,
       },
       steps: definition.steps.map((step) => {
         const row = byId.get(step.id);
         if (!row) return { id: step.id, type: step.type, name: step.name, status: terminal ? 'skipped' : 'pending', attempts: 0 };
+        const outputTooLarge = jsonSize(row.output) > INLINE_PAYLOAD_BYTES;
         return {
           id: step.id,
           type: step.type,
           name: step.name,
           status: row.status,
-          input: row.input,
-          output: row.output,
+          input: jsonSize(row.input) > INLINE_PAYLOAD_BYTES ? null : row.input,
+          output: outputTooLarge ? null : row.output,
+          outputTruncated: outputTooLarge || undefined,
           error: row.error,
           attempts: row.attempts,
           startedAt: row.startedAt.toISOString(),
@@ -100,23 +149,97 @@ export class RunsService {
     };
   }
 
-  /** A new run of the same stored request, on the workflow's current version. */
-  async replay(workspaceId: string, runId: string): Promise<{ runId: string }> {
+  /** The full output of one step, for outputs too large to inline in the run detail. */
+  async stepOutput(workspaceId: string, runId: string, stepId: string): Promise<unknown> {
+    await this.findRun(workspaceId, runId);
+    const row = await this.dataSource.getRepository(StepRunEntity).findOneBy({ runId, stepId });
+    if (!row) throw ApiError.notFound('Step run', `${runId}/${stepId}`);
+    return row.output;
+  }
+
+  /** The raw body of a stored request, exactly as received. */
+  async requestBody(workspaceId: string, requestId: string): Promise<{ body: Buffer; contentType: string }> {
+    const request = await this.dataSource.getRepository(InboundRequestEntity).findOneBy({ id: requestId, workspaceId });
+    if (!request) throw ApiError.notFound('Request', requestId);
+    return { body: request.body ?? Buffer.alloc(0), contentType: request.contentType ?? 'application/octet-stream' };
+  }
+
+  async replay(workspaceId: string, runId: string, body: unknown): Promise<{ runId: string }> {
+    const options = parseInput(replaySchema, body ?? {});
+    const run = await this.findRun(workspaceId, runId);
+    if (options.from === 'failed-step' && run.status !== 'failed') {
+      throw new ApiError(409, 'not_failed', `Run ${runId} is ${run.status}; only a failed run can be replayed from its failed step`);
+    }
+    const [id] = await this.createReplays(workspaceId, [run], options);
+    return { runId: id };
+  }
+
+  /** Replays the runs listed, or those matching a filter (failed ones by default), at most 1,000. */
+  async bulkReplay(workspaceId: string, body: unknown): Promise<{ count: number; runIds: string[] }> {
+    const input = parseInput(bulkReplaySchema, body);
+    let runs: RunEntity[];
+    if (input.runIds) {
+      runs = await this.dataSource.getRepository(RunEntity).createQueryBuilder('r').where('r.workspace_id = :workspaceId AND r.id IN (:...ids)', { workspaceId, ids: input.runIds }).getMany();
+      const missing = input.runIds.filter((id) => !runs.some((r) => r.id === id));
+      if (missing.length > 0) throw new ApiError(404, 'not_found', `Runs not found: ${missing.join(', ')}`);
+    } else {
+      runs = await this.filtered(this.dataSource.manager, workspaceId, input.filter ?? { status: 'failed' })
+        .orderBy('r.id', 'ASC')
+        .limit(MAX_BULK_REPLAY)
+        .getMany();
+    }
+    if (input.from === 'failed-step') runs = runs.filter((r) => r.status === 'failed');
+    const runIds = await this.createReplays(workspaceId, runs, input);
+    return { count: runIds.length, runIds };
+  }
+
+  /**
+   * Creates the replay runs in one transaction. From the failed step, the original's completed steps
+   * are copied into the new run's journal (attempts 0: reused, not executed again); the engine then
+   * skips every step whose id still exists in the version the replay runs on.
+   */
+  private async createReplays(workspaceId: string, runs: RunEntity[], options: ReplayOptions): Promise<string[]> {
+    if (runs.length === 0) return [];
+    const ids = await this.dataSource.transaction(async (tx) => {
+      const workflows = await tx.getRepository(WorkflowEntity).createQueryBuilder('w').where('w.id IN (:...ids)', { ids: [...new Set(runs.map((r) => r.workflowId))] }).getMany();
+      const current = new Map(workflows.map((w) => [w.id, w.currentVersionId as string]));
+      const created: string[] = [];
+      for (const run of runs) {
+        const id = newId();
+        await tx.getRepository(RunEntity).insert({
+          id,
+          workspaceId,
+          workflowId: run.workflowId,
+          versionId: options.version === 'original' ? run.versionId : (current.get(run.workflowId) as string),
+          requestId: run.requestId,
+          status: 'queued',
+          replayOf: run.id,
+        });
+        if (options.from === 'failed-step') {
+          await tx.query(
+            `INSERT INTO step_runs (id, workspace_id, run_id, step_id, step_type, position, status, input, output, error, attempts, started_at, finished_at, duration_ms)
+             SELECT gen_random_uuid(), workspace_id, $2, step_id, step_type, position, status, input, output, error, 0, started_at, finished_at, duration_ms
+               FROM step_runs WHERE run_id = $1 AND status = 'succeeded'`,
+            [run.id, id],
+          );
+        }
+        created.push(id);
+      }
+      return created;
+    });
+    this.dispatcher.dispatch(ids);
+    return ids;
+  }
+
+  private async findRun(workspaceId: string, runId: string): Promise<RunEntity> {
     const run = await this.dataSource.getRepository(RunEntity).findOneBy({ id: runId, workspaceId });
     if (!run) throw ApiError.notFound('Run', runId);
-    const workflow = await this.dataSource.getRepository(WorkflowEntity).findOneByOrFail({ id: run.workflowId });
-    const id = newId();
-    await this.dataSource.getRepository(RunEntity).insert({
-      id,
-      workspaceId,
-      workflowId: run.workflowId,
-      versionId: workflow.currentVersionId as string,
-      requestId: run.requestId,
-      status: 'queued',
-      replayOf: run.id,
-    });
-    this.dispatcher.dispatch([id]);
-    return { runId: id };
+    return run;
+  }
+
+  private async assertWorkflow(workspaceId: string, workflowId: string): Promise<void> {
+    const exists = await this.dataSource.getRepository(WorkflowEntity).existsBy({ id: workflowId, workspaceId });
+    if (!exists) throw ApiError.notFound('Workflow', workflowId);
   }
 
   private summary(r: RunEntity) {
@@ -124,6 +247,7 @@ export class RunsService {
       id: r.id,
       workflowId: r.workflowId,
       status: r.status,
+      replayOf: r.replayOf,
       createdAt: r.createdAt.toISOString(),
       startedAt: r.startedAt?.toISOString() ?? null,
       finishedAt: r.finishedAt?.toISOString() ?? null,

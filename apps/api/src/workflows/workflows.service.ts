@@ -4,18 +4,13 @@ import { formatPath, validateDefinition, type WorkflowDefinition } from '@switch
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { newId, newTriggerToken } from '../common/ids';
+import { uuidV7Floor } from '../common/uuid-v7-floor';
 import { parseInput } from '../common/parse-input';
 import { APP_CONFIG, type AppConfig } from '../config/config.schema';
 import { WorkflowVersionEntity } from '../database/entities/workflow-version.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { TriggerCache } from '../hooks/trigger-cache';
 import { type WorkflowInput, workflowInputSchema, workflowPatchSchema } from './workflow-input.schema';
-
-/** The smallest UUIDv7 of a given millisecond: ids at or above it were created at or after it. */
-function uuidV7Floor(ms: number): string {
-  const hex = ms.toString(16).padStart(12, '0');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
-}
 
 function invalid(details: ErrorDetail[]): ApiError {
   const first = details[0];

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 } from 'uuid';
+import pino from 'pino';
+import type { Pool } from 'pg';
+import { PG_POOL } from '../../src/app.module';
+import type { SwitchyardInstance } from '../../src/bootstrap';
+import { RetentionPruner } from '../../src/runs/retention-pruner';
+import type { ApiClient } from '../support/client';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { startSink, type Sink } from '../support/sink';
+import { startTestSwitchyard } from '../support/switchyard';
+
+describe('run history and replay', () => {
+  let db: TestDatabase;
+  let sink: Sink;
+  let api: ApiClient;
+  let instance: SwitchyardInstance;
+
+  const twoCalls = (secondUrl: string) => ({
+    name: 'Charge then notify',
+    trigger: { type: 'webhook' },
+    steps: [
+      { id: 'charge', type: 'http', method: 'POST', url: `${sink.url}/charge`, body: 'trigger.body' },
+      { id: 'notify', type: 'http', method: 'POST', url: secondUrl, body: '{ "charged": steps.charge.body.ok }' },
+    ],
+  });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sink = await startSink();
+    const started = await startTestSwitchyard({ databaseUrl: db.url });
+    api = started.api as ApiClient;
+    instance = started.instance;
+  });
+
+  afterAll(async () => {
+    await instance?.close();
+    await sink?.close();
+    await db?.drop();
+  });
+
+  it('replays a failed run from its failed step on the fixed workflow, without repeating completed steps', async () => {
+    // 127.0.0.2 is loopback but outside the egress allow-list: the second step fails.
+    const workflow = await api.createWorkflow(twoCalls(`http://127.0.0.2:${sink.port}/notify`));
+    const { body } = await api.hook(workflow.trigger.token, { amount: 5 });
+    const failed = await api.waitForRun(body.runId);
+    expect(failed.status).toBe('failed');
+    expect(failed.error.stepId).toBe('notify');
+    expect(sink.requests.filter((r) => r.url === '/charge')).toHaveLength(1);
+
+    const notFailed = await api.request('POST', `/api/runs/${failed.id}/replay`, { from: 'failed-step', version: 'bogus' });
+    expect(notFailed.status).toBe(400);
+    expect(notFailed.body.error.details[0].path).toBe('version');
+
+    await api.request('PUT', `/api/workflows/${workflow.id}`, twoCalls(`${sink.url}/notify`));
+    const replay = await api.request('POST', `/api/runs/${failed.id}/replay`, { from: 'failed-step' });
+    expect(replay.status).toBe(201);
+    const fixed = await api.waitForRun(replay.body.runId);
+    expect(fixed.status).toBe('succeeded');
+    expect(fixed.version).toBe(2);
+    expect(fixed.steps.map((s: any) => [s.id, s.status, s.attempts])).toEqual([
+      ['charge', 'succeeded', 0],
+      ['notify', 'succeeded', 1],
+    ]);
+    expect(sink.requests.filter((r) => r.url === '/charge')).toHaveLength(1);
+    expect(sink.requests.filter((r) => r.url === '/notify').map((r) => JSON.parse(r.body))).toEqual([{ charged: true }]);
+
+    const again = await api.request('POST', `/api/runs/${fixed.id}/replay`, { from: 'failed-step' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('not_failed');
+
+    const original = await api.request('POST', `/api/runs/${failed.id}/replay`, { version: 'original' });
+    const onOriginal = await api.waitForRun(original.body.runId);
+    expect(onOriginal).toMatchObject({ status: 'failed', version: 1 });
+  });
+
+  it('bulk-replays the failed runs matching a filter', async () => {
+    const workflow = await api.createWorkflow(twoCalls(`http://127.0.0.2:${sink.port}/notify`));
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await api.hook(workflow.trigger.token, { i })).body.runId);
+    for (const id of ids) expect((await api.waitForRun(id)).status).toBe('failed');
+    await api.request('PUT', `/api/workflows/${workflow.id}`, twoCalls(`${sink.url}/notify`));
+
+    const res = await api.request('POST', '/api/runs/replay', { filter: { workflowId: workflow.id, status: 'failed' }, from: 'failed-step' });
+    expect(res.status).toBe(201);
+    expect(res.body.count).toBe(3);
+    for (const id of res.body.runIds) expect((await api.waitForRun(id)).status).toBe('succeeded');
+
+    const bad = await api.request('POST', '/api/runs/replay', { from: 'start' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0]).toMatchObject({ path: 'runIds', message: 'give either runIds or filter' });
+  });
+
+  it('lists runs across workflows with status and time filters', async () => {
+    const a = await api.createWorkflow({ name: 'A', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: '1' }] });
+    const b = await api.createWorkflow({ name: 'B', trigger: { type: 'webhook' }, steps: [{ id: 'f', type: 'filter', condition: 'false' }] });
+    const since = new Date().toISOString();
+    const ra = (await api.hook(a.trigger.token, {})).body.runId;
+    const rb = (await api.hook(b.trigger.token, {})).body.runId;
+    await api.waitForRun(ra);
+    await api.waitForRun(rb);
+    const all = await api.request('GET', `/api/runs?since=${encodeURIComponent(since)}`);
+    expect(all.body.items.map((r: any) => r.id)).toEqual([rb, ra]);
+    const filtered = await api.request('GET', `/api/runs?since=${encodeURIComponent(since)}&status=filtered`);
+    expect(filtered.body.items.map((r: any) => r.id)).toEqual([rb]);
+    const onlyA = await api.request('GET', `/api/runs?workflowId=${a.id}`);
+    expect(onlyA.body.items.map((r: any) => r.id)).toEqual([ra]);
+    const past = await api.request('GET', `/api/runs?until=${encodeURIComponent(since)}&workflowId=${a.id}`);
+    expect(past.body.items).toEqual([]);
+    expect((await api.request('GET', '/api/runs?since=yesterday')).body.error.details[0].path).toBe('since');
+  });
+
+  it('serves a request body byte for byte, as an attachment', async () => {
+    const workflow = await api.createWorkflow({ name: 'Raw', trigger: { type: 'webhook' }, steps: [] });
+    const bytes = Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0xff]);
+    const res = await fetch(`${api.baseUrl}/hooks/${workflow.trigger.token}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes });
+    const run = await api.waitForRun(((await res.json()) as any).runId);
+    const raw = await fetch(`${api.baseUrl}${run.trigger.bodyUrl}`);
+    expect(raw.headers.get('content-disposition')).toBe('attachment');
+    expect(Buffer.from(await raw.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('prunes requests and runs older than the retention period, and keeps the rest', async () => {
+    const workflow = await api.createWorkflow({ name: 'Old', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: '1' }] });
+    const { body } = await api.hook(workflow.trigger.token, {});
+    const recent = await api.waitForRun(body.runId);
+    const oldRequest = v7({ msecs: Date.now() - 40 * 24 * 3600 * 1000 });
+    const oldRun = v7({ msecs: Date.now() - 40 * 24 * 3600 * 1000 });
+    await db.query(
+      `INSERT INTO inbound_requests (id, workspace_id, workflow_id, method, query, headers, content_type, body, size, received_at, verdict, status_code)
+       SELECT $1, workspace_id, workflow_id, 'POST', '{}', '{}', NULL, NULL, 0, now() - interval '40 days', 'accepted', 202 FROM runs WHERE id = $2`,
+      [oldRequest, recent.id],
+    );
+    await db.query(
+      `INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status) SELECT $1, workspace_id, workflow_id, version_id, $2, 'succeeded' FROM runs WHERE id = $3`,
+      [oldRun, oldRequest, recent.id],
+    );
+    const pruner = new RetentionPruner(instance.app.get<Pool>(PG_POOL), 30, pino({ level: 'silent' }));
+    expect(await pruner.prune()).toBeGreaterThanOrEqual(1);
+    expect(await db.query('SELECT id FROM runs WHERE id = $1', [oldRun])).toEqual([]);
+    expect((await api.request('GET', `/api/runs/${recent.id}`)).status).toBe(200);
+  });
+});
