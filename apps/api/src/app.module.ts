@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type BeforeApplicationShutdown, type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
@@ -23,12 +24,17 @@ import { RequestsService } from './requests/requests.service';
 import { RetentionPruner } from './runs/retention-pruner';
 import { GroupCommitWriter } from './hooks/group-commit-writer';
 import { IngestService } from './hooks/ingest.service';
-import { TriggerCache, type TriggerInfo } from './hooks/trigger-cache';
+import { TriggerCache } from './hooks/trigger-cache';
 import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
 import { WorkflowsController } from './workflows/workflows.controller';
 import { WorkflowsService } from './workflows/workflows.service';
-import { DEFAULT_TRIGGER_METHODS } from '@switchyard/engine';
+import { DedupeJanitor } from './hooks/dedupe-janitor';
+import { loadTrigger } from './hooks/load-trigger';
+import { ResponseWaiter } from './hooks/response-waiter';
+import { loadMasterKeys } from './secrets/master-key';
+import { SecretBox } from './secrets/secret-box';
+import { SECRET_BOX, type SecretBoxProvider, TriggerSecretsService } from './secrets/trigger-secrets.service';
 
 export const PG_POOL = Symbol('PG_POOL');
 
@@ -38,6 +44,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   private worker: BullMqRunWorker | null = null;
   private sweeper: Sweeper | null = null;
   private pruner: RetentionPruner | null = null;
+  private janitor: DedupeJanitor | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -65,12 +72,15 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     if (this.config.role !== 'worker') {
       this.pruner = new RetentionPruner(this.pool, this.config.SWITCHYARD_RETENTION_DAYS, this.logger);
       this.pruner.start();
+      this.janitor = new DedupeJanitor(this.pool, this.logger);
+      this.janitor.start();
     }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.sweeper?.stop();
     this.pruner?.stop();
+    this.janitor?.stop();
     await this.worker?.close();
     await this.dispatcher.close();
     await this.invoker.close();
@@ -78,21 +88,22 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 }
 
-async function loadTrigger(pool: Pool, token: string): Promise<TriggerInfo | null> {
-  const { rows } = await pool.query(
-    `SELECT w.id, w.workspace_id, w.active, w.current_version_id, v.definition->'trigger'->'methods' AS methods
-       FROM workflows w JOIN workflow_versions v ON v.id = w.current_version_id
-      WHERE w.token = $1`,
-    [token],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    workflowId: row.id,
-    workspaceId: row.workspace_id,
-    versionId: row.current_version_id,
-    active: row.active,
-    methods: Array.isArray(row.methods) ? row.methods : DEFAULT_TRIGGER_METHODS,
+/** The master key is read (or generated) on first use, so the worker role never needs it. */
+function secretBoxProvider(config: AppConfig, logger: Logger): SecretBoxProvider {
+  let box: SecretBox | null = null;
+  return () => {
+    if (!box) {
+      if (config.role === 'worker') throw new Error('the worker role does not handle trigger secrets');
+      const keys = loadMasterKeys({
+        secretKey: config.SWITCHYARD_SECRET_KEY,
+        previousKeys: config.SWITCHYARD_SECRET_KEY_PREVIOUS,
+        dataDir: config.SWITCHYARD_DATA_DIR,
+        logger,
+        shared: !config.embeddedDatabase,
+      });
+      box = new SecretBox(keys.key, keys.previous);
+    }
+    return box;
   };
 }
 
@@ -113,7 +124,7 @@ export class AppModule {
         {
           provide: RunExecutor,
           useFactory: (pool: Pool, http: GuardedHttpInvoker, events: EventBus) =>
-            new RunExecutor(pool, { http, clock: { now: () => Date.now() } }, (event) => events.publish([event]), config.SWITCHYARD_LEASE_MS, logger),
+            new RunExecutor(pool, { http, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() } }, (event) => events.publish([event]), config.SWITCHYARD_LEASE_MS, logger),
           inject: [PG_POOL, GuardedHttpInvoker, EventBus],
         },
         {
@@ -124,7 +135,13 @@ export class AppModule {
               : new InProcessDispatcher((runId) => executor.execute(runId), config.SWITCHYARD_WORKER_CONCURRENCY, logger),
           inject: [RunExecutor],
         },
-        { provide: TriggerCache, useFactory: (pool: Pool) => new TriggerCache((token) => loadTrigger(pool, token)), inject: [PG_POOL] },
+        { provide: SECRET_BOX, useValue: secretBoxProvider(config, logger) },
+        TriggerSecretsService,
+        {
+          provide: TriggerCache,
+          useFactory: (pool: Pool, secrets: TriggerSecretsService) => new TriggerCache((token) => loadTrigger(pool, secrets, logger, token)),
+          inject: [PG_POOL, TriggerSecretsService],
+        },
         {
           provide: GroupCommitWriter,
           useFactory: (pool: Pool, dispatcher: Dispatcher, events: EventBus) =>
@@ -147,9 +164,11 @@ export class AppModule {
         },
         {
           provide: IngestService,
-          useFactory: (triggers: TriggerCache, writer: GroupCommitWriter) => new IngestService(triggers, writer, logger, config.SWITCHYARD_MAX_BODY_BYTES),
-          inject: [TriggerCache, GroupCommitWriter],
+          useFactory: (triggers: TriggerCache, writer: GroupCommitWriter, responses: ResponseWaiter) =>
+            new IngestService(triggers, writer, logger, config.SWITCHYARD_MAX_BODY_BYTES, responses),
+          inject: [TriggerCache, GroupCommitWriter, ResponseWaiter],
         },
+        { provide: ResponseWaiter, useFactory: (pool: Pool) => new ResponseWaiter(pool, logger), inject: [PG_POOL] },
         WorkflowsService,
         RunsService,
         RequestsService,

@@ -9,7 +9,7 @@ import { configureExpressionRuntime } from '@switchyard/engine';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createLogger, type Logger } from './common/logger';
-import { type AppConfig, parseConfig, type Role } from './config/config.schema';
+import { type AppConfig, parseConfig, parseTrustProxy, type Role } from './config/config.schema';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
 import { registerHookRoutes } from './hooks/hooks.plugin';
 import { IngestService } from './hooks/ingest.service';
@@ -53,12 +53,12 @@ export async function startSwitchyard(options: { env: Record<string, string | un
       return { config, url: null, app, close: closer(app, embedded) };
     }
 
-    const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024 });
+    const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: parseTrustProxy(raw.SWITCHYARD_TRUST_PROXY) });
     const webDir = raw.SWITCHYARD_WEB_DIR ? resolve(raw.SWITCHYARD_WEB_DIR) : resolve(__dirname, '../../web/dist');
     const hasWeb = existsSync(resolve(webDir, 'index.html'));
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, logger), adapter, { logger: ['error', 'warn'] });
     app.useGlobalFilters(new ApiExceptionFilter(logger, hasWeb ? webDir : null));
-    registerHookRoutes(app.getHttpAdapter().getInstance(), app.get(IngestService), config.SWITCHYARD_MAX_BODY_BYTES);
+    registerHookRoutes(app.getHttpAdapter().getInstance(), app.get(IngestService), config.SWITCHYARD_MAX_BODY_BYTES, () => config.publicUrl);
     if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
     else logger.warn({ webDir }, 'the web UI is not built; run `npm run build` to serve it');
     await app.listen(config.PORT, config.HOST);

@@ -14,7 +14,9 @@ import {
   runWorkflow,
   validateDefinition,
   type Clock,
+  type CredentialResolver,
   type HttpInvoker,
+  type IdGenerator,
   type HttpRequest,
   type HttpResponse,
   type RunVerdict,
@@ -40,6 +42,10 @@ interface Fixture {
   httpResponses: ScriptedAnswer[];
   /** Steps of an earlier attempt; timestamps in ms relative to `now`. */
   journal?: StepResult[];
+  /** The run's id (idempotency keys); absent: the engine sends no Idempotency-Key header. */
+  runId?: string;
+  /** Headers of stored credentials by id, for a fake credentials port; absent: no such port. */
+  credentials?: Record<string, Record<string, string>>;
   expected: {
     verdict: Omit<RunVerdict, 'steps'>;
     /** The verdict's steps; timestamps in ms relative to `now`. */
@@ -72,8 +78,29 @@ function fakeHttp(script: ScriptedAnswer[]): HttpInvoker & { requests: HttpReque
   };
 }
 
+/** `$uuid()` gives 00000000-0000-4000-8000-000000000001, ...0002, ... in the order of the calls. */
+function fakeIds(): IdGenerator {
+  let n = 0;
+  return { uuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
+}
+
+function fakeCredentials(stored: Record<string, Record<string, string>>): CredentialResolver {
+  return {
+    async resolve(id) {
+      const headers = stored[id];
+      if (!headers) throw Object.assign(new Error(`credential ${id} does not exist`), { code: 'CREDENTIAL_NOT_FOUND', kind: 'user', retryable: false });
+      return { headers: { ...headers } };
+    },
+  };
+}
+
 function shiftTimes(steps: ReadonlyArray<StepResult>, by: number): StepResult[] {
   return steps.map((step) => ({ ...step, startedAt: step.startedAt + by, finishedAt: step.finishedAt + by }));
+}
+
+/** A verdict's `resumeAt` relative to `now`, like the step timestamps. */
+function shiftVerdict<V extends { resumeAt?: number }>(verdict: V, by: number): V {
+  return verdict.resumeAt === undefined ? verdict : { ...verdict, resumeAt: verdict.resumeAt + by };
 }
 
 /** JSON round trip: the journal is persisted as JSON, so that is what must match. */
@@ -99,14 +126,20 @@ async function runFixture(fixture: Fixture) {
     definition: validDefinition(fixture.definition),
     trigger: structuredClone(fixture.trigger),
     journal: fixture.journal ? shiftTimes(fixture.journal, now) : undefined,
-    ports: { http, clock: fakeClock(Date.parse(fixture.clockStart ?? fixture.now)) },
+    ports: {
+      http,
+      clock: fakeClock(Date.parse(fixture.clockStart ?? fixture.now)),
+      ids: fakeIds(),
+      ...(fixture.credentials ? { credentials: fakeCredentials(fixture.credentials) } : {}),
+    },
     now,
+    runId: fixture.runId,
     onStepFinished: async (result) => {
       checkpointed.push(result.stepId);
     },
   });
   const { steps, ...rest } = asJson(verdict);
-  return { verdict: rest, steps: shiftTimes(steps, -now), httpRequests: asJson(http.requests), checkpointed };
+  return { verdict: shiftVerdict(rest, -now), steps: shiftTimes(steps, -now), httpRequests: asJson(http.requests), checkpointed };
 }
 
 const files = fs.readdirSync(FIXTURES_DIR).filter((name) => name.endsWith('.json')).sort();

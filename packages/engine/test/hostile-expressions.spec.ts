@@ -170,6 +170,52 @@ describe('hostile expressions end in a bounded error while other work goes on', 
     TEST_TIMEOUT_MS,
   );
 
+  describe('library functions on huge strings stay bounded', () => {
+    it(
+      '$slugify of 16 million characters ends at the time or string budget while the event loop turns',
+      async () => {
+        // Each U+FDFA decomposes into 18 characters: a slug of it would be 17 times the input.
+        for (const filler of ['\ufdfa', 'ab ']) {
+          const run = await alongside(evaluate(`$slugify($pad('', 16000000, '${filler}'))`));
+          if (run.hostile.ok) throw new Error('expected a limit error');
+          expect(run.hostile.error).toBeInstanceOf(ExpressionError);
+          expect(['LIMIT_TIMEOUT', 'LIMIT_STRING']).toContain((run.hostile.error as ExpressionError).code);
+          expect(run.ticksDuringHostile).toBeGreaterThanOrEqual(1);
+        }
+      },
+      TEST_TIMEOUT_MS,
+    );
+
+    it(
+      '$hash of 16 million characters hashes in chunks, giving the event loop turns',
+      async () => {
+        const run = await alongside(evaluate(`$hash($pad('', 16000000, 'x'), 'sha256', 'hex')`, {}, { limits: { timeoutMs: 30_000 } }));
+        if (!run.hostile.ok) throw run.hostile.error;
+        expect(run.hostile.value).toMatch(/^[0-9a-f]{64}$/);
+        expect(run.ticksDuringHostile).toBeGreaterThanOrEqual(1);
+      },
+      TEST_TIMEOUT_MS,
+    );
+
+    it(
+      '$replaceAll growing a text past the string limit is refused as it grows',
+      async () => {
+        const run = await alongside(evaluate(`$replaceAll($pad('', 1000000, 'a'), 'a', $pad('', 100, 'b'))`));
+        expectLimitError(run.hostile, 'LIMIT_STRING');
+      },
+      TEST_TIMEOUT_MS,
+    );
+
+    it(
+      '$splitText into more parts than a sequence may hold stops at the sequence limit',
+      async () => {
+        const run = await alongside(evaluate(`$splitText($pad('', 4000000, 'a,'), ',')`));
+        expectLimitError(run.hostile, 'LIMIT_SEQUENCE');
+      },
+      TEST_TIMEOUT_MS,
+    );
+  });
+
   describe('a 100k-deep payload', () => {
     const deep = deepObject(100_000);
 

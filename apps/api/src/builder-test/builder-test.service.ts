@@ -51,9 +51,10 @@ export class BuilderTestService {
     }
     const step = stepSchema.parse(validation.definition.steps[0]);
     const now = Date.now();
-    const { result, proceed } = await executeStep({ step, context: { trigger: toTrigger(input.context.trigger, now), steps: input.context.steps }, ports: this.ports, now });
+    const { result, halt } = await executeStep({ step, context: { trigger: toTrigger(input.context.trigger, now), steps: input.context.steps }, ports: this.ports, now });
     return {
-      status: result.status === 'succeeded' && !proceed ? 'filtered' : result.status,
+      status: result.status === 'succeeded' && halt?.reason === 'filtered' ? 'filtered' : result.status,
+      halt: halt ?? null,
       output: result.output,
       input: result.input,
       error: result.error,

@@ -18,7 +18,19 @@ export const configSchema = z.object({
   SWITCHYARD_SWEEP_INTERVAL_MS: positiveInt.default(5000),
   SWITCHYARD_LEASE_MS: positiveInt.default(30_000),
   SWITCHYARD_WEB_DIR: z.string().optional(),
+  /** Base64 of 32 bytes: the master key that encrypts trigger secrets (default: generated into SWITCHYARD_DATA_DIR/secret.key). */
+  SWITCHYARD_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v.trim(), 'base64').length === 32, 'must be the base64 of exactly 32 bytes (openssl rand -base64 32)')
+    .optional(),
+  /** Comma-separated older master keys that still decrypt, while secrets are re-encrypted with the new one. */
+  SWITCHYARD_SECRET_KEY_PREVIOUS: z.string().optional(),
   SWITCHYARD_RETENTION_DAYS: positiveInt.default(30),
+  /**
+   * Whom to believe in X-Forwarded-For (the caller's address for IP allow-lists): unset = nobody,
+   * `true` = any proxy, a number = that many hops, or comma-separated addresses/CIDR ranges.
+   */
+  SWITCHYARD_TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,6 +56,14 @@ export function parseConfig(env: Record<string, string | undefined>): RawConfig 
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return result.data;
+}
+
+/** Fastify's `trustProxy` from SWITCHYARD_TRUST_PROXY. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 /** Parses `--role=api` from the command line (default `all`). */

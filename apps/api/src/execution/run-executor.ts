@@ -58,6 +58,7 @@ export class RunExecutor {
         trigger: toTriggerData(request),
         journal,
         ports: this.ports,
+        runId,
         now: claimed.started_at.getTime(),
         onStepFinished: (result) => this.checkpoint(claimed, result, positions.get(result.stepId) ?? -1),
       });

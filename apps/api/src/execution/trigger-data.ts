@@ -13,7 +13,7 @@ export interface StoredRequest {
 /** The trigger document expressions see, built from the stored raw request. */
 export function toTriggerData(request: StoredRequest): TriggerData {
   return {
-    body: parseBodyLenient(request.body, request.content_type).value,
+    body: parseBodyLenient(request.body, request.content_type, request.headers['content-encoding']).value,
     headers: request.headers,
     query: request.query,
     method: request.method,

@@ -3,14 +3,32 @@ import type { IngestService } from './ingest.service';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
+const originalContentType = new WeakMap<FastifyRequest, string | undefined>();
+
+/** The headers as the sender sent them (the content type is swapped while the body is read). */
+function receivedHeaders(request: FastifyRequest): FastifyRequest['headers'] {
+  if (!originalContentType.has(request)) return request.headers;
+  const headers = { ...request.headers };
+  const original = originalContentType.get(request);
+  if (original === undefined) delete headers['content-type'];
+  else headers['content-type'] = original;
+  return headers;
+}
+
 /**
  * `ANY /hooks/:token` as a plain Fastify route, outside Nest's pipeline (it is the hot path). The
  * body is read as raw bytes, whatever its content type, up to the configured limit.
  */
-export function registerHookRoutes(fastify: FastifyInstance, ingest: IngestService, maxBodyBytes: number): void {
+export function registerHookRoutes(fastify: FastifyInstance, ingest: IngestService, maxBodyBytes: number, publicUrl: () => string = () => ''): void {
   fastify.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBodyBytes }, (_req, body, done) => done(null, body));
+    // Fastify refuses a malformed Content-Type (415) before any parser runs, and such a request
+    // would go unrecorded: read every body as bytes, and give the ingest path the header as sent.
+    scope.addHook('onRequest', async (request) => {
+      originalContentType.set(request, request.headers['content-type']);
+      request.headers['content-type'] = 'application/octet-stream';
+    });
 
     scope.setErrorHandler(async (error: { code?: string; statusCode?: number }, request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) => {
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -18,10 +36,12 @@ export function registerHookRoutes(fastify: FastifyInstance, ingest: IngestServi
         const answer = await ingest.receive({
           token: request.params.token,
           method: request.method,
-          headers: request.headers,
+          headers: receivedHeaders(request),
           query: request.query as Record<string, unknown>,
           body: null,
           size: Number.isFinite(announced) ? announced : maxBodyBytes + 1,
+          ip: request.ip,
+          url: publicUrl() + request.url,
         });
         return reply.code(answer.status).headers(answer.headers ?? {}).send(answer.body);
       }
@@ -37,9 +57,11 @@ export function registerHookRoutes(fastify: FastifyInstance, ingest: IngestServi
         const answer = await ingest.receive({
           token: request.params.token,
           method: request.method,
-          headers: request.headers,
+          headers: receivedHeaders(request),
           query: request.query as Record<string, unknown>,
           body: (request.body as Buffer | undefined) ?? null,
+          ip: request.ip,
+          url: publicUrl() + request.url,
         });
         reply.code(answer.status);
         if (answer.headers) reply.headers(answer.headers);

@@ -31,3 +31,11 @@ describe('parseBody', () => {
     expect(parseBodyLenient(Buffer.from('{oops'), 'application/json')).toEqual({ kind: 'text', value: '{oops' });
   });
 });
+
+describe('parseBody and NUL characters', () => {
+  it('replaces U+0000 in parsed values (jsonb cannot hold it) and treats NUL-bearing text as binary', () => {
+    expect(parseBody(Buffer.from('{"a\\u0000":"b\\u0000"}'), 'application/json').value).toEqual({ 'a\uFFFD': 'b\uFFFD' });
+    expect(parseBody(Buffer.from('k=%00v'), 'application/x-www-form-urlencoded').value).toEqual({ k: '\uFFFDv' });
+    expect(parseBody(Buffer.from([0x61, 0x00, 0x62]), 'text/plain')).toEqual({ kind: 'binary', value: 'YQBi' });
+  });
+});

@@ -1,8 +1,13 @@
+import { decodeContentEncoding } from './content-encoding';
+import { multipartBoundary, parseMultipart } from './multipart';
+
 /** How a request body is shown to expressions and in the API. */
 export type ParsedBody =
   | { kind: 'empty'; value: null }
   | { kind: 'json'; value: unknown }
   | { kind: 'form'; value: Record<string, string | string[]> }
+  /** Fields by name and, under the file fields' names, `{ filename, contentType, size }`. */
+  | { kind: 'multipart'; value: Record<string, unknown> }
   | { kind: 'text'; value: string }
   | { kind: 'binary'; value: string };
 
@@ -30,6 +35,22 @@ function isTextContentType(type: string): boolean {
  */
 export function parseBody(raw: Buffer | null, contentType: string | null | undefined): ParsedBody {
   if (!raw || raw.length === 0) return { kind: 'empty', value: null };
+  const parsed = parseBytes(raw, contentType);
+  // PostgreSQL cannot store U+0000 in jsonb (run outputs): shown as U+FFFD; the raw bytes keep it.
+  if ((parsed.kind === 'json' || parsed.kind === 'form' || parsed.kind === 'multipart') && (raw.includes(0) || raw.includes('\\u0000') || raw.includes('%00'))) {
+    return { ...parsed, value: withoutNul(parsed.value) } as ParsedBody;
+  }
+  return parsed;
+}
+
+function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD');
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replaceAll('\u0000', '\uFFFD'), withoutNul(v)]));
+  return value;
+}
+
+function parseBytes(raw: Buffer, contentType: string | null | undefined): ParsedBody {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (isJsonContentType(type)) {
     try {
@@ -47,7 +68,17 @@ export function parseBody(raw: Buffer | null, contentType: string | null | undef
     }
     return { kind: 'form', value };
   }
+  const boundary = multipartBoundary(type === 'multipart/form-data' ? contentType : null);
+  if (boundary) {
+    try {
+      const { fields, files } = parseMultipart(raw, boundary);
+      return { kind: 'multipart', value: { ...fields, ...files } };
+    } catch (err) {
+      throw new InvalidBodyError(`The multipart body is invalid: ${(err as Error).message}`);
+    }
+  }
   if (type === '') {
+    if (raw.includes(0)) return { kind: 'binary', value: raw.toString('base64') };
     const text = raw.toString('utf8');
     try {
       return { kind: 'json', value: JSON.parse(text) };
@@ -55,12 +86,23 @@ export function parseBody(raw: Buffer | null, contentType: string | null | undef
       return { kind: 'text', value: text };
     }
   }
-  if (isTextContentType(type)) return { kind: 'text', value: raw.toString('utf8') };
+  // Text with NUL bytes is binary in disguise (and PostgreSQL text cannot hold U+0000).
+  if (isTextContentType(type)) return raw.includes(0) ? { kind: 'binary', value: raw.toString('base64') } : { kind: 'text', value: raw.toString('utf8') };
   return { kind: 'binary', value: raw.toString('base64') };
 }
 
-/** Like {@link parseBody} but never throws: an invalid JSON body is shown as its text. */
-export function parseBodyLenient(raw: Buffer | null, contentType: string | null | undefined): ParsedBody {
+/** Largest body a stored compressed body is inflated to when it is read back. */
+const MAX_STORED_DECODED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Like {@link parseBody} but never throws: an invalid JSON body is shown as its text. A stored body
+ * keeps its `Content-Encoding` (it is stored as received); pass it to see the decoded body.
+ */
+export function parseBodyLenient(raw: Buffer | null, contentType: string | null | undefined, contentEncoding?: string | string[] | null): ParsedBody {
+  if (raw && contentEncoding) {
+    const decoded = decodeContentEncoding(raw, Array.isArray(contentEncoding) ? contentEncoding.join(',') : contentEncoding, MAX_STORED_DECODED_BYTES);
+    if (decoded.ok) raw = decoded.body;
+  }
   try {
     return parseBody(raw, contentType);
   } catch {

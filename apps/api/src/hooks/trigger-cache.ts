@@ -1,4 +1,6 @@
+import type { WebhookTrigger } from '@switchyard/engine';
 import { LRUCache } from 'lru-cache';
+import type { IpMatcher } from './verification/ip-allow';
 
 /** What the ingest path needs to know about a trigger URL. */
 export interface TriggerInfo {
@@ -7,6 +9,13 @@ export interface TriggerInfo {
   versionId: string;
   active: boolean;
   methods: ReadonlyArray<string>;
+  /** The current version's trigger (without secrets). */
+  trigger: WebhookTrigger;
+  /** The decrypted secrets (kept in this process's memory only, for the cache's TTL). */
+  secrets: string[];
+  /** Why the secrets could not be decrypted, if they could not. */
+  secretsError: string | null;
+  ipAllow: IpMatcher | null;
 }
 
 type Loader = (token: string) => Promise<TriggerInfo | null>;

@@ -5,15 +5,13 @@ import { z } from 'zod';
 import { ApiError } from '../common/api-error';
 import { isUuid } from '../common/ids';
 import { parseInput } from '../common/parse-input';
-import { InboundRequestEntity } from '../database/entities/inbound-request.entity';
+import { InboundRequestEntity, REQUEST_VERDICTS } from '../database/entities/inbound-request.entity';
 import { RunEntity } from '../database/entities/run.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { parseBodyLenient } from '../hooks/parse-body';
 
-const VERDICTS = ['accepted', 'method_not_allowed', 'too_large', 'invalid_body', 'paused'] as const;
-
 export const listRequestsQuerySchema = z.strictObject({
-  verdict: z.enum(VERDICTS).optional(),
+  verdict: z.enum(REQUEST_VERDICTS).optional(),
   limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
   cursor: z
     .string()
@@ -51,7 +49,7 @@ export class RequestsService {
     const runByRequest = new Map(runs.map((r) => [r.requestId, r.id]));
     return {
       items: page.map((r) => {
-        const body = parseBodyLenient(r.body, r.contentType);
+        const body = parseBodyLenient(r.body, r.contentType, r.headers['content-encoding']);
         return {
           id: r.id,
           method: r.method,

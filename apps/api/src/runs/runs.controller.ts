@@ -40,6 +40,11 @@ export class RunsController {
     return this.runs.replay(workspaceId, id, body);
   }
 
+  @Post('requests/:id/replay')
+  runRequest(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string) {
+    return this.runs.runRequest(workspaceId, id);
+  }
+
   @Get('requests/:id/body')
   async requestBody(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Res() reply: FastifyReply) {
     const { body, contentType } = await this.runs.requestBody(workspaceId, id);

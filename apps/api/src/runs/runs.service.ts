@@ -108,7 +108,7 @@ export class RunsService {
     const byId = new Map(stepRows.map((s) => [s.stepId, s]));
     const terminal = TERMINAL_RUN_STATUSES.includes(run.status);
     const bodyTooLarge = request.size > INLINE_PAYLOAD_BYTES;
-    const body = bodyTooLarge ? null : parseBodyLenient(request.body, request.contentType);
+    const body = bodyTooLarge ? null : parseBodyLenient(request.body, request.contentType, request.headers['content-encoding']);
     return {
       ...this.summary(run),
       versionId: run.versionId,
@@ -171,6 +171,30 @@ export class RunsService {
       throw new ApiError(409, 'not_failed', `Run ${runId} is ${run.status}; only a failed run can be replayed from its failed step`);
     }
     const [id] = await this.createReplays(workspaceId, [run], options);
+    return { runId: id };
+  }
+
+  /**
+   * Runs a stored request into its workflow (current version), whatever its verdict was: a request
+   * refused as malformed, paused or unsigned can be run once the cause is fixed.
+   */
+  async runRequest(workspaceId: string, requestId: string): Promise<{ runId: string }> {
+    const request = await this.dataSource.getRepository(InboundRequestEntity).findOneBy({ id: requestId, workspaceId });
+    if (!request) throw ApiError.notFound('Request', requestId);
+    if (request.body === null && request.size > 0) {
+      throw new ApiError(409, 'body_not_stored', `Request ${requestId} was refused before its body was read (${request.reason ?? request.verdict}); it cannot be run`);
+    }
+    const workflow = await this.dataSource.getRepository(WorkflowEntity).findOneByOrFail({ id: request.workflowId });
+    const id = newId();
+    await this.dataSource.getRepository(RunEntity).insert({
+      id,
+      workspaceId,
+      workflowId: workflow.id,
+      versionId: workflow.currentVersionId as string,
+      requestId,
+      status: 'queued',
+    });
+    this.dispatcher.dispatch([id]);
     return { runId: id };
   }
 

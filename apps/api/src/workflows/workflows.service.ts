@@ -10,7 +10,14 @@ import { APP_CONFIG, type AppConfig } from '../config/config.schema';
 import { WorkflowVersionEntity } from '../database/entities/workflow-version.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { TriggerCache } from '../hooks/trigger-cache';
+import { splitTriggerSecrets, withSecretHints } from '../secrets/split-trigger-secrets';
+import { TriggerSecretsService } from '../secrets/trigger-secrets.service';
 import { type WorkflowInput, workflowInputSchema, workflowPatchSchema } from './workflow-input.schema';
+
+/** JSON with sorted keys: jsonb does not keep key order, so plain JSON.stringify would see every stored definition as changed. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+}
 
 function invalid(details: ErrorDetail[]): ApiError {
   const first = details[0];
@@ -36,6 +43,7 @@ export class WorkflowsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly triggers: TriggerCache,
+    private readonly secrets: TriggerSecretsService,
   ) {}
 
   async list(workspaceId: string): Promise<WorkflowDto[]> {
@@ -46,8 +54,8 @@ export class WorkflowsService {
       .where('w.workspace_id = :workspaceId', { workspaceId })
       .orderBy('w.created_at', 'DESC')
       .getMany();
-    const stats = await this.runStats(rows.map((w) => w.id));
-    return rows.map((w) => ({ ...this.toDto(w, (w as WorkflowEntity & { current: WorkflowVersionEntity }).current), ...stats.get(w.id) }));
+    const [stats, hints] = await Promise.all([this.runStats(rows.map((w) => w.id)), this.secrets.hints(this.dataSource.manager, rows.map((w) => w.id))]);
+    return rows.map((w) => ({ ...this.toDto(w, (w as WorkflowEntity & { current: WorkflowVersionEntity }).current, hints.get(w.id)), ...stats.get(w.id) }));
   }
 
   /** The latest run and the number of runs in the last 24 hours, per workflow (index-only range scans). */
@@ -74,11 +82,13 @@ export class WorkflowsService {
   async get(workspaceId: string, id: string): Promise<WorkflowDto> {
     const workflow = await this.find(this.dataSource.manager, workspaceId, id);
     const version = await this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: workflow.currentVersionId as string });
-    return this.toDto(workflow, version);
+    const hints = await this.secrets.hints(this.dataSource.manager, [workflow.id]);
+    return this.toDto(workflow, version, hints.get(workflow.id));
   }
 
   async create(workspaceId: string, body: unknown): Promise<WorkflowDto> {
-    const { input, definition } = this.parseWorkflow(body);
+    const { input, definition: full } = this.parseWorkflow(body);
+    const { definition, secrets } = splitTriggerSecrets(full);
     const workflowId = newId();
     const versionId = newId();
     return this.dataSource.transaction(async (tx) => {
@@ -94,24 +104,25 @@ export class WorkflowsService {
         }),
       );
       const version = await this.saveVersion(tx, workspaceId, workflowId, versionId, 1, definition);
-      return this.toDto(workflow, version);
+      const hints = secrets?.length ? await this.secrets.save(tx, workspaceId, workflowId, secrets) : [];
+      return this.toDto(workflow, version, hints);
     });
   }
 
   async replace(workspaceId: string, id: string, body: unknown): Promise<WorkflowDto> {
     const { input, definition } = this.parseWorkflow(body);
-    return this.update(workspaceId, id, { name: input.name, active: input.active, definition });
+    return this.update(workspaceId, id, { name: input.name, active: input.active, ...splitTriggerSecrets(definition) });
   }
 
   async patch(workspaceId: string, id: string, body: unknown): Promise<WorkflowDto> {
     const input = parseInput(workflowPatchSchema, body);
-    let definition: WorkflowDefinition | undefined;
+    let split: { definition?: WorkflowDefinition; secrets?: string[] } = {};
     if (input.trigger !== undefined || input.steps !== undefined) {
       const current = await this.get(workspaceId, id);
       const { url: _url, token: _token, ...trigger } = current.trigger;
-      definition = this.checkDefinition({ trigger: input.trigger ?? trigger, steps: input.steps ?? current.steps });
+      split = splitTriggerSecrets(this.checkDefinition({ trigger: input.trigger ?? trigger, steps: input.steps ?? current.steps }));
     }
-    return this.update(workspaceId, id, { name: input.name, active: input.active, definition });
+    return this.update(workspaceId, id, { name: input.name, active: input.active, ...split });
   }
 
   async remove(workspaceId: string, id: string): Promise<void> {
@@ -123,13 +134,13 @@ export class WorkflowsService {
   private async update(
     workspaceId: string,
     id: string,
-    change: { name?: string; active?: boolean; definition?: WorkflowDefinition },
+    change: { name?: string; active?: boolean; definition?: WorkflowDefinition; secrets?: string[] },
   ): Promise<WorkflowDto> {
     const dto = await this.dataSource.transaction(async (tx) => {
       const workflow = await this.find(tx, workspaceId, id, true);
       const repo = tx.getRepository(WorkflowEntity);
       let version = await tx.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: workflow.currentVersionId as string });
-      if (change.definition && JSON.stringify(change.definition) !== JSON.stringify(version.definition)) {
+      if (change.definition && canonicalJson(change.definition) !== canonicalJson(version.definition)) {
         workflow.version += 1;
         workflow.currentVersionId = newId();
         version = await this.saveVersion(tx, workspaceId, workflow.id, workflow.currentVersionId, workflow.version, change.definition);
@@ -137,7 +148,9 @@ export class WorkflowsService {
       if (change.name !== undefined) workflow.name = change.name;
       if (change.active !== undefined) workflow.active = change.active;
       const saved = await repo.save(workflow);
-      return this.toDto(saved, version);
+      if (change.secrets !== undefined) await this.secrets.save(tx, workspaceId, workflow.id, change.secrets);
+      const hints = await this.secrets.hints(tx, [workflow.id]);
+      return this.toDto(saved, version, hints.get(workflow.id));
     });
     this.triggers.invalidate(dto.trigger.token);
     return dto;
@@ -178,7 +191,7 @@ export class WorkflowsService {
     return `${this.config.publicUrl}/hooks/${token}`;
   }
 
-  private toDto(workflow: WorkflowEntity, version: WorkflowVersionEntity): WorkflowDto {
+  private toDto(workflow: WorkflowEntity, version: WorkflowVersionEntity, secretHints?: string[]): WorkflowDto {
     const definition = version.definition as unknown as WorkflowDefinition;
     return {
       id: workflow.id,
@@ -187,7 +200,7 @@ export class WorkflowsService {
       version: workflow.version,
       versionId: version.id,
       schemaVersion: version.schemaVersion,
-      trigger: { ...definition.trigger, url: this.triggerUrl(workflow.token), token: workflow.token },
+      trigger: { ...withSecretHints(definition.trigger, secretHints), url: this.triggerUrl(workflow.token), token: workflow.token },
       steps: definition.steps,
       createdAt: workflow.createdAt.toISOString(),
       updatedAt: workflow.updatedAt.toISOString(),

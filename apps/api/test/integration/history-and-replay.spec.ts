@@ -120,6 +120,20 @@ describe('run history and replay', () => {
     expect(Buffer.from(await raw.arrayBuffer())).toEqual(bytes);
   });
 
+  it('runs a stored request that never became a run, once its cause is fixed', async () => {
+    const workflow = await api.createWorkflow({ name: 'Paused', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: 'trigger.body.n + 1' }] });
+    await api.request('PATCH', `/api/workflows/${workflow.id}`, { active: false });
+    expect((await api.hook(workflow.trigger.token, { n: 41 })).status).toBe(409);
+    const log = await api.request('GET', `/api/workflows/${workflow.id}/requests`);
+    const refused = log.body.items[0];
+    expect(refused).toMatchObject({ verdict: 'paused', runId: null });
+    const res = await api.request('POST', `/api/requests/${refused.id}/replay`);
+    expect(res.status).toBe(201);
+    const run = await api.waitForRun(res.body.runId);
+    expect(run.steps[0].output).toBe(42);
+    expect((await api.request('POST', '/api/requests/00000000-0000-7000-8000-00000000dead/replay')).status).toBe(404);
+  });
+
   it('prunes requests and runs older than the retention period, and keeps the rest', async () => {
     const workflow = await api.createWorkflow({ name: 'Old', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: '1' }] });
     const { body } = await api.hook(workflow.trigger.token, {});

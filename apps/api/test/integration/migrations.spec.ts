@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
+import { MIGRATIONS } from '../../src/database/migrations';
 import { DEFAULT_WORKSPACE_ID } from '../../src/database/entities/workspace.entity';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
@@ -32,7 +33,7 @@ describe('migrations', () => {
 
   it('seed the default workspace, and revert cleanly', async () => {
     expect(await db.query('SELECT id FROM workspaces')).toEqual([{ id: DEFAULT_WORKSPACE_ID }]);
-    await ds.undoLastMigration();
+    for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
     expect(await db.query(`SELECT to_regclass('public.runs') AS t`)).toEqual([{ t: null }]);
     await ds.runMigrations();
     expect(await db.query(`SELECT to_regclass('public.runs') AS t`)).toEqual([{ t: 'runs' }]);

@@ -53,6 +53,7 @@ describe.each([
     expect(received).toBeDefined();
     expect(JSON.parse(received!.body)).toEqual({ order: 'A-1', total: 42, at: run.startedAt });
     expect(received!.headers['x-order']).toBe('A-1');
+    expect(received!.headers['idempotency-key']).toBe(`${run.id}:send`);
     expect(received!.headers['content-type']).toBe('application/json');
   });
 

@@ -144,6 +144,8 @@ describe('evaluateExpression', () => {
     await expect(evaluateExpression('$pad("5", -3, "0")', {})).resolves.toBe('005');
     await expect(evaluateExpression('$pad("abc", 2)', {})).resolves.toBe('abc');
     await expect(evaluateExpression('$pad("a", 6, "xy")', {})).resolves.toBe('axyxyx');
+    await expect(evaluateExpression('$pad("😀", -4, "👍x")', {})).resolves.toBe('👍x👍😀');
+    await expect(evaluateExpression('$length($pad("", 16000000, "ab"))', {})).resolves.toBe(16_000_000);
     await expect(evaluateExpression('$pad(nothing, 6)', {})).resolves.toBeUndefined();
   });
 

@@ -2,6 +2,9 @@ import jsonata from 'jsonata';
 import { LRUCache } from 'lru-cache';
 import { ExpressionError } from './expression-error';
 import { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expression-limits';
+import type { FunctionRuntime } from './functions/function-error';
+import { FUNCTION_LIBRARY } from './functions/function-library';
+import { randomUuid } from './functions/uuid';
 import { Re2RegexEngine } from './re2-regex-engine';
 import { sanitizeValue } from './sanitize-value';
 
@@ -16,6 +19,8 @@ export interface EvaluateOptions {
   bindings?: Record<string, unknown>;
   /** The instant `$now()` and `$millis()` return, in epoch milliseconds (recorded per run). */
   now?: number;
+  /** What `$uuid()` returns (the host's id port); default: a random UUID of the platform. */
+  uuid?: () => string;
   /** Skip turning the result into plain JSON (used by the JSONata conformance suite). */
   raw?: boolean;
 }
@@ -106,6 +111,7 @@ export async function evaluateExpression(source: string, input: unknown, options
       picture === undefined && timezone === undefined ? new Date(now).toISOString() : formatMillis(now, picture, timezone);
     bindings.millis = () => now;
   }
+  if (options.uuid) bindings.uuid = options.uuid;
   let result: unknown;
   try {
     result = await compiled.evaluate(input, bindings);
@@ -155,6 +161,41 @@ function installGuards(compiled: CompiledExpression, limits: ExpressionLimits): 
     },
     '<s-ns?:s>',
   );
+  compiled.registerFunction('uuid', () => randomUuid(), '<:s>');
+  for (const fn of FUNCTION_LIBRARY) {
+    compiled.registerFunction(
+      fn.name,
+      function (this: jsonata.Focus, ...args: unknown[]) {
+        return fn.implementation(functionRuntime(this.environment as unknown as JsonataEnvironment, limits), ...args);
+      },
+      fn.signature,
+    );
+  }
+}
+
+/** The environment JSONata passes to functions as `this.environment`. */
+interface JsonataEnvironment {
+  base: Record<symbol, EvaluationState> & { guardrails?: () => void };
+}
+
+/**
+ * Lets a library function doing long work (hashing, slugifying a huge text) honour the evaluation's
+ * time budget and give the event loop a turn, like the evaluator's own steps do.
+ */
+function functionRuntime(environment: JsonataEnvironment, limits: ExpressionLimits): FunctionRuntime {
+  return {
+    limits,
+    tick: () => {
+      environment.base.guardrails?.();
+      const state = (environment.base[STATE] ??= { steps: 0, allocated: 0, lastYield: Date.now() });
+      const now = Date.now();
+      if (now - state.lastYield < YIELD_AFTER_MS) return undefined;
+      state.lastYield = now;
+      return host.yieldToHost().then(() => {
+        state.lastYield = Date.now();
+      });
+    },
+  };
 }
 
 function charge(env: { base: Record<symbol, EvaluationState> }, amount: number, limits: ExpressionLimits): void {
@@ -170,14 +211,28 @@ function charge(env: { base: Record<symbol, EvaluationState> }, amount: number, 
 
 function padString(str: string, width: number, char?: string): string {
   const padChar = char === undefined || char.length === 0 ? ' ' : char;
-  const chars = Array.from(str);
   const w = Math.trunc(width);
-  const missing = Math.abs(w) - chars.length;
+  const missing = Math.abs(w) - countCodePoints(str);
   if (missing <= 0) return str;
-  const padding = Array.from(padChar.repeat(Math.ceil(missing / Array.from(padChar).length)))
-    .slice(0, missing)
-    .join('');
+  // Built with repeat, not an array of characters: a 16-million-character pad takes milliseconds.
+  const unit = Array.from(padChar);
+  const padding = padChar.repeat(Math.floor(missing / unit.length)) + unit.slice(0, missing % unit.length).join('');
   return w > 0 ? str + padding : padding + str;
+}
+
+function countCodePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
 }
 
 const LIMIT_CODES = new Set(['LIMIT_TIMEOUT', 'LIMIT_DEPTH', 'LIMIT_SEQUENCE', 'LIMIT_STRING', 'LIMIT_ALLOCATION', 'LIMIT_OUTPUT', 'LIMIT_DATA_DEPTH']);

@@ -2,63 +2,52 @@ import type { ExpressionLimits } from '../expressions/expression-limits';
 import { DEFAULT_EXPRESSION_LIMITS } from '../expressions/expression-limits';
 import { ExpressionError } from '../expressions/expression-error';
 import { assertDataDepth } from '../expressions/sanitize-value';
-import type { Step, StepType } from '../schema/step.schema';
+import type { Step } from '../schema/step.schema';
 import type { WorkflowDefinition } from '../schema/workflow-definition.schema';
-import { filterHandler } from './handlers/filter.handler';
-import { httpHandler } from './handlers/http.handler';
-import { mapHandler } from './handlers/map.handler';
 import type { EnginePorts } from './ports';
 import { toStepErrorInfo, type StepErrorInfo } from './step-error';
-import type { ExpressionContext, StepHandler, TriggerData } from './step-handler';
+import { HostCallbackError, runBlock, runStep, type RunState } from './step-executor';
+import type { ExpressionContext, StepHalt, TriggerData } from './step-handler';
+import type { RunVerdict, StepResult } from './step-result';
 
-/** The record of one executed step, as the host persists it. */
-export interface StepResult {
-  stepId: string;
-  type: StepType;
-  status: 'succeeded' | 'failed';
-  input?: unknown;
-  output?: unknown;
-  error?: StepErrorInfo;
-  attempts: number;
-  startedAt: number;
-  finishedAt: number;
-}
-
-/** How a run ended. `error` names the failing step when there is one. */
-export interface RunVerdict {
-  status: 'succeeded' | 'failed' | 'filtered';
-  error?: StepErrorInfo & { stepId?: string };
-  steps: StepResult[];
-}
+export type { RespondOutput, RunVerdict, StepResult } from './step-result';
 
 export interface RunWorkflowParams {
   definition: WorkflowDefinition;
   trigger: TriggerData;
-  /** Steps completed by an earlier attempt of this run; they are not executed again. */
+  /**
+   * Steps recorded by earlier attempts of this run. Succeeded ones are not executed again (nested
+   * ones included, by journal key); failed ones are ignored and run again.
+   */
   journal?: ReadonlyArray<StepResult>;
   ports: EnginePorts;
   /** The run's recorded instant: what `$now()` and `$millis()` return in every step. */
   now: number;
+  /** Id of the run: `http` steps send `Idempotency-Key: <runId>:<stepId>`; without it, no such header. */
+  runId?: string;
   limits?: Partial<ExpressionLimits>;
-  /** Called after each step, before the next one starts: the host checkpoints it. */
+  /**
+   * Called after each step (nested ones included), before the step that follows it starts: the
+   * host checkpoints it. Items of a loop with `concurrency` above 1 call it concurrently.
+   */
   onStepFinished?: (result: StepResult) => Promise<void>;
 }
-
-const HANDLERS: { [T in StepType]: StepHandler<Extract<Step, { type: T }>> } = {
-  map: mapHandler,
-  filter: filterHandler,
-  http: httpHandler,
-};
 
 /** The outcome of {@link executeStep}: the journal entry and whether the run goes on. */
 export interface ExecutedStep {
   result: StepResult;
+  /** Whether steps after this one would run (false when it failed, filtered, stopped or waits). */
   proceed: boolean;
+  /** Why the run would not go on although the step did not fail, or did (a failed `stop`). */
+  halt?: StepHalt;
+  /** Entries of the nested steps a branch or loop ran, in the order they finished. */
+  nested: StepResult[];
 }
 
 /**
- * Executes one step against an expression context (the trigger and earlier outputs). Used by
- * {@link runWorkflow}, and by hosts to test a single step from the builder.
+ * Executes one step against an expression context (the trigger and earlier outputs); a branch or
+ * loop runs its nested steps too. Used by hosts to test a single step from the builder. The given
+ * context is not modified.
  */
 export async function executeStep(params: {
   step: Step;
@@ -66,62 +55,74 @@ export async function executeStep(params: {
   ports: EnginePorts;
   now: number;
   limits?: Partial<ExpressionLimits>;
+  runId?: string;
+  /** Variables, e.g. `{ item, index }` to test a step of a loop. */
+  bindings?: Record<string, unknown>;
 }): Promise<ExecutedStep> {
-  const { step, context, ports, now } = params;
-  const limits = { ...DEFAULT_EXPRESSION_LIMITS, ...params.limits };
-  const startedAt = ports.clock.now();
-  const handler = HANDLERS[step.type] as StepHandler<Step>;
-  try {
-    const outcome = await handler({ step, context, ports, evaluate: { now, limits } });
-    return {
-      proceed: outcome.proceed !== false,
-      result: { stepId: step.id, type: step.type, status: 'succeeded', input: outcome.input, output: outcome.output, attempts: 1, startedAt, finishedAt: ports.clock.now() },
-    };
-  } catch (err) {
-    const error = toStepErrorInfo(err);
-    const input = error.details?.request;
-    return { proceed: false, result: { stepId: step.id, type: step.type, status: 'failed', input, error, attempts: 1, startedAt, finishedAt: ports.clock.now() } };
-  }
+  const { step, ports, now } = params;
+  const state: RunState = { ports, now, limits: { ...DEFAULT_EXPRESSION_LIMITS, ...params.limits }, runId: params.runId, journal: new Map(), results: [] };
+  const context: ExpressionContext = { trigger: params.context.trigger, steps: { ...params.context.steps } };
+  const run = await unwrapHostErrors(() => runStep(state, step, step.id, { prefix: '', context, bindings: params.bindings }));
+  return { result: run.result, proceed: run.result.status === 'succeeded' && run.halt === undefined, halt: run.halt, nested: state.results };
 }
 
 /**
  * Runs a workflow definition on a trigger request. Pure apart from the injected ports: the same
  * definition, trigger, journal, `now` and port answers always give the same journal and verdict.
  * Steps already in `journal` are skipped and their outputs reused, so a crashed run resumes after
- * its last completed step.
+ * its last completed step (also inside branches and loops). A run that reaches a `delay` answers
+ * `waiting` with `resumeAt`; run it again with its journal to go on.
  */
 export async function runWorkflow(params: RunWorkflowParams): Promise<RunVerdict> {
   const { definition, trigger, ports, now } = params;
   const limits = { ...DEFAULT_EXPRESSION_LIMITS, ...params.limits };
-  const results: StepResult[] = [];
-  const completed = new Map((params.journal ?? []).filter((r) => r.status === 'succeeded').map((r) => [r.stepId, r]));
+  const journal = new Map((params.journal ?? []).filter((r) => r.status === 'succeeded').map((r) => [r.stepId, r]));
+  const state: RunState = { ports, now, limits, runId: params.runId, journal, results: [], onStepFinished: params.onStepFinished };
 
   try {
     assertDataDepth({ value: trigger.body, maxDepth: limits.maxDataDepth, what: 'The trigger request body' });
   } catch (err) {
     const info = toStepErrorInfo(err as ExpressionError);
-    return { status: 'failed', error: info, steps: results };
+    return { status: 'failed', error: info, steps: state.results };
   }
 
   const context: ExpressionContext = { trigger, steps: {} };
-  for (const step of definition.steps) {
-    const done = completed.get(step.id);
-    if (done) {
-      context.steps[step.id] = done.output;
-      results.push(done);
-      if (step.type === 'filter' && (done.output as { passed?: boolean } | undefined)?.passed === false) {
-        return { status: 'filtered', steps: results };
-      }
-      continue;
-    }
-    const { result, proceed } = await executeStep({ step, context, ports, now, limits });
-    results.push(result);
-    await params.onStepFinished?.(result);
-    if (result.status === 'failed') {
-      return { status: 'failed', error: { ...(result.error as StepErrorInfo), stepId: step.id }, steps: results };
-    }
-    context.steps[step.id] = result.output;
-    if (!proceed) return { status: 'filtered', steps: results };
+  const outcome = await unwrapHostErrors(() => runBlock(state, definition.steps, { prefix: '', context }));
+  const verdict = toVerdict(outcome, state.results);
+  if (state.response !== undefined) verdict.response = state.response;
+  return verdict;
+}
+
+/** Rethrows what the host's own callback threw, as it threw it. */
+async function unwrapHostErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw err instanceof HostCallbackError ? err.original : err;
   }
-  return { status: 'succeeded', steps: results };
+}
+
+function toVerdict(outcome: Awaited<ReturnType<typeof runBlock>>, steps: StepResult[]): RunVerdict {
+  switch (outcome.kind) {
+    case 'completed':
+      return { status: 'succeeded', steps };
+    case 'filtered':
+      return { status: 'filtered', steps };
+    case 'failed':
+      return { status: 'failed', error: outcome.error, steps };
+    case 'waiting':
+      return { status: 'waiting', resumeAt: outcome.resumeAt, steps };
+    case 'stopped': {
+      const stopped = { stepId: outcome.stepId, status: outcome.status, message: outcome.message };
+      if (outcome.status === 'succeeded') return { status: 'succeeded', stopped, steps };
+      const error: StepErrorInfo & { stepId: string } = {
+        code: 'STOPPED',
+        message: outcome.message || 'The run was stopped',
+        kind: 'user',
+        retryable: false,
+        stepId: outcome.stepId,
+      };
+      return { status: 'failed', error, stopped, steps };
+    }
+  }
 }

@@ -51,3 +51,18 @@ export function toStepErrorInfo(err: unknown): StepErrorInfo {
     retryable: typeof e.retryable === 'boolean' ? e.retryable : true,
   };
 }
+
+/**
+ * Thrown by `branch` and `loop` when one of their nested steps failed. The container step fails
+ * with the nested error (its `details.stepId` names the nested step); the run's error is the nested
+ * step's own, with its journal key as `stepId`.
+ */
+export class NestedStepError extends StepError {
+  readonly nested: StepErrorInfo & { stepId: string };
+
+  constructor(nested: StepErrorInfo & { stepId: string }) {
+    super({ code: nested.code, message: nested.message, kind: nested.kind, retryable: nested.retryable, details: { stepId: nested.stepId } });
+    this.name = 'NestedStepError';
+    this.nested = nested;
+  }
+}

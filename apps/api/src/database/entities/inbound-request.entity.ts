@@ -2,7 +2,20 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 import { WorkflowEntity } from './workflow.entity';
 
 /** What we decided about an inbound request. */
-export type RequestVerdict = 'accepted' | 'method_not_allowed' | 'too_large' | 'invalid_body' | 'paused';
+export const REQUEST_VERDICTS = [
+  'accepted',
+  'method_not_allowed',
+  'too_large',
+  'invalid_body',
+  'paused',
+  'bad_signature',
+  'ip_denied',
+  'duplicate',
+  'filtered',
+  'rate_limited',
+  'handshake',
+] as const;
+export type RequestVerdict = (typeof REQUEST_VERDICTS)[number];
 
 /** Every request that reached a known trigger URL, stored before we answered it. */
 @Entity({ name: 'inbound_requests' })

@@ -1,9 +1,11 @@
 import { InboundRequestEntity } from './inbound-request.entity';
 import { RunEntity } from './run.entity';
 import { StepRunEntity } from './step-run.entity';
+import { TriggerDedupeKeyEntity } from './trigger-dedupe-key.entity';
+import { TriggerSecretEntity } from './trigger-secret.entity';
 import { WorkflowVersionEntity } from './workflow-version.entity';
 import { WorkflowEntity } from './workflow.entity';
 import { WorkspaceEntity } from './workspace.entity';
 
-export const ENTITIES = [WorkspaceEntity, WorkflowEntity, WorkflowVersionEntity, InboundRequestEntity, RunEntity, StepRunEntity];
-export { InboundRequestEntity, RunEntity, StepRunEntity, WorkflowEntity, WorkflowVersionEntity, WorkspaceEntity };
+export const ENTITIES = [WorkspaceEntity, WorkflowEntity, WorkflowVersionEntity, InboundRequestEntity, RunEntity, StepRunEntity, TriggerSecretEntity, TriggerDedupeKeyEntity];
+export { InboundRequestEntity, RunEntity, StepRunEntity, TriggerDedupeKeyEntity, TriggerSecretEntity, WorkflowEntity, WorkflowVersionEntity, WorkspaceEntity };

@@ -1,4 +1,5 @@
 import { Initial1795443851893 } from './1795443851893-initial';
+import { TriggerSecurity1795445791658 } from './1795445791658-trigger-security';
 
 /** Every migration, in order. CI checks that the entities need no further one (see test/integration). */
-export const MIGRATIONS: Array<new () => object> = [Initial1795443851893];
+export const MIGRATIONS: Array<new () => object> = [Initial1795443851893, TriggerSecurity1795445791658];

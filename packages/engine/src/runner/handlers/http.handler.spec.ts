@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseResponseBody } from './http.handler';
+import { json, recordingHttp } from '../../../test/support/fake-ports';
+import { runStep } from '../../../test/support/run-step';
+import { appendQuery, parseResponseBody } from './http.handler';
 
 describe('parseResponseBody', () => {
   it('parses JSON when the content type says JSON', () => {
@@ -15,7 +17,68 @@ describe('parseResponseBody', () => {
 
   it('keeps text bodies, empty bodies and truncated bodies as text', () => {
     expect(parseResponseBody({ status: 200, headers: { 'content-type': 'text/plain' }, body: '{"a":1}' })).toBe('{"a":1}');
+    expect(parseResponseBody({ status: 200, headers: { 'content-type': 'text/html' }, body: '<p>hi</p>' })).toBe('<p>hi</p>');
     expect(parseResponseBody({ status: 204, headers: { 'content-type': 'application/json' }, body: '' })).toBe('');
     expect(parseResponseBody({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"a":1}', bodyTruncated: true })).toBe('{"a":1}');
+  });
+
+  it('parses urlencoded forms into fields, repeated fields into arrays, without prototype keys', () => {
+    const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+    expect(parseResponseBody({ status: 200, headers, body: 'a=1&b=two+words&b=3&__proto__=x' })).toEqual({ a: '1', b: ['two words', '3'] });
+  });
+});
+
+describe('appendQuery', () => {
+  it('adds encoded parameters after the existing ones and before the fragment', () => {
+    expect(appendQuery('https://x.test/p', [['q', 'a b&c'], ['n', '1']])).toBe('https://x.test/p?q=a%20b%26c&n=1');
+    expect(appendQuery('https://x.test/p?a=1#top', [['b', '2']])).toBe('https://x.test/p?a=1&b=2#top');
+    expect(appendQuery('https://x.test/p?', [['b', '2']])).toBe('https://x.test/p?b=2');
+    expect(appendQuery('https://x.test/p', [])).toBe('https://x.test/p');
+  });
+});
+
+describe('httpHandler', () => {
+  it('sends the Idempotency-Key only with a run id, never on GET, and keeps one the user set', async () => {
+    const http = recordingHttp();
+    await runStep({ id: 'a', type: 'http', url: 'https://x.test/a' }, { ports: { http }, runId: 'r1' });
+    await runStep({ id: 'b', type: 'http', url: 'https://x.test/b' }, { ports: { http } });
+    await runStep({ id: 'c', type: 'http', method: 'GET', url: 'https://x.test/c' }, { ports: { http }, runId: 'r1' });
+    await runStep({ id: 'd', type: 'http', url: 'https://x.test/d', headers: { 'Idempotency-Key': 'mine' } }, { ports: { http }, runId: 'r1' });
+    expect(http.requests.map((r) => r.headers['idempotency-key'])).toEqual(['r1:a', undefined, undefined, 'mine']);
+  });
+
+  it('sends no body on GET, whatever the body type', async () => {
+    const http = recordingHttp();
+    await runStep({ id: 'a', type: 'http', method: 'GET', url: 'https://x.test/a', bodyType: 'form', form: { a: '1' } }, { ports: { http } });
+    expect(http.requests[0].body).toBeUndefined();
+  });
+
+  it('defaults a raw body to text/plain and lets a Content-Type header win over contentType', async () => {
+    const http = recordingHttp();
+    await runStep({ id: 'a', type: 'http', url: 'https://x.test/a', bodyType: 'raw', raw: '<x/>' }, { ports: { http } });
+    await runStep({ id: 'b', type: 'http', url: 'https://x.test/b', bodyType: 'raw', raw: '<x/>', contentType: 'text/xml', headers: { 'Content-Type': 'application/xml' } }, { ports: { http } });
+    expect(http.requests.map((r) => r.headers['content-type'])).toEqual(['text/plain; charset=utf-8', 'application/xml']);
+  });
+
+  it('fails on a non-2xx answer by default, and returns it when failOnNon2xx is false', async () => {
+    const http = recordingHttp(() => json(409, { error: 'conflict' }));
+    expect((await runStep({ id: 'a', type: 'http', url: 'https://x.test/a' }, { ports: { http } })).result.error).toMatchObject({ code: 'HTTP_STATUS', retryable: false });
+    const ok = await runStep({ id: 'b', type: 'http', url: 'https://x.test/b', failOnNon2xx: false }, { ports: { http } });
+    expect(ok.result).toMatchObject({ status: 'succeeded', output: { status: 409, body: { error: 'conflict' } } });
+  });
+
+  it('reports a credential the host cannot resolve with the host error, on the credentialId field', async () => {
+    const credentials = {
+      resolve: async () => {
+        throw Object.assign(new Error('credential cred_x does not exist'), { code: 'CREDENTIAL_NOT_FOUND', kind: 'user', retryable: false });
+      },
+    };
+    const executed = await runStep({ id: 'a', type: 'http', url: 'https://x.test/a', credentialId: 'cred_x' }, { ports: { credentials } });
+    expect(executed.result.error).toEqual({ code: 'CREDENTIAL_NOT_FOUND', message: 'credential cred_x does not exist', kind: 'user', retryable: false, field: 'credentialId' });
+  });
+
+  it('points a template error in a query parameter at its field', async () => {
+    const executed = await runStep({ id: 'a', type: 'http', url: 'https://x.test/a', query: { q: '{{ $number("x") }}' } });
+    expect(executed.result.error).toMatchObject({ field: 'query.q', kind: 'user' });
   });
 });
