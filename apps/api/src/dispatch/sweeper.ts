@@ -7,7 +7,9 @@ const QUEUED_GRACE_SECONDS = 10;
 
 /**
  * PostgreSQL is the source of truth: runs left `queued` (a lost message, Redis down, a restart)
- * and `running` runs whose worker lease passed (a dead worker) are dispatched again, oldest first.
+ * `running` runs whose worker lease passed (a dead worker) and `waiting` runs that are due (a delay
+ * step) are dispatched again, oldest first. Due times live in the database, so delays survive restarts
+ * in both dispatch modes.
  */
 export class Sweeper {
   private timer: NodeJS.Timeout | null = null;
@@ -36,11 +38,13 @@ export class Sweeper {
     this.sweeping = true;
     try {
       const { rows } = await this.pool.query<{ id: string }>(
-        `SELECT id FROM runs
-          WHERE status IN ('queued', 'running')
-            AND ((status = 'queued' AND created_at < now() - make_interval(secs => $1))
-              OR (status = 'running' AND lease_until < now()))
-          ORDER BY id LIMIT 1000`,
+        `(SELECT id FROM runs
+           WHERE status IN ('queued', 'running')
+             AND ((status = 'queued' AND created_at < now() - make_interval(secs => $1))
+               OR (status = 'running' AND lease_until < now()))
+           ORDER BY id LIMIT 1000)
+         UNION ALL
+         (SELECT id FROM runs WHERE status = 'waiting' AND resume_at <= now() ORDER BY resume_at LIMIT 1000)`,
         [QUEUED_GRACE_SECONDS],
       );
       if (rows.length > 0) {

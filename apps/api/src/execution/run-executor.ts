@@ -63,8 +63,11 @@ export class RunExecutor {
         onStepFinished: (result) => this.checkpoint(claimed, result, positions.get(result.stepId) ?? -1),
       });
       await this.pool.query(
-        `UPDATE runs SET status = $2, error = $3, finished_at = now(), lease_until = NULL WHERE id = $1 AND worker_id = $4`,
-        [runId, verdict.status, verdict.error ? JSON.stringify(verdict.error) : null, this.workerId],
+        `UPDATE runs SET status = $2, error = $3, lease_until = NULL,
+                finished_at = CASE WHEN $2 = 'waiting' THEN NULL ELSE now() END,
+                resume_at = CASE WHEN $2 = 'waiting' THEN to_timestamp($5::double precision / 1000) ELSE NULL END
+          WHERE id = $1 AND worker_id = $4`,
+        [runId, verdict.status, verdict.error ? JSON.stringify(verdict.error) : null, this.workerId, verdict.resumeAt ?? null],
       );
       this.publish({ type: 'run', id: runId, workflowId: claimed.workflow_id, status: verdict.status });
       if (journal.length > 0) this.logger.info({ runId, resumedAfter: journal.length }, 'resumed run finished');
@@ -77,8 +80,8 @@ export class RunExecutor {
     const { rows } = await this.pool.query<ClaimedRun>(
       `UPDATE runs
           SET status = 'running', claims = claims + 1, worker_id = $2,
-              lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now())
-        WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND lease_until < now()))
+              lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now()), resume_at = NULL
+        WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND lease_until < now()) OR (status = 'waiting' AND resume_at <= now()))
         RETURNING id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at`,
       [runId, this.workerId, this.leaseMs / 1000],
     );

@@ -15,6 +15,8 @@ export interface RequestRow {
   verdict: RequestVerdict;
   reason: string | null;
   statusCode: number;
+  /** The parsed body as JSON text, kept for payload search (accepted JSON and form bodies only). */
+  bodyJson?: string | null;
 }
 
 export interface RunRow {
@@ -56,10 +58,10 @@ interface Pending {
 
 const INSERT_SQL = `
 WITH req AS (
-  INSERT INTO inbound_requests (id, workspace_id, workflow_id, method, query, headers, content_type, body, size, received_at, verdict, reason, status_code)
-  SELECT id, ws, wf, m, q::jsonb, h::jsonb, ct, b, s, r, v, rs, sc
-  FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bytea[], $9::int[], $10::timestamptz[], $11::text[], $12::text[], $13::int[])
-    AS t(id, ws, wf, m, q, h, ct, b, s, r, v, rs, sc)
+  INSERT INTO inbound_requests (id, workspace_id, workflow_id, method, query, headers, content_type, body, size, received_at, verdict, reason, status_code, body_json)
+  SELECT id, ws, wf, m, q::jsonb, h::jsonb, ct, b, s, r, v, rs, sc, bj::jsonb
+  FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bytea[], $9::int[], $10::timestamptz[], $11::text[], $12::text[], $13::int[], $20::text[])
+    AS t(id, ws, wf, m, q, h, ct, b, s, r, v, rs, sc, bj)
 )
 INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status, created_at)
 SELECT id, ws, wf, ver, req, 'queued', c
@@ -226,6 +228,7 @@ export class GroupCommitWriter {
         runs.map((x) => x.versionId),
         runs.map((x) => x.requestId),
         runs.map((x) => x.createdAt.toISOString()),
+        r.map((x) => x.bodyJson ?? null),
     ]);
     return rows;
   }

@@ -84,7 +84,7 @@ export class IngestService {
     }
     if (!trigger) return { status: 404, body: errorBody('unknown_trigger', 'No workflow listens at this URL') };
 
-    let decided: { verdict: Verdict; dedupe: DedupeClaim | null };
+    let decided: { verdict: Verdict; dedupe: DedupeClaim | null; searchable?: unknown };
     try {
       decided = await this.decide(trigger, req, receivedAt);
     } catch (err) {
@@ -118,6 +118,7 @@ export class IngestService {
           verdict: verdict.verdict,
           reason: verdict.reason,
           statusCode: verdict.status,
+          bodyJson: runId ? searchableJson(decided.searchable) : null,
         },
         runId
           ? { id: runId, workspaceId: trigger.workspaceId, workflowId: trigger.workflowId, versionId: trigger.versionId, requestId, createdAt: receivedAt }
@@ -134,7 +135,7 @@ export class IngestService {
   }
 
   /** The pipeline, in order; the first check that fails decides. */
-  private async decide(trigger: TriggerInfo, req: InboundHttpRequest, receivedAt: Date): Promise<{ verdict: Verdict; dedupe: DedupeClaim | null }> {
+  private async decide(trigger: TriggerInfo, req: InboundHttpRequest, receivedAt: Date): Promise<{ verdict: Verdict; dedupe: DedupeClaim | null; searchable?: unknown }> {
     const done = (verdict: Verdict) => ({ verdict, dedupe: null });
     const t = trigger.trigger;
     const limit = Math.min(t.maxBodyBytes ?? this.maxBodyBytes, this.maxBodyBytes);
@@ -227,7 +228,7 @@ export class IngestService {
       if (key !== null) dedupe = { key, windowSeconds: t.dedupe.windowSeconds ?? DEFAULT_DEDUPE_WINDOW_SECONDS };
       else note ??= 'The request has no delivery id or dedupe key; it was not deduplicated';
     }
-    return { verdict: { verdict: 'accepted', status: 202, reason: note, body: null }, dedupe };
+    return { verdict: { verdict: 'accepted', status: 202, reason: note, body: null }, dedupe, searchable: body };
   }
 
   /**
@@ -266,6 +267,16 @@ export class IngestService {
       headers: { 'retry-after': '5' },
     };
   }
+}
+
+/** Largest parsed body kept as jsonb for searching runs by payload field. */
+const SEARCHABLE_BODY_CHARS = 256 * 1024;
+
+/** The parsed body as JSON text for the search index, or null (not an object, too large, or holding NUL which jsonb refuses). */
+function searchableJson(body: unknown): string | null {
+  if (body === null || typeof body !== 'object') return null;
+  const text = JSON.stringify(body);
+  return text.length <= SEARCHABLE_BODY_CHARS && !text.includes('\\u0000') ? text : null;
 }
 
 function headerValue(value: string | string[] | undefined): string | null {

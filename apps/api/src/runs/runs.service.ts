@@ -14,6 +14,7 @@ import { WorkflowVersionEntity } from '../database/entities/workflow-version.ent
 import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { DISPATCHER, type Dispatcher } from '../dispatch/dispatcher';
 import { parseBodyLenient } from '../hooks/parse-body';
+import { parsePayloadQuery } from './payload-query';
 
 /** Above this, a body or a step output is left out of the run detail and fetched on its own. */
 export const INLINE_PAYLOAD_BYTES = 1024 * 1024;
@@ -34,6 +35,8 @@ export const listRunsQuerySchema = z.strictObject({
   until: isoTime,
   limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
   cursor,
+  /** Payload search: `body.customer.email = "a@b.c"`. */
+  q: z.string().max(2000, 'must be at most 2000 characters').optional(),
 });
 
 export const listAllRunsQuerySchema = listRunsQuerySchema.extend({ workflowId: z.string().uuid('must be a workflow id').optional() });
@@ -88,8 +91,13 @@ export class RunsService {
   }
 
   /** Time ranges become id ranges (UUIDv7), so every filter walks an index. */
-  private filtered(manager: EntityManager, workspaceId: string, q: { workflowId?: string; status?: string; since?: string; until?: string }) {
+  private filtered(manager: EntityManager, workspaceId: string, q: { workflowId?: string; status?: string; since?: string; until?: string; q?: string }) {
     const builder = manager.getRepository(RunEntity).createQueryBuilder('r').where('r.workspace_id = :workspaceId', { workspaceId });
+    if (q.q) {
+      builder
+        .innerJoin(InboundRequestEntity, 'req', 'req.id = r.request_id')
+        .andWhere('req.body_json @> CAST(:containment AS jsonb)', { containment: JSON.stringify(parsePayloadQuery(q.q)) });
+    }
     if (q.workflowId) builder.andWhere('r.workflow_id = :workflowId', { workflowId: q.workflowId });
     if (q.status) builder.andWhere('r.status = :status', { status: q.status });
     if (q.since) builder.andWhere('r.id >= :since', { since: uuidV7Floor(Date.parse(q.since)) });
@@ -276,6 +284,7 @@ export class RunsService {
       startedAt: r.startedAt?.toISOString() ?? null,
       finishedAt: r.finishedAt?.toISOString() ?? null,
       durationMs: ms(r.startedAt, r.finishedAt),
+      resumeAt: r.resumeAt?.toISOString() ?? null,
       error: r.error,
     };
   }

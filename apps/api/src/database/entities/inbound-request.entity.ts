@@ -20,6 +20,7 @@ export type RequestVerdict = (typeof REQUEST_VERDICTS)[number];
 /** Every request that reached a known trigger URL, stored before we answered it. */
 @Entity({ name: 'inbound_requests' })
 @Index('idx_inbound_requests_workflow', ['workflowId', 'id'])
+@Index('idx_inbound_requests_body_json', { synchronize: false })
 export class InboundRequestEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -64,4 +65,11 @@ export class InboundRequestEntity {
 
   @Column({ type: 'integer', name: 'status_code' })
   statusCode!: number;
+
+  /**
+   * The parsed body of accepted JSON and form requests, for payload search (GIN index
+   * `idx_inbound_requests_body_json`, created by migration: TypeORM cannot describe a GIN index).
+   */
+  @Column({ type: 'jsonb', name: 'body_json', nullable: true, select: false })
+  bodyJson?: unknown;
 }

@@ -11,6 +11,8 @@ export const TERMINAL_RUN_STATUSES: ReadonlyArray<RunStatus> = ['succeeded', 'fa
 @Index('idx_runs_workflow', ['workflowId', 'id'])
 @Index('idx_runs_workflow_status', ['workflowId', 'status', 'id'])
 @Index('idx_runs_pending', ['id'], { where: `status IN ('queued', 'running')` })
+@Index('idx_runs_request', ['requestId'])
+@Index('idx_runs_waiting', ['resumeAt'], { where: `status = 'waiting'` })
 export class RunEntity {
   /** UUIDv7: time-ordered, so `id DESC` is newest first and ids serve as cursors. */
   @PrimaryColumn({ type: 'uuid' })
@@ -59,6 +61,10 @@ export class RunEntity {
   /** A running run whose lease has passed belongs to a dead worker and is resumed by the sweeper. */
   @Column({ type: 'timestamptz', name: 'lease_until', nullable: true })
   leaseUntil!: Date | null;
+
+  /** When a `waiting` run (a delay step) is due to go on; the sweeper dispatches it then. */
+  @Column({ type: 'timestamptz', name: 'resume_at', nullable: true })
+  resumeAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
