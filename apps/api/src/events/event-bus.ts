@@ -20,6 +20,7 @@ export class EventBus {
   private readonly subject = new Subject<SwitchyardEvent>();
   private listener: Client | null = null;
   private closed = false;
+  private pending: SwitchyardEvent[] = [];
 
   constructor(
     private readonly pool: Pool,
@@ -50,7 +51,16 @@ export class EventBus {
     this.listener = client;
   }
 
+  /** Queues events; those published in the same tick go out together, in few NOTIFY statements. */
   publish(events: SwitchyardEvent[]): void {
+    if (this.closed || events.length === 0) return;
+    const first = this.pending.length === 0;
+    this.pending.push(...events);
+    if (first) setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    const events = this.pending.splice(0);
     for (let i = 0; i < events.length; i += EVENTS_PER_NOTIFY) {
       const chunk = events.slice(i, i + EVENTS_PER_NOTIFY);
       this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(chunk)]).catch((err) => this.logger.debug({ err: (err as Error).message }, 'could not publish events'));
