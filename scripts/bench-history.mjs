@@ -1,0 +1,173 @@
+// History at scale: seeds 100,000 runs (and their requests) into a fresh database, then measures the
+// run list, filters, time range and payload search through the HTTP API of the built server.
+// Loopback only, bounded in count and time. Usage: `node scripts/bench-history.mjs` after a build.
+// SWITCHYARD_BENCH_RUNS=N changes the number of seeded runs (default 100000).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MAIN = path.join(ROOT, 'apps/api/dist/main.js');
+const ADMIN_URL = process.env.SWITCHYARD_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const RUNS = Number(process.env.SWITCHYARD_BENCH_RUNS ?? 100_000);
+const SAMPLES = 40;
+/** The bound this script checks: every query's p99 through the HTTP API. */
+const BOUND_P99_MS = 250;
+
+const dbName = `sy_bench_history_${randomBytes(4).toString('hex')}`;
+const dbUrl = (() => {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+})();
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function admin(sql) {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+
+async function time(url) {
+  const started = process.hrtime.bigint();
+  const res = await fetch(url);
+  const body = await res.json();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
+  return { ms, body };
+}
+
+async function main() {
+  await admin(`CREATE DATABASE ${dbName}`);
+  const port = await freePort();
+  const server = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl, REDIS_URL: '', LOG_LEVEL: 'warn', SWITCHYARD_WORKER_CONCURRENCY: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const client = new pg.Client({ connectionString: dbUrl });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/api/health/ready`)).status === 200) break;
+      } catch {
+        // not up yet
+      }
+      if (i > 300) throw new Error('server did not start');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const created = await fetch(`${base}/api/workflows`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'History bench', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: '1' }], active: false }),
+    }).then((r) => r.json());
+    await client.connect();
+
+    const seedStarted = Date.now();
+    // Time-ordered UUIDv7 ids spread over the last 30 days; 5,000 distinct customers; mixed statuses.
+    await client.query(
+      `WITH src AS (
+         SELECT g,
+                (extract(epoch FROM now()) * 1000)::bigint - ((g::bigint * 2592000000) / $2) AS ms,
+                md5(g::text || random()::text) AS r1, md5(random()::text || g::text) AS r2
+           FROM generate_series(1, $2) AS g
+       ), ids AS (
+         SELECT g, ms,
+                (substr(lpad(to_hex(ms), 12, '0'), 1, 8) || '-' || substr(lpad(to_hex(ms), 12, '0'), 9, 4) || '-7' || substr(r1, 1, 3) || '-8' || substr(r1, 4, 3) || '-' || substr(r1, 7, 12))::uuid AS request_id,
+                (substr(lpad(to_hex(ms), 12, '0'), 1, 8) || '-' || substr(lpad(to_hex(ms), 12, '0'), 9, 4) || '-7' || substr(r2, 1, 3) || '-8' || substr(r2, 4, 3) || '-' || substr(r2, 7, 12))::uuid AS run_id
+           FROM src
+       ), req AS (
+         INSERT INTO inbound_requests (id, workspace_id, workflow_id, method, query, headers, content_type, body, size, received_at, verdict, status_code, body_json)
+         SELECT request_id, w.workspace_id, w.id, 'POST', '{}', '{"content-type":"application/json"}', 'application/json',
+                convert_to(json_build_object('customer', json_build_object('email', 'user' || (g % 5000) || '@example.com'), 'amount', g % 997)::text, 'UTF8'),
+                60, to_timestamp(ms / 1000.0), 'accepted', 202,
+                jsonb_build_object('customer', jsonb_build_object('email', 'user' || (g % 5000) || '@example.com'), 'amount', g % 997)
+           FROM ids, workflows w WHERE w.id = $1
+       )
+       INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status, created_at, started_at, finished_at, claims)
+       SELECT run_id, w.workspace_id, w.id, w.current_version_id, request_id,
+              CASE WHEN g % 20 = 0 THEN 'filtered' WHEN g % 7 = 0 THEN 'failed' ELSE 'succeeded' END,
+              to_timestamp(ms / 1000.0), to_timestamp(ms / 1000.0), to_timestamp(ms / 1000.0 + 0.05), 1
+         FROM ids, workflows w WHERE w.id = $1`,
+      [created.id, RUNS],
+    );
+    // Steady state: autovacuum would have merged the GIN pending list and gathered statistics by now.
+    await client.query('VACUUM ANALYZE inbound_requests');
+    await client.query('VACUUM ANALYZE runs');
+    const seedSeconds = (Date.now() - seedStarted) / 1000;
+
+    const wf = created.id;
+    const since = encodeURIComponent(new Date(Date.now() - 24 * 3600 * 1000).toISOString());
+    const email = (i) => encodeURIComponent(`body.customer.email = "user${(i * 37) % 5000}@example.com"`);
+    const cases = [
+      ['Newest 50 runs of a workflow', () => `${base}/api/workflows/${wf}/runs?limit=50`],
+      ['Filter: failed runs', () => `${base}/api/workflows/${wf}/runs?status=failed&limit=50`],
+      ['Time range: last 24 h', () => `${base}/api/workflows/${wf}/runs?since=${since}&limit=50`],
+      ['Search: body.customer.email = "…"', (i) => `${base}/api/workflows/${wf}/runs?q=${email(i)}&limit=50`],
+      ['All workflows: failed runs', () => `${base}/api/runs?status=failed&limit=50`],
+    ];
+    const rows = [];
+    for (const [name, url] of cases) {
+      const times = [];
+      let items = 0;
+      await time(url(SAMPLES)); // warm-up, not counted
+      for (let i = 0; i < SAMPLES; i++) {
+        const { ms, body } = await time(url(i));
+        times.push(ms);
+        items = body.items.length;
+      }
+      rows.push({ name, p50: percentile(times, 50), p99: percentile(times, 99), items });
+    }
+    // Deep paging: walk 40 pages of 50 with the cursor (2,000 runs back).
+    const pageTimes = [];
+    let cursor = null;
+    for (let i = 0; i < 40; i++) {
+      const { ms, body } = await time(`${base}/api/workflows/${wf}/runs?limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+      pageTimes.push(ms);
+      cursor = body.nextCursor;
+    }
+    rows.push({ name: 'Cursor paging, 40 pages deep', p50: percentile(pageTimes, 50), p99: percentile(pageTimes, 99), items: 50 });
+
+    const plan = await client.query(`EXPLAIN SELECT r.id FROM runs r JOIN inbound_requests q ON q.id = r.request_id WHERE q.body_json @> '{"customer":{"email":"user42@example.com"}}'::jsonb ORDER BY r.id DESC LIMIT 51`);
+    const planText = plan.rows.map((r) => r['QUERY PLAN']).join(' ');
+
+    console.log(`\n## Run history at ${RUNS.toLocaleString('en-US')} runs\n`);
+    console.log(`Seeded ${RUNS.toLocaleString('en-US')} requests and runs in ${seedSeconds.toFixed(1)} s; ${SAMPLES} requests per row (after one warm-up) through the HTTP API; bound: p99 < ${BOUND_P99_MS} ms.\n`);
+    console.log('| Query | p50 ms | p99 ms | items | within bound |');
+    console.log('|---|---:|---:|---:|---|');
+    for (const r of rows) console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.items} | ${r.p99 < BOUND_P99_MS ? 'yes' : 'NO'} |`);
+    console.log(`\nSearch plan uses the GIN index: ${/idx_inbound_requests_body_json/.test(planText) ? 'yes' : 'no'} (${planText.slice(0, 160)}…)`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await client.end().catch(() => undefined);
+    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
