@@ -1,7 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Unit specs cover pure helpers only, so they run in node: no DOM emulation is installed.
+const ENGINE_SOURCE = fileURLToPath(new URL('../../packages/engine/src/index.ts', import.meta.url));
+
+// Unit specs cover pure logic only, so they run in node: no DOM emulation is installed.
 export default defineConfig({
+  resolve: { alias: { '@switchyard/engine': ENGINE_SOURCE } },
   test: {
     environment: 'node',
     include: ['src/**/*.spec.ts'],

@@ -1,171 +1,32 @@
 /* global document -- read inside page.evaluate(), which runs in the browser */
-// Browser end-to-end test: the built API on a fresh PostgreSQL database, a local HTTP sink,
-// and the built web app in headless Chromium. Run from anywhere: `node apps/web/e2e/run.mjs`.
+// Browser end-to-end test of the workflows, runs and run pages: the built API on a fresh PostgreSQL
+// database, a local HTTP sink, and the built web app in headless Chromium (set-up in harness.mjs).
+// Run from anywhere: `node --test apps/web/e2e/run.mjs`.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { chromium } from 'playwright-core';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const API_MAIN = path.join(ROOT, 'apps/api/dist/main.js');
-const WEB_INDEX = path.join(ROOT, 'apps/web/dist/index.html');
-const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
-const OUTPUT = path.join(ROOT, 'apps/web/e2e/output');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PG_ADMIN_URL = process.env.E2E_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PG_BASE_URL = process.env.E2E_PG_BASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const READY_TIMEOUT_MS = 60_000;
-const RUN_TIMEOUT_MS = 60_000;
-const UI_TIMEOUT_MS = 20_000;
-const FINISHED = new Set(['succeeded', 'failed', 'filtered', 'cancelled']);
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+import { browserSkipReason, OUTPUT, startEnvironment } from './harness.mjs';
 
 const state = {
-  dbName: `switchyard_web_e2e_${Date.now()}_${process.pid}`,
-  dbCreated: false,
-  dataDir: null,
-  api: null,
-  apiLog: '',
-  apiExit: null,
+  env: null,
   base: null,
-  sink: null,
   sinkBase: null,
   received: [],
-  browser: null,
   page: null,
   pageErrors: [],
   workflows: {},
   runs: {},
 };
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+function api(method, urlPath, body) {
+  return state.env.request(method, urlPath, body);
 }
 
-async function withAdminClient(fn) {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+function waitForRun(runId) {
+  return state.env.waitForRun(runId);
 }
 
-function apiLogTail() {
-  return state.apiLog.slice(-8000);
-}
-
-async function startApi(port) {
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    DATABASE_URL: `${PG_BASE_URL}/${state.dbName}`,
-    SWITCHYARD_EGRESS_ALLOW: '127.0.0.1/32',
-    SWITCHYARD_DATA_DIR: state.dataDir,
-    SWITCHYARD_PUBLIC_URL: `http://127.0.0.1:${port}`,
-  };
-  delete env.REDIS_URL;
-  const child = spawn(process.execPath, [API_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const append = (chunk) => {
-    state.apiLog = (state.apiLog + chunk.toString()).slice(-200_000);
-  };
-  child.stdout.on('data', append);
-  child.stderr.on('data', append);
-  child.on('exit', (code, signal) => {
-    state.apiExit = { code, signal };
-  });
-  state.api = child;
-
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  let last = 'no answer yet';
-  while (Date.now() < deadline) {
-    if (state.apiExit) {
-      throw new Error(`The API exited during startup (${JSON.stringify(state.apiExit)}). Output:\n${apiLogTail()}`);
-    }
-    try {
-      const response = await fetch(`${state.base}/api/health/ready`);
-      if (response.status === 200) return;
-      last = `${response.status} ${await response.text()}`;
-    } catch (error) {
-      last = error.cause?.code ?? error.message;
-    }
-    await sleep(250);
-  }
-  throw new Error(`The API was not ready after ${READY_TIMEOUT_MS} ms (last: ${last}). Output:\n${apiLogTail()}`);
-}
-
-async function stopApi() {
-  const child = state.api;
-  if (!child || state.apiExit) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function startSink() {
-  const server = createServer((request, response) => {
-    const chunks = [];
-    request.on('data', (chunk) => chunks.push(chunk));
-    request.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // Not JSON: keep the text.
-      }
-      state.received.push({ method: request.method, url: request.url, headers: request.headers, body });
-      if (request.url.startsWith('/fail')) {
-        response.writeHead(500, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ error: 'sink is down' }));
-        return;
-      }
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ ok: true, received: body }));
-    });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      state.sink = server;
-      state.sinkBase = `http://127.0.0.1:${server.address().port}`;
-      resolve();
-    });
-  });
-}
-
-async function api(method, urlPath, body) {
-  const response = await fetch(`${state.base}${urlPath}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = text;
-  }
-  return { status: response.status, body: json };
+function screenshot(name, options) {
+  return state.env.screenshot(name, options);
 }
 
 function pipeline(name, sinkPath, extra = {}) {
@@ -202,68 +63,14 @@ async function sendWebhook(workflow, payload) {
   return body.runId;
 }
 
-async function waitForRun(runId) {
-  const deadline = Date.now() + RUN_TIMEOUT_MS;
-  let run = null;
-  while (Date.now() < deadline) {
-    const { status, body } = await api('GET', `/api/runs/${runId}`);
-    if (status === 200) {
-      run = body;
-      if (FINISHED.has(run.status)) return run;
-    }
-    await sleep(200);
-  }
-  throw new Error(`Run ${runId} did not finish within ${RUN_TIMEOUT_MS} ms: ${JSON.stringify(run)}\n${apiLogTail()}`);
-}
-
-async function screenshot(name, { dir = SCREENSHOTS, fullPage = true } = {}) {
-  await mkdir(dir, { recursive: true });
-  // Let badges and relative times settle; animations are paused for stable pictures.
-  await state.page.waitForTimeout(150);
-  await state.page.screenshot({ path: path.join(dir, name), fullPage, animations: 'disabled' });
-}
-
-// Without Chromium a developer's `npm test` skips this file and says why; on CI it is required.
-const browserMissing = !existsSync(CHROMIUM);
-if (browserMissing && !process.env.CI) {
-  console.warn(`SKIPPED browser tests: ${CHROMIUM} is missing (Debian: apt-get install -y chromium, or set CHROMIUM_PATH)`);
-}
-
-describe('Switchyard web app in Chromium', { skip: browserMissing && !process.env.CI ? `${CHROMIUM} is missing` : false }, () => {
+describe('Switchyard web app in Chromium', { skip: browserSkipReason() }, () => {
   before(async () => {
-    assert.ok(existsSync(API_MAIN), `${API_MAIN} is missing: run \`npx nx run api:build\` first`);
-    assert.ok(existsSync(WEB_INDEX), `${WEB_INDEX} is missing: run \`npx nx run web:build\` first`);
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
-
-    await withAdminClient((client) => client.query(`CREATE DATABASE "${state.dbName}"`));
-    state.dbCreated = true;
-    state.dataDir = await mkdtemp(path.join(tmpdir(), 'switchyard-web-e2e-'));
-    const port = await freePort();
-    state.base = `http://127.0.0.1:${port}`;
-    await startSink();
-    await startApi(port);
-
-    state.browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await state.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-US' });
-    context.setDefaultTimeout(UI_TIMEOUT_MS);
-    state.page = await context.newPage();
-    state.page.on('pageerror', (error) => state.pageErrors.push(error.message));
+    const env = await startEnvironment({ name: 'web_e2e' });
+    Object.assign(state, { env, base: env.base, sinkBase: env.sinkBase, received: env.received, page: env.page, pageErrors: env.pageErrors });
   });
 
   after(async () => {
-    await state.browser?.close().catch(() => undefined);
-    await stopApi().catch(() => undefined);
-    await new Promise((resolve) => (state.sink ? state.sink.close(resolve) : resolve()));
-    if (state.dbCreated) {
-      await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${state.dbName}" WITH (FORCE)`)).catch((error) =>
-        console.error(`could not drop ${state.dbName}: ${error.message}`),
-      );
-    }
-    if (state.dataDir) await rm(state.dataDir, { recursive: true, force: true });
+    await state.env?.stop();
   });
 
   test('an empty workspace explains how to create a workflow', async () => {
@@ -315,6 +122,9 @@ describe('Switchyard web app in Chromium', { skip: browserMissing && !process.en
       .waitFor();
     await page.getByRole('button', { name: 'Copy trigger URL of Signup relay' }).waitFor();
     await page.getByText('API online').waitFor();
+    // Each row reads its last run and 24-hour count on its own; wait for them before the picture.
+    await row.getByRole('link', { name: 'Last run of Signup relay: succeeded' }).waitFor();
+    await page.getByRole('link', { name: /Last run of Order sync \(broken endpoint\): failed/ }).waitFor();
     await screenshot('workflows-list.png');
   });
 
@@ -346,20 +156,26 @@ describe('Switchyard web app in Chromium', { skip: browserMissing && !process.en
     for (const id of ['shape', 'big', 'send']) {
       await page.getByRole('heading', { level: 3, name: id, exact: true }).waitFor();
     }
-    const steps = page.locator('#steps');
-    const shapeOutput = await steps.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'shape' }) }).locator('pre').first().innerText();
-    assert.deepEqual(JSON.parse(shapeOutput), { who: 'ada', n: 4 });
-    await steps.getByText('"ok": true').first().waitFor();
-    const body = await page.locator('#trigger-request pre[aria-label="Body"]').innerText();
-    assert.deepEqual(JSON.parse(body), { user: 'ada', n: 2 });
-    await page.locator('#trigger-request').getByText('x-e2e').waitFor();
-    await screenshot('run-detail.png');
+    const shape = page.locator('#step-shape');
+    await shape.getByRole('button', { name: 'Show output as raw JSON' }).click();
+    assert.deepEqual(JSON.parse(await shape.locator('pre[aria-label="Output"]').innerText()), { who: 'ada', n: 4 });
+    const send = page.locator('#step-send');
+    await send.getByRole('button', { name: 'Show output as raw JSON' }).click();
+    await send.getByText('"ok": true').first().waitFor();
+    const trigger = page.locator('#trigger-request');
+    await trigger.getByRole('button', { name: 'Show body as raw JSON' }).click();
+    assert.deepEqual(JSON.parse(await trigger.locator('pre[aria-label="Body"]').innerText()), { user: 'ada', n: 2 });
+    await trigger.getByText('x-e2e').waitFor();
+    await screenshot('run-succeeded.png', { dir: OUTPUT });
   });
 
   test('Replay starts a new run from the same request', async () => {
     const { page } = state;
     const before = state.received.filter((entry) => entry.url === '/in').length;
     await page.getByRole('button', { name: 'Replay' }).click();
+    await page.getByRole('menuitem', { name: /From the failed step/ }).first().waitFor();
+    assert.equal(await page.getByRole('menuitem', { name: /From the failed step, current version/ }).isDisabled(), true, 'only a failed run replays from its failed step');
+    await page.getByRole('menuitem', { name: /From the start, current version/ }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/runs/') && !url.pathname.endsWith(state.runs.ok));
     const replayId = page.url().split('/runs/')[1];
     assert.notEqual(replayId, state.runs.ok);
@@ -375,7 +191,9 @@ describe('Switchyard web app in Chromium', { skip: browserMissing && !process.en
     const send = page.locator('#steps').getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'send' }) });
     await send.getByText('Failed', { exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Step send failed' }).waitFor();
-    const error = await send.locator('pre[aria-label="Error"]').innerText();
+    await send.getByText('The service answered HTTP 500').waitFor();
+    await send.getByRole('button', { name: 'Show error details as raw JSON' }).click();
+    const error = await send.locator('pre[aria-label="Error details"]').innerText();
     assert.match(error, /500/, `the step error mentions the 500 answer: ${error}`);
     await screenshot('run-failed.png');
   });

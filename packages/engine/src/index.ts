@@ -34,3 +34,4 @@ export * from './runner/handlers/http.handler';
 export * from './runner/handlers/loop.handler';
 export * from './runner/step-result';
 export * from './runner/run-workflow';
+export * from './runner/retry-policy';

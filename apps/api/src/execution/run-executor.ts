@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { runWorkflow, validateDefinition, type EnginePorts, type StepResult, type WorkflowDefinition } from '@switchyard/engine';
+import { defaultRetryPolicy, nextRetry, runWorkflow, validateDefinition, type EnginePorts, type RunVerdict, type StepResult, type WorkflowDefinition } from '@switchyard/engine';
 import { LRUCache } from 'lru-cache';
 import type { Pool } from 'pg';
 import { newId } from '../common/ids';
@@ -53,6 +53,7 @@ export class RunExecutor {
         claimed.claims > 1 || claimed.replay_of ? this.journal(runId) : Promise.resolve([]),
       ]);
       const positions = new Map(definition.steps.map((s, i) => [s.id, i]));
+      const attempts = new Map<string, number>();
       const verdict = await runWorkflow({
         definition,
         trigger: toTriggerData(request),
@@ -60,8 +61,17 @@ export class RunExecutor {
         ports: this.ports,
         runId,
         now: claimed.started_at.getTime(),
-        onStepFinished: (result) => this.checkpoint(claimed, result, positions.get(result.stepId) ?? -1),
+        onStepFinished: async (result) => {
+          attempts.set(result.stepId, await this.checkpoint(claimed, result, positions.get(result.stepId) ?? -1));
+        },
       });
+      const retry = this.retryOf(definition, verdict, attempts);
+      if (retry) {
+        // Not a worker slot held while waiting: the run waits in PostgreSQL and the sweeper wakes it.
+        verdict.status = 'waiting';
+        verdict.resumeAt = Date.now() + retry.delayMs;
+        verdict.error = { ...(verdict.error as NonNullable<RunVerdict['error']>), details: { ...verdict.error?.details, willRetryAt: new Date(verdict.resumeAt).toISOString() } };
+      }
       await this.pool.query(
         `UPDATE runs SET status = $2, error = $3, lease_until = NULL,
                 finished_at = CASE WHEN $2 = 'waiting' THEN NULL ELSE now() END,
@@ -136,13 +146,24 @@ export class RunExecutor {
     }));
   }
 
-  private async checkpoint(run: ClaimedRun, result: StepResult, position: number): Promise<void> {
-    await this.pool.query(
+  /** A failed run whose failing step may be tried again: how long to wait (see the step's retry policy). */
+  private retryOf(definition: WorkflowDefinition, verdict: RunVerdict, attempts: Map<string, number>): { delayMs: number } | null {
+    if (verdict.status !== 'failed' || !verdict.error?.stepId) return null;
+    const failed = verdict.steps.find((s) => s.stepId === verdict.error?.stepId);
+    const step = findStep(definition.steps, (failed as { definitionStepId?: string } | undefined)?.definitionStepId ?? verdict.error.stepId);
+    const policy = step?.retry ?? defaultRetryPolicy(failed?.type ?? step?.type ?? '');
+    return nextRetry({ policy: { ...defaultRetryPolicy('http'), ...policy }, attempts: attempts.get(verdict.error.stepId) ?? 1, error: verdict.error, random: Math.random() });
+  }
+
+  /** Writes a step's checkpoint; returns how many attempts the step has had in this run. */
+  private async checkpoint(run: ClaimedRun, result: StepResult, position: number): Promise<number> {
+    const { rows } = await this.pool.query<{ attempts: number }>(
       `INSERT INTO step_runs (id, workspace_id, run_id, step_id, step_type, position, status, input, output, error, attempts, started_at, finished_at, duration_ms)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_timestamp($12 / 1000.0), to_timestamp($13 / 1000.0), $14)
        ON CONFLICT (run_id, step_id) DO UPDATE SET status = EXCLUDED.status, input = EXCLUDED.input, output = EXCLUDED.output,
          error = EXCLUDED.error, attempts = step_runs.attempts + EXCLUDED.attempts, started_at = EXCLUDED.started_at,
-         finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms`,
+         finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms
+       RETURNING attempts`,
       [
         newId(),
         run.workspace_id,
@@ -160,7 +181,22 @@ export class RunExecutor {
         result.finishedAt - result.startedAt,
       ],
     );
+    return rows[0].attempts;
   }
+}
+
+type AnyStep = WorkflowDefinition['steps'][number];
+
+/** Finds a step by id at any depth (ids are unique across branches and loops). */
+function findStep(steps: unknown, id: string): AnyStep | undefined {
+  if (!Array.isArray(steps) && (steps === null || typeof steps !== 'object')) return undefined;
+  for (const value of Array.isArray(steps) ? steps : Object.values(steps as object)) {
+    if (value === null || typeof value !== 'object') continue;
+    if ((value as { id?: unknown }).id === id && typeof (value as { type?: unknown }).type === 'string') return value as AnyStep;
+    const nested = findStep(value, id);
+    if (nested) return nested;
+  }
+  return undefined;
 }
 
 function json(value: unknown): string | null {

@@ -15,6 +15,8 @@ export interface Sink {
   requests: SinkRequest[];
   /** Answer the next requests with this status (default 200). */
   respondWith(status: number, body?: unknown): void;
+  /** Answer the next `times` requests with `status` (and optional headers), then as before. */
+  failNext(times: number, status: number, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
@@ -22,11 +24,18 @@ export async function startSink(): Promise<Sink> {
   const requests: SinkRequest[] = [];
   let status = 200;
   let reply: unknown = { ok: true };
+  let failures: Array<{ status: number; headers: Record<string, string> }> = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const failure = failures.shift();
+      if (failure) {
+        res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+        res.end(JSON.stringify({ error: `failing on purpose with ${failure.status}` }));
+        return;
+      }
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(reply));
     });
@@ -37,6 +46,9 @@ export async function startSink(): Promise<Sink> {
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
+    failNext(times, s, headers = {}) {
+      failures = Array.from({ length: times }, () => ({ status: s, headers }));
+    },
     respondWith(s, body = { ok: s < 400 }) {
       status = s;
       reply = body;

@@ -30,6 +30,9 @@ function parseDetails(value: unknown): ErrorDetail[] {
   return value.filter(isRecord).map((detail) => ({
     path: typeof detail.path === 'string' ? detail.path : '',
     message: typeof detail.message === 'string' ? detail.message : String(detail.message ?? ''),
+    ...(typeof detail.position === 'number' ? { position: detail.position } : {}),
+    ...(typeof detail.token === 'string' ? { token: detail.token } : {}),
+    ...(typeof detail.code === 'string' ? { code: detail.code } : {}),
   }));
 }
 

@@ -24,6 +24,9 @@ export interface WorkflowSummary {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** Optional summary fields; the list computes them from the runs endpoint when absent. */
+  lastRun?: { id: string; status: RunStatus; createdAt: string } | null;
+  runs24h?: number;
 }
 
 export interface StepDefinition {
@@ -47,6 +50,8 @@ export interface RunSummary {
   finishedAt: string | null;
   durationMs: number | null;
   error: unknown;
+  /** Id of the run this one replays, when it is a replay. */
+  replayOf?: string | null;
 }
 
 export interface TriggerRequest {
@@ -60,6 +65,10 @@ export interface TriggerRequest {
   /** Set to `base64` when the body was not text and is sent encoded. */
   bodyEncoding?: 'base64';
   requestId?: string;
+  /** True when the body is over the inline cap (1 MiB): `body` is null, `bodyUrl` has the bytes. */
+  bodyTruncated?: boolean;
+  /** The raw body exactly as received, served as an attachment. */
+  bodyUrl?: string;
 }
 
 export interface StepRun {
@@ -70,7 +79,10 @@ export interface StepRun {
   input?: unknown;
   output?: unknown;
   error?: unknown;
+  /** 0 on a replay from the failed step: the output was reused from the replayed run, not executed again. */
   attempts?: number;
+  /** True when the output is over the inline cap: `output` is null, fetch it with getStepOutput. */
+  outputTruncated?: boolean;
   /** Absent for steps that have not run (pending or skipped). */
   startedAt?: string | null;
   finishedAt?: string | null;
@@ -102,13 +114,106 @@ export interface CreateWorkflowRequest {
   active?: boolean;
 }
 
+export type UpdateWorkflowRequest = CreateWorkflowRequest;
+
+export type PatchWorkflowRequest = Partial<CreateWorkflowRequest>;
+
+/** The document expressions see as `trigger`, captured from a real request. */
+export interface TriggerSample {
+  body: unknown;
+  headers: Record<string, string | string[]>;
+  query: Record<string, unknown>;
+  method: string;
+  receivedAt: string;
+}
+
+export type RequestVerdict = string;
+
+/** An inbound request recorded at a workflow's trigger URL, run or not. */
+export interface InboundRequestSummary {
+  id: string;
+  method: string;
+  contentType: string | null;
+  size: number | null;
+  receivedAt: string;
+  verdict: RequestVerdict;
+  reason: string | null;
+  statusCode: number | null;
+  runId: string | null;
+  bodyEncoding?: 'base64';
+  trigger: TriggerSample;
+}
+
+export type TestStatus = 'succeeded' | 'failed' | 'filtered';
+
+export interface TestStepResponse {
+  status: TestStatus;
+  output?: unknown;
+  input?: unknown;
+  error?: unknown;
+  durationMs?: number;
+}
+
+export interface TestWorkflowStepResult extends Omit<TestStepResponse, 'status'> {
+  id: string;
+  type: string;
+  status: TestStatus | 'skipped' | 'pending';
+}
+
+export interface TestWorkflowResponse {
+  status: string;
+  error?: unknown;
+  steps: TestWorkflowStepResult[];
+}
+
+/** `event: request` on `/api/workflows/:id/events`. */
+export interface RequestEvent {
+  id: string;
+  workflowId: string;
+  verdict: string;
+  statusCode: number | null;
+  receivedAt: string;
+  runId: string | null;
+}
+
+/** `event: run` on `/api/workflows/:id/events`. */
+export interface RunEvent {
+  id: string;
+  workflowId: string;
+  status: RunStatus;
+}
+
 export interface RunCreatedResponse {
   runId: string;
+}
+
+/** Where a replay starts and which version of the workflow it runs. */
+export interface ReplayOptions {
+  from: 'start' | 'failed-step';
+  version: 'current' | 'original';
+}
+
+/** Filters of the run lists; `since`/`until` are ISO times, `q` a payload search (`body.a = "x"`). */
+export interface RunFilters {
+  workflowId?: string;
+  status?: RunStatus;
+  since?: string;
+  until?: string;
+  q?: string;
+}
+
+export interface BulkReplayResponse {
+  count: number;
+  runIds: string[];
 }
 
 export interface ErrorDetail {
   path: string;
   message: string;
+  /** For expression errors: 0-based offset just after the offending token. */
+  position?: number;
+  token?: string;
+  code?: string;
 }
 
 export interface ErrorBody {

@@ -5,3 +5,4 @@ export * from './http-client';
 export * from './query-keys';
 export * from './runs.api';
 export * from './workflows.api';
+export * from './test.api';

@@ -1,10 +1,16 @@
-import type { RunStatus } from './contract.types';
-
 /** Every TanStack Query key in one place, so invalidation never guesses a key's shape. */
 export const queryKeys = {
   workflows: () => ['workflows'] as const,
   workflow: (id: string) => ['workflows', id] as const,
-  workflowRuns: (workflowId: string, status?: RunStatus) => ['workflows', workflowId, 'runs', status ?? 'all'] as const,
+  /** Without filters: the prefix of every runs query of the workflow, for invalidation. */
+  workflowRuns: (workflowId: string, filters?: object) =>
+    filters ? (['workflows', workflowId, 'runs', filters] as const) : (['workflows', workflowId, 'runs'] as const),
+  /** Without a verdict: the prefix of every request query of the workflow (the builder's samples and the log). */
+  workflowRequests: (workflowId: string) => ['workflows', workflowId, 'requests'] as const,
+  requestLog: (workflowId: string, verdict?: string) => ['workflows', workflowId, 'requests', 'log', verdict ?? 'all'] as const,
+  workflowRunStats: (workflowId: string) => ['workflows', workflowId, 'run-stats'] as const,
+  runs: (filters?: object) => (filters ? (['runs', 'list', filters] as const) : (['runs', 'list'] as const)),
   run: (id: string) => ['runs', id] as const,
+  stepOutput: (runId: string, stepId: string) => ['runs', runId, 'steps', stepId, 'output'] as const,
   health: () => ['health'] as const,
 };

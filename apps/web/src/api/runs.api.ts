@@ -1,16 +1,34 @@
-import type { PageResponse, Run, RunCreatedResponse, RunStatus, RunSummary } from './contract.types';
+import type {
+  BulkReplayResponse,
+  PageResponse,
+  ReplayOptions,
+  Run,
+  RunCreatedResponse,
+  RunFilters,
+  RunStatus,
+  RunSummary,
+} from './contract.types';
 import { apiRequest } from './http-client';
+
+/** Runs across every workflow of the workspace, newest first. */
+export function listRuns(params: RunFilters & { limit?: number; cursor?: string | null; signal?: AbortSignal }): Promise<PageResponse<RunSummary>> {
+  const { workflowId, status, since, until, q, limit, cursor, signal } = params;
+  return apiRequest('/api/runs', { query: { workflowId, status, since, until, q, limit, cursor }, signal });
+}
 
 export function listWorkflowRuns(params: {
   workflowId: string;
   status?: RunStatus;
+  since?: string;
+  until?: string;
+  q?: string;
   limit?: number;
   cursor?: string | null;
   signal?: AbortSignal;
 }): Promise<PageResponse<RunSummary>> {
-  const { workflowId, status, limit, cursor, signal } = params;
+  const { workflowId, status, since, until, q, limit, cursor, signal } = params;
   return apiRequest(`/api/workflows/${encodeURIComponent(workflowId)}/runs`, {
-    query: { status, limit, cursor },
+    query: { status, since, until, q, limit, cursor },
     signal,
   });
 }
@@ -19,6 +37,27 @@ export function getRun(params: { id: string; signal?: AbortSignal }): Promise<Ru
   return apiRequest(`/api/runs/${encodeURIComponent(params.id)}`, { signal: params.signal });
 }
 
-export function replayRun(params: { id: string }): Promise<RunCreatedResponse> {
-  return apiRequest(`/api/runs/${encodeURIComponent(params.id)}/replay`, { method: 'POST' });
+/** The full output of one step, for outputs too large to be inlined in the run. */
+export async function getStepOutput(params: { runId: string; stepId: string; signal?: AbortSignal }): Promise<unknown> {
+  const result = await apiRequest<{ output: unknown }>(
+    `/api/runs/${encodeURIComponent(params.runId)}/steps/${encodeURIComponent(params.stepId)}/output`,
+    { signal: params.signal },
+  );
+  return result.output;
+}
+
+export function replayRun(params: { id: string; options?: Partial<ReplayOptions> }): Promise<RunCreatedResponse> {
+  return apiRequest(`/api/runs/${encodeURIComponent(params.id)}/replay`, { method: 'POST', body: params.options ?? {} });
+}
+
+/** Replays the runs listed, or every run matching a filter (failed ones unless told otherwise). */
+export function bulkReplayRuns(
+  params: ReplayOptions & ({ runIds: string[] } | { filter: Omit<RunFilters, 'q'> }),
+): Promise<BulkReplayResponse> {
+  return apiRequest('/api/runs/replay', { method: 'POST', body: params });
+}
+
+/** Runs a stored inbound request into its workflow, whatever was decided when it arrived. */
+export function runRequest(params: { requestId: string }): Promise<RunCreatedResponse> {
+  return apiRequest(`/api/requests/${encodeURIComponent(params.requestId)}/replay`, { method: 'POST' });
 }

@@ -1,4 +1,13 @@
-import type { CreateWorkflowRequest, ListResponse, Workflow, WorkflowSummary } from './contract.types';
+import type {
+  CreateWorkflowRequest,
+  InboundRequestSummary,
+  ListResponse,
+  PageResponse,
+  PatchWorkflowRequest,
+  UpdateWorkflowRequest,
+  Workflow,
+  WorkflowSummary,
+} from './contract.types';
 import { apiRequest } from './http-client';
 
 export function listWorkflows(params: { signal?: AbortSignal } = {}): Promise<ListResponse<WorkflowSummary>> {
@@ -11,4 +20,32 @@ export function getWorkflow(params: { id: string; signal?: AbortSignal }): Promi
 
 export function createWorkflow(params: { workflow: CreateWorkflowRequest }): Promise<Workflow> {
   return apiRequest('/api/workflows', { method: 'POST', body: params.workflow });
+}
+
+export function updateWorkflow(params: { id: string; workflow: UpdateWorkflowRequest }): Promise<Workflow> {
+  return apiRequest(`/api/workflows/${encodeURIComponent(params.id)}`, { method: 'PUT', body: params.workflow });
+}
+
+export function patchWorkflow(params: { id: string; patch: PatchWorkflowRequest }): Promise<Workflow> {
+  return apiRequest(`/api/workflows/${encodeURIComponent(params.id)}`, { method: 'PATCH', body: params.patch });
+}
+
+export function deleteWorkflow(params: { id: string }): Promise<void> {
+  return apiRequest(`/api/workflows/${encodeURIComponent(params.id)}`, { method: 'DELETE' });
+}
+
+export function listWorkflowRequests(params: {
+  workflowId: string;
+  verdict?: string;
+  limit?: number;
+  cursor?: string | null;
+  signal?: AbortSignal;
+}): Promise<PageResponse<InboundRequestSummary>> {
+  const { workflowId, verdict, limit, cursor, signal } = params;
+  return apiRequest(`/api/workflows/${encodeURIComponent(workflowId)}/requests`, { query: { verdict, limit, cursor }, signal });
+}
+
+/** Path of the Server-Sent Events stream of a workflow (`request` and `run` events). */
+export function workflowEventsPath(workflowId: string): string {
+  return `/api/workflows/${encodeURIComponent(workflowId)}/events`;
 }

@@ -16,8 +16,8 @@ function Logo() {
 
 export function AppShell() {
   const { pathname } = useLocation();
-  // Runs belong to workflows, so the Workflows item stays current on workflow and run pages.
-  const inWorkflows = pathname === '/' || pathname.startsWith('/workflows') || pathname.startsWith('/runs');
+  const inRuns = pathname === '/runs' || pathname.startsWith('/runs/');
+  const inWorkflows = !inRuns && (pathname === '/' || pathname.startsWith('/workflows'));
 
   return (
     <div className="sy-shell">
@@ -39,6 +39,14 @@ export function AppShell() {
             >
               <Icon name="workflow" />
               Workflows
+            </NavLink>
+            <NavLink
+              to="/runs"
+              className={() => (inRuns ? 'sy-shell__link sy-shell__link--active' : 'sy-shell__link')}
+              aria-current={inRuns ? 'page' : undefined}
+            >
+              <Icon name="bolt" />
+              Runs
             </NavLink>
           </nav>
           <div className="sy-shell__footer">

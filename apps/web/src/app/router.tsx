@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { RunPage } from '../features/runs/RunPage';
+import { RunsPage } from '../features/runs/RunsPage';
 import { WorkflowPage } from '../features/workflows/WorkflowPage';
 import { WorkflowsPage } from '../features/workflows/WorkflowsPage';
 import { AppShell } from './AppShell';
@@ -13,7 +14,18 @@ export function createRouter() {
       errorElement: <RouteError />,
       children: [
         { index: true, element: <WorkflowsPage /> },
+        {
+          path: 'workflows/new',
+          lazy: async () => ({ Component: (await import('../features/builder/templates/NewWorkflowPage')).NewWorkflowPage }),
+        },
         { path: 'workflows/:id', element: <WorkflowPage /> },
+        { path: 'workflows/:id/requests', element: <WorkflowPage tab="requests" /> },
+        {
+          // The builder (CodeMirror, the engine) loads on first use, keeping the list and run pages light.
+          path: 'workflows/:id/edit',
+          lazy: async () => ({ Component: (await import('../features/builder/BuilderPage')).BuilderPage }),
+        },
+        { path: 'runs', element: <RunsPage /> },
         { path: 'runs/:id', element: <RunPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -48,6 +48,78 @@ const PATHS = {
       <path d="M5.5 5h13L21 13v5a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-5l2.5-8Z" />
     </>
   ),
+  plus: <path d="M12 5v14M5 12h14" />,
+  trash: (
+    <>
+      <path d="M4 7h16M10 11v6m4-6v6" />
+      <path d="M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" />
+    </>
+  ),
+  arrowUp: <path d="M12 19V5m-6 6 6-6 6 6" />,
+  arrowDown: <path d="M12 5v14m6-6-6 6-6-6" />,
+  grip: (
+    <>
+      <circle cx="9" cy="6" r="1" />
+      <circle cx="15" cy="6" r="1" />
+      <circle cx="9" cy="12" r="1" />
+      <circle cx="15" cy="12" r="1" />
+      <circle cx="9" cy="18" r="1" />
+      <circle cx="15" cy="18" r="1" />
+    </>
+  ),
+  play: <path d="M7 5v14l12-7L7 5Z" />,
+  pencil: <path d="M4 20h4L19 9l-4-4L4 16v4Zm9-13 4 4" />,
+  close: <path d="M6 6l12 12M18 6 6 18" />,
+  chevronDown: <path d="m6 9 6 6 6-6" />,
+  radio: (
+    <>
+      <circle cx="12" cy="12" r="2" />
+      <path d="M16.2 7.8a6 6 0 0 1 0 8.4M7.8 16.2a6 6 0 0 1 0-8.4M19 5a10 10 0 0 1 0 14M5 19A10 10 0 0 1 5 5" />
+    </>
+  ),
+  map: (
+    <>
+      <path d="M4 7h10m-4-4 4 4-4 4" />
+      <path d="M20 17H10m4-4-4 4 4 4" />
+    </>
+  ),
+  filter: <path d="M4 5h16l-6 8v5l-4 2v-7L4 5Z" />,
+  globe: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
+    </>
+  ),
+  template: (
+    <>
+      <rect x="3" y="3" width="18" height="18" rx="2" />
+      <path d="M3 9h18M9 21V9" />
+    </>
+  ),
+  more: (
+    <>
+      <circle cx="5" cy="12" r="1.2" />
+      <circle cx="12" cy="12" r="1.2" />
+      <circle cx="19" cy="12" r="1.2" />
+    </>
+  ),
+  search: (
+    <>
+      <circle cx="11" cy="11" r="6.5" />
+      <path d="m20 20-4.2-4.2" />
+    </>
+  ),
+  download: <path d="M12 4v11m-5-5 5 5 5-5M5 20h14" />,
+  expandAll: <path d="m7 9 5-5 5 5M7 15l5 5 5-5" />,
+  collapseAll: <path d="m7 4 5 5 5-5M7 20l5-5 5 5" />,
+  list: <path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />,
+  rename: <path d="M4 20h16M6 16l9.5-9.5 3 3L9 19H6v-3Z" />,
+  save: (
+    <>
+      <path d="M5 3h11l5 5v11a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Z" />
+      <path d="M7 3v5h8M7 21v-7h10v7" />
+    </>
+  ),
 } satisfies Record<string, ReactElement>;
 
 export type IconName = keyof typeof PATHS;

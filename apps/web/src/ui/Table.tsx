@@ -10,6 +10,8 @@ export interface TableColumn<T> {
   width?: string;
   /** Hides the column on narrow windows, where less important data gives way. */
   hideBelow?: 'sm' | 'md';
+  /** Extra class on the column's cells, e.g. for container queries of the page using the table. */
+  className?: string;
 }
 
 export interface TableProps<T> {
@@ -20,6 +22,8 @@ export interface TableProps<T> {
   rowKey: (row: T) => string;
   /** Makes the whole row clickable. Keep a real link in one cell for keyboard users. */
   rowHref?: (row: T) => string;
+  /** Highlights rows, e.g. the one whose details are shown beside the table. */
+  rowSelected?: (row: T) => boolean;
   footer?: ReactNode;
 }
 
@@ -27,7 +31,7 @@ function isInteractiveTarget(event: MouseEvent): boolean {
   return Boolean((event.target as HTMLElement).closest('a, button, input, select, textarea, [role="button"]'));
 }
 
-export function Table<T>({ caption, columns, rows, rowKey, rowHref, footer }: TableProps<T>) {
+export function Table<T>({ caption, columns, rows, rowKey, rowHref, rowSelected, footer }: TableProps<T>) {
   const navigate = useNavigate();
 
   function handleRowClick(event: MouseEvent, row: T) {
@@ -46,6 +50,7 @@ export function Table<T>({ caption, columns, rows, rowKey, rowHref, footer }: Ta
       'sy-table__cell',
       column.align === 'end' && 'sy-table__cell--end',
       column.hideBelow && `sy-table__cell--hide-${column.hideBelow}`,
+      column.className,
     ]
       .filter(Boolean)
       .join(' ');
@@ -68,7 +73,7 @@ export function Table<T>({ caption, columns, rows, rowKey, rowHref, footer }: Ta
           {rows.map((row) => (
             <tr
               key={rowKey(row)}
-              className={rowHref ? 'sy-table__row sy-table__row--link' : 'sy-table__row'}
+              className={['sy-table__row', rowHref && 'sy-table__row--link', rowSelected?.(row) && 'sy-table__row--selected'].filter(Boolean).join(' ')}
               onClick={rowHref ? (event) => handleRowClick(event, row) : undefined}
             >
               {columns.map((column) => (

@@ -1,30 +1,19 @@
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, type Run } from '../../api';
+import { ApiError, type ReplayOptions, type Run } from '../../api';
+import { formatDateTime } from '../../lib/format-date';
 import { elapsedMs, formatDuration } from '../../lib/format-duration';
 import { summariseError } from '../../lib/error-summary';
 import { hasContent } from '../../lib/pretty-json';
 import { useNow } from '../../lib/use-now';
-import {
-  Button,
-  Card,
-  CodeBlock,
-  CopyButton,
-  DescriptionList,
-  EmptyState,
-  ErrorState,
-  Icon,
-  LoadingState,
-  PageHeader,
-  RelativeTime,
-} from '../../ui';
-import { formatDateTime } from '../../lib/format-date';
+import { Card, CopyButton, DescriptionList, EmptyState, ErrorState, Icon, JsonViewer, LoadingState, Menu, PageHeader, RelativeTime, type MenuItem } from '../../ui';
 import { useWorkflow } from '../workflows/use-workflows';
 import { workflowPath } from '../workflows/workflow-paths';
+import { ErrorExplanation } from './ErrorExplanation';
+import { runPath, RUNS_PATH } from './run-paths';
 import { isRunFinished } from './run-status';
 import { RunStatusBadge } from './StatusBadge';
 import { StepList } from './StepList';
-import { TriggerRequestCard } from './TriggerRequestCard';
-import { runPath } from './RunsCard';
+import { OpenAsSampleLink, TriggerRequestCard } from './TriggerRequestCard';
 import { useReplayRun, useRun } from './use-run';
 import './RunPage.css';
 
@@ -67,9 +56,9 @@ function RunSummaryCard({ run, now }: { run: Run; now: number }) {
   );
 }
 
-/** Says why the run failed and points at the step; the step shows the full error. */
+/** Says why the run failed in plain words and points at the step, whose card has the details. */
 function RunErrorCallout({ error }: { error: unknown }) {
-  const { message, stepId } = summariseError(error);
+  const { stepId } = summariseError(error);
   return (
     <section className="sy-run__error" aria-labelledby="run-error-title">
       <Icon name="alert" size={20} className="sy-run__error-icon" />
@@ -83,11 +72,45 @@ function RunErrorCallout({ error }: { error: unknown }) {
             'The run failed'
           )}
         </h2>
-        {message ? <p className="sy-run__error-message">{message}</p> : null}
-        {!stepId ? <CodeBlock label="Error" value={error} tone="danger" /> : null}
+        <ErrorExplanation error={error} />
+        {!stepId ? <JsonViewer label="Error" value={error} tone="danger" defaultExpandDepth={1} /> : null}
       </div>
     </section>
   );
+}
+
+function replayItems(params: { run: Run; onReplay: (options: ReplayOptions) => void }): MenuItem[] {
+  const { run, onReplay } = params;
+  const failed = run.status === 'failed';
+  const original = run.version !== undefined ? `v${run.version}` : 'the version it ran';
+  return [
+    {
+      label: 'From the failed step, current version',
+      description: failed ? 'Completed steps are reused, not run again. Use after fixing the workflow.' : 'Only for failed runs.',
+      icon: 'replay',
+      disabled: !failed,
+      onSelect: () => onReplay({ from: 'failed-step', version: 'current' }),
+    },
+    {
+      label: 'From the failed step, original version',
+      description: failed ? `Retries on ${original}, e.g. after a service outage.` : 'Only for failed runs.',
+      icon: 'replay',
+      disabled: !failed,
+      onSelect: () => onReplay({ from: 'failed-step', version: 'original' }),
+    },
+    {
+      label: 'From the start, current version',
+      description: 'Every step runs again on the workflow as it is now.',
+      icon: 'play',
+      onSelect: () => onReplay({ from: 'start', version: 'current' }),
+    },
+    {
+      label: 'From the start, original version',
+      description: `Every step runs again on ${original}.`,
+      icon: 'play',
+      onSelect: () => onReplay({ from: 'start', version: 'original' }),
+    },
+  ];
 }
 
 export function RunPage() {
@@ -105,7 +128,7 @@ export function RunPage() {
     const notFound = run.error instanceof ApiError && run.error.isNotFound;
     return (
       <>
-        <PageHeader title="Run" back={{ to: '/', label: 'All workflows' }} />
+        <PageHeader title="Run" back={{ to: RUNS_PATH, label: 'All runs' }} />
         {notFound ? (
           <Card>
             <EmptyState icon="alert" title="Run not found" description={`There is no run with the id “${id}”.`} />
@@ -120,8 +143,8 @@ export function RunPage() {
   const data = run.data;
   const workflowName = workflow.data?.name;
 
-  async function handleReplay() {
-    const result = await replay.mutateAsync(data.id);
+  async function handleReplay(options: ReplayOptions) {
+    const result = await replay.mutateAsync({ runId: data.id, options });
     navigate(runPath(result.runId));
   }
 
@@ -138,9 +161,16 @@ export function RunPage() {
           </span>
         }
         actions={
-          <Button icon="replay" onClick={() => void handleReplay().catch(() => undefined)} loading={replay.isPending}>
-            Replay
-          </Button>
+          <>
+            {data.trigger ? <OpenAsSampleLink workflowId={data.workflowId} trigger={data.trigger} size="md" /> : null}
+            <Menu
+              label="Replay this run"
+              text={replay.isPending ? 'Replaying…' : 'Replay'}
+              icon="replay"
+              variant={data.status === 'failed' ? 'primary' : 'secondary'}
+              items={replayItems({ run: data, onReplay: (options) => void handleReplay(options).catch(() => undefined) })}
+            />
+          </>
         }
       />
       {replay.isError ? (
@@ -152,7 +182,7 @@ export function RunPage() {
         <div className="sy-run__main">
           <RunSummaryCard run={data} now={now} />
           {hasContent(data.error) ? <RunErrorCallout error={data.error} /> : null}
-          <StepList steps={data.steps ?? []} now={now} />
+          <StepList run={data} now={now} />
         </div>
         <aside className="sy-run__aside" aria-label="Trigger request">
           <TriggerRequestCard trigger={data.trigger} />

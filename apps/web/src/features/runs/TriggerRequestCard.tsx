@@ -1,42 +1,99 @@
-import type { TriggerRequest } from '../../api';
+import type { ReactNode } from 'react';
+import type { TriggerRequest, TriggerSample } from '../../api';
+import { formatDateTime } from '../../lib/format-date';
 import { hasContent } from '../../lib/pretty-json';
-import { Badge, Card, CodeBlock, DescriptionList, RelativeTime } from '../../ui';
+import { Badge, ButtonLink, Card, DescriptionList, Icon, JsonViewer, RelativeTime } from '../../ui';
+import { builderWithSamplePath } from './run-paths';
 import './TriggerRequestCard.css';
 
-function formatBytes(size: number | null | undefined): string {
+export function formatBytes(size: number | null | undefined): string {
   if (size === null || size === undefined) return '—';
   if (size < 1024) return `${size} B`;
-  return `${(size / 1024).toFixed(1)} KB`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
+  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-export function TriggerRequestCard({ trigger }: { trigger: TriggerRequest | null }) {
+/** Router state that hands the builder a request it can use as its sample without fetching it again. */
+export interface SampleHandOff {
+  sample: { requestId: string; trigger: TriggerSample };
+}
+
+export function toSample(trigger: TriggerRequest): TriggerSample {
+  return { body: trigger.body, headers: trigger.headers ?? {}, query: trigger.query ?? {}, method: trigger.method, receivedAt: trigger.receivedAt };
+}
+
+/** Button that opens the workflow's builder with this request as its sample data. */
+export function OpenAsSampleLink({ workflowId, trigger, size = 'sm' }: { workflowId: string; trigger: TriggerRequest; size?: 'sm' | 'md' }) {
+  if (!trigger.requestId) return null;
+  const state: SampleHandOff = { sample: { requestId: trigger.requestId, trigger: toSample(trigger) } };
   return (
-    <Card id="trigger-request" title="Trigger request" description="The webhook that started this run.">
-      {trigger ? (
-        <div className="sy-trigger-request">
-          <DescriptionList
-            items={[
-              { label: 'Method', value: <Badge tone="info">{trigger.method}</Badge> },
-              { label: 'Received', value: <RelativeTime iso={trigger.receivedAt} /> },
-              { label: 'Content type', value: <span className="sy-mono">{trigger.contentType || '—'}</span> },
-              { label: 'Size', value: formatBytes(trigger.size) },
-              {
-                label: 'Query',
-                value: hasContent(trigger.query) ? `${Object.keys(trigger.query).length} parameter(s)` : 'None',
-              },
-            ]}
-          />
-          {trigger.bodyEncoding === 'base64' ? (
-            <CodeBlock label="Body (base64)" code={String(trigger.body ?? '')} maxHeight={420} />
-          ) : (
-            <CodeBlock label="Body" value={trigger.body ?? null} maxHeight={420} />
-          )}
-          {hasContent(trigger.query) ? <CodeBlock label="Query" value={trigger.query} /> : null}
-          <CodeBlock label="Headers" value={trigger.headers ?? {}} maxHeight={260} />
+    <ButtonLink size={size} icon="pencil" to={builderWithSamplePath({ workflowId, requestId: trigger.requestId })} state={state}>
+      Open in builder as sample
+    </ButtonLink>
+  );
+}
+
+/** The recorded request: method, time, headers, query, parsed body and a link to the raw bytes. */
+export function TriggerRequestDetails({ trigger, workflowId, extra }: { trigger: TriggerRequest; workflowId?: string; extra?: ReactNode }) {
+  const download = trigger.bodyUrl ? (
+    <a className="sy-button sy-button--ghost sy-button--sm sy-button--icon-only" href={trigger.bodyUrl} download aria-label="Download the raw body" title="Download the raw body, byte for byte">
+      <Icon name="download" size={14} />
+    </a>
+  ) : null;
+  return (
+    <div className="sy-trigger-request">
+      <DescriptionList
+        items={[
+          { label: 'Method', value: <Badge tone="info">{trigger.method}</Badge> },
+          {
+            label: 'Received',
+            value: (
+              <span className="sy-trigger-request__time">
+                <RelativeTime iso={trigger.receivedAt} />
+                <span className="sy-muted">{formatDateTime({ iso: trigger.receivedAt })}</span>
+              </span>
+            ),
+          },
+          { label: 'Content type', value: <span className="sy-mono">{trigger.contentType || '—'}</span> },
+          { label: 'Size', value: formatBytes(trigger.size) },
+        ]}
+      />
+      {workflowId || extra ? (
+        <div className="sy-trigger-request__actions">
+          {extra}
+          {workflowId ? <OpenAsSampleLink workflowId={workflowId} trigger={trigger} /> : null}
         </div>
+      ) : null}
+      {trigger.bodyTruncated ? (
+        <div className="sy-trigger-request__truncated" role="note">
+          <Icon name="alert" size={16} />
+          <span>
+            The body is {formatBytes(trigger.size)}, more than the page loads at once. Nothing is lost:{' '}
+            {trigger.bodyUrl ? (
+              <a href={trigger.bodyUrl} download>
+                download the raw body
+              </a>
+            ) : (
+              'it is stored in full'
+            )}
+            .
+          </span>
+        </div>
+      ) : trigger.bodyEncoding === 'base64' ? (
+        <JsonViewer label="Body (base64)" value={String(trigger.body ?? '')} actions={download} />
       ) : (
-        <p className="sy-muted">This run has no recorded request.</p>
+        <JsonViewer label="Body" value={trigger.body ?? null} rootPath="trigger.body" maxHeight={420} actions={download} />
       )}
+      {hasContent(trigger.query) ? <JsonViewer label="Query" value={trigger.query} rootPath="trigger.query" /> : null}
+      <JsonViewer label="Headers" value={trigger.headers ?? {}} rootPath="trigger.headers" maxHeight={300} />
+    </div>
+  );
+}
+
+export function TriggerRequestCard({ trigger, workflowId }: { trigger: TriggerRequest | null; workflowId?: string }) {
+  return (
+    <Card id="trigger-request" title="Trigger request" description="The webhook that started this run, as received.">
+      {trigger ? <TriggerRequestDetails trigger={trigger} workflowId={workflowId} /> : <p className="sy-muted">This run has no recorded request.</p>}
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRun, queryKeys, replayRun } from '../../api';
+import { getRun, queryKeys, replayRun, type ReplayOptions } from '../../api';
 import { isRunFinished } from './run-status';
 
 export const RUN_REFRESH_MS = 1500;
@@ -13,15 +13,14 @@ export function useRun(id: string) {
   });
 }
 
-/** Starts a new run from a past run's trigger request. */
+/** Starts a new run from a past run's trigger request, from the start or the failed step. */
 export function useReplayRun(params: { workflowId?: string }) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (runId: string) => replayRun({ id: runId }),
+    mutationFn: (variables: { runId: string; options: ReplayOptions }) => replayRun({ id: variables.runId, options: variables.options }),
     onSuccess: () => {
-      if (params.workflowId) {
-        return queryClient.invalidateQueries({ queryKey: queryKeys.workflow(params.workflowId) });
-      }
+      void queryClient.invalidateQueries({ queryKey: queryKeys.runs() });
+      if (params.workflowId) return queryClient.invalidateQueries({ queryKey: queryKeys.workflow(params.workflowId) });
     },
   });
 }

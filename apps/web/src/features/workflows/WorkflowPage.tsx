@@ -1,12 +1,15 @@
 import { useParams } from 'react-router';
 import { ApiError, type Workflow } from '../../api';
 import { absoluteUrl } from '../../lib/absolute-url';
-import { Badge, Card, CodeBlock, DescriptionList, EmptyState, ErrorState, LoadingState, PageHeader, RelativeTime } from '../../ui';
-import { RunsCard } from '../runs/RunsCard';
+import { Badge, ButtonLink, Card, CodeBlock, DescriptionList, EmptyState, ErrorState, LoadingState, PageHeader, RelativeTime } from '../../ui';
+import { RequestLog } from '../requests/RequestLog';
+import { RunsView } from '../runs/RunsView';
 import { sendWebhookCurl } from './curl-examples';
 import { TriggerUrl } from './TriggerUrl';
 import { useWorkflow } from './use-workflows';
-import { WorkflowStatusBadge } from './WorkflowStatusBadge';
+import { WorkflowActiveSwitch } from './WorkflowActiveSwitch';
+import { WorkflowTabs } from './WorkflowTabs';
+import { workflowEditorPath } from './workflow-paths';
 import './WorkflowPage.css';
 
 function StepsCard({ workflow }: { workflow: Workflow }) {
@@ -54,7 +57,8 @@ function TriggerCard({ workflow }: { workflow: Workflow }) {
   );
 }
 
-export function WorkflowPage() {
+/** `/workflows/:id` (runs) and `/workflows/:id/requests` (the Inbox) of one workflow. */
+export function WorkflowPage({ tab = 'runs' }: { tab?: 'runs' | 'requests' }) {
   const { id = '' } = useParams();
   const workflow = useWorkflow(id);
 
@@ -82,22 +86,34 @@ export function WorkflowPage() {
       <PageHeader
         back={{ to: '/', label: 'All workflows' }}
         title={data.name}
-        meta={<WorkflowStatusBadge active={data.active} />}
+        actions={
+          <>
+            <WorkflowActiveSwitch workflow={data} />
+            <ButtonLink to={workflowEditorPath(data.id)} variant="primary" icon="pencil">
+              Edit workflow
+            </ButtonLink>
+          </>
+        }
         description={
           data.active
             ? 'Runs start within seconds of each webhook; this page refreshes on its own.'
             : 'This workflow is off: webhooks are recorded but start no runs.'
         }
       />
-      <div className="sy-workflow__layout">
-        <div className="sy-workflow__main">
-          <RunsCard workflowId={data.id} />
+      <WorkflowTabs workflowId={data.id} />
+      {tab === 'requests' ? (
+        <RequestLog workflowId={data.id} />
+      ) : (
+        <div className="sy-workflow__layout">
+          <div className="sy-workflow__main">
+            <RunsView workflowId={data.id} />
+          </div>
+          <aside className="sy-workflow__aside" aria-label="Workflow details">
+            <TriggerCard workflow={data} />
+            <StepsCard workflow={data} />
+          </aside>
         </div>
-        <aside className="sy-workflow__aside" aria-label="Workflow details">
-          <TriggerCard workflow={data} />
-          <StepsCard workflow={data} />
-        </aside>
-      </div>
+      )}
     </>
   );
 }

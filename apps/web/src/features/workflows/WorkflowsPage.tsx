@@ -1,11 +1,13 @@
 import { Link } from 'react-router';
 import type { WorkflowSummary } from '../../api';
-import { Card, ErrorState, Icon, LoadingState, PageHeader, RelativeTime, Table, type TableColumn } from '../../ui';
+import { ButtonLink, Card, ErrorState, LoadingState, PageHeader, Table, type TableColumn } from '../../ui';
 import { TriggerUrl } from './TriggerUrl';
 import { useWorkflows } from './use-workflows';
-import { workflowPath } from './workflow-paths';
+import { WorkflowActiveSwitch } from './WorkflowActiveSwitch';
+import { NEW_WORKFLOW_PATH, workflowPath } from './workflow-paths';
+import { WorkflowRowActions } from './WorkflowRowActions';
+import { LastRunCell, Runs24hCell } from './WorkflowRunStats';
 import { WorkflowsEmptyState } from './WorkflowsEmptyState';
-import { WorkflowStatusBadge } from './WorkflowStatusBadge';
 import './WorkflowsPage.css';
 
 const columns: TableColumn<WorkflowSummary>[] = [
@@ -18,29 +20,20 @@ const columns: TableColumn<WorkflowSummary>[] = [
         <span className="sy-workflows__version" title={`Version ${workflow.version}`}>
           v{workflow.version}
         </span>
+        <div className="sy-workflows__url">
+          <TriggerUrl url={workflow.trigger.url} workflowName={workflow.name} compact />
+        </div>
       </div>
     ),
   },
-  { key: 'status', header: 'Status', width: '88px', render: (workflow) => <WorkflowStatusBadge active={workflow.active} /> },
+  { key: 'active', header: 'On/off', width: '92px', render: (workflow) => <WorkflowActiveSwitch workflow={workflow} /> },
+  { key: 'last', header: 'Last run', hideBelow: 'sm', render: (workflow) => <LastRunCell workflow={workflow} /> },
+  { key: 'runs24h', header: 'Runs (24 h)', align: 'end', width: '104px', hideBelow: 'md', render: (workflow) => <Runs24hCell workflow={workflow} /> },
   {
-    key: 'trigger',
-    header: 'Trigger URL',
-    hideBelow: 'md',
-    render: (workflow) => <TriggerUrl url={workflow.trigger.url} workflowName={workflow.name} compact />,
-  },
-  { key: 'created', header: 'Created', hideBelow: 'md', render: (workflow) => <RelativeTime iso={workflow.createdAt} /> },
-  { key: 'updated', header: 'Updated', hideBelow: 'sm', render: (workflow) => <RelativeTime iso={workflow.updatedAt} /> },
-  {
-    key: 'runs',
-    header: <span className="sy-visually-hidden">Runs</span>,
+    key: 'actions',
+    header: <span className="sy-visually-hidden">Actions</span>,
     align: 'end',
-    width: '96px',
-    render: (workflow) => (
-      <Link className="sy-workflows__runs" to={`${workflowPath(workflow.id)}#runs`} aria-label={`Runs of ${workflow.name}`}>
-        Runs
-        <Icon name="chevronRight" size={14} />
-      </Link>
-    ),
+    render: (workflow) => <WorkflowRowActions workflow={workflow} />,
   },
 ];
 
@@ -54,6 +47,13 @@ export function WorkflowsPage() {
       <PageHeader
         title="Workflows"
         description="Each workflow runs its steps whenever its trigger URL receives a webhook."
+        actions={
+          count > 0 ? (
+            <ButtonLink to={NEW_WORKFLOW_PATH} variant="primary" icon="plus">
+              Create workflow
+            </ButtonLink>
+          ) : null
+        }
       />
       {workflows.isPending ? (
         <Card>

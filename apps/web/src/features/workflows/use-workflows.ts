@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { getWorkflow, listWorkflows, queryKeys } from '../../api';
 
+/** The workflows with their last run and 24-hour count, refreshed every 10 s while shown. */
 export function useWorkflows() {
   return useQuery({
     queryKey: queryKeys.workflows(),
     queryFn: ({ signal }) => listWorkflows({ signal }),
     select: (data) => data.items ?? [],
+    refetchInterval: 10_000,
   });
 }
 

@@ -2,6 +2,7 @@ import { DEFAULT_EXPRESSION_LIMITS } from '../../expressions/expression-limits';
 import { assertDataDepth } from '../../expressions/sanitize-value';
 import type { HttpStep } from '../../schema/steps/http-step.schema';
 import type { HttpResponse } from '../ports';
+import { parseRetryAfter } from '../retry-policy';
 import { StepError, toStepErrorInfo } from '../step-error';
 import type { StepHandler } from '../step-handler';
 import { evaluateField, renderField } from './evaluate-field';
@@ -129,7 +130,12 @@ export const httpHandler: StepHandler<HttpStep> = async ({ step, key, context, p
       message: `${step.method} ${hostOf(url)} answered HTTP ${response.status}`,
       kind: 'user',
       retryable: response.status >= 500 || response.status === 429 || response.status === 408,
-      details: { status: response.status, bodyExcerpt: excerpt(response.body, EXCERPT_CHARS), request: sent },
+      details: {
+        status: response.status,
+        bodyExcerpt: excerpt(response.body, EXCERPT_CHARS),
+        request: sent,
+        ...retryAfterHint(response.headers['retry-after']),
+      },
     });
   }
   try {
@@ -146,6 +152,13 @@ function maskHeaders(headers: Record<string, string>, secret: ReadonlySet<string
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) out[name] = SECRET_HEADERS.test(name) || secret.has(name) ? '***' : value;
   return out;
+}
+
+/** What a `Retry-After` header asked for, read without the clock: seconds, or an absolute time. */
+function retryAfterHint(header: string | undefined): { retryAfterMs?: number; retryAt?: string } {
+  const ms = parseRetryAfter(header, 0);
+  if (ms === undefined) return {};
+  return /^\s*\d+(\.\d+)?\s*$/.test(header as string) ? { retryAfterMs: ms } : { retryAt: new Date(ms).toISOString() };
 }
 
 function excerpt(text: string, max: number): string {

@@ -1,0 +1,323 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Fragment, useEffect, useRef, useState } from 'react';
+import { useLocation, useParams, useSearchParams } from 'react-router';
+import { ApiError, queryKeys, type Workflow } from '../../api';
+import { Button, ButtonLink, Card, Dialog, EmptyState, ErrorState, Icon, LoadingState, Switch } from '../../ui';
+import { useWorkflow } from '../workflows/use-workflows';
+import { useSetWorkflowActive } from '../workflows/use-workflow-mutations';
+import { workflowPath } from '../workflows/workflow-paths';
+import { BuilderContext, useBuilderContext, useBuilderState } from './builder-context';
+import { DataPicker } from './data-picker/DataPicker';
+import { createInsertTargetRegistry, InsertTargetContext } from './editor/insert-target';
+import { useLeaveConfirmation } from './hooks/use-leave-confirmation';
+import { readPersistedSample, usePersistedSample, writePersistedSample } from './hooks/use-persisted-sample';
+import { useSampleFromAddress } from './hooks/use-sample-from-address';
+import { useSaveWorkflow } from './hooks/use-save-workflow';
+import { useStepOutputs } from './hooks/use-step-outputs';
+import { useTestStep, useTestWorkflow } from './hooks/use-test-step';
+import { useWorkflowEvents } from './hooks/use-workflow-events';
+import { RecentRunsPanel } from './panels/RecentRunsPanel';
+import { WorkflowTestPanel } from './panels/WorkflowTestPanel';
+import { describeIssue } from './state/builder-issues';
+import { isDirty, type SampleSelection } from './state/builder-reducer';
+import { createBuilderStore, type BuilderStore } from './state/builder-store';
+import { draftFromWorkflow } from './state/workflow-draft';
+import { AddStepMenu } from './steps/AddStepMenu';
+import { StepCard } from './steps/StepCard';
+import { findTemplate } from './templates/workflow-templates';
+import { TriggerStepCard } from './trigger/TriggerStepCard';
+import './BuilderPage.css';
+
+function createStoreFor(workflow: Workflow, templateId: string | undefined, handedSample: SampleSelection | null): BuilderStore {
+  let counter = 0;
+  const draft = draftFromWorkflow({ workflow, makeKey: () => `step-${(counter += 1)}` });
+  const template = findTemplate(templateId);
+  if (handedSample) writePersistedSample(workflow.id, handedSample);
+  const sample: SampleSelection | null =
+    handedSample ?? readPersistedSample(workflow.id) ?? (template?.sample ? { source: 'template', trigger: template.sample } : null);
+  return createBuilderStore({ draft, sample, firstKey: counter });
+}
+
+function SaveStatus({ saving }: { saving: boolean }) {
+  const dirty = useBuilderState(isDirty);
+  if (saving) return <span className="sy-builder__save-status" role="status">Saving…</span>;
+  return dirty ? (
+    <span className="sy-builder__save-status sy-builder__save-status--dirty" role="status">
+      <span className="sy-builder__dot" aria-hidden="true" />
+      Unsaved changes
+    </span>
+  ) : (
+    <span className="sy-builder__save-status" role="status">
+      <Icon name="check" size={14} />
+      All changes saved
+    </span>
+  );
+}
+
+function IssueSummary() {
+  const { store } = useBuilderContext();
+  const issues = useBuilderState((state) => state.issues);
+  const draft = useBuilderState((state) => state.draft);
+  if (issues.length === 0) return null;
+  return (
+    <div className="sy-builder__issues" role="alert" aria-labelledby="builder-issues-title">
+      <Icon name="alert" size={20} />
+      <div>
+        <p className="sy-builder__issues-title" id="builder-issues-title">
+          Not saved: {issues.length === 1 ? '1 problem needs' : `${issues.length} problems need`} fixing
+        </p>
+        <ul className="sy-builder__issues-list">
+          {issues.map((issue, index) => (
+            <li key={index}>
+              <button
+                type="button"
+                className="sy-builder__issue-link"
+                onClick={() => {
+                  const key = issue.target.split(':')[1];
+                  if (issue.target.startsWith('step:')) store.dispatch({ type: 'select', key });
+                  window.setTimeout(() => document.querySelector<HTMLElement>(`[aria-labelledby="step-card-${key}-title"]`)?.scrollIntoView({ block: 'start' }), 0);
+                }}
+              >
+                {describeIssue({ issue, draft })}
+              </button>
+              : {issue.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+function StepList({ testStep }: { testStep: ReturnType<typeof useTestStep> }) {
+  const { store } = useBuilderContext();
+  const steps = useBuilderState((state) => state.draft.steps);
+  const add = (index: number) => (stepType: 'map' | 'filter' | 'http') =>
+    store.dispatch({ type: 'edit', operation: { type: 'addStep', stepType, index, key: store.newKey() } });
+  return (
+    <ol className="sy-builder__steps" aria-label="Steps">
+      {steps.map((entry, index) => (
+        <Fragment key={entry.key}>
+          <li className="sy-builder__connector" aria-hidden={false}>
+            <AddStepMenu variant="between" label={`Insert a step before step ${index + 1}`} onAdd={add(index)} />
+          </li>
+          <StepCard
+            entry={entry}
+            index={index}
+            count={steps.length}
+            onTest={(key) => testStep.mutate(key)}
+            testing={testStep.isPending && testStep.variables === entry.key}
+            testError={testStep.isError && testStep.variables === entry.key ? testStep.error : null}
+            onDrop={(key, toIndex) => store.dispatch({ type: 'edit', operation: { type: 'moveStep', key, toIndex } })}
+          />
+        </Fragment>
+      ))}
+      <li className="sy-builder__connector sy-builder__connector--end">
+        <AddStepMenu variant="end" label={steps.length === 0 ? 'Add the first step' : 'Add a step at the end'} onAdd={add(steps.length)} />
+      </li>
+    </ol>
+  );
+}
+
+function BuilderEditor() {
+  const { store, workflow } = useBuilderContext();
+  const queryClient = useQueryClient();
+  const dirty = useBuilderState(isDirty);
+  const name = useBuilderState((state) => state.draft.name);
+  const issues = useBuilderState((state) => state.issues);
+  const nameIssues = issues.filter((issue) => issue.target === 'name');
+  const sample = useBuilderState((state) => state.sample);
+  const { outputs } = useBuilderContext();
+  const saver = useSaveWorkflow({ store, workflowId: workflow.id });
+  const setActive = useSetWorkflowActive();
+  const testStep = useTestStep({ store, outputs });
+  const testWorkflow = useTestWorkflow({ store });
+  const blocker = useLeaveConfirmation({ when: dirty });
+  const [saveError, setSaveError] = useState<unknown>(null);
+  // On narrow windows the data panel is a drawer over the bottom of the page.
+  const [dataOpen, setDataOpen] = useState(false);
+
+  useWorkflowEvents({
+    workflowId: workflow.id,
+    onRequest: () => void queryClient.invalidateQueries({ queryKey: queryKeys.workflowRequests(workflow.id) }),
+    onRun: () => void queryClient.invalidateQueries({ queryKey: queryKeys.workflowRuns(workflow.id) }),
+  });
+
+  async function save() {
+    setSaveError(null);
+    const outcome = await saver.save();
+    if (!outcome.ok && outcome.reason === 'failed') setSaveError(outcome.error);
+    return outcome.ok;
+  }
+
+  async function toggleActive(active: boolean) {
+    // Turning a workflow on publishes what the user sees: save first.
+    if (active && isDirty(store.getState()) && !(await save())) return;
+    setActive.mutate({ id: workflow.id, active });
+  }
+
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <>
+      <title>{`Edit ${workflow.name} · Switchyard`}</title>
+      <header className="sy-builder__header">
+        <ButtonLink to="/" variant="ghost" size="sm" icon="arrowLeft" className="sy-builder__back">
+          Workflows
+        </ButtonLink>
+        <div className="sy-builder__title-row">
+          <div className="sy-builder__name">
+            <label htmlFor="workflow-name" className="sy-visually-hidden">
+              Workflow name
+            </label>
+            <input
+              id="workflow-name"
+              className="sy-builder__name-input"
+              value={name}
+              placeholder="Name this workflow"
+              aria-invalid={nameIssues.length > 0 || undefined}
+              aria-describedby={nameIssues.length ? 'workflow-name-errors' : undefined}
+              onChange={(event) => store.dispatch({ type: 'edit', operation: { type: 'setName', name: event.target.value } })}
+            />
+            {nameIssues.length ? (
+              <p id="workflow-name-errors" className="sy-field__errors" role="alert">
+                {nameIssues[0].message}
+              </p>
+            ) : null}
+          </div>
+          <div className="sy-builder__toolbar">
+            <SaveStatus saving={saver.isSaving} />
+            <Switch
+              checked={workflow.active}
+              busy={setActive.isPending}
+              label={workflow.active ? 'Workflow is on: turn it off' : 'Workflow is off: turn it on'}
+              onChange={(active) => void toggleActive(active)}
+            />
+            <ButtonLink to={workflowPath(workflow.id)} variant="ghost" icon="bolt">
+              Runs
+            </ButtonLink>
+            <Button
+              icon="play"
+              onClick={() => sample && testWorkflow.mutate(sample.trigger)}
+              loading={testWorkflow.isPending}
+              disabled={!sample}
+              title={sample ? 'Run every step once on the sample' : 'Capture a test request first'}
+            >
+              Test workflow
+            </Button>
+            <Button variant="primary" icon="save" onClick={() => void save()} loading={saver.isSaving} disabled={!dirty && !saver.isSaving}>
+              Save
+            </Button>
+          </div>
+        </div>
+        {workflow.active && dirty ? <p className="sy-builder__live-note">The workflow is on: runs use the last saved version until you save.</p> : null}
+      </header>
+      {saveError ? <ErrorState title="Could not save" error={saveError} /> : null}
+      {setActive.isError ? <ErrorState title="Could not switch the workflow" error={setActive.error} /> : null}
+      {testWorkflow.isError ? <ErrorState title="Could not test the workflow" error={testWorkflow.error} /> : null}
+      <IssueSummary />
+      <div className="sy-builder__layout">
+        <div className="sy-builder__flow">
+          <TriggerStepCard />
+          <StepList testStep={testStep} />
+        </div>
+        <aside className="sy-builder__aside" aria-label="Data and results">
+          <div className={dataOpen ? 'sy-builder__data sy-builder__data--open' : 'sy-builder__data'} id="builder-data">
+            <DataPicker onClose={() => setDataOpen(false)} />
+          </div>
+          <WorkflowTestPanel />
+          <RecentRunsPanel workflowId={workflow.id} />
+        </aside>
+      </div>
+      <button
+        type="button"
+        className="sy-builder__data-toggle sy-button sy-button--primary sy-button--md"
+        aria-expanded={dataOpen}
+        aria-controls="builder-data"
+        // Keeps the cursor in the expression field, where the picked data goes.
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => setDataOpen((open) => !open)}
+      >
+        Insert data
+      </button>
+      <Dialog
+        open={blocker.state === 'blocked'}
+        title="Leave without saving?"
+        onClose={() => blocker.reset?.()}
+        actions={
+          <>
+            <Button onClick={() => blocker.reset?.()}>Stay</Button>
+            <Button variant="danger" onClick={() => blocker.proceed?.()}>
+              Discard changes
+            </Button>
+            <Button
+              variant="primary"
+              onClick={async () => {
+                if (await save()) blocker.proceed?.();
+                else blocker.reset?.();
+              }}
+            >
+              Save and leave
+            </Button>
+          </>
+        }
+      >
+        You have unsaved changes to “{name || workflow.name}”. Runs keep using the last saved version.
+      </Dialog>
+    </>
+  );
+}
+
+function BuilderSession({ workflow }: { workflow: Workflow }) {
+  const location = useLocation();
+  const [searchParams] = useSearchParams();
+  const state = location.state as { templateId?: string; sample?: { requestId: string; trigger: SampleSelection['trigger'] } } | null;
+  const templateId = state?.templateId;
+  // "Open in builder as sample" from a run or the Inbox: `?sample=<requestId>`, the request in the router state.
+  const sampleId = searchParams.get('sample');
+  const handed = sampleId && state?.sample?.requestId === sampleId ? { source: 'request' as const, ...state.sample } : null;
+  const [store] = useState(() => createStoreFor(workflow, templateId, handed));
+  useSampleFromAddress({ store, workflowId: workflow.id, requestId: sampleId });
+  const [registry] = useState(createInsertTargetRegistry);
+  const outputs = useStepOutputs(store);
+  usePersistedSample({ store, workflowId: workflow.id });
+  const live = useWorkflow(workflow.id).data ?? workflow;
+  return (
+    <BuilderContext.Provider value={{ store, workflow: live, outputs }}>
+      <InsertTargetContext.Provider value={registry}>
+        <BuilderEditor />
+      </InsertTargetContext.Provider>
+    </BuilderContext.Provider>
+  );
+}
+
+/** `/workflows/:id/edit`: the vertical, Zapier-style editor of one workflow. */
+export function BuilderPage() {
+  const { id = '' } = useParams();
+  const workflow = useWorkflow(id);
+  if (workflow.isPending) return <LoadingState label="Loading workflow…" />;
+  if (workflow.isError) {
+    const notFound = workflow.error instanceof ApiError && workflow.error.isNotFound;
+    return notFound ? (
+      <Card>
+        <EmptyState icon="alert" title="Workflow not found" description="It may have been deleted.">
+          <ButtonLink to="/">All workflows</ButtonLink>
+        </EmptyState>
+      </Card>
+    ) : (
+      <ErrorState title="Could not load this workflow" error={workflow.error} onRetry={() => void workflow.refetch()} />
+    );
+  }
+  return <BuilderSession key={id} workflow={workflow.data} />;
+}

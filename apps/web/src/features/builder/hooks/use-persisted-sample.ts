@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import type { SampleSelection } from '../state/builder-reducer';
+import type { BuilderStore } from '../state/builder-store';
+
+const PREFIX = 'switchyard.builder.sample.';
+
+/** The sample chosen for a workflow, remembered in this browser across visits. */
+export function readPersistedSample(workflowId: string): SampleSelection | null {
+  try {
+    const text = window.localStorage.getItem(PREFIX + workflowId);
+    return text ? (JSON.parse(text) as SampleSelection) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writePersistedSample(workflowId: string, sample: SampleSelection | null): void {
+  try {
+    if (sample) window.localStorage.setItem(PREFIX + workflowId, JSON.stringify(sample));
+    else window.localStorage.removeItem(PREFIX + workflowId);
+  } catch {
+    // Storage full or disabled: the sample simply is not remembered.
+  }
+}
+
+export function usePersistedSample(params: { store: BuilderStore; workflowId: string }) {
+  const { store, workflowId } = params;
+  useEffect(() => {
+    let last = store.getState().sample;
+    return store.subscribe(() => {
+      const sample = store.getState().sample;
+      if (sample === last) return;
+      last = sample;
+      writePersistedSample(workflowId, sample);
+    });
+  }, [store, workflowId]);
+}

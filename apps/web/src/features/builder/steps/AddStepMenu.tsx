@@ -1,0 +1,82 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Icon, type IconName } from '../../../ui';
+import { STEP_TYPE_INFO, type BuilderStepType } from '../state/step-factory';
+import './StepIcon.css';
+
+export const STEP_ICONS: Record<string, IconName> = { map: 'map', filter: 'filter', http: 'globe' };
+
+/**
+ * The "+" between steps (or the "Add a step" button at the end): opens a small menu of step types.
+ */
+export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; onAdd: (type: BuilderStepType) => void }) {
+  const { label, variant, onAdd } = props;
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent | FocusEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('focusin', close);
+    root.current?.querySelector<HTMLButtonElement>('[role="menu"] button')?.focus();
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('focusin', close);
+    };
+  }, [open]);
+
+  return (
+    <div
+      ref={root}
+      className={`sy-add-step sy-add-step--${variant}`}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          setOpen(false);
+          root.current?.querySelector<HTMLButtonElement>('button')?.focus();
+        }
+      }}
+    >
+      <button
+        type="button"
+        className={variant === 'end' ? 'sy-button sy-button--secondary sy-button--md sy-add-step__end' : 'sy-add-step__plus'}
+        aria-label={label}
+        title={label}
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        aria-haspopup="menu"
+        onClick={() => setOpen((value) => !value)}
+      >
+        <Icon name="plus" size={variant === 'end' ? 16 : 14} />
+        {variant === 'end' ? 'Add a step' : null}
+      </button>
+      {open ? (
+        <div className="sy-add-step__menu" role="menu" id={menuId} aria-label="Step types">
+          {(Object.keys(STEP_TYPE_INFO) as BuilderStepType[]).map((type) => (
+            <button
+              key={type}
+              type="button"
+              role="menuitem"
+              className="sy-add-step__item"
+              onClick={() => {
+                setOpen(false);
+                onAdd(type);
+              }}
+            >
+              <span className={`sy-step-icon sy-step-icon--${type}`} aria-hidden="true">
+                <Icon name={STEP_ICONS[type]} size={16} />
+              </span>
+              <span>
+                <span className="sy-add-step__item-title">{STEP_TYPE_INFO[type].label}</span>
+                <span className="sy-add-step__item-description">{STEP_TYPE_INFO[type].description}</span>
+              </span>
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

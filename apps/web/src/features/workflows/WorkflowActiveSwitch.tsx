@@ -1,0 +1,17 @@
+import type { WorkflowSummary } from '../../api';
+import { Switch } from '../../ui';
+import { useSetWorkflowActive } from './use-workflow-mutations';
+
+/** The on/off switch of a workflow: on, its trigger URL starts runs; off, requests are only recorded. */
+export function WorkflowActiveSwitch({ workflow }: { workflow: WorkflowSummary }) {
+  const setActive = useSetWorkflowActive();
+  const checked = setActive.isPending && setActive.variables ? setActive.variables.active : workflow.active;
+  return (
+    <Switch
+      checked={checked}
+      busy={setActive.isPending}
+      label={checked ? `${workflow.name} is on: turn it off` : `${workflow.name} is off: turn it on`}
+      onChange={(active) => setActive.mutate({ id: workflow.id, active })}
+    />
+  );
+}
