@@ -7,7 +7,8 @@ const BATCH = 5000;
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * Deletes requests (and, by cascade, their runs and step runs) older than the retention period,
+ * Deletes requests (and, by cascade, their runs and step runs) older than each workflow's retention
+ * period (its `retention_days`, else the default),
  * in batches so that no statement holds locks for long. One process prunes at a time.
  */
 export class RetentionPruner {
@@ -36,12 +37,18 @@ export class RetentionPruner {
       const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEY]);
       if (!rows[0].locked) return null;
       try {
-        const floor = uuidV7Floor(now - this.retentionDays * DAY_MS);
+        const { rows: workflows } = await client.query<{ id: string; retention_days: number | null }>('SELECT id, retention_days FROM workflows');
         let total = 0;
-        for (;;) {
-          const res = await client.query('DELETE FROM inbound_requests WHERE id IN (SELECT id FROM inbound_requests WHERE id < $1 LIMIT $2)', [floor, BATCH]);
-          total += res.rowCount ?? 0;
-          if ((res.rowCount ?? 0) < BATCH) break;
+        for (const workflow of workflows) {
+          const floor = uuidV7Floor(now - (workflow.retention_days ?? this.retentionDays) * DAY_MS);
+          for (;;) {
+            const res = await client.query(
+              'DELETE FROM inbound_requests WHERE id IN (SELECT id FROM inbound_requests WHERE workflow_id = $1 AND id < $2 LIMIT $3)',
+              [workflow.id, floor, BATCH],
+            );
+            total += res.rowCount ?? 0;
+            if ((res.rowCount ?? 0) < BATCH) break;
+          }
         }
         if (total > 0) this.logger.info({ deleted: total, retentionDays: this.retentionDays }, 'pruned old requests and runs');
         return total;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const retentionDays = z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(3650, 'must be at most 3650').nullable().optional();
+
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 /** `POST /api/workflows` and `PUT /api/workflows/:id`; trigger and steps are checked by the engine. */
@@ -9,6 +11,8 @@ export const workflowInputSchema = z.strictObject({
   trigger: z.unknown(),
   steps: z.unknown(),
   active: z.boolean().optional(),
+  /** Days requests and runs are kept (default SWITCHYARD_RETENTION_DAYS, 30). */
+  retentionDays,
 });
 export type WorkflowInput = z.infer<typeof workflowInputSchema>;
 
@@ -18,5 +22,6 @@ export const workflowPatchSchema = z.strictObject({
   trigger: z.unknown().optional(),
   steps: z.unknown().optional(),
   active: z.boolean().optional(),
+  retentionDays,
 });
 export type WorkflowPatch = z.infer<typeof workflowPatchSchema>;

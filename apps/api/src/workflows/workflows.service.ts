@@ -28,6 +28,8 @@ export interface WorkflowDto {
   id: string;
   name: string;
   active: boolean;
+  /** Days its requests and runs are kept. */
+  retentionDays: number;
   version: number;
   versionId: string;
   schemaVersion: number;
@@ -99,6 +101,7 @@ export class WorkflowsService {
           name: input.name,
           token: newTriggerToken(),
           active: input.active ?? true,
+          retentionDays: input.retentionDays ?? null,
           version: 1,
           currentVersionId: versionId,
         }),
@@ -111,7 +114,7 @@ export class WorkflowsService {
 
   async replace(workspaceId: string, id: string, body: unknown): Promise<WorkflowDto> {
     const { input, definition } = this.parseWorkflow(body);
-    return this.update(workspaceId, id, { name: input.name, active: input.active, ...splitTriggerSecrets(definition) });
+    return this.update(workspaceId, id, { name: input.name, active: input.active, retentionDays: input.retentionDays, ...splitTriggerSecrets(definition) });
   }
 
   async patch(workspaceId: string, id: string, body: unknown): Promise<WorkflowDto> {
@@ -122,7 +125,7 @@ export class WorkflowsService {
       const { url: _url, token: _token, ...trigger } = current.trigger;
       split = splitTriggerSecrets(this.checkDefinition({ trigger: input.trigger ?? trigger, steps: input.steps ?? current.steps }));
     }
-    return this.update(workspaceId, id, { name: input.name, active: input.active, ...split });
+    return this.update(workspaceId, id, { name: input.name, active: input.active, retentionDays: input.retentionDays, ...split });
   }
 
   async remove(workspaceId: string, id: string): Promise<void> {
@@ -134,7 +137,7 @@ export class WorkflowsService {
   private async update(
     workspaceId: string,
     id: string,
-    change: { name?: string; active?: boolean; definition?: WorkflowDefinition; secrets?: string[] },
+    change: { name?: string; active?: boolean; retentionDays?: number | null; definition?: WorkflowDefinition; secrets?: string[] },
   ): Promise<WorkflowDto> {
     const dto = await this.dataSource.transaction(async (tx) => {
       const workflow = await this.find(tx, workspaceId, id, true);
@@ -147,6 +150,7 @@ export class WorkflowsService {
       }
       if (change.name !== undefined) workflow.name = change.name;
       if (change.active !== undefined) workflow.active = change.active;
+      if (change.retentionDays !== undefined) workflow.retentionDays = change.retentionDays;
       const saved = await repo.save(workflow);
       if (change.secrets !== undefined) await this.secrets.save(tx, workspaceId, workflow.id, change.secrets);
       const hints = await this.secrets.hints(tx, [workflow.id]);
@@ -197,6 +201,7 @@ export class WorkflowsService {
       id: workflow.id,
       name: workflow.name,
       active: workflow.active,
+      retentionDays: workflow.retentionDays ?? this.config.SWITCHYARD_RETENTION_DAYS,
       version: workflow.version,
       versionId: version.id,
       schemaVersion: version.schemaVersion,

@@ -149,9 +149,27 @@ describe('run history and replay', () => {
       `INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status) SELECT $1, workspace_id, workflow_id, version_id, $2, 'succeeded' FROM runs WHERE id = $3`,
       [oldRun, oldRequest, recent.id],
     );
+    // A workflow that keeps only 1 day loses a 2-day-old request; the default (30 days) keeps its own.
+    const short = await api.createWorkflow({ name: 'Short memory', trigger: { type: 'webhook' }, steps: [], retentionDays: 1 });
+    expect(short.retentionDays).toBe(1);
+    expect(workflow.retentionDays).toBe(30);
+    const twoDaysOld = async (workflowId: string) => {
+      const id = v7({ msecs: Date.now() - 2 * 24 * 3600 * 1000 });
+      await db.query(
+        `INSERT INTO inbound_requests (id, workspace_id, workflow_id, method, query, headers, size, received_at, verdict, status_code)
+         SELECT $1, workspace_id, id, 'POST', '{}', '{}', 0, now() - interval '2 days', 'paused', 409 FROM workflows WHERE id = $2`,
+        [id, workflowId],
+      );
+      return id;
+    };
+    const shortOld = await twoDaysOld(short.id);
+    const defaultOld = await twoDaysOld(workflow.id);
+    expect((await api.request('PATCH', `/api/workflows/${short.id}`, { retentionDays: 0 })).body.error.details[0].path).toBe('retentionDays');
+
     const pruner = new RetentionPruner(instance.app.get<Pool>(PG_POOL), 30, pino({ level: 'silent' }));
-    expect(await pruner.prune()).toBeGreaterThanOrEqual(1);
+    expect(await pruner.prune()).toBe(2);
     expect(await db.query('SELECT id FROM runs WHERE id = $1', [oldRun])).toEqual([]);
+    expect(await db.query('SELECT id FROM inbound_requests WHERE id = ANY($1) ORDER BY id', [[shortOld, defaultOld]])).toEqual([{ id: defaultOld }]);
     expect((await api.request('GET', `/api/runs/${recent.id}`)).status).toBe(200);
   });
 });

@@ -29,6 +29,10 @@ export class WorkflowEntity {
   @Column({ type: 'integer', default: 1 })
   version!: number;
 
+  /** Days requests and runs are kept; null = SWITCHYARD_RETENTION_DAYS. */
+  @Column({ type: 'integer', name: 'retention_days', nullable: true })
+  retentionDays!: number | null;
+
   @Column({ type: 'uuid', name: 'current_version_id', nullable: true })
   currentVersionId!: string | null;
 
