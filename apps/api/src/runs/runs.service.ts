@@ -54,7 +54,13 @@ export const bulkReplaySchema = z
     ...replayOptionsShape,
     runIds: z.array(z.string().uuid('must be a run id')).min(1).max(MAX_BULK_REPLAY, `at most ${MAX_BULK_REPLAY} runs at once`).optional(),
     filter: z
-      .strictObject({ workflowId: z.string().uuid('must be a workflow id').optional(), status: z.enum(RUN_STATUSES).default('failed'), since: isoTime, until: isoTime })
+      .strictObject({
+        workflowId: z.string().uuid('must be a workflow id').optional(),
+        status: z.enum(RUN_STATUSES).default('failed'),
+        since: isoTime,
+        until: isoTime,
+        q: z.string().max(2000, 'must be at most 2000 characters').optional(),
+      })
       .optional(),
   })
   .refine((b) => (b.runIds === undefined) !== (b.filter === undefined), { message: 'give either runIds or filter', path: ['runIds'] });
@@ -87,7 +93,21 @@ export class RunsService {
     if (q.cursor) builder.andWhere('r.id < :cursor', { cursor: q.cursor });
     const rows = await builder.getMany();
     const page = rows.slice(0, q.limit);
-    return { items: page.map((r) => this.summary(r)), nextCursor: rows.length > q.limit ? page[page.length - 1].id : null };
+    const triggers = await this.triggerSummaries(page.map((r) => r.requestId));
+    return {
+      items: page.map((r) => ({ ...this.summary(r), triggerSummary: triggers.get(r.requestId) ?? null })),
+      nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
+    };
+  }
+
+  /** One line about each run's request for the lists: method, type, size and the start of the body. */
+  private async triggerSummaries(requestIds: string[]): Promise<Map<string, { method: string; contentType: string | null; size: number; preview: string | null }>> {
+    if (requestIds.length === 0) return new Map();
+    const rows: Array<{ id: string; method: string; content_type: string | null; size: number; preview: string | null }> = await this.dataSource.query(
+      `SELECT id, method, content_type, size, left(body_json::text, 120) AS preview FROM inbound_requests WHERE id = ANY($1::uuid[])`,
+      [requestIds],
+    );
+    return new Map(rows.map((r) => [r.id, { method: r.method, contentType: r.content_type, size: r.size, preview: r.preview }]));
   }
 
   /** Time ranges become id ranges (UUIDv7), so every filter walks an index. */

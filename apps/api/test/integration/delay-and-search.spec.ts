@@ -69,6 +69,11 @@ describe('delays and payload search', () => {
     expect(found.body.items.map((r: any) => ids[r.id])).toEqual(['ada@example.com', 'ada@example.com']);
     const across = await api.request('GET', `/api/runs?q=${encodeURIComponent('body.total = 10')}`);
     expect(across.body.items.length).toBe(3);
+    expect(across.body.items[0].triggerSummary).toMatchObject({ method: 'POST', contentType: 'application/json', preview: expect.stringContaining('ada@example.com') });
+    const bulk = await api.request('POST', '/api/runs/replay', { filter: { workflowId: workflow.id, status: 'succeeded', q: 'body.customer.email = "bob@example.com"' } });
+    expect(bulk.status).toBe(201);
+    expect(bulk.body.count).toBe(1);
+    expect((await api.waitForRun(bulk.body.runIds[0])).trigger.body.customer.email).toBe('bob@example.com');
     // A handful of rows would be scanned anyway; with scans priced out, the plan must use the GIN index.
     await db.query('SET enable_seqscan = off');
     const plan = await db.query<{ 'QUERY PLAN': string }>(

@@ -52,6 +52,8 @@ export interface RunSummary {
   error: unknown;
   /** Id of the run this one replays, when it is a replay. */
   replayOf?: string | null;
+  /** One line about the request that started the run (lists only). */
+  triggerSummary?: { method: string; contentType: string | null; size: number; preview: string | null } | null;
 }
 
 export interface TriggerRequest {

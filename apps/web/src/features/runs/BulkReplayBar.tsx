@@ -53,8 +53,9 @@ export function BulkReplayBar({
 
   async function confirm() {
     if (!pending) return;
-    const { workflowId, since, until } = filter;
-    const target: BulkReplayTarget = pending.kind === 'selected' ? { runIds: pending.runIds } : { filter: { workflowId, since, until, status: 'failed' } };
+    const { workflowId, since, until, q } = filter;
+    const target: BulkReplayTarget =
+      pending.kind === 'selected' ? { runIds: pending.runIds } : { filter: { workflowId, since, until, status: 'failed', ...(q ? { q } : {}) } };
     const result = await replay.mutateAsync({ ...options, target });
     setPending(null);
     onStarted();
@@ -72,14 +73,8 @@ export function BulkReplayBar({
           <Button size="sm" icon="replay" disabled={selected.length === 0} onClick={() => setPending({ kind: 'selected', runIds: selected })}>
             {selected.length > 0 ? `Replay ${selected.length} selected` : 'Replay selected'}
           </Button>
-          <Button
-            size="sm"
-            icon="replay"
-            disabled={searchActive}
-            title={searchActive ? 'Bulk replay by filter does not take the search into account: clear it, or tick runs' : undefined}
-            onClick={() => setPending({ kind: 'filter' })}
-          >
-            Replay all failed matching the filter
+          <Button size="sm" icon="replay" onClick={() => setPending({ kind: 'filter' })}>
+            {searchActive ? 'Replay all failed matching the filter and search' : 'Replay all failed matching the filter'}
           </Button>
         </div>
       </div>

@@ -184,6 +184,18 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
       ),
     },
     { key: 'duration', header: 'Duration', align: 'end', width: '88px', hideBelow: 'md', className: 'sy-runs__col-duration', render: (run) => <RunDuration run={run} now={now} /> },
+    {
+      key: 'trigger',
+      header: 'Trigger',
+      hideBelow: 'md',
+      className: 'sy-runs__col-trigger',
+      render: (run) =>
+        run.triggerSummary ? (
+          <span className="sy-runs__trigger sy-muted" title={run.triggerSummary.preview ?? undefined}>
+            {run.triggerSummary.method} {run.triggerSummary.preview ?? `${run.triggerSummary.contentType ?? 'no body'} · ${run.triggerSummary.size} B`}
+          </span>
+        ) : null,
+    },
     { key: 'failure', header: 'Failed step', hideBelow: 'md', className: 'sy-runs__col-failure', render: (run) => <FailedStep run={run} /> },
     {
       key: 'id',

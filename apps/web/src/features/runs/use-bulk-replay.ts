@@ -6,7 +6,7 @@ import { isRunFinished } from './run-status';
 const POLL_MS = 1500;
 const CONCURRENCY = 8;
 
-export type BulkReplayTarget = { runIds: string[] } | { filter: Omit<RunFilters, 'q'> };
+export type BulkReplayTarget = { runIds: string[] } | { filter: RunFilters };
 
 export function useBulkReplay() {
   const queryClient = useQueryClient();
