@@ -753,7 +753,7 @@ async function main() {
     'Ingest and baseline latencies are per HTTP request (autocannon). End-to-end p50/p99 are per run, from the webhook being received to the run being finished (PostgreSQL timestamps); ' +
       'runs/s = runs / (time from the first webhook sent to the last run finished). ' +
       'CPU ms per request (ingest, baseline) or per run (end-to-end): CPU time used during the measurement by the Node server processes (api + workers), ' +
-      'the PostgreSQL backends of the bench database and redis-server, divided by the requests or runs; it does not depend on other load on the machine. ' +
+      'the PostgreSQL backends of the bench database and redis-server, divided by the requests or runs; it depends much less than throughput on other load on the machine. ' +
       'In ingest rows, node includes the runs the workers executed meanwhile. ' +
       'Foreign CPU: share of all CPUs used during the measurement by processes other than the bench, its servers, their PostgreSQL backends and Redis.',
   );
