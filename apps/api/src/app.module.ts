@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type BeforeApplicationShutdown, type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
+import { Pool as PgPool, type Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { LOGGER, type Logger } from './common/logger';
@@ -37,6 +37,11 @@ import { SecretBox } from './secrets/secret-box';
 import { SECRET_BOX, type SecretBoxProvider, TriggerSecretsService } from './secrets/trigger-secrets.service';
 
 export const PG_POOL = Symbol('PG_POOL');
+/**
+ * The webhook edge's own connections (trigger lookups and group-commit writes), so that runs
+ * executing in the same process can never starve ingest of a connection.
+ */
+export const INGEST_POOL = Symbol('INGEST_POOL');
 
 /** Starts and stops what runs beside the HTTP server: the sweeper and, with Redis, the BullMQ worker. */
 @Injectable()
@@ -50,6 +55,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(INGEST_POOL) private readonly ingestPool: Pool,
     @Inject(DISPATCHER) private readonly dispatcher: Dispatcher,
     private readonly executor: RunExecutor,
     private readonly invoker: GuardedHttpInvoker,
@@ -85,6 +91,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.dispatcher.close();
     await this.invoker.close();
     await this.events.close();
+    await this.ingestPool.end();
   }
 }
 
@@ -120,6 +127,7 @@ export class AppModule {
         { provide: LOGGER, useValue: logger },
         { provide: PG_POOL, useFactory: (ds: DataSource) => (ds.driver as PostgresDriver).master as Pool, inject: [getDataSourceToken()] },
         { provide: GuardedHttpInvoker, useFactory: () => new GuardedHttpInvoker(new EgressGuard(config.egressAllow)) },
+        { provide: INGEST_POOL, useFactory: () => new PgPool({ connectionString: config.databaseUrl, max: 6, connectionTimeoutMillis: 5000 }) },
         { provide: EventBus, useFactory: (pool: Pool) => new EventBus(pool, config.databaseUrl, logger), inject: [PG_POOL] },
         {
           provide: RunExecutor,
@@ -140,7 +148,7 @@ export class AppModule {
         {
           provide: TriggerCache,
           useFactory: (pool: Pool, secrets: TriggerSecretsService) => new TriggerCache((token) => loadTrigger(pool, secrets, logger, token)),
-          inject: [PG_POOL, TriggerSecretsService],
+          inject: [INGEST_POOL, TriggerSecretsService],
         },
         {
           provide: GroupCommitWriter,
@@ -160,7 +168,7 @@ export class AppModule {
                 })),
               );
             }),
-          inject: [PG_POOL, DISPATCHER, EventBus],
+          inject: [INGEST_POOL, DISPATCHER, EventBus],
         },
         {
           provide: IngestService,
