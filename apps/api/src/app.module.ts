@@ -127,7 +127,15 @@ export class AppModule {
         { provide: LOGGER, useValue: logger },
         { provide: PG_POOL, useFactory: (ds: DataSource) => (ds.driver as PostgresDriver).master as Pool, inject: [getDataSourceToken()] },
         { provide: GuardedHttpInvoker, useFactory: () => new GuardedHttpInvoker(new EgressGuard(config.egressAllow)) },
-        { provide: INGEST_POOL, useFactory: () => new PgPool({ connectionString: config.databaseUrl, max: 6, connectionTimeoutMillis: 5000 }) },
+        {
+          provide: INGEST_POOL,
+          useFactory: () => {
+            const pool = new PgPool({ connectionString: config.databaseUrl, max: 6, connectionTimeoutMillis: 5000 });
+            // An idle connection that PostgreSQL drops (restart, shutdown) must not crash the process.
+            pool.on('error', (err) => logger.warn({ err: err.message }, 'ingest pool connection lost'));
+            return pool;
+          },
+        },
         { provide: EventBus, useFactory: (pool: Pool) => new EventBus(pool, config.databaseUrl, logger), inject: [PG_POOL] },
         {
           provide: RunExecutor,
