@@ -16,6 +16,7 @@ export * from './schema/steps/delay-step.schema';
 export * from './schema/steps/respond-step.schema';
 export * from './schema/steps/stop-step.schema';
 export * from './schema/step.schema';
+export * from './schema/credential-types';
 export * from './schema/trigger-schemes';
 export * from './schema/trigger.schema';
 export * from './schema/workflow-definition.schema';

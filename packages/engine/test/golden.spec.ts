@@ -89,7 +89,7 @@ function fakeCredentials(stored: Record<string, Record<string, string>>): Creden
     async resolve(id) {
       const headers = stored[id];
       if (!headers) throw Object.assign(new Error(`credential ${id} does not exist`), { code: 'CREDENTIAL_NOT_FOUND', kind: 'user', retryable: false });
-      return { headers: { ...headers } };
+      return { type: 'bearer', headers: { ...headers }, fields: {} };
     },
   };
 }

@@ -34,19 +34,59 @@ export interface IdGenerator {
   uuid(): string;
 }
 
-/** What a stored credential adds to a request. */
+/** What a stored credential gives a step. */
 export interface ResolvedCredential {
-  /** Headers that authenticate the request (e.g. `authorization`); the journal masks their values. */
+  /** The credential's type (see `CREDENTIAL_TYPES`). */
+  type: string;
+  /** Headers that authenticate an HTTP request (e.g. `authorization`); the journal masks their values. */
   headers: Record<string, string>;
+  /**
+   * The credential's fields, decrypted, for steps that use them elsewhere than in a header (a bot
+   * token in a URL, a webhook URL, an SMTP login, a signing secret). Steps must never journal them:
+   * every occurrence of a secret field's value in a step's recorded input is masked.
+   */
+  fields: Record<string, string>;
 }
 
 /**
- * Resolves stored credentials for `http` steps (`credentialId`). The host decrypts the credential,
- * refreshes tokens as needed (OAuth2 client credentials) and throws an error carrying `code`,
- * `message` and `retryable` when it cannot (unknown credential, token endpoint down...).
+ * Resolves stored credentials (`credentialId` of `http` steps and app actions). The host decrypts
+ * the credential, refreshes tokens as needed (OAuth2 client credentials) and throws an error
+ * carrying `code`, `message` and `retryable` when it cannot (unknown credential, token endpoint
+ * down...). `expectedTypes`, when given, lists the credential types the step accepts; the host
+ * refuses another type with code `CREDENTIAL_TYPE`.
  */
 export interface CredentialResolver {
-  resolve(credentialId: string): Promise<ResolvedCredential>;
+  resolve(credentialId: string, expectedTypes?: ReadonlyArray<string>): Promise<ResolvedCredential>;
+}
+
+/** An e-mail an `email` step asks its host to send over SMTP. */
+export interface MailMessage {
+  /** SMTP server; the host applies the same egress rules as to HTTP. */
+  smtp: { host: string; port: number; security: 'tls' | 'starttls' | 'none'; username?: string; password?: string };
+  from: string;
+  to: string[];
+  cc?: string[];
+  bcc?: string[];
+  replyTo?: string;
+  subject: string;
+  text?: string;
+  html?: string;
+  timeoutMs: number;
+  /** Stable per run and step, so that a retried send can be recognised (sent as a Message-ID). */
+  messageId?: string;
+}
+
+/** The SMTP server's answer to a sent message. */
+export interface MailReceipt {
+  messageId: string;
+  accepted: string[];
+  rejected: string[];
+  response: string;
+}
+
+/** Sends e-mail for `email` steps; throws an error carrying `code`, `message` and `retryable`. */
+export interface MailSender {
+  send(message: MailMessage): Promise<MailReceipt>;
 }
 
 export interface Logger {
@@ -62,5 +102,7 @@ export interface EnginePorts {
   ids?: IdGenerator;
   /** Needed by `http` steps that name a `credentialId`; without it they fail with CREDENTIALS_UNAVAILABLE. */
   credentials?: CredentialResolver;
+  /** Needed by `email` steps; without it they fail with MAIL_UNAVAILABLE. */
+  mail?: MailSender;
   logger?: Logger;
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_EXPRESSION_LIMITS } from '../../expressions/expression-limits';
 import { assertDataDepth } from '../../expressions/sanitize-value';
 import type { HttpStep } from '../../schema/steps/http-step.schema';
-import type { HttpResponse } from '../ports';
+import type { HttpResponse, ResolvedCredential } from '../ports';
 import { parseRetryAfter } from '../retry-policy';
 import { StepError, toStepErrorInfo } from '../step-error';
 import type { StepHandler } from '../step-handler';
@@ -103,7 +103,7 @@ export const httpHandler: StepHandler<HttpStep> = async ({ step, key, context, p
         field: 'credentialId',
       });
     }
-    let resolved: { headers: Record<string, string> };
+    let resolved: ResolvedCredential;
     try {
       resolved = await ports.credentials.resolve(step.credentialId);
     } catch (err) {
