@@ -13,9 +13,12 @@ export const retryPolicySchema = z.strictObject({
 });
 export type RetryPolicy = z.infer<typeof retryPolicySchema>;
 
-/** Defaults by step type: HTTP calls are retried three times; other steps fail at once. */
+/** Step types that call out (HTTP or SMTP): their retryable failures are retried by default. */
+export const OUTBOUND_STEP_TYPES: ReadonlyArray<string> = ['http', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email'];
+
+/** Defaults by step type: calls out (`http`, app actions) are tried three times; other steps fail at once. */
 export function defaultRetryPolicy(stepType: string): RetryPolicy {
-  return stepType === 'http' ? { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 300_000 } : { maxAttempts: 1, initialDelayMs: 1000, maxDelayMs: 300_000 };
+  return OUTBOUND_STEP_TYPES.includes(stepType) ? { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 300_000 } : { maxAttempts: 1, initialDelayMs: 1000, maxDelayMs: 300_000 };
 }
 
 /**

@@ -3,12 +3,18 @@ import type { ExpressionLimits } from '../expressions/expression-limits';
 import { CONTAINER_STEP_TYPES, type Step, type StepType } from '../schema/step.schema';
 import { branchHandler } from './handlers/branch.handler';
 import { delayHandler } from './handlers/delay.handler';
+import { discordHandler } from './handlers/discord.handler';
+import { emailHandler } from './handlers/email.handler';
 import { filterHandler } from './handlers/filter.handler';
 import { httpHandler } from './handlers/http.handler';
 import { loopHandler } from './handlers/loop.handler';
 import { mapHandler } from './handlers/map.handler';
 import { respondHandler } from './handlers/respond.handler';
+import { slackHandler } from './handlers/slack.handler';
 import { stopHandler } from './handlers/stop.handler';
+import { teamsHandler } from './handlers/teams.handler';
+import { telegramHandler } from './handlers/telegram.handler';
+import { webhookHandler } from './handlers/webhook.handler';
 import type { EnginePorts } from './ports';
 import { NestedStepError, toStepErrorInfo, type StepErrorInfo } from './step-error';
 import type { BlockOutcome, ExpressionContext, StepHalt, StepHandler } from './step-handler';
@@ -23,6 +29,12 @@ const HANDLERS: { [T in StepType]: StepHandler<Extract<Step, { type: T }>> } = {
   delay: delayHandler,
   respond: respondHandler,
   stop: stopHandler,
+  slack: slackHandler,
+  discord: discordHandler,
+  teams: teamsHandler,
+  telegram: telegramHandler,
+  webhook: webhookHandler,
+  email: emailHandler,
 };
 
 /**

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CONTAINER_STEP_TYPES, STEP_TYPES, childStepLists, stepSchema } from './step.schema';
+import { APP_STEP_TYPES, CONTAINER_STEP_TYPES, STEP_TYPES, childStepLists, stepSchema } from './step.schema';
 
 describe('stepSchema', () => {
   it('lists every step type', () => {
-    expect(STEP_TYPES).toEqual(['map', 'filter', 'http', 'branch', 'loop', 'delay', 'respond', 'stop']);
+    expect(STEP_TYPES).toEqual(['map', 'filter', 'http', 'branch', 'loop', 'delay', 'respond', 'stop', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email']);
     expect(CONTAINER_STEP_TYPES).toEqual(['branch', 'loop']);
+    expect(APP_STEP_TYPES.every((type) => STEP_TYPES.includes(type))).toBe(true);
+    // Every type in the list parses as a step of the union (the list and the union agree).
+    expect(stepSchema.options.map((option) => option.shape.type.value).sort()).toEqual([...STEP_TYPES].sort());
   });
 
   it('parses nested branches and loops with their defaults', () => {

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { MAX_BRANCH_PATHS, branchPathShape, branchStepShape, otherwisePathShape } from './steps/branch-step.schema';
 import { delayStepSchema } from './steps/delay-step.schema';
+import { discordStepSchema } from './steps/discord-step.schema';
+import { emailStepSchema } from './steps/email-step.schema';
 import { filterStepSchema } from './steps/filter-step.schema';
 import { httpStepSchema } from './steps/http-step.schema';
 import { loopStepShape } from './steps/loop-step.schema';
 import { mapStepSchema } from './steps/map-step.schema';
 import { respondStepSchema } from './steps/respond-step.schema';
+import { slackStepSchema } from './steps/slack-step.schema';
 import { stopStepSchema } from './steps/stop-step.schema';
+import { teamsStepSchema } from './steps/teams-step.schema';
+import { telegramStepSchema } from './steps/telegram-step.schema';
+import { webhookStepSchema } from './steps/webhook-step.schema';
 
 /** Most steps in one list of steps (the workflow's, a branch path's or a loop's). */
 export const MAX_STEPS_PER_LIST = 100;
@@ -75,12 +81,21 @@ export const stepSchema = z.discriminatedUnion('type', [
   delayStepSchema,
   respondStepSchema,
   stopStepSchema,
+  slackStepSchema,
+  discordStepSchema,
+  teamsStepSchema,
+  telegramStepSchema,
+  webhookStepSchema,
+  emailStepSchema,
 ]);
 export type Step = z.infer<typeof stepSchema>;
 export type StepType = Step['type'];
 
 /** Every step type, in the order the builder offers them. */
-export const STEP_TYPES: ReadonlyArray<StepType> = ['map', 'filter', 'http', 'branch', 'loop', 'delay', 'respond', 'stop'];
+export const STEP_TYPES: ReadonlyArray<StepType> = ['map', 'filter', 'http', 'branch', 'loop', 'delay', 'respond', 'stop', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email'];
+
+/** App actions: steps that send a message to an app (built on the same sending code as `http`). */
+export const APP_STEP_TYPES: ReadonlyArray<StepType> = ['slack', 'discord', 'teams', 'telegram', 'webhook', 'email'];
 
 /** Step types that hold other steps. */
 export const CONTAINER_STEP_TYPES: ReadonlyArray<StepType> = ['branch', 'loop'];

@@ -47,6 +47,21 @@ function checkFieldsOf(step: Step, path: string): ValidationIssue[] {
   const templates = (field: string, values: Record<string, string> | undefined) => {
     for (const [name, value] of Object.entries(values ?? {})) template(`${field}.${name}`, value);
   };
+  const httpUrl = (field: string, url: string | undefined) => {
+    if (url !== undefined && !/^(https?:\/\/|\{\{)/i.test(url.trim())) {
+      issues.push({ path: `${path}.${field}`, message: 'must start with http:// or https:// (or a {{ placeholder }})' });
+    }
+  };
+  // Chat app actions post to a URL that is either typed in or a stored credential, never both.
+  const oneTarget = (target: { url?: string; credentialId?: string }) => {
+    if (target.url !== undefined && target.credentialId !== undefined) {
+      issues.push({ path: `${path}.url`, message: 'set either url or credentialId, not both' });
+    } else if (target.url === undefined && target.credentialId === undefined) {
+      issues.push({ path: `${path}.url`, message: 'is required unless credentialId names a stored webhook URL' });
+    }
+    template('url', target.url);
+    httpUrl('url', target.url);
+  };
   switch (step.type) {
     case 'map':
       expression('expression', step.expression);
@@ -56,9 +71,7 @@ function checkFieldsOf(step: Step, path: string): ValidationIssue[] {
       break;
     case 'http':
       template('url', step.url);
-      if (!/^(https?:\/\/|\{\{)/i.test(step.url.trim())) {
-        issues.push({ path: `${path}.url`, message: 'must start with http:// or https:// (or a {{ placeholder }})' });
-      }
+      httpUrl('url', step.url);
       templates('query', step.query);
       templates('headers', step.headers);
       expression('body', step.body);
@@ -81,6 +94,42 @@ function checkFieldsOf(step: Step, path: string): ValidationIssue[] {
       break;
     case 'stop':
       template('message', step.message);
+      break;
+    case 'slack':
+      oneTarget(step);
+      template('text', step.text);
+      expression('blocks', step.blocks);
+      template('username', step.username);
+      template('iconEmoji', step.iconEmoji);
+      break;
+    case 'discord':
+      oneTarget(step);
+      template('content', step.content);
+      template('username', step.username);
+      template('avatarUrl', step.avatarUrl);
+      expression('embeds', step.embeds);
+      break;
+    case 'teams':
+      oneTarget(step);
+      template('title', step.title);
+      template('text', step.text);
+      break;
+    case 'telegram':
+      template('chatId', step.chatId);
+      template('text', step.text);
+      if (step.apiBaseUrl !== undefined && !/^https?:\/\/[^/?#\s]+/i.test(step.apiBaseUrl.trim())) {
+        issues.push({ path: `${path}.apiBaseUrl`, message: 'must be an http:// or https:// URL' });
+      }
+      break;
+    case 'webhook':
+      template('url', step.url);
+      httpUrl('url', step.url);
+      expression('body', step.body);
+      template('eventType', step.eventType);
+      break;
+    case 'email':
+      for (const field of ['from', 'to', 'cc', 'bcc', 'replyTo', 'subject', 'text', 'html'] as const) template(field, step[field]);
+      if (step.text === undefined && step.html === undefined) issues.push({ path: `${path}.text`, message: 'set text or html (or both)' });
       break;
   }
   return issues;

@@ -126,7 +126,7 @@ describe('validateDefinition', () => {
     const issues = issuesOf(
       validateDefinition({
         trigger,
-        steps: [{ type: 'email' }, { type: 'map' }, { type: 'http', url: 'https://x', timeoutMs: 0 }, { type: 'http', url: 'https://x', method: 'TRACE' }],
+        steps: [{ type: 'fax' }, { type: 'map' }, { type: 'http', url: 'https://x', timeoutMs: 0 }, { type: 'http', url: 'https://x', method: 'TRACE' }],
       }),
     );
     expect(issues.map((i) => i.path)).toEqual(['steps[0].type', 'steps[1].expression', 'steps[2].timeoutMs', 'steps[3].method']);

@@ -9,7 +9,7 @@ export const stepIdSchema = z
 export const stepBaseShape = {
   id: stepIdSchema.describe('Stable id of the step; its output is `steps.<id>` in later expressions'),
   name: z.string().max(200, 'must be at most 200 characters').optional().describe('Label shown in the builder and the run history'),
-  retry: retryPolicySchema.optional().describe('Retries of retryable failures; default: 3 attempts for http, 1 for other steps'),
+  retry: retryPolicySchema.optional().describe('Retries of retryable failures; default: 3 attempts for http and app actions, 1 for other steps'),
 };
 
 /** A JSONata expression field (validated for syntax separately, with the error position). */
@@ -17,3 +17,6 @@ export const expressionSchema = z.string().min(1, 'must not be empty').max(100_0
 
 /** A text field with `{{ expression }}` placeholders. */
 export const templateSchema = z.string().max(100_000, 'must be at most 100,000 characters');
+
+/** The id of a stored credential. */
+export const credentialIdSchema = z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters');
