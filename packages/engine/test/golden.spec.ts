@@ -16,6 +16,9 @@ import {
   type Clock,
   type CredentialResolver,
   type HttpInvoker,
+  type MailMessage,
+  type MailReceipt,
+  type MailSender,
   type IdGenerator,
   type HttpRequest,
   type HttpResponse,
@@ -28,7 +31,16 @@ import {
 const FIXTURES_DIR = path.join(__dirname, 'fixtures');
 
 /** One scripted answer of the fake HTTP port: a response, or an error the port throws. */
-type ScriptedAnswer = HttpResponse | { throw: { code: string; message: string; retryable?: boolean; kind?: string } };
+type ScriptedError = { throw: { code: string; message: string; retryable?: boolean; kind?: string } };
+type ScriptedAnswer = HttpResponse | ScriptedError;
+/** One scripted answer of the fake mail port: a receipt, or an error the port throws. */
+type ScriptedMailAnswer = MailReceipt | ScriptedError;
+/** A stored credential with its type and fields (app actions read fields, not only headers). */
+interface StoredCredential {
+  type: string;
+  fields: Record<string, string>;
+  headers?: Record<string, string>;
+}
 
 interface Fixture {
   description: string;
@@ -46,6 +58,10 @@ interface Fixture {
   runId?: string;
   /** Headers of stored credentials by id, for a fake credentials port; absent: no such port. */
   credentials?: Record<string, Record<string, string>>;
+  /** Credentials with type and fields by id (served by the same fake port; they may be combined with `credentials`). */
+  storedCredentials?: Record<string, StoredCredential>;
+  /** Answers of the fake mail port, in call order; absent: the host has no mail port. */
+  mailAnswers?: ScriptedMailAnswer[];
   expected: {
     verdict: Omit<RunVerdict, 'steps'>;
     /** The verdict's steps; timestamps in ms relative to `now`. */
@@ -53,6 +69,8 @@ interface Fixture {
     httpRequests: HttpRequest[];
     /** Step ids handed to `onStepFinished`, in order. */
     checkpointed: string[];
+    /** Every message the fake mail port received (required with `mailAnswers`). */
+    mailMessages?: MailMessage[];
   };
 }
 
@@ -84,12 +102,30 @@ function fakeIds(): IdGenerator {
   return { uuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
 }
 
-function fakeCredentials(stored: Record<string, Record<string, string>>): CredentialResolver {
+function fakeCredentials(byHeaders: Record<string, Record<string, string>>, stored: Record<string, StoredCredential>): CredentialResolver {
   return {
-    async resolve(id) {
-      const headers = stored[id];
-      if (!headers) throw Object.assign(new Error(`credential ${id} does not exist`), { code: 'CREDENTIAL_NOT_FOUND', kind: 'user', retryable: false });
-      return { type: 'bearer', headers: { ...headers }, fields: {} };
+    async resolve(id, expectedTypes) {
+      const credential = stored[id] ?? (byHeaders[id] ? { type: 'bearer', fields: {}, headers: byHeaders[id] } : undefined);
+      if (!credential) throw Object.assign(new Error(`credential ${id} does not exist`), { code: 'CREDENTIAL_NOT_FOUND', kind: 'user', retryable: false });
+      if (expectedTypes && !expectedTypes.includes(credential.type)) {
+        throw Object.assign(new Error(`credential ${id} is not a ${expectedTypes.join(' or ')} credential`), { code: 'CREDENTIAL_TYPE', kind: 'user', retryable: false });
+      }
+      return { type: credential.type, headers: { ...credential.headers }, fields: { ...credential.fields } };
+    },
+  };
+}
+
+/** A deterministic mail port: records every message and answers from the script, in order. */
+function fakeMail(script: ScriptedMailAnswer[]): MailSender & { messages: MailMessage[] } {
+  const messages: MailMessage[] = [];
+  return {
+    messages,
+    async send(message) {
+      messages.push(structuredClone(message));
+      const answer = script[messages.length - 1];
+      if (answer === undefined) throw new Error(`unexpected mail #${messages.length} to ${message.to.join(', ')}`);
+      if ('throw' in answer) throw Object.assign(new Error(answer.throw.message), answer.throw);
+      return structuredClone(answer);
     },
   };
 }
@@ -121,6 +157,7 @@ function validDefinition(input: unknown): WorkflowDefinition {
 async function runFixture(fixture: Fixture) {
   const now = Date.parse(fixture.now);
   const http = fakeHttp(fixture.httpResponses);
+  const mail = fixture.mailAnswers ? fakeMail(fixture.mailAnswers) : undefined;
   const checkpointed: string[] = [];
   const verdict = await runWorkflow({
     definition: validDefinition(fixture.definition),
@@ -130,7 +167,8 @@ async function runFixture(fixture: Fixture) {
       http,
       clock: fakeClock(Date.parse(fixture.clockStart ?? fixture.now)),
       ids: fakeIds(),
-      ...(fixture.credentials ? { credentials: fakeCredentials(fixture.credentials) } : {}),
+      ...(fixture.credentials || fixture.storedCredentials ? { credentials: fakeCredentials(fixture.credentials ?? {}, fixture.storedCredentials ?? {}) } : {}),
+      ...(mail ? { mail } : {}),
     },
     now,
     runId: fixture.runId,
@@ -139,7 +177,7 @@ async function runFixture(fixture: Fixture) {
     },
   });
   const { steps, ...rest } = asJson(verdict);
-  return { verdict: shiftVerdict(rest, -now), steps: shiftTimes(steps, -now), httpRequests: asJson(http.requests), checkpointed };
+  return { verdict: shiftVerdict(rest, -now), steps: shiftTimes(steps, -now), httpRequests: asJson(http.requests), checkpointed, mailMessages: mail ? asJson(mail.messages) : undefined };
 }
 
 const files = fs.readdirSync(FIXTURES_DIR).filter((name) => name.endsWith('.json')).sort();
@@ -162,6 +200,7 @@ describe('golden workflow runs', () => {
       expect(Array.isArray(fixture.expected.steps)).toBe(true);
       // Every scripted HTTP answer is meant to be used.
       expect(fixture.expected.httpRequests).toHaveLength(fixture.httpResponses.length);
+      if (fixture.mailAnswers) expect(fixture.expected.mailMessages).toHaveLength(fixture.mailAnswers.length);
     });
 
     it('produces the expected verdict, steps and HTTP requests', async () => {
@@ -170,6 +209,7 @@ describe('golden workflow runs', () => {
       expect(actual.steps).toEqual(fixture.expected.steps);
       expect(actual.verdict).toEqual(fixture.expected.verdict);
       expect(actual.checkpointed).toEqual(fixture.expected.checkpointed);
+      expect(actual.mailMessages).toEqual(fixture.expected.mailMessages);
     });
 
     it('is deterministic: a second run gives the same result', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { json, recordingHttp } from '../../../test/support/fake-ports';
-import { runStep } from '../../../test/support/run-step';
+import { Webhook } from 'standardwebhooks';
+import { fakeCredentials, json, recordingHttp, steppingClock } from '../../../test/support/fake-ports';
+import { runStep, TEST_NOW } from '../../../test/support/run-step';
 import { appendQuery, parseResponseBody } from './http.handler';
 
 describe('parseResponseBody', () => {
@@ -80,5 +81,45 @@ describe('httpHandler', () => {
   it('points a template error in a query parameter at its field', async () => {
     const executed = await runStep({ id: 'a', type: 'http', url: 'https://x.test/a', query: { q: '{{ $number("x") }}' } });
     expect(executed.result.error).toMatchObject({ field: 'query.q', kind: 'user' });
+  });
+});
+
+describe('httpHandler with sign (Standard Webhooks)', () => {
+  const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+  const credentials = fakeCredentials({
+    cred_sign: { type: 'webhook-signing-secret', fields: { secret: SECRET } },
+    cred_token: { type: 'bearer', headers: { authorization: 'Bearer tok_1' }, fields: { token: 'tok_1' } },
+  });
+
+  it('adds webhook-id, webhook-timestamp and a signature the standardwebhooks library verifies, beside a credential', async () => {
+    const http = recordingHttp();
+    const executed = await runStep(
+      { id: 'push', type: 'http', url: 'https://r.example.com/in', body: "{ 'n': 1 }", credentialId: 'cred_token', sign: { credentialId: 'cred_sign' } },
+      { ports: { http, credentials, clock: steppingClock(TEST_NOW, 0) }, runId: 'run_3' },
+    );
+    expect(executed.result.status).toBe('succeeded');
+    const [request] = http.requests;
+    expect(request.headers).toMatchObject({ authorization: 'Bearer tok_1', 'webhook-id': 'msg_run_3_push', 'webhook-timestamp': String(TEST_NOW / 1000) });
+    const realNow = Date.now;
+    Date.now = () => TEST_NOW;
+    try {
+      expect(new Webhook(SECRET).verify(request.body!, request.headers)).toEqual({ n: 1 });
+    } finally {
+      Date.now = realNow;
+    }
+    expect(credentials.calls.map((c) => c.expectedTypes)).toContainEqual(['webhook-signing-secret']);
+    const recorded = executed.result.input as { headers: Record<string, string> };
+    expect(recorded.headers).toMatchObject({ authorization: '***', 'webhook-id': 'msg_run_3_push' });
+    expect(JSON.stringify(executed.result)).not.toContain(SECRET.slice(6));
+  });
+
+  it('signs an empty body on GET, and fails on the sign field when the credential is missing', async () => {
+    const http = recordingHttp();
+    await runStep({ id: 'g', type: 'http', method: 'GET', url: 'https://r.example.com/in', sign: { credentialId: 'cred_sign' } }, { ports: { http, credentials }, runId: 'r' });
+    expect(http.requests[0].headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+    const missing = await runStep({ id: 'g', type: 'http', url: 'https://r.example.com/in', sign: { credentialId: 'nope' } }, { ports: { credentials } });
+    expect(missing.result.error).toMatchObject({ code: 'CREDENTIAL_NOT_FOUND', field: 'sign.credentialId' });
+    const wrong = await runStep({ id: 'g', type: 'http', url: 'https://r.example.com/in', sign: { credentialId: 'cred_token' } }, { ports: { credentials } });
+    expect(wrong.result.error).toMatchObject({ code: 'CREDENTIAL_TYPE', field: 'sign.credentialId' });
   });
 });
