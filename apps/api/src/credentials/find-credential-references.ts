@@ -1,7 +1,7 @@
 import { formatPath, type WorkflowDefinition } from '@switchyard/engine';
 
 export interface CredentialReference {
-  /** Where the reference is, e.g. `steps[2].credentialId` or `steps[0].branches[1].steps[0].credentialId`. */
+  /** Where the reference is, e.g. `steps[2].credentialId` or `steps[0].paths[1].steps[0].credentialId`. */
   path: string;
   credentialId: string;
 }
