@@ -13,6 +13,7 @@ import { InProcessDispatcher } from './dispatch/in-process.dispatcher';
 import { Sweeper } from './dispatch/sweeper';
 import { EgressGuard } from './execution/egress-guard';
 import { GuardedHttpInvoker } from './execution/http-invoker';
+import { GuardedMailSender } from './execution/mail-sender';
 import { RunExecutor } from './execution/run-executor';
 import { BuilderTestController } from './builder-test/builder-test.controller';
 import { BuilderTestService } from './builder-test/builder-test.service';
@@ -154,7 +155,7 @@ export class AppModule {
           useFactory: (pool: Pool, http: GuardedHttpInvoker, events: EventBus, credentials: HostCredentialResolver) =>
             new RunExecutor(
               pool,
-              { http, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() } },
+              { http, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() }, mail: new GuardedMailSender(new EgressGuard(config.egressAllow)) },
               (event) => events.publish([event]),
               config.SWITCHYARD_LEASE_MS,
               logger,
