@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { MailMessage } from '@switchyard/engine';
 import { SMTPServer } from 'smtp-server';
@@ -65,6 +65,7 @@ describe('GuardedMailSender over SMTP (127.0.0.1)', () => {
   let smtpPort: number;
   let silent: Server;
   let silentPort: number;
+  const silentSockets = new Set<Socket>();
   const received: Array<{ from: string; to: string[]; data: string }> = [];
   const sender = new GuardedMailSender(new EgressGuard(['127.0.0.1/32']));
   const base = (port: number): MailMessage => ({
@@ -101,14 +102,17 @@ describe('GuardedMailSender over SMTP (127.0.0.1)', () => {
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     smtpPort = (smtp.server.address() as AddressInfo).port;
     // Accepts connections and never greets: a hung SMTP server.
-    silent = createServer(() => undefined);
+    silent = createServer((socket) => {
+      silentSockets.add(socket);
+      socket.on('close', () => silentSockets.delete(socket));
+    });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     silentPort = (silent.address() as AddressInfo).port;
   });
 
   afterAll(async () => {
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
-    silent.closeAllConnections?.();
+    for (const socket of silentSockets) socket.destroy();
     await new Promise<void>((resolve) => silent.close(() => resolve()));
   });
 
