@@ -21,6 +21,7 @@ import { WorkflowTestPanel } from './panels/WorkflowTestPanel';
 import { describeIssue } from './state/builder-issues';
 import { isDirty, type SampleSelection } from './state/builder-reducer';
 import { createBuilderStore, type BuilderStore } from './state/builder-store';
+import type { BuilderStepType } from './state/step-factory';
 import { draftFromWorkflow } from './state/workflow-draft';
 import { AddStepMenu } from './steps/AddStepMenu';
 import { StepCard } from './steps/StepCard';
@@ -92,7 +93,7 @@ function IssueSummary() {
 function StepList({ testStep }: { testStep: ReturnType<typeof useTestStep> }) {
   const { store } = useBuilderContext();
   const steps = useBuilderState((state) => state.draft.steps);
-  const add = (index: number) => (stepType: 'map' | 'filter' | 'http') =>
+  const add = (index: number) => (stepType: BuilderStepType) =>
     store.dispatch({ type: 'edit', operation: { type: 'addStep', stepType, index, key: store.newKey() } });
   return (
     <ol className="sy-builder__steps" aria-label="Steps">

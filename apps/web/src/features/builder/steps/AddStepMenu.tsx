@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Icon, type IconName } from '../../../ui';
+import { APP_STEP_TYPES, isAppStepType } from '../state/app-step-factory';
 import { STEP_TYPE_INFO, type BuilderStepType } from '../state/step-factory';
+import { APP_STEP_ICONS } from './app-step-forms';
 import './StepIcon.css';
 
-export const STEP_ICONS: Record<string, IconName> = { map: 'map', filter: 'filter', http: 'globe' };
+export const STEP_ICONS: Record<string, IconName> = { map: 'map', filter: 'filter', http: 'globe', ...APP_STEP_ICONS };
 
 /**
  * The "+" between steps (or the "Add a step" button at the end): opens a small menu of step types.
@@ -27,6 +29,27 @@ export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; 
       document.removeEventListener('focusin', close);
     };
   }, [open]);
+
+  const item = (type: BuilderStepType) => (
+    <button
+      key={type}
+      type="button"
+      role="menuitem"
+      className="sy-add-step__item"
+      onClick={() => {
+        setOpen(false);
+        onAdd(type);
+      }}
+    >
+      <span className={`sy-step-icon sy-step-icon--${type}`} aria-hidden="true">
+        <Icon name={STEP_ICONS[type]} size={16} />
+      </span>
+      <span>
+        <span className="sy-add-step__item-title">{STEP_TYPE_INFO[type].label}</span>
+        <span className="sy-add-step__item-description">{STEP_TYPE_INFO[type].description}</span>
+      </span>
+    </button>
+  );
 
   return (
     <div
@@ -55,26 +78,15 @@ export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; 
       </button>
       {open ? (
         <div className="sy-add-step__menu" role="menu" id={menuId} aria-label="Step types">
-          {(Object.keys(STEP_TYPE_INFO) as BuilderStepType[]).map((type) => (
-            <button
-              key={type}
-              type="button"
-              role="menuitem"
-              className="sy-add-step__item"
-              onClick={() => {
-                setOpen(false);
-                onAdd(type);
-              }}
-            >
-              <span className={`sy-step-icon sy-step-icon--${type}`} aria-hidden="true">
-                <Icon name={STEP_ICONS[type]} size={16} />
-              </span>
-              <span>
-                <span className="sy-add-step__item-title">{STEP_TYPE_INFO[type].label}</span>
-                <span className="sy-add-step__item-description">{STEP_TYPE_INFO[type].description}</span>
-              </span>
-            </button>
-          ))}
+          {(Object.keys(STEP_TYPE_INFO) as BuilderStepType[])
+            .filter((type) => !isAppStepType(type))
+            .map((type) => item(type))}
+          <div role="group" aria-labelledby={`${menuId}-apps`}>
+            <div className="sy-add-step__group" id={`${menuId}-apps`}>
+              Apps
+            </div>
+            {APP_STEP_TYPES.map((type) => item(type))}
+          </div>
         </div>
       ) : null}
     </div>

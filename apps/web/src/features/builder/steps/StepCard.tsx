@@ -3,6 +3,7 @@ import { Badge, Button, Dialog, Icon, Menu, TextInput } from '../../../ui';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import { stepFingerprint } from '../preview/step-outputs';
 import { issuesFor, stepTarget } from '../state/builder-issues';
+import { appStepSummary, isAppStepType } from '../state/app-step-factory';
 import { STEP_TYPE_INFO, type BuilderStepType } from '../state/step-factory';
 import type { DraftStep } from '../state/workflow-draft';
 import { STEP_ICONS } from './AddStepMenu';
@@ -47,6 +48,8 @@ export const STEP_DRAG_TYPE = 'application/x-switchyard-step';
 
 function summaryOf(entry: DraftStep): string {
   const { step } = entry;
+  const app = appStepSummary(step);
+  if (app !== null) return app;
   if (step.type === 'map') return String(step.expression ?? '').replace(/\s+/g, ' ');
   if (step.type === 'filter') return String(step.condition ?? '');
   if (step.type === 'http') return `${String(step.method ?? 'POST')} ${String(step.url ?? '')}`;
@@ -203,8 +206,8 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
             </Button>
             <span className="sy-muted sy-step-card__test-note">
               {hasSample
-                ? step.type === 'http'
-                  ? 'Sends the request for real with the sample data.'
+                ? step.type === 'http' || isAppStepType(step.type)
+                  ? 'Sends it for real with the sample data.'
                   : 'Runs the step on the server with the sample data.'
                 : 'Capture or pick a sample request on the trigger first.'}
             </span>

@@ -5,6 +5,7 @@ import { Button, Field, TextInput } from '../../../ui';
 import { issuesFor, stepTarget, type BuilderIssue } from '../state/builder-issues';
 import type { DraftStep } from '../state/workflow-draft';
 import { isPlaceholderUrl } from '../templates/workflow-templates';
+import { APP_STEP_FORMS } from './app-step-forms';
 import { ExpressionField } from './ExpressionField';
 
 export interface StepFormProps {
@@ -211,4 +212,5 @@ export const STEP_FORMS: Record<string, (props: StepFormProps) => ReactNode> = {
   map: MapStepForm,
   filter: FilterStepForm,
   http: HttpStepForm,
+  ...APP_STEP_FORMS,
 };
