@@ -62,7 +62,10 @@ describe('OAuth2TokenCache', () => {
     ]);
     const cache = new OAuth2TokenCache(http);
     await expect(cache.token('k', fields)).rejects.toMatchObject({ code: 'OAUTH2_TOKEN', retryable: true, message: expect.stringContaining('HTTP 503') });
-    const refused = await cache.token('k', fields).catch((e: Error & { retryable: boolean }) => e);
+    const refused = (await cache.token('k', fields).then(
+      () => new Error('expected a refusal'),
+      (e: Error) => e,
+    )) as Error;
     expect(refused).toMatchObject({ code: 'OAUTH2_TOKEN', retryable: false, message: expect.stringContaining('invalid_client') });
     expect(refused.message).not.toContain('s3cret-value');
     await expect(cache.token('k', fields)).rejects.toMatchObject({ code: 'OAUTH2_TOKEN', retryable: false, message: expect.stringContaining('without an access_token') });

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SwitchyardInstance } from '../../src/bootstrap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealCredentialSecrets } from '../../src/credentials/credential-seal';
 import { SecretBox } from '../../src/secrets/secret-box';
 import type { ApiClient } from '../support/client';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, REDIS_URL, type TestDatabase } from '../support/database';
 import { startSink, type Sink } from '../support/sink';
 import { startTestSwitchyard } from '../support/switchyard';
 
@@ -228,5 +232,52 @@ describe('stored credentials', () => {
     // A new version without the credential frees it too.
     expect((await api.request('PATCH', `/api/workflows/${b.id}`, { steps: [{ id: 'm', type: 'map', expression: '1' }] })).status).toBe(200);
     expect((await api.request('DELETE', `/api/credentials/${cred.id}`)).status).toBe(204);
+  });
+});
+
+describe('workers decrypt credentials with the shared master key', () => {
+  let db: TestDatabase;
+  let sink: Sink;
+  const instances: SwitchyardInstance[] = [];
+  const emptyDir = mkdtempSync(join(tmpdir(), 'sy-nokey-'));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sink = await startSink();
+  });
+
+  afterAll(async () => {
+    for (const instance of instances.reverse()) await instance.close();
+    await sink?.close();
+    await db?.drop();
+    rmSync(emptyDir, { recursive: true, force: true });
+  });
+
+  async function scaleOut(workerEnv: Record<string, string>) {
+    const queuePrefix = `sy-cred-${randomBytes(4).toString('hex')}`;
+    const apiRole = await startTestSwitchyard({ databaseUrl: db.url, redisUrl: REDIS_URL, role: 'api', queuePrefix, env: { SWITCHYARD_SECRET_KEY: MASTER } });
+    instances.push(apiRole.instance);
+    const worker = await startTestSwitchyard({ databaseUrl: db.url, redisUrl: REDIS_URL, role: 'worker', queuePrefix, env: workerEnv });
+    instances.push(worker.instance);
+    const api = apiRole.api as ApiClient;
+    const cred = await api.request('POST', '/api/credentials', { name: `Token ${queuePrefix}`, type: 'bearer', data: { token: TOKEN } });
+    const wf = await api.createWorkflow({ name: `Scale ${queuePrefix}`, trigger: { type: 'webhook' }, steps: [{ id: 'call', type: 'http', url: `${sink.url}/${queuePrefix}`, credentialId: cred.body.id }] });
+    const hook = await api.hook(wf.trigger.token, {});
+    return { run: await api.waitForRun(hook.body.runId), path: `/${queuePrefix}` };
+  }
+
+  it('a worker with the same SWITCHYARD_SECRET_KEY authenticates the step', async () => {
+    const { run, path } = await scaleOut({ SWITCHYARD_SECRET_KEY: MASTER });
+    expect(run.status).toBe('succeeded');
+    expect(sink.requests.find((r) => r.url === path)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('a worker without the key fails the step, it does not generate one', async () => {
+    const { run, path } = await scaleOut({ SWITCHYARD_DATA_DIR: emptyDir });
+    expect(run.status).toBe('failed');
+    expect(run.steps[0].error).toMatchObject({ code: 'CREDENTIAL_UNREADABLE', retryable: false, field: 'credentialId' });
+    expect(run.steps[0].error.message).toContain('SWITCHYARD_SECRET_KEY');
+    expect(sink.requests.some((r) => r.url === path)).toBe(false);
+    expect(readdirSync(emptyDir)).toEqual([]);
   });
 });
