@@ -1,6 +1,7 @@
 import { SMTP_SECURITY_MODES, TELEGRAM_PARSE_MODES } from '@switchyard/engine';
 import type { ReactNode } from 'react';
 import { Field, TextInput } from '../../../ui';
+import { CredentialSelect } from '../../credentials';
 import { issuesFor, stepTarget, type BuilderIssue } from '../state/builder-issues';
 import { ExpressionField } from './ExpressionField';
 import type { StepFormProps } from './StepForms';
@@ -64,28 +65,40 @@ function ValueField(props: StepFormProps & { field: string; label: string; place
 }
 
 /**
- * The id of a stored credential. A plain input until the credentials screen offers a picker; the
- * id is shown on the credential's page.
+ * A stored credential of the one type the step accepts, picked from the list (or added inline). A
+ * required one stays `''` when none is picked, so validation points at the field.
  */
-function CredentialField(props: StepFormProps & { field?: string; label: string; type: string; optional?: boolean }) {
-  const { entry, setField, label, type, optional } = props;
+function CredentialField(props: StepFormProps & { field?: string; label: string; type: string; optional?: boolean; description?: string }) {
+  const { entry, setField, label, type, optional, description } = props;
   const field = props.field ?? 'credentialId';
   return (
-    <TextInput
-      id={`step-${entry.key}-${field}`}
+    <CredentialSelect
+      id={`step-${entry.key}-${field.replace(/\./g, '-')}`}
       label={label}
-      optional={optional}
-      description={
-        <>
-          The id of a stored <code>{type}</code> credential. Its secret is never shown in the run history.
-        </>
-      }
-      className="sy-step-form__id"
-      spellCheck={false}
-      placeholder="0193…"
-      value={text(entry.step[field])}
+      types={[type]}
+      description={description ?? 'Its secret is never shown in the run history.'}
+      noneLabel={optional ? 'None' : 'Choose a credential…'}
+      value={text(entry.step[field]) || undefined}
       errors={messages(props, field)}
-      onChange={(value) => setField(field, optional && value === '' ? undefined : value.trim())}
+      onChange={(id) => setField(field, id ?? (optional ? undefined : ''))}
+    />
+  );
+}
+
+/** `sign` of an `http` step: a stored signing secret, or none. */
+export function HttpSigningField(props: StepFormProps) {
+  const { entry, setField } = props;
+  const sign = entry.step.sign as { credentialId?: string } | undefined;
+  return (
+    <CredentialSelect
+      id={`step-${entry.key}-sign`}
+      label="Sign requests"
+      description="Adds Standard Webhooks signature headers (webhook-id, webhook-timestamp, webhook-signature) made with a stored signing secret."
+      noneLabel="Do not sign"
+      types={['webhook-signing-secret']}
+      value={sign?.credentialId || undefined}
+      errors={messages(props, 'sign.credentialId')}
+      onChange={(id) => setField('sign', id ? { credentialId: id } : undefined)}
     />
   );
 }
@@ -116,7 +129,7 @@ function WebhookTarget(props: StepFormProps & { app: string; placeholder: string
         </select>
       </Field>
       {stored ? (
-        <CredentialField {...props} label={`${app} webhook credential`} type="webhook-url" />
+        <CredentialField {...props} label={`${app} webhook credential`} type="webhook-url" description={`An incoming webhook URL from ${app}, stored as a credential: the run history never shows it.`} />
       ) : (
         <TemplateField
           {...props}
@@ -206,7 +219,7 @@ export function TelegramStepForm(props: StepFormProps) {
   const { entry, setField } = props;
   return (
     <>
-      <CredentialField {...props} label="Bot credential" type="telegram-bot" />
+      <CredentialField {...props} label="Bot" type="telegram-bot" description="The bot token @BotFather gave you, stored as a credential." />
       <TemplateField {...props} field="chatId" label="Chat" placeholder="{{ trigger.body.chatId }} or @mychannel" description="The chat id (a number) or @channelusername." />
       <TemplateField {...props} field="text" label="Message" multiline placeholder="<b>{{ trigger.body.id }}</b> paid" />
       <div className="sy-step-form__row">
@@ -251,7 +264,7 @@ export function WebhookStepForm(props: StepFormProps) {
   return (
     <>
       <TemplateField {...props} field="url" label="Receiver URL" placeholder="https://partner.example.com/webhooks" />
-      <CredentialField {...props} label="Signing secret credential" type="webhook-signing-secret" />
+      <CredentialField {...props} label="Signing secret" type="webhook-signing-secret" description="A stored whsec_ secret that the receiver knows too." />
       <TemplateField
         {...props}
         field="eventType"
@@ -302,7 +315,7 @@ export function EmailStepForm(props: StepFormProps) {
           </select>
         </Field>
       </div>
-      <CredentialField {...props} label="SMTP login" type="basic" optional />
+      <CredentialField {...props} label="SMTP login" type="basic" optional description="A stored username and password for the SMTP server." />
       <TemplateField {...props} field="from" label="From" placeholder="Shop <shop@example.com>" />
       <TemplateField {...props} field="to" label="To" placeholder="{{ trigger.body.email }}" description="Comma-separated addresses." />
       <div className="sy-step-form__row">

@@ -6,6 +6,7 @@ import { CredentialSelect, HTTP_AUTH_CREDENTIAL_TYPES } from '../../credentials'
 import { issuesFor, stepTarget, type BuilderIssue } from '../state/builder-issues';
 import type { DraftStep } from '../state/workflow-draft';
 import { isPlaceholderUrl } from '../templates/workflow-templates';
+import { HttpSigningField } from './AppActionForms';
 import { APP_STEP_FORMS } from './app-step-forms';
 import { ExpressionField } from './ExpressionField';
 
@@ -177,6 +178,7 @@ export function HttpStepForm(props: StepFormProps) {
         onChange={(id) => setField('credentialId', id)}
         errors={fieldIssues(props, 'credentialId').map((issue) => issue.message)}
       />
+      <HttpSigningField {...props} />
       <HeadersEditor {...props} />
       {hasBody ? (
         <ExpressionField
