@@ -4,9 +4,9 @@ import { defaultRetryPolicy, nextRetry, parseRetryAfter, retryPolicySchema } fro
 const retryable = { code: 'HTTP_STATUS', message: '503', kind: 'user' as const, retryable: true };
 
 describe('retry policy', () => {
-  it('retries http steps by default, and nothing else', () => {
-    expect(defaultRetryPolicy('http').maxAttempts).toBe(3);
-    expect(defaultRetryPolicy('map').maxAttempts).toBe(1);
+  it('retries steps that call out (http and app actions) by default, and nothing else', () => {
+    for (const type of ['http', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email']) expect(defaultRetryPolicy(type).maxAttempts).toBe(3);
+    for (const type of ['map', 'filter', 'branch', 'loop', 'delay', 'respond', 'stop']) expect(defaultRetryPolicy(type).maxAttempts).toBe(1);
   });
 
   it('backs off exponentially with full jitter, capped', () => {
