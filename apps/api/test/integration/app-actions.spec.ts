@@ -281,6 +281,29 @@ describe('app actions against local sinks', () => {
     });
   });
 
+  it('"Test this step" in the builder sends for real with stored credentials: an e-mail and a Telegram message', async () => {
+    const login = await credential('Builder SMTP', 'basic', { username: SMTP_USER, password: SMTP_PASSWORD });
+    const bot = await credential('Builder bot', 'telegram-bot', { token: BOT_TOKEN });
+    const mailsBefore = smtp.mails.length;
+    const mailed = await api.request('POST', '/api/test/step', {
+      step: { id: 'mail', type: 'email', host: '127.0.0.1', port: smtp.port, security: 'none', credentialId: login, from: 'shop@example.com', to: '{{ trigger.body.to }}', subject: 'Test', text: 'Hello {{ trigger.body.to }}' },
+      context: { trigger: { body: { to: 'qa@example.org' } } },
+    });
+    expect(mailed.status).toBe(200);
+    expect(mailed.body).toMatchObject({ status: 'succeeded', output: { accepted: ['qa@example.org'], rejected: [] } });
+    expect(smtp.mails.slice(mailsBefore).map((m) => [m.user, m.to])).toEqual([[SMTP_USER, ['qa@example.org']]]);
+    expect(mailed.text).not.toContain(SMTP_PASSWORD);
+
+    const before = sinks.requests.length;
+    const sent = await api.request('POST', '/api/test/step', {
+      step: { id: 'tg', type: 'telegram', credentialId: bot, chatId: '-1001234', text: 'Test from the builder', apiBaseUrl: `${sinks.url}/telegram` },
+      context: { trigger: { body: {} } },
+    });
+    expect(sent.body).toMatchObject({ status: 'succeeded', output: { body: { ok: true } } });
+    expect(received('telegram', before).map((r) => JSON.parse(r.body))).toEqual([{ chat_id: '-1001234', text: 'Test from the builder' }]);
+    expect(sent.text).not.toContain(BOT_TOKEN);
+  });
+
   it('rejects an app action with both url and credentialId, naming the field', async () => {
     const res = await api.request('POST', '/api/workflows', {
       name: 'Bad',
