@@ -2,6 +2,7 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import { Card, Icon } from '../../../ui';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import { insertPath, useInsertTargetRegistry } from '../editor/insert-target';
+import { isAppStepType } from '../state/app-step-factory';
 import { buildDataTree, type DataNode } from './data-tree';
 import './DataPicker.css';
 
@@ -143,7 +144,7 @@ export function DataPicker({ onClose }: { onClose?: () => void }) {
           const note =
             output?.source === 'error'
               ? `Error on the sample: ${output.error}`
-              : entry.step.type === 'http'
+              : entry.step.type === 'http' || isAppStepType(entry.step.type)
                 ? 'Test this step to see its response here.'
                 : sample
                   ? 'Set up this step to see its output.'
