@@ -1,3 +1,4 @@
+/* global document -- read inside page.waitForFunction(), which runs in the browser */
 // Browser test of stored credentials (issue 6): a user adds a bearer token, sees only its hint,
 // picks it as the Authentication of an http step, and cannot delete it while the workflow uses it.
 import assert from 'node:assert/strict';
@@ -37,8 +38,8 @@ describe('stored credentials in Chromium', { skip: browserSkipReason() }, () => 
     const dialog = page.getByRole('dialog', { name: 'Add a credential' });
     await dialog.waitFor();
     await dialog.getByLabel('Type').selectOption({ label: 'Bearer token' });
-    await dialog.getByLabel('Name').fill('Shop API');
-    const secret = dialog.getByLabel('Token');
+    await dialog.getByLabel('Name', { exact: true }).fill('Shop API');
+    const secret = dialog.getByLabel('Token', { exact: true });
     assert.equal(await secret.getAttribute('type'), 'password', 'a secret field is a password input');
     await dialog.getByRole('button', { name: 'Add credential' }).click();
     await dialog.getByText('Token is required').waitFor();
@@ -73,6 +74,19 @@ describe('stored credentials in Chromium', { skip: browserSkipReason() }, () => 
     await page.goto(`${env.base}/workflows/${state.workflowId}/edit`);
     const auth = page.getByLabel('Authentication');
     await auth.waitFor();
+    // "Add a new credential…" opens the form inline, offering only what an http step can use.
+    await auth.selectOption({ label: 'Add a new credential…' });
+    const inline = page.getByRole('dialog', { name: 'Add a credential' });
+    const offered = await inline.getByLabel('Type').locator('option').allInnerTexts();
+    assert.deepEqual(offered, ['Bearer token', 'Username and password', 'API key in a header', 'OAuth2 client credentials']);
+    await inline.getByLabel('Type').selectOption({ label: 'API key in a header' });
+    await inline.getByLabel('Name', { exact: true }).fill('Shop key');
+    await inline.getByLabel('Header name').fill('X-Shop-Key');
+    await inline.getByLabel('API key', { exact: true }).fill('shop-key-value-0001');
+    await inline.getByRole('button', { name: 'Add credential' }).click();
+    await inline.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.querySelector('select[id$="-credential"]')?.selectedOptions[0]?.textContent === 'Shop key (API key in a header)');
+
     await auth.selectOption({ label: 'Shop API (Bearer token)' });
     await env.screenshot('credentials-http-step.png', { dir: OUTPUT, locator: page.locator('li.sy-step-card').first() });
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -108,6 +122,18 @@ describe('stored credentials in Chromium', { skip: browserSkipReason() }, () => 
     assert.equal(await link.getAttribute('href'), `/workflows/${state.workflowId}/edit`);
     await env.screenshot('credentials-delete-refused.png', { dir: OUTPUT });
     await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Replacing the secret: the old one is gone, the next run sends the new one.
+    await row.getByRole('button', { name: 'Edit Shop API' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit “Shop API”' });
+    await edit.getByText('shop_…f5e4').waitFor();
+    await edit.getByLabel('Token', { exact: true }).fill('shop_live_replaced_token_00007777');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await row.getByText('Token shop_…7777').waitFor();
+    const hook = await fetch(`${env.base}/hooks/${state.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"order":"A-2"}' });
+    assert.equal((await env.waitForRun((await hook.json()).runId)).status, 'succeeded');
+    assert.equal(env.received.filter((r) => r.url === '/orders').at(-1).headers.authorization, 'Bearer shop_live_replaced_token_00007777');
     const { body } = await env.request('GET', '/api/credentials');
     assert.ok(body.items.some((c) => c.name === 'Shop API'), 'the credential is still there');
     assert.deepEqual(env.pageErrors, []);

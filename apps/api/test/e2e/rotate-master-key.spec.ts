@@ -146,6 +146,16 @@ describe('rotate-master-key', () => {
     expect(await stepWorks(db, { SWITCHYARD_DATA_DIR: dir }, credentialId)).toBe(true);
   });
 
+  it('an api started with SWITCHYARD_SECRET_KEY_PREVIOUS re-encrypts stale credentials and trigger secrets', async () => {
+    const oldKey = key();
+    const newKey = key();
+    const { db, credentialId } = await seed({ SWITCHYARD_SECRET_KEY: oldKey.toString('base64') });
+    expect(await stepWorks(db, { SWITCHYARD_SECRET_KEY: newKey.toString('base64'), SWITCHYARD_SECRET_KEY_PREVIOUS: oldKey.toString('base64') }, credentialId)).toBe(true);
+    const stored = await rows(db);
+    expect(stored.decryptWith(new SecretBox(newKey))).toEqual({ trigger: [TRIGGER_SECRET], credential: { token: TOKEN } });
+    expect(() => stored.decryptWith(new SecretBox(oldKey))).toThrow(/master key/);
+  });
+
   it('refuses to run without a key to rotate to', async () => {
     const run = await rotate({ DATABASE_URL: 'postgres://127.0.0.1:1/none', SWITCHYARD_SECRET_KEY: key().toString('base64') });
     expect(run.code).toBe(1);
