@@ -3,7 +3,16 @@ import { Icon, type IconName } from '../../../ui';
 import { STEP_TYPE_INFO, type BuilderStepType } from '../state/step-factory';
 import './StepIcon.css';
 
-export const STEP_ICONS: Record<string, IconName> = { map: 'map', filter: 'filter', http: 'globe' };
+export const STEP_ICONS: Record<string, IconName> = {
+  map: 'map',
+  filter: 'filter',
+  http: 'globe',
+  branch: 'workflow',
+  loop: 'refresh',
+  delay: 'replay',
+  respond: 'arrowLeft',
+  stop: 'close',
+};
 
 /**
  * The "+" between steps (or the "Add a step" button at the end): opens a small menu of step types.

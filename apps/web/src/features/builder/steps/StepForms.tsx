@@ -5,6 +5,7 @@ import { Button, Field, TextInput } from '../../../ui';
 import { issuesFor, stepTarget, type BuilderIssue } from '../state/builder-issues';
 import type { DraftStep } from '../state/workflow-draft';
 import { isPlaceholderUrl } from '../templates/workflow-templates';
+import { CONTROL_STEP_FORMS } from './control-step-forms';
 import { ExpressionField } from './ExpressionField';
 
 export interface StepFormProps {
@@ -67,7 +68,7 @@ export function FilterStepForm(props: StepFormProps) {
   );
 }
 
-function HeadersEditor(props: StepFormProps) {
+export function HeadersEditor(props: StepFormProps) {
   const { entry, index, setField } = props;
   const headers = (entry.step.headers && typeof entry.step.headers === 'object' ? entry.step.headers : {}) as Record<string, string>;
   const rows = Object.entries(headers);
@@ -211,4 +212,5 @@ export const STEP_FORMS: Record<string, (props: StepFormProps) => ReactNode> = {
   map: MapStepForm,
   filter: FilterStepForm,
   http: HttpStepForm,
+  ...CONTROL_STEP_FORMS,
 };
