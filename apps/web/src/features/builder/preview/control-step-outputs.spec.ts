@@ -33,7 +33,7 @@ const steps: StepDefinition[] = [
 
 function draft() {
   let n = 0;
-  return draftFromWorkflow({ workflow: { name: 'x', trigger: { type: 'webhook' }, steps }, makeKey: () => `k${(n += 1)}` });
+  return draftFromWorkflow({ workflow: { name: 'x', trigger: { type: 'webhook', url: '', token: '' }, steps }, makeKey: () => `k${(n += 1)}` });
 }
 // Keys: k1 route, k2 each, k3 line, k4 pause, k5 never, k6 end, k7 answer, k8 later.
 
@@ -53,7 +53,7 @@ describe('previews of control steps on the sample', () => {
 
   it('caps the results computed for a big loop', async () => {
     const many = { ...sample, body: { items: Array.from({ length: LOOP_PREVIEW_ITEMS + 5 }, (_, i) => i) } };
-    const d = draftFromWorkflow({ workflow: { name: 'x', trigger: { type: 'webhook' }, steps: [{ id: 'l', type: 'loop', items: 'trigger.body.items', steps: [] }] }, makeKey: () => 'only' });
+    const d = draftFromWorkflow({ workflow: { name: 'x', trigger: { type: 'webhook', url: '', token: '' }, steps: [{ id: 'l', type: 'loop', items: 'trigger.body.items', steps: [] }] }, makeKey: () => 'only' });
     const states = await computeStepOutputs({ steps: d.steps, sample: many, tests: {} });
     expect(states.only).toMatchObject({ itemCount: LOOP_PREVIEW_ITEMS + 5, resultsCapped: true, firstItem: 0 });
     expect((states.only.output as { results: unknown[] }).results).toHaveLength(LOOP_PREVIEW_ITEMS);

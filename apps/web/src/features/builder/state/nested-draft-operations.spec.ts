@@ -37,7 +37,7 @@ const definition: StepDefinition[] = [
 
 function draft(): WorkflowDraft {
   let n = 0;
-  return draftFromWorkflow({ workflow: { name: 'Nested', trigger: { type: 'webhook' }, steps: definition }, makeKey: () => `k${(n += 1)}` });
+  return draftFromWorkflow({ workflow: { name: 'Nested', trigger: { type: 'webhook', url: '', token: '' }, steps: definition }, makeKey: () => `k${(n += 1)}` });
 }
 
 // Keys in document order: k1 route, k2 each, k3 post, k4 wait, k5 end, k6 after.
@@ -58,7 +58,7 @@ describe('nested step lists in the draft', () => {
     let d = applyOperation(draft(), { type: 'addStep', stepType: 'map', key: 'n1', list: { parentKey: 'k2', list: 'steps' }, index: 0 });
     d = applyOperation(d, { type: 'addStep', stepType: 'map', key: 'n2', list: { parentKey: 'k1', list: 1 } });
     d = applyOperation(d, { type: 'insertStep', step: { id: 'post', type: 'filter', condition: 'true' }, key: 'n3', list: { parentKey: 'k1', list: 'otherwise' } });
-    const request = draftToRequest(d).steps[0] as { paths: Array<{ steps: StepDefinition[] }>; otherwise: { steps: StepDefinition[] } };
+    const request = draftToRequest(d).steps[0] as unknown as { paths: Array<{ steps: StepDefinition[] }>; otherwise: { steps: StepDefinition[] } };
     expect((request.paths[0].steps[0].steps as StepDefinition[]).map((s) => s.id)).toEqual(['map_1', 'post']);
     expect(request.paths[1].steps.map((s) => s.id)).toEqual(['wait', 'map_2']);
     expect(request.otherwise.steps.map((s) => s.id)).toEqual(['end', 'filter_1']);
@@ -116,17 +116,17 @@ describe('nested step lists in the draft', () => {
     let d = applyOperation(draft(), { type: 'addPath', key: 'k1' });
     d = applyOperation(d, { type: 'setPathField', key: 'k1', pathIndex: 2, field: 'condition', value: 'true' });
     d = applyOperation(d, { type: 'setPathField', key: 'k1', pathIndex: 'otherwise', field: 'name', value: 'Rest' });
-    let branch = draftToRequest(d).steps[0] as { paths: Array<{ name: string; condition: string; steps: unknown[] }>; otherwise?: { name: string } };
+    let branch = draftToRequest(d).steps[0] as unknown as { paths: Array<{ name: string; condition: string; steps: unknown[] }>; otherwise?: { name: string } };
     expect(branch.paths[2]).toEqual({ name: 'Path 3', condition: 'true', steps: [] });
     expect(branch.otherwise?.name).toBe('Rest');
     d = applyOperation(d, { type: 'deletePath', key: 'k1', pathIndex: 0 });
     d = applyOperation(d, { type: 'setOtherwise', key: 'k1', enabled: false });
-    branch = draftToRequest(d).steps[0] as typeof branch;
+    branch = draftToRequest(d).steps[0] as unknown as typeof branch;
     expect(branch.paths.map((p) => p.name)).toEqual(['Refunds', 'Path 3']);
     expect(branch.otherwise).toBeUndefined();
     expect(ids(d)).toEqual(['route', 'wait', 'after']);
     d = applyOperation(d, { type: 'setOtherwise', key: 'k1', enabled: true });
-    expect((draftToRequest(d).steps[0] as typeof branch).otherwise).toEqual({ name: 'Otherwise', steps: [] });
+    expect((draftToRequest(d).steps[0] as unknown as typeof branch).otherwise).toEqual({ name: 'Otherwise', steps: [] });
     // Path operations on a step that is not a branch change nothing.
     const plain = draft();
     expect(applyOperation(plain, { type: 'addPath', key: 'k6' })).toBe(plain);
