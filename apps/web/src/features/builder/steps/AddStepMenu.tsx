@@ -40,7 +40,7 @@ export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; 
   return (
     <div
       ref={root}
-      className={`sy-add-step sy-add-step--${variant}`}
+      className={`sy-add-step sy-add-step--${variant}${open ? ' sy-add-step--open' : ''}`}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
           event.stopPropagation();
