@@ -54,21 +54,19 @@ export function LoopStepForm(props: StepFormProps) {
         issues={formIssues(props, 'items')}
         hint={<ItemsPreview stepKey={key} />}
       />
-      <div className="sy-step-form__row">
-        <TextInput
-          label="Items at once"
-          description={`1 runs the items one after the other; at most ${LOOP_MAX_CONCURRENCY}.`}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={LOOP_MAX_CONCURRENCY}
-          className="sy-control-form__number"
-          value={typeof step.concurrency === 'number' ? String(step.concurrency) : ''}
-          placeholder="1"
-          errors={messages(formIssues(props, 'concurrency'))}
-          onChange={(value) => setField('concurrency', numberOrUndefined(value))}
-        />
-      </div>
+      <TextInput
+        label="Items at once"
+        description={`1 runs the items one after the other; at most ${LOOP_MAX_CONCURRENCY}.`}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={LOOP_MAX_CONCURRENCY}
+        className="sy-control-form__number-field"
+        value={typeof step.concurrency === 'number' ? String(step.concurrency) : ''}
+        placeholder="1"
+        errors={messages(formIssues(props, 'concurrency'))}
+        onChange={(value) => setField('concurrency', numberOrUndefined(value))}
+      />
       <ChoiceGroup
         name={`step-${key}-on-error`}
         legend="If an item fails"

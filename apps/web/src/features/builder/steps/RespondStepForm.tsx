@@ -36,7 +36,7 @@ export function RespondStepForm(props: StepFormProps) {
         inputMode="numeric"
         min={100}
         max={599}
-        className="sy-control-form__number"
+        className="sy-control-form__number-field"
         value={typeof step.status === 'number' ? String(step.status) : ''}
         placeholder="200"
         errors={messages(formIssues(props, 'status'))}

@@ -178,7 +178,7 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
         </h3>
         <div className="sy-step-card__badges">
           {stepIssues.length > 0 ? <Badge tone="danger">{stepIssues.length === 1 ? '1 problem' : `${stepIssues.length} problems`}</Badge> : null}
-          {output?.source === 'preview' && output.passed === false ? <Badge tone="accent">Sample stops here</Badge> : null}
+          {output?.source === 'preview' && output.passed === false && !output.inactive ? <Badge tone="accent">Sample stops here</Badge> : null}
           {test ? (
             <Badge tone={test.status === 'succeeded' ? 'success' : test.status === 'failed' ? 'danger' : 'neutral'} title="Result of the last test">
               {test.status === 'succeeded' ? 'Tested' : test.status === 'failed' ? 'Test failed' : test.status}
