@@ -116,6 +116,11 @@ describe('control-flow steps in the builder, in Chromium', { skip: browserSkipRe
     await loop.getByTestId('loop-items-preview').getByText('2 items on the sample').waitFor();
     await addStep(page, 'Add the first step for each item', /^Send an HTTP request/);
     const http = card(page, 'http_1');
+    // Saving with the nested URL still empty is refused, and the problem points at that field.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/Not saved: 1 problem needs fixing/).waitFor();
+    await page.getByRole('button', { name: 'branch_1 › Path 1 (Orders) › loop_1 › For each item › Step 1 (http_1) · url' }).waitFor();
+    await http.locator('.sy-field--invalid').first().waitFor();
     await typeInto(page, editor(http, 'URL'), `${env.sinkBase}/items/{{ $item.sku }}`);
     await http.getByText(`${env.sinkBase}/items/a`).first().waitFor();
     // The data panel offers the loop's item; clicking it inserts `$item` into the body.
@@ -123,6 +128,18 @@ describe('control-flow steps in the builder, in Chromium', { skip: browserSkipRe
     await page.getByRole('button', { name: 'Insert $item', exact: true }).click();
     await page.waitForFunction(() => [...document.querySelectorAll('li.sy-step-card[data-step-id="http_1"] .cm-content')].some((node) => node.textContent === '$item'));
     await http.getByText('"sku": "a"').first().waitFor();
+    // Test this step with the loop's first item: the request really reaches the sink.
+    await http.getByRole('button', { name: 'Test this step' }).click();
+    await http.getByLabel('Test result').getByText('Succeeded', { exact: true }).waitFor();
+    assert.deepEqual(env.received.filter((entry) => entry.url === '/items/a').map((entry) => entry.body), [{ sku: 'a', qty: 1 }]);
+    // Duplicate and delete a step inside the loop from its menu.
+    await page.getByRole('button', { name: 'Actions for step http_1' }).click();
+    await page.getByRole('menuitem', { name: 'Duplicate' }).click();
+    await card(page, 'http_1_copy').waitFor();
+    await page.getByRole('button', { name: 'Actions for step http_1_copy' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    await page.getByRole('dialog', { name: 'Delete step 2?' }).getByRole('button', { name: 'Delete step' }).click();
+    await card(page, 'http_1_copy').waitFor({ state: 'detached' });
 
     // In "Later": wait 1 second, then end the run.
     await addStep(page, 'Add the first step in Later', /^Wait/);
@@ -133,6 +150,14 @@ describe('control-flow steps in the builder, in Chromium', { skip: browserSkipRe
     await addStep(page, 'Add a step at the end in Later', /^End the run/);
     const stop = card(page, 'stop_1');
     await typeInto(page, editor(stop, 'Message'), 'Handled later: {{ trigger.body.kind }}');
+    // Reorder within the path from the menu, and back.
+    const laterOrder = () => path2.locator('li.sy-step-card').evaluateAll((cards) => cards.map((node) => node.getAttribute('data-step-id')));
+    await page.getByRole('button', { name: 'Actions for step stop_1' }).click();
+    await page.getByRole('menuitem', { name: 'Move up' }).click();
+    assert.deepEqual(await laterOrder(), ['stop_1', 'delay_1']);
+    await page.getByRole('button', { name: 'Actions for step stop_1' }).click();
+    await page.getByRole('menuitem', { name: 'Move down' }).click();
+    assert.deepEqual(await laterOrder(), ['delay_1', 'stop_1']);
 
     // Otherwise: end the run as failed.
     await addStep(page, 'Add the first step in Otherwise', /^End the run/);

@@ -19,7 +19,8 @@ export function controlStepSummary(step: StepDefinition): string {
     }
     case 'delay':
       if (step.mode === 'until') return step.until ? `Until ${String(step.until)}` : '';
-      return typeof step.amount === 'number' ? `For ${step.amount} ${String(step.unit ?? 'minutes')}` : '';
+      if (typeof step.amount !== 'number') return '';
+      return `For ${step.amount} ${String(step.unit ?? 'minutes').replace(/s$/, step.amount === 1 ? '' : 's')}`;
     case 'respond':
       return `Answers ${typeof step.status === 'number' ? step.status : 200}${step.body ? ` with ${String(step.body)}` : ''}`;
     case 'stop':
