@@ -223,6 +223,13 @@ describe('control-flow steps in the builder, in Chromium', { skip: browserSkipRe
     await post.getByText('Succeeded').first().waitFor();
     await post.getByText('Attempts').waitFor();
     await env.screenshot('run-detail-nested.png', { locator: steps });
+
+    // A failed nested step: the summary links to it, and it is shown open in its path.
+    await page.goto(`${env.base}/runs/${other.body.runId}`);
+    await page.getByRole('link', { name: 'branch_1.otherwise.stop_2' }).click();
+    const failedStep = page.locator('#step-branch_1-otherwise-stop_2');
+    await failedStep.getByText('Unknown kind refund').first().waitFor();
+    assert.ok(await failedStep.isVisible(), 'the failed nested step is visible');
     assert.deepEqual(env.pageErrors, [], `the page threw: ${env.pageErrors.join('\n')}`);
   }));
 

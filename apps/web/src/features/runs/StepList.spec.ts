@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeLoopItems, nextLoopOffset, timelineSpan } from './StepList';
+import { mergeLoopItems, nextLoopOffset, stepAnchorId, timelineSpan } from './StepList';
 
 const runStart = Date.parse('2026-11-23T10:00:00.000Z');
 const runEnd = runStart + 1000;
@@ -32,5 +32,12 @@ describe('loop item pages', () => {
     expect(nextLoopOffset([])).toBe(0);
     expect(nextLoopOffset([item(0), item(1), item(130, 'failed')])).toBe(2);
     expect(nextLoopOffset([item(0), item(1), item(2)])).toBe(3);
+  });
+});
+
+describe('stepAnchorId', () => {
+  it('keeps top-level ids as they were and makes nested keys usable as element ids', () => {
+    expect(stepAnchorId('send')).toBe('step-send');
+    expect(stepAnchorId('each[130].route.1.bad')).toBe('step-each-130--route-1-bad');
   });
 });

@@ -40,6 +40,11 @@ function StepOutput({ runId, step }: { runId: string; step: StepRun }) {
   return <JsonViewer label="Output" value={step.output} rootPath={`steps.${step.id}`} />;
 }
 
+/** The element id of a step in the list, by journal key (`step-send`, `step-each-3--post`): links to a failed nested step use it. */
+export function stepAnchorId(key: string): string {
+  return `step-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
 interface StepItemProps {
   runId: string;
   step: StepRun;
@@ -53,14 +58,14 @@ interface StepItemProps {
 }
 
 function StepItem({ runId, step, index, now, span, timeline, depth = 0 }: StepItemProps) {
-  const domId = `step-${(step.key ?? step.id).replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const domId = stepAnchorId(step.key ?? step.id);
   const ms = elapsedMs({ durationMs: step.durationMs, startedAt: step.startedAt, finishedAt: step.finishedAt, now });
   const failed = step.status === 'failed';
   const reused = step.attempts === 0 && step.status === 'succeeded';
   const ran = step.status !== 'skipped' && step.status !== 'pending';
   return (
     <li
-      id={depth === 0 ? `step-${step.id}` : domId}
+      id={domId}
       className={`sy-step sy-step--${step.status}${reused ? ' sy-step--reused' : ''}${depth > 0 ? ' sy-step--nested' : ''}`}
       aria-labelledby={`${domId}-title`}
       data-step-key={step.key ?? step.id}
