@@ -130,4 +130,23 @@ describe('run detail with nested steps', () => {
     const notLoop = await api.request('GET', `/api/runs/${run.id}/steps/after/items`);
     expect(notLoop.status).toBe(404);
   });
+
+  it('keeps the detail of a 10,000-item loop small: a capped window of items with the count', async () => {
+    const workflow = await api.createWorkflow({
+      name: 'Big loop',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'each', type: 'loop', items: 'trigger.body.items', concurrency: 10, steps: [{ id: 'double', type: 'map', expression: '$item * 2' }] }],
+    });
+    const { body } = await api.hook(workflow.trigger.token, { items: Array.from({ length: 10_000 }, (_, i) => i) });
+    const run = await api.waitForRun(body.runId, 120_000);
+    expect(run.status).toBe('succeeded');
+    const loop = run.steps[0];
+    expect(loop.itemCount).toBe(10_000);
+    expect(loop.items).toHaveLength(100);
+    expect(loop.items[42].steps[0]).toMatchObject({ key: 'each[42].double', output: 84 });
+    // The whole answer stays far below what 10,000 items with their payloads would weigh.
+    expect(JSON.stringify(run).length).toBeLessThan(400_000);
+    const last = await api.request('GET', `/api/runs/${run.id}/steps/each/items?offset=9990&limit=100`);
+    expect(last.body.items.map((item: any) => item.steps[0].output)).toEqual(Array.from({ length: 10 }, (_, i) => (9990 + i) * 2));
+  }, 180_000);
 });
