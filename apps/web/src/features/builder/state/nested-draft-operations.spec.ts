@@ -170,3 +170,26 @@ describe('the reducer with nested steps', () => {
     expect(state.issues).toEqual([]);
   });
 });
+
+describe('cleaning control steps for a save', () => {
+  it('sends only the settings of the delay mode chosen, and leaves blank optional expressions out', () => {
+    let n = 0;
+    const d = draftFromWorkflow({
+      workflow: {
+        name: 'x',
+        trigger: { type: 'webhook', url: '', token: '' },
+        steps: [
+          { id: 'w', type: 'delay', mode: 'until', amount: 5, unit: 'minutes', until: 'trigger.body.at' },
+          { id: 'v', type: 'delay', mode: 'for', amount: 5, unit: 'minutes', until: '' },
+          { id: 'l', type: 'loop', items: 'trigger.body.items', output: ' ', steps: [] },
+        ],
+      },
+      makeKey: () => `k${(n += 1)}`,
+    });
+    expect(draftToRequest(d).steps).toEqual([
+      { id: 'w', type: 'delay', mode: 'until', until: 'trigger.body.at' },
+      { id: 'v', type: 'delay', mode: 'for', amount: 5, unit: 'minutes' },
+      { id: 'l', type: 'loop', items: 'trigger.body.items', steps: [] },
+    ]);
+  });
+});

@@ -74,6 +74,8 @@ export function cleanStep(step: StepDefinition): StepDefinition {
       continue;
     }
     if ((field === 'output' || field === 'until') && isBlank(value)) continue;
+    // A delay keeps both kinds of settings while the user switches; only the chosen one is sent.
+    if (step.type === 'delay' && (step.mode === 'until' ? field === 'amount' || field === 'unit' : field === 'until')) continue;
     if ((field === 'name' || field === 'body') && isBlank(value)) continue;
     if (field === 'headers' && value && typeof value === 'object') {
       const headers = Object.fromEntries(Object.entries(value as Record<string, string>).filter(([name]) => name.trim() !== ''));
