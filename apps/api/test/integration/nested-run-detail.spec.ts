@@ -149,4 +149,18 @@ describe('run detail with nested steps', () => {
     const last = await api.request('GET', `/api/runs/${run.id}/steps/each/items?offset=9990&limit=100`);
     expect(last.body.items.map((item: any) => item.steps[0].output)).toEqual(Array.from({ length: 10 }, (_, i) => (9990 + i) * 2));
   }, 180_000);
+
+  it('tests a step of a loop with the item it would see ($item, $index), and refuses bindings that are not an object', async () => {
+    const tested = await api.request('POST', '/api/test/step', {
+      step: { id: 'post', type: 'http', method: 'POST', url: `${sink.url}/tested/{{ $item.sku }}`, body: '{ "sku": $item.sku, "at": $index }' },
+      context: { trigger: { body: {} }, steps: {}, bindings: { item: { sku: 'z9' }, index: 4 } },
+    });
+    expect(tested.status).toBe(200);
+    expect(tested.body.status).toBe('succeeded');
+    const received = sink.requests.find((r) => r.url === '/tested/z9');
+    expect(received && JSON.parse(received.body)).toEqual({ sku: 'z9', at: 4 });
+    const bad = await api.request('POST', '/api/test/step', { step: { id: 'm', type: 'map', expression: '$item' }, context: { trigger: {}, bindings: [1] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('context.bindings');
+  });
 });
