@@ -17,7 +17,14 @@ const triggerSampleSchema = z
 
 const testStepSchema = z.strictObject({
   step: z.unknown(),
-  context: z.object({ trigger: triggerSampleSchema, steps: z.record(z.string(), z.unknown()).default({}) }).default({ trigger: { headers: {}, query: {}, method: 'POST' }, steps: {} }),
+  context: z
+    .object({
+      trigger: triggerSampleSchema,
+      steps: z.record(z.string(), z.unknown()).default({}),
+      /** Variables of a step inside a loop: `{ item, index }`. */
+      bindings: z.record(z.string(), z.unknown()).optional(),
+    })
+    .default({ trigger: { headers: {}, query: {}, method: 'POST' }, steps: {} }),
 });
 
 const testWorkflowSchema = z.strictObject({
@@ -47,7 +54,7 @@ export class BuilderTestService {
     }
     const step = stepSchema.parse(validation.definition.steps[0]);
     const now = Date.now();
-    const { result, halt } = await executeStep({ step, context: { trigger: toTrigger(input.context.trigger, now), steps: input.context.steps }, ports: this.executor.enginePortsFor(workspaceId), now });
+    const { result, halt } = await executeStep({ step, context: { trigger: toTrigger(input.context.trigger, now), steps: input.context.steps }, bindings: input.context.bindings, ports: this.executor.enginePortsFor(workspaceId), now });
     return {
       status: result.status === 'succeeded' && halt?.reason === 'filtered' ? 'filtered' : result.status,
       halt: halt ?? null,

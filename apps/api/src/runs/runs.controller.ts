@@ -35,6 +35,11 @@ export class RunsController {
     return { output: await this.runs.stepOutput(workspaceId, id, stepId) };
   }
 
+  @Get('runs/:id/steps/:stepId/items')
+  loopItems(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Param('stepId') stepId: string, @Query() query: unknown) {
+    return this.runs.loopItems(workspaceId, id, stepId, query);
+  }
+
   @Post('runs/:id/replay')
   replay(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.runs.replay(workspaceId, id, body);

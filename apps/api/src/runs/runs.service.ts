@@ -15,6 +15,7 @@ import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { DISPATCHER, type Dispatcher } from '../dispatch/dispatcher';
 import { parseBodyLenient } from '../hooks/parse-body';
 import { parsePayloadQuery } from './payload-query';
+import { buildStepRunTree, findStepRunNode, flattenStepRunTree, LOOP_ITEMS_SHOWN, type StepRunNode, type StepRunRow, type TreeStep } from './step-run-tree';
 
 /** Above this, a body or a step output is left out of the run detail and fetched on its own. */
 export const INLINE_PAYLOAD_BYTES = 1024 * 1024;
@@ -68,8 +69,53 @@ export const bulkReplaySchema = z
 type ListFilters = z.infer<typeof listAllRunsQuerySchema>;
 type ReplayOptions = z.infer<typeof replaySchema>;
 
+export const loopItemsQuerySchema = z.strictObject({
+  offset: z.coerce.number().int('must be a whole number').min(0, 'must be at least 0').default(0),
+  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(LOOP_ITEMS_SHOWN, `must be at most ${LOOP_ITEMS_SHOWN}`).default(LOOP_ITEMS_SHOWN),
+});
+
+interface StepPayload {
+  input: unknown;
+  output: unknown;
+  outputTruncated: boolean;
+}
+
+/**
+ * One step in the run detail: as before for every step (`id`, `type`, `status`, payloads,
+ * attempts, timings), plus its journal `key`, and for a branch its `paths` (each with `taken` and
+ * its steps), for a loop its `items` (index, status, steps) and `itemCount`.
+ */
+function stepView(node: StepRunNode, payloads: Map<string, StepPayload>): Record<string, unknown> {
+  const { row } = node;
+  const nested: Record<string, unknown> = {};
+  if (node.paths) {
+    nested.paths = node.paths.map((path) => ({ index: path.index, name: path.name, taken: path.taken, steps: path.steps.map((step) => stepView(step, payloads)) }));
+  }
+  if (node.items) {
+    nested.items = node.items.map((item) => ({ index: item.index, status: item.status, steps: item.steps.map((step) => stepView(step, payloads)) }));
+    nested.itemCount = node.itemCount ?? 0;
+  }
+  if (!row) return { id: node.id, key: node.key, type: node.type, name: node.name, status: node.status, attempts: 0, ...nested };
+  const payload = payloads.get(node.key);
+  return {
+    id: node.id,
+    key: node.key,
+    type: node.type,
+    name: node.name,
+    status: row.status,
+    input: payload?.input ?? null,
+    output: payload?.output ?? null,
+    outputTruncated: payload?.outputTruncated || undefined,
+    error: row.error,
+    attempts: row.attempts,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt.toISOString(),
+    durationMs: row.durationMs,
+    ...nested,
+  };
+}
+
 const ms = (from: Date | null, to: Date | null) => (from && to ? to.getTime() - from.getTime() : null);
-const jsonSize = (value: unknown) => (value === undefined || value === null ? 0 : JSON.stringify(value).length);
 
 @Injectable()
 export class RunsService {
@@ -130,11 +176,12 @@ export class RunsService {
     const [request, version, stepRows] = await Promise.all([
       this.dataSource.getRepository(InboundRequestEntity).findOneByOrFail({ id: run.requestId }),
       this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: run.versionId }),
-      this.dataSource.getRepository(StepRunEntity).find({ where: { runId }, order: { position: 'ASC' } }),
+      this.stepRunRows(runId),
     ]);
     const definition = version.definition as unknown as WorkflowDefinition;
-    const byId = new Map(stepRows.map((s) => [s.stepId, s]));
     const terminal = TERMINAL_RUN_STATUSES.includes(run.status);
+    const tree = buildStepRunTree({ steps: definition.steps as unknown as TreeStep[], rows: stepRows, terminal });
+    const payloads = await this.stepPayloads(runId, flattenStepRunTree(tree));
     const bodyTooLarge = request.size > INLINE_PAYLOAD_BYTES;
     const body = bodyTooLarge ? null : parseBodyLenient(request.body, request.contentType, request.headers['content-encoding']);
     return {
@@ -155,26 +202,84 @@ export class RunsService {
         receivedAt: request.receivedAt.toISOString(),
         size: request.size,
       },
-      steps: definition.steps.map((step) => {
-        const row = byId.get(step.id);
-        if (!row) return { id: step.id, type: step.type, name: step.name, status: terminal ? 'skipped' : 'pending', attempts: 0 };
-        const outputTooLarge = jsonSize(row.output) > INLINE_PAYLOAD_BYTES;
-        return {
-          id: step.id,
-          type: step.type,
-          name: step.name,
-          status: row.status,
-          input: jsonSize(row.input) > INLINE_PAYLOAD_BYTES ? null : row.input,
-          output: outputTooLarge ? null : row.output,
-          outputTruncated: outputTooLarge || undefined,
-          error: row.error,
-          attempts: row.attempts,
-          startedAt: row.startedAt.toISOString(),
-          finishedAt: row.finishedAt.toISOString(),
-          durationMs: row.durationMs,
-        };
-      }),
+      steps: tree.map((node) => stepView(node, payloads)),
     };
+  }
+
+  /**
+   * A page of a loop's items (`stepId` is the loop's journal key, e.g. `route.0.each`), for loops
+   * with more items than the run detail shows.
+   */
+  async loopItems(workspaceId: string, runId: string, stepId: string, query: unknown) {
+    const q = parseInput(loopItemsQuerySchema, query, 'query string');
+    const run = await this.findRun(workspaceId, runId);
+    const [version, rows] = await Promise.all([this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: run.versionId }), this.stepRunRows(runId)]);
+    const definition = version.definition as unknown as WorkflowDefinition;
+    const tree = buildStepRunTree({
+      steps: definition.steps as unknown as TreeStep[],
+      rows,
+      terminal: TERMINAL_RUN_STATUSES.includes(run.status),
+      window: (key) => (key === stepId ? { offset: q.offset, limit: q.limit, withFailures: false } : { offset: 0, limit: LOOP_ITEMS_SHOWN, withFailures: true }),
+    });
+    const loop = findStepRunNode(tree, stepId);
+    if (!loop || loop.type !== 'loop') throw ApiError.notFound('Loop step', `${runId}/${stepId}`);
+    const items = loop.items ?? [];
+    const payloads = await this.stepPayloads(runId, flattenStepRunTree(items.flatMap((item) => item.steps)));
+    return {
+      key: loop.key,
+      itemCount: loop.itemCount ?? 0,
+      offset: q.offset,
+      limit: q.limit,
+      items: items.map((item) => ({ index: item.index, status: item.status, steps: item.steps.map((node) => stepView(node, payloads)) })),
+    };
+  }
+
+  /** Every checkpoint of a run without its payloads: a loop of 10,000 items must not read them all. */
+  private async stepRunRows(runId: string): Promise<StepRunRow[]> {
+    const rows: Array<{
+      step_id: string;
+      status: 'succeeded' | 'failed';
+      error: Record<string, unknown> | null;
+      attempts: number;
+      started_at: Date;
+      finished_at: Date;
+      duration_ms: number;
+      branch_output: unknown;
+      result_count: number | null;
+    }> = await this.dataSource.query(
+      `SELECT step_id, status, error, attempts, started_at, finished_at, duration_ms,
+              CASE WHEN step_type = 'branch' THEN output END AS branch_output,
+              CASE WHEN step_type = 'loop' AND jsonb_typeof(output -> 'results') = 'array' THEN jsonb_array_length(output -> 'results') END AS result_count
+         FROM step_runs WHERE run_id = $1`,
+      [runId],
+    );
+    return rows.map((r) => ({
+      stepId: r.step_id,
+      status: r.status,
+      error: r.error,
+      attempts: r.attempts,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      durationMs: r.duration_ms,
+      output: r.branch_output ?? undefined,
+      resultCount: r.result_count,
+    }));
+  }
+
+  /** Input and output of the steps shown; over the inline cap they are left out (and fetched on their own). */
+  private async stepPayloads(runId: string, nodes: StepRunNode[]): Promise<Map<string, StepPayload>> {
+    const keys = nodes.filter((node) => node.row).map((node) => node.key);
+    if (keys.length === 0) return new Map();
+    const rows: Array<{ step_id: string; input: unknown; output: unknown; input_large: boolean; output_large: boolean }> = await this.dataSource.query(
+      `SELECT step_id,
+              CASE WHEN length(input::text) > $3 THEN NULL ELSE input END AS input,
+              CASE WHEN length(output::text) > $3 THEN NULL ELSE output END AS output,
+              coalesce(length(input::text) > $3, false) AS input_large,
+              coalesce(length(output::text) > $3, false) AS output_large
+         FROM step_runs WHERE run_id = $1 AND step_id = ANY($2::text[])`,
+      [runId, keys, INLINE_PAYLOAD_BYTES],
+    );
+    return new Map(rows.map((r) => [r.step_id, { input: r.input_large ? null : r.input, output: r.output_large ? null : r.output, outputTruncated: r.output_large }]));
   }
 
   /** The full output of one step, for outputs too large to inline in the run detail. */

@@ -1,7 +1,7 @@
 /** Types of the HTTP contract v1 (docs: /work/shared/DESIGN.md, "Contract that clients and tests rely on"). */
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'filtered' | 'waiting' | 'cancelled';
-export type StepStatus = 'succeeded' | 'failed' | 'pending' | 'skipped';
+export type StepStatus = 'succeeded' | 'failed' | 'pending' | 'skipped' | 'running';
 
 export const RUN_STATUSES: readonly RunStatus[] = [
   'queued', 'running', 'succeeded', 'failed', 'filtered', 'waiting', 'cancelled',
@@ -89,6 +89,35 @@ export interface StepRun {
   startedAt?: string | null;
   finishedAt?: string | null;
   durationMs?: number | null;
+  /** Journal key: `route.0.notify` in a branch path, `each[3].post` in a loop item; the id at the top level. */
+  key?: string;
+  /** Branch: its paths (and otherwise) with their steps and whether each ran. */
+  paths?: StepRunPath[];
+  /** Loop: the items in the run detail (the first 100, then failed ones); more through getLoopItems. */
+  items?: StepRunItem[];
+  /** Loop: how many items it has (or has reached). */
+  itemCount?: number;
+}
+
+export interface StepRunPath {
+  index: number | 'otherwise';
+  name: string;
+  taken: boolean;
+  steps: StepRun[];
+}
+
+export interface StepRunItem {
+  index: number;
+  status: StepStatus;
+  steps: StepRun[];
+}
+
+export interface LoopItemsPage {
+  key: string;
+  itemCount: number;
+  offset: number;
+  limit: number;
+  items: StepRunItem[];
 }
 
 export interface Run extends RunSummary {

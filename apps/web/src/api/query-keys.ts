@@ -12,6 +12,7 @@ export const queryKeys = {
   runs: (filters?: object) => (filters ? (['runs', 'list', filters] as const) : (['runs', 'list'] as const)),
   run: (id: string) => ['runs', id] as const,
   stepOutput: (runId: string, stepId: string) => ['runs', runId, 'steps', stepId, 'output'] as const,
+  loopItems: (runId: string, stepKey: string, offset: number) => ['runs', runId, 'steps', stepKey, 'items', offset] as const,
   health: () => ['health'] as const,
   credentials: () => ['credentials'] as const,
   credentialTypes: () => ['credential-types'] as const,

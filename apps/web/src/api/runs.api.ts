@@ -1,5 +1,6 @@
 import type {
   BulkReplayResponse,
+  LoopItemsPage,
   PageResponse,
   ReplayOptions,
   Run,
@@ -44,6 +45,12 @@ export async function getStepOutput(params: { runId: string; stepId: string; sig
     { signal: params.signal },
   );
   return result.output;
+}
+
+/** A page of a loop's items (`stepKey` is the loop's journal key), for loops longer than the run detail shows. */
+export function getLoopItems(params: { runId: string; stepKey: string; offset: number; limit?: number; signal?: AbortSignal }): Promise<LoopItemsPage> {
+  const query = new URLSearchParams({ offset: String(params.offset), limit: String(params.limit ?? 100) });
+  return apiRequest(`/api/runs/${encodeURIComponent(params.runId)}/steps/${encodeURIComponent(params.stepKey)}/items?${query}`, { signal: params.signal });
 }
 
 export function replayRun(params: { id: string; options?: Partial<ReplayOptions> }): Promise<RunCreatedResponse> {

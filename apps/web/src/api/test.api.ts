@@ -4,7 +4,7 @@ import { apiRequest } from './http-client';
 /** Runs one step for real against a context (the http call is made); nothing is recorded. */
 export function testStep(params: {
   step: StepDefinition;
-  context: { trigger: TriggerSample; steps: Record<string, unknown> };
+  context: { trigger: TriggerSample; steps: Record<string, unknown>; bindings?: Record<string, unknown> };
   signal?: AbortSignal;
 }): Promise<TestStepResponse> {
   return apiRequest('/api/test/step', { method: 'POST', body: { step: params.step, context: params.context }, signal: params.signal });

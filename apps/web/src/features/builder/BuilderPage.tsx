@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError, queryKeys, type Workflow } from '../../api';
 import { Button, ButtonLink, Card, Dialog, EmptyState, ErrorState, Icon, LoadingState, Switch } from '../../ui';
@@ -21,10 +21,8 @@ import { WorkflowTestPanel } from './panels/WorkflowTestPanel';
 import { describeIssue } from './state/builder-issues';
 import { isDirty, type SampleSelection } from './state/builder-reducer';
 import { createBuilderStore, type BuilderStore } from './state/builder-store';
-import type { BuilderStepType } from './state/step-factory';
 import { draftFromWorkflow } from './state/workflow-draft';
-import { AddStepMenu } from './steps/AddStepMenu';
-import { StepCard } from './steps/StepCard';
+import { StepListEditor, StepTestContext } from './steps/StepListEditor';
 import { findTemplate } from './templates/workflow-templates';
 import { TriggerStepCard } from './trigger/TriggerStepCard';
 import './BuilderPage.css';
@@ -91,32 +89,17 @@ function IssueSummary() {
 }
 
 function StepList({ testStep }: { testStep: ReturnType<typeof useTestStep> }) {
-  const { store } = useBuilderContext();
   const steps = useBuilderState((state) => state.draft.steps);
-  const add = (index: number) => (stepType: BuilderStepType) =>
-    store.dispatch({ type: 'edit', operation: { type: 'addStep', stepType, index, key: store.newKey() } });
+  const controls = {
+    test: (key: string) => testStep.mutate(key),
+    pendingKey: testStep.isPending ? (testStep.variables ?? null) : null,
+    errorKey: testStep.isError ? (testStep.variables ?? null) : null,
+    error: testStep.error,
+  };
   return (
-    <ol className="sy-builder__steps" aria-label="Steps">
-      {steps.map((entry, index) => (
-        <Fragment key={entry.key}>
-          <li className="sy-builder__connector" aria-hidden={false}>
-            <AddStepMenu variant="between" label={`Insert a step before step ${index + 1}`} onAdd={add(index)} />
-          </li>
-          <StepCard
-            entry={entry}
-            index={index}
-            count={steps.length}
-            onTest={(key) => testStep.mutate(key)}
-            testing={testStep.isPending && testStep.variables === entry.key}
-            testError={testStep.isError && testStep.variables === entry.key ? testStep.error : null}
-            onDrop={(key, toIndex) => store.dispatch({ type: 'edit', operation: { type: 'moveStep', key, toIndex } })}
-          />
-        </Fragment>
-      ))}
-      <li className="sy-builder__connector sy-builder__connector--end">
-        <AddStepMenu variant="end" label={steps.length === 0 ? 'Add the first step' : 'Add a step at the end'} onAdd={add(steps.length)} />
-      </li>
-    </ol>
+    <StepTestContext.Provider value={controls}>
+      <StepListEditor steps={steps} list={null} label="Steps" />
+    </StepTestContext.Provider>
   );
 }
 

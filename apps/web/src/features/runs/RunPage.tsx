@@ -12,7 +12,7 @@ import { ErrorExplanation } from './ErrorExplanation';
 import { runPath, RUNS_PATH } from './run-paths';
 import { isRunFinished } from './run-status';
 import { RunStatusBadge } from './StatusBadge';
-import { StepList } from './StepList';
+import { StepList, stepAnchorId } from './StepList';
 import { OpenAsSampleLink, TriggerRequestCard } from './TriggerRequestCard';
 import { useReplayRun, useRun } from './use-run';
 import './RunPage.css';
@@ -66,7 +66,7 @@ function RunErrorCallout({ error }: { error: unknown }) {
         <h2 id="run-error-title" className="sy-run__error-title">
           {stepId ? (
             <>
-              Step <a href={`#step-${stepId}`}>{stepId}</a> failed
+              Step <a href={`#${stepAnchorId(stepId)}`}>{stepId}</a> failed
             </>
           ) : (
             'The run failed'

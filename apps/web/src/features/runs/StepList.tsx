@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Run, StepRun } from '../../api';
+import { getLoopItems, type Run, type StepRun, type StepRunItem } from '../../api';
 import { elapsedMs, formatDuration } from '../../lib/format-duration';
 import { hasContent } from '../../lib/pretty-json';
 import { Badge, Button, Card, EmptyState, ErrorState, JsonViewer } from '../../ui';
@@ -23,7 +23,7 @@ export function timelineSpan(params: { step: StepRun; runStart: number | null; r
 
 function StepOutput({ runId, step }: { runId: string; step: StepRun }) {
   const [load, setLoad] = useState(false);
-  const full = useStepOutput({ runId, stepId: step.id, enabled: load });
+  const full = useStepOutput({ runId, stepId: step.key ?? step.id, enabled: load });
   if (step.outputTruncated) {
     if (full.data !== undefined) return <JsonViewer label="Output" value={full.data} rootPath={`steps.${step.id}`} defaultExpandDepth={1} />;
     return (
@@ -40,20 +40,43 @@ function StepOutput({ runId, step }: { runId: string; step: StepRun }) {
   return <JsonViewer label="Output" value={step.output} rootPath={`steps.${step.id}`} />;
 }
 
-function StepItem({ runId, step, index, now, span }: { runId: string; step: StepRun; index: number; now: number; span: { left: number; width: number } | null }) {
+/** The element id of a step in the list, by journal key (`step-send`, `step-each-3--post`): links to a failed nested step use it. */
+export function stepAnchorId(key: string): string {
+  return `step-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+interface StepItemProps {
+  runId: string;
+  step: StepRun;
+  index: number;
+  now: number;
+  span: { left: number; width: number } | null;
+  /** Where the step is on the run's time line, for nested steps. */
+  timeline: { runStart: number | null; runEnd: number };
+  /** 0 at the top level; nested steps get the same card, indented under their path or item. */
+  depth?: number;
+}
+
+function StepItem({ runId, step, index, now, span, timeline, depth = 0 }: StepItemProps) {
+  const domId = stepAnchorId(step.key ?? step.id);
   const ms = elapsedMs({ durationMs: step.durationMs, startedAt: step.startedAt, finishedAt: step.finishedAt, now });
   const failed = step.status === 'failed';
   const reused = step.attempts === 0 && step.status === 'succeeded';
   const ran = step.status !== 'skipped' && step.status !== 'pending';
   return (
-    <li id={`step-${step.id}`} className={`sy-step sy-step--${step.status}${reused ? ' sy-step--reused' : ''}`} aria-labelledby={`step-${index}-title`}>
+    <li
+      id={domId}
+      className={`sy-step sy-step--${step.status}${reused ? ' sy-step--reused' : ''}${depth > 0 ? ' sy-step--nested' : ''}`}
+      aria-labelledby={`${domId}-title`}
+      data-step-key={step.key ?? step.id}
+    >
       <div className="sy-step__marker" aria-hidden="true">
         {index + 1}
       </div>
       <div className="sy-step__content">
         <div className="sy-step__header">
           <div className="sy-step__title">
-            <h3 id={`step-${index}-title`} className="sy-step__id">
+            <h3 id={`${domId}-title`} className="sy-step__id">
               {step.id}
             </h3>
             {step.name ? <span className="sy-step__name">{step.name}</span> : null}
@@ -99,9 +122,154 @@ function StepItem({ runId, step, index, now, span }: { runId: string; step: Step
             <JsonViewer label="Input" value={step.input} defaultExpandDepth={1} />
           </details>
         ) : null}
+        {step.paths ? <BranchPaths runId={runId} step={step} now={now} timeline={timeline} depth={depth} /> : null}
+        {step.items ? <LoopItems runId={runId} step={step} now={now} timeline={timeline} depth={depth} /> : null}
       </div>
     </li>
   );
+}
+
+interface NestedProps {
+  runId: string;
+  step: StepRun;
+  now: number;
+  timeline: { runStart: number | null; runEnd: number };
+  depth: number;
+}
+
+function NestedStepList({ runId, steps, now, timeline, depth, label }: Omit<NestedProps, 'step'> & { steps: StepRun[]; label: string }) {
+  if (steps.length === 0) return <p className="sy-step__note">No steps.</p>;
+  return (
+    <ol className="sy-steps sy-steps--nested" aria-label={label}>
+      {steps.map((child, position) => (
+        <StepItem
+          key={child.key ?? `${child.id}-${position}`}
+          runId={runId}
+          step={child}
+          index={position}
+          now={now}
+          span={timelineSpan({ step: child, ...timeline })}
+          timeline={timeline}
+          depth={depth + 1}
+        />
+      ))}
+    </ol>
+  );
+}
+
+/** A branch's paths: the ones taken open, the others folded with their steps skipped. */
+function BranchPaths({ runId, step, now, timeline, depth }: NestedProps) {
+  const paths = step.paths ?? [];
+  const taken = paths.filter((path) => path.taken);
+  return (
+    <div className="sy-step__group" role="group" aria-label={`Paths of ${step.id}`}>
+      <p className="sy-step__group-title">
+        {taken.length === 0 ? 'No path ran.' : `Path taken: ${taken.map((path) => path.name).join(', ')}`}
+      </p>
+      {paths.map((path) => (
+        <details key={String(path.index)} className={`sy-step__branch${path.taken ? ' sy-step__branch--taken' : ''}`} open={path.taken}>
+          <summary>
+            <span className="sy-step__branch-name">{path.index === 'otherwise' ? path.name : `${Number(path.index) + 1}. ${path.name}`}</span>
+            <Badge tone={path.taken ? 'success' : 'neutral'}>{path.taken ? 'Taken' : 'Not taken'}</Badge>
+            <span className="sy-muted">{path.steps.length === 1 ? '1 step' : `${path.steps.length} steps`}</span>
+          </summary>
+          <NestedStepList runId={runId} steps={path.steps} now={now} timeline={timeline} depth={depth} label={`Steps of path ${path.name}`} />
+        </details>
+      ))}
+    </div>
+  );
+}
+
+/** Items shown at first, and added by each "Show more". */
+export const LOOP_ITEMS_PAGE = 20;
+
+/** One loop item, folded unless it failed. */
+function LoopItem({ runId, item, now, timeline, depth }: Omit<NestedProps, 'step'> & { item: StepRunItem }) {
+  return (
+    <details className={`sy-step__item sy-step__item--${item.status}`} open={item.status === 'failed'}>
+      <summary>
+        <span className="sy-step__item-index">Item {item.index}</span>
+        <StepStatusBadge status={item.status} />
+        <span className="sy-muted">{item.steps.length === 1 ? '1 step' : `${item.steps.length} steps`}</span>
+      </summary>
+      <NestedStepList runId={runId} steps={item.steps} now={now} timeline={timeline} depth={depth} label={`Steps of item ${item.index}`} />
+    </details>
+  );
+}
+
+/**
+ * A loop's items, a page at a time: the run detail carries the first 100 (and failed ones after
+ * them); further pages come from the API as they are asked for, so 10,000 items stay usable.
+ */
+function LoopItems({ runId, step, now, timeline, depth }: NestedProps) {
+  const [shown, setShown] = useState(LOOP_ITEMS_PAGE);
+  const [extra, setExtra] = useState<StepRunItem[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [exhausted, setExhausted] = useState(false);
+  const all = mergeLoopItems(step.items ?? [], extra);
+  const count = step.itemCount ?? all.length;
+  // Failed items are always shown: a failure among 10,000 items must be found without paging.
+  const visible = all.filter((item, position) => position < shown || item.status === 'failed');
+  const failed = all.filter((item) => item.status === 'failed').length;
+  const nextOffset = nextLoopOffset(all);
+  const canFetch = nextOffset < count && !exhausted;
+
+  async function showMore() {
+    if (shown < all.length) {
+      setShown((value) => value + LOOP_ITEMS_PAGE);
+      return;
+    }
+    setLoading(true);
+    setLoadError(null);
+    try {
+      const page = await getLoopItems({ runId, stepKey: step.key ?? step.id, offset: nextOffset });
+      if (page.items.length === 0) setExhausted(true);
+      setExtra((current) => [...current, ...page.items]);
+      setShown((value) => value + LOOP_ITEMS_PAGE);
+    } catch (error) {
+      setLoadError(error);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  return (
+    <div className="sy-step__group" role="group" aria-label={`Items of ${step.id}`}>
+      <p className="sy-step__group-title">
+        {count === 1 ? '1 item' : `${count.toLocaleString()} items`}
+        {failed > 0 ? ` · ${failed} failed` : ''} · showing {visible.length.toLocaleString()}
+      </p>
+      {visible.map((item) => (
+        <LoopItem key={item.index} runId={runId} item={item} now={now} timeline={timeline} depth={depth} />
+      ))}
+      {shown < all.length || canFetch ? (
+        <div>
+          <Button size="sm" onClick={() => void showMore()} loading={loading}>
+            Show {LOOP_ITEMS_PAGE} more items
+          </Button>
+        </div>
+      ) : null}
+      {loadError ? <ErrorState title="Could not load more items" error={loadError} /> : null}
+    </div>
+  );
+}
+
+/** The items known so far, by index, without duplicates: the detail's failed items may come again in a page. */
+export function mergeLoopItems(first: StepRunItem[], more: StepRunItem[]): StepRunItem[] {
+  const byIndex = new Map<number, StepRunItem>();
+  for (const item of [...first, ...more]) if (!byIndex.has(item.index)) byIndex.set(item.index, item);
+  return [...byIndex.values()].sort((a, b) => a.index - b.index);
+}
+
+/** Where the next page starts: after the first gap in the items known (failed ones far ahead may already be there). */
+export function nextLoopOffset(items: StepRunItem[]): number {
+  let next = 0;
+  for (const item of items) {
+    if (item.index !== next) break;
+    next += 1;
+  }
+  return next;
 }
 
 /** The steps of a run as a time line: status, attempts, duration and where each ran in the run's span. */
@@ -123,6 +291,7 @@ export function StepList({ run, now }: { run: Run; now: number }) {
               index={index}
               now={now}
               span={timelineSpan({ step, runStart, runEnd })}
+              timeline={{ runStart, runEnd }}
             />
           ))}
         </ol>

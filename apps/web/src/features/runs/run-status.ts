@@ -25,6 +25,7 @@ const STEP_STATUS: Record<StepStatus, StatusPresentation> = {
   failed: { label: 'Failed', tone: 'danger', live: false, description: 'The step failed after its retries.' },
   pending: { label: 'Pending', tone: 'neutral', live: true, description: 'The step has not finished yet.' },
   skipped: { label: 'Skipped', tone: 'neutral', live: false, description: 'An earlier step stopped the run before this one.' },
+  running: { label: 'Running', tone: 'info', live: true, description: 'Steps inside it are still running.' },
 };
 
 function capitalise(value: string): string {

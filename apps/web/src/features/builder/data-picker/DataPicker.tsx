@@ -3,6 +3,7 @@ import { Card, Icon } from '../../../ui';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import { insertPath, useInsertTargetRegistry } from '../editor/insert-target';
 import { isAppStepType } from '../state/app-step-factory';
+import { visibleSteps } from './visible-steps';
 import { buildDataTree, type DataNode } from './data-tree';
 import './DataPicker.css';
 
@@ -96,8 +97,8 @@ export function DataPicker({ onClose }: { onClose?: () => void }) {
   const selectedKey = useBuilderState((state) => state.selectedKey);
   const [announcement, setAnnouncement] = useState('');
   const [hint, setHint] = useState('');
-  const selectedIndex = steps.findIndex((entry) => entry.key === selectedKey);
-  const earlier = selectedIndex === -1 ? steps : steps.slice(0, selectedIndex);
+  const { earlier, loop } = useMemo(() => visibleSteps({ steps, selectedKey }), [steps, selectedKey]);
+  const loopState = loop ? outputs[loop.key] : undefined;
 
   const triggerTree = useMemo(() => (sample ? buildDataTree({ value: sample.trigger, segments: ['trigger'], label: 'trigger' }) : null), [sample]);
 
@@ -135,6 +136,20 @@ export function DataPicker({ onClose }: { onClose?: () => void }) {
           defaultOpen
           note="No sample yet. Use “Listen for a test request” on the trigger, then send a request to its URL."
         />
+        {loop ? (
+          <Section
+            key={`item-${loop.key}`}
+            title={`Loop item (${loop.step.name || loop.step.id})`}
+            node={
+              loopState?.itemCount
+                ? buildDataTree({ value: { $item: loopState.firstItem, $index: 0 }, segments: [], label: 'item' })
+                : null
+            }
+            onPick={pick}
+            defaultOpen
+            note={sample ? 'Set “For each item in” to see the first item here.' : 'Needs a sample request.'}
+          />
+        ) : null}
         {earlier.map((entry, position) => {
           const output = outputs[entry.key];
           const node =

@@ -24,6 +24,8 @@ export interface ExpressionEditorProps {
   placeholder?: string;
   /** The document completion reads fields from. */
   getRoot: () => unknown;
+  /** Variables completion offers after `$` (`$item`, `$index` in a loop). */
+  getVariables?: () => Record<string, unknown>;
   invalid?: boolean;
   describedBy?: string;
   minLines?: number;
@@ -57,7 +59,7 @@ export function ExpressionEditor(props: ExpressionEditorProps) {
       bracketMatching(),
       EditorView.lineWrapping,
       keymap.of([...closeBracketsKeymap, ...completionKeymap, ...lintKeymap, ...historyKeymap, ...(singleLine ? [] : [indentWithTab]), ...defaultKeymap]),
-      jsonataSupport({ template, getRoot: () => latest.current.getRoot() }),
+      jsonataSupport({ template, getRoot: () => latest.current.getRoot(), getVariables: () => latest.current.getVariables?.() ?? {} }),
       EditorView.contentAttributes.of({
         'aria-label': label,
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),

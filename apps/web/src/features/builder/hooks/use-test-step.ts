@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { testStep, testWorkflow, type TriggerSample } from '../../../api';
-import { contextForStep, stepFingerprint, type StepOutputState } from '../preview/step-outputs';
+import { contextForKey, stepFingerprint, type StepOutputState } from '../preview/step-outputs';
+import { findStep, walkSteps } from '../state/step-tree';
 import type { StepTestResult } from '../state/builder-reducer';
 import type { BuilderStore } from '../state/builder-store';
 import { cleanStep, draftToRequest } from '../state/workflow-draft';
@@ -11,12 +12,12 @@ export function useTestStep(params: { store: BuilderStore; outputs: Record<strin
   return useMutation({
     mutationFn: async (key: string) => {
       const { draft, sample } = store.getState();
-      const index = draft.steps.findIndex((entry) => entry.key === key);
-      if (index === -1) throw new Error('This step no longer exists.');
+      const found = findStep(draft.steps, key);
+      if (!found) throw new Error('This step no longer exists.');
       if (!sample) throw new Error('Pick a sample request first.');
-      const step = draft.steps[index].step;
-      const context = contextForStep({ steps: draft.steps, index, sample: sample.trigger, outputs });
-      const response = await testStep({ step: cleanStep(step), context: { trigger: sample.trigger, steps: context.steps } });
+      const step = found.entry.step;
+      const context = contextForKey({ steps: draft.steps, key, sample: sample.trigger, outputs });
+      const response = await testStep({ step: cleanStep(step), context: { trigger: sample.trigger, steps: context.steps, ...(Object.keys(context.bindings).length ? { bindings: context.bindings } : {}) } });
       const result: StepTestResult = { ...response, stepFingerprint: stepFingerprint(step), source: 'step' };
       store.dispatch({ type: 'stepTested', key, result });
       return result;
@@ -34,8 +35,10 @@ export function useTestWorkflow(params: { store: BuilderStore }) {
       const response = await testWorkflow({ trigger: body.trigger, steps: body.steps, sample });
       const stepResults: Record<string, StepTestResult> = {};
       for (const result of response.steps ?? []) {
-        const entry = draft.steps.find((candidate) => candidate.step.id === result.id);
-        if (entry) stepResults[entry.key] = { ...result, stepFingerprint: stepFingerprint(entry.step), source: 'workflow' };
+        // Nested results carry journal keys (`route.0.notify`, `each[0].post`): the first one of each step is shown.
+        const id = result.id.replace(/^.*[.]/, '');
+        const entry = walkSteps(draft.steps).find((visit) => visit.entry.step.id === id)?.entry;
+        if (entry && !stepResults[entry.key]) stepResults[entry.key] = { ...result, stepFingerprint: stepFingerprint(entry.step), source: 'workflow' };
       }
       store.dispatch({ type: 'workflowTested', result: { ...response, at: new Date().toISOString() }, stepResults });
       return response;

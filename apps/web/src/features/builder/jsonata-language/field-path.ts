@@ -11,7 +11,8 @@ export function jsonataPath(segments: ReadonlyArray<string | number>): string {
   let out = '';
   for (const segment of segments) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out ? `.${fieldSegment(segment)}` : fieldSegment(segment);
+    // A leading `$item` is a variable, not a field.
+    else out += out ? `.${fieldSegment(segment)}` : /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(segment) ? segment : fieldSegment(segment);
   }
   return out;
 }

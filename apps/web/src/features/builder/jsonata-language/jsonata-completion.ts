@@ -37,6 +37,8 @@ function stateAt(text: string, pos: number, template: boolean): { state: Jsonata
   return { state, insideToken: inside };
 }
 
+const VARIABLE_INFO: Record<string, string> = { item: 'The current item of the loop', index: 'Position of the current item, from 0' };
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -109,10 +111,26 @@ export function pathBeforeCursor(text: string, pos: number): { segments: string[
  * Completion at a cursor: JSONata functions after `$`, keys of the sample document along a path
  * (`trigger.body.` lists the body's fields), and the roots `trigger` and `steps`. Pure, for tests.
  */
-export function completeJsonata(params: { text: string; pos: number; root: unknown; template?: boolean; explicit?: boolean }): JsonataCompletionResult | null {
-  const { text, pos, root, template = false, explicit = false } = params;
+export function completeJsonata(params: {
+  text: string;
+  pos: number;
+  root: unknown;
+  template?: boolean;
+  explicit?: boolean;
+  /** Variables in scope by name without `$` (`item`, `index` inside a loop): offered after `$`, their fields after `$item.`. */
+  variables?: Record<string, unknown>;
+}): JsonataCompletionResult | null {
+  const { text, pos, root, template = false, explicit = false, variables = {} } = params;
   const { insideToken } = stateAt(text, pos, template);
   if (insideToken) return null;
+
+  const variablePath = /\$([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z0-9_]+)*)\.([A-Za-z0-9_]*)$/.exec(text.slice(Math.max(0, pos - 200), pos));
+  if (variablePath && variablePath[1] in variables) {
+    let value: unknown = variables[variablePath[1]];
+    for (const segment of variablePath[2].split('.').filter(Boolean)) value = child(value, segment);
+    const options = keysOf(value).map(({ key, sample }) => ({ label: key, apply: fieldSegment(key), type: 'property' as const, detail: describeSample(sample) }));
+    return options.length ? { from: pos - variablePath[3].length, options } : null;
+  }
 
   const dollar = /\$[A-Za-z0-9_]*$/.exec(text.slice(Math.max(0, pos - 64), pos));
   if (dollar) {
@@ -120,7 +138,8 @@ export function completeJsonata(params: { text: string; pos: number; root: unkno
     const assigned = new Set<string>();
     for (const match of text.matchAll(/(\$[A-Za-z_][A-Za-z0-9_]*)\s*:=/g)) assigned.add(match[1]);
     const options: JsonataCompletionOption[] = [
-      ...[...assigned].map((name) => ({ label: name, type: 'variable' as const, detail: 'variable' })),
+      ...Object.entries(variables).map(([name, sample]) => ({ label: `$${name}`, type: 'variable' as const, detail: describeSample(sample), info: VARIABLE_INFO[name] })),
+      ...[...assigned].filter((name) => !(name.slice(1) in variables)).map((name) => ({ label: name, type: 'variable' as const, detail: 'variable' })),
       ...JSONATA_FUNCTIONS.map((fn) => ({ label: fn.name, apply: `${fn.name}(`, type: 'function' as const, detail: fn.signature, info: fn.description })),
     ];
     return { from, options };

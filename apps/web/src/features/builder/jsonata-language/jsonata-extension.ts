@@ -67,6 +67,8 @@ export interface JsonataExtensionOptions {
   template?: boolean;
   /** The document completion reads field names from (`{ trigger, steps }`), read at each completion. */
   getRoot: () => unknown;
+  /** Variables in scope (`$item`, `$index` inside a loop), by name without `$`. */
+  getVariables?: () => Record<string, unknown>;
 }
 
 /** Language, highlighting, syntax linting and completion for one JSONata field. */
@@ -77,6 +79,7 @@ export function jsonataSupport(options: JsonataExtensionOptions): Extension[] {
       text: context.state.doc.toString(),
       pos: context.pos,
       root: options.getRoot(),
+      variables: options.getVariables?.(),
       template,
       explicit: context.explicit,
     });

@@ -25,8 +25,17 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 }
 
 /** The live result of an expression against the sample, updated as the user types. */
-export function ExpressionPreview(props: { id: string; source: string; kind: PreviewKind; context: unknown; hasSample: boolean }) {
-  const { id, source, kind, context, hasSample } = props;
+export function ExpressionPreview(props: {
+  id: string;
+  source: string;
+  kind: PreviewKind;
+  context: unknown;
+  hasSample: boolean;
+  /** Variables such as `$item` and `$index` inside a loop. */
+  bindings?: Record<string, unknown>;
+  conditionLabels?: { pass: string; fail: string };
+}) {
+  const { id, source, kind, context, hasSample, bindings, conditionLabels } = props;
   const [state, setState] = useState<PreviewState>({ status: 'idle' });
 
   useEffect(() => {
@@ -46,7 +55,8 @@ export function ExpressionPreview(props: { id: string; source: string; kind: Pre
     }
     let cancelled = false;
     const timer = window.setTimeout(() => {
-      const run = template ? renderTemplate(source, context, { limits: PREVIEW_LIMITS }) : evaluateExpression(source, context, { limits: PREVIEW_LIMITS });
+      const options = { limits: PREVIEW_LIMITS, bindings };
+      const run = template ? renderTemplate(source, context, options) : evaluateExpression(source, context, options);
       run.then(
         (value) => !cancelled && setState({ status: 'ok', value }),
         (error: unknown) => !cancelled && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
@@ -56,7 +66,7 @@ export function ExpressionPreview(props: { id: string; source: string; kind: Pre
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [source, kind, context, hasSample]);
+  }, [source, kind, context, bindings, hasSample]);
 
   if (state.status === 'idle' || state.status === 'empty') return null;
   if (state.status === 'syntax') {
@@ -90,9 +100,9 @@ export function ExpressionPreview(props: { id: string; source: string; kind: Pre
         <span className="sy-preview__label">Preview</span>
         {kind === 'condition' ? (
           isTruthy(state.value) ? (
-            <Badge tone="success">Passes: the run goes on</Badge>
+            <Badge tone="success">{conditionLabels?.pass ?? 'Passes: the run goes on'}</Badge>
           ) : (
-            <Badge tone="accent">Stops the run here</Badge>
+            <Badge tone="accent">{conditionLabels?.fail ?? 'Stops the run here'}</Badge>
           )
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 import type { ErrorDetail } from '../../../api';
-import type { WorkflowDraft } from './workflow-draft';
+import { findStep, getList, listLabel, type StepListId, type StepVisit } from './step-tree';
+import type { DraftStep, WorkflowDraft } from './workflow-draft';
 
 /** A problem attached to the part of the editor it concerns. */
 export interface BuilderIssue {
@@ -15,21 +16,46 @@ export function stepTarget(key: string, field?: string): string {
   return field ? `step:${key}:${field}` : `step:${key}`;
 }
 
-const STEP_PATH = /^steps\[(\d+)\](?:\.(.+))?$/;
+const TOP_STEP = /^steps\[(\d+)\]/;
+const NESTED_LIST = /^\.(?:paths\[(\d+)\]\.steps|(otherwise)\.steps|steps)\[(\d+)\]/;
+
+/**
+ * The step a validation path names and the field left over: `steps[1].paths[0].steps[0].expression`
+ * is the first step of the first path of the second step, field `expression`. Indices inside the
+ * field become dotted (`paths[0].condition` -> `paths.0.condition`).
+ */
+export function resolveStepPath(params: { path: string; steps: DraftStep[] }): { entry: DraftStep; field?: string } | null {
+  const top = TOP_STEP.exec(params.path);
+  const first = top ? params.steps[Number(top[1])] : undefined;
+  if (!top || !first) return null;
+  let entry: DraftStep = first;
+  let rest = params.path.slice(top[0].length);
+  for (;;) {
+    const nested = NESTED_LIST.exec(rest);
+    if (!nested) break;
+    const list: StepListId = nested[1] !== undefined ? Number(nested[1]) : nested[2] ? 'otherwise' : 'steps';
+    const inner: DraftStep | undefined = getList(entry.step, list)?.[Number(nested[3])];
+    if (!inner) break;
+    entry = inner;
+    rest = rest.slice(nested[0].length);
+  }
+  const field = rest.replace(/^\./, '').replace(/\[(\d+)\]/g, '.$1');
+  return { entry, field: field || undefined };
+}
 
 /**
  * Attaches API (or local) validation details to builder targets. A path such as
- * `steps[1].condition` names the step by index, so it is resolved against the draft that was sent.
+ * `steps[1].condition` names the step by index, so it is resolved against the draft that was sent;
+ * paths into branches and loops name the nested step.
  */
 export function issuesFromDetails(params: { details: ErrorDetail[]; draft: WorkflowDraft }): BuilderIssue[] {
   return params.details.map((detail) => {
     const base = { path: detail.path, message: detail.message, position: detail.position, token: detail.token };
     if (detail.path === 'name') return { ...base, target: 'name' };
     if (detail.path === 'trigger' || detail.path.startsWith('trigger.')) return { ...base, target: 'trigger' };
-    const match = STEP_PATH.exec(detail.path);
-    const entry = match ? params.draft.steps[Number(match[1])] : undefined;
-    if (!match || !entry) return { ...base, target: 'workflow' };
-    return { ...base, target: stepTarget(entry.key, match[2]) };
+    const resolved = resolveStepPath({ path: detail.path, steps: params.draft.steps });
+    if (!resolved) return { ...base, target: 'workflow' };
+    return { ...base, target: stepTarget(resolved.entry.key, resolved.field) };
   });
 }
 
@@ -46,8 +72,14 @@ export function describeIssue(params: { issue: BuilderIssue; draft: WorkflowDraf
   if (issue.target === 'trigger') return 'Trigger';
   if (!issue.target.startsWith('step:')) return issue.path || 'Workflow';
   const [, key, field] = issue.target.split(':');
-  const index = draft.steps.findIndex((entry) => entry.key === key);
-  const step = draft.steps[index]?.step;
-  const label = step ? `Step ${index + 1} (${step.name || step.id})` : 'Step';
+  const found = findStep(draft.steps, key);
+  const step = found?.entry.step;
+  const label = found && step ? `${stepNumber(found)} (${step.name || step.id})` : 'Step';
   return field ? `${label} · ${field}` : label;
+}
+
+/** "Step 2" at the top level, "route › Path 1 › Step 3" inside a branch or loop. */
+export function stepNumber(visit: Pick<StepVisit, 'ancestors' | 'index'>): string {
+  if (visit.ancestors.length === 0) return `Step ${visit.index + 1}`;
+  return [...visit.ancestors.map((ancestor) => `${ancestor.entry.step.id} › ${listLabel(ancestor.entry.step, ancestor.list)}`), `Step ${visit.index + 1}`].join(' › ');
 }

@@ -1,6 +1,7 @@
 import type { TestStepResponse, TestWorkflowResponse, TestWorkflowStepResult, TriggerSample } from '../../../api';
 import { applyOperation, type DraftOperation } from './draft-operations';
 import { type BuilderIssue, stepTarget } from './builder-issues';
+import { findStep } from './step-tree';
 import { draftFingerprint, type WorkflowDraft } from './workflow-draft';
 
 /** The result of "Test this step" (or of one step in "Test workflow"), kept until the step changes. */
@@ -73,6 +74,13 @@ function clearIssues(issues: BuilderIssue[], operation: DraftOperation): Builder
       return issues.filter((issue) => issue.target !== 'trigger');
     case 'deleteStep':
       return issues.filter((issue) => !issue.target.startsWith(`${stepTarget(operation.key)}:`) && issue.target !== stepTarget(operation.key));
+    case 'addPath':
+    case 'deletePath':
+    case 'setPathField':
+    case 'setOtherwise': {
+      const target = stepTarget(operation.key, 'paths');
+      return issues.filter((issue) => !issue.target.startsWith(target) && issue.target !== stepTarget(operation.key));
+    }
     default:
       return issues;
   }
@@ -86,9 +94,12 @@ function selectionAfter(state: BuilderState, operation: DraftOperation, draft: W
     case 'duplicateStep':
       return operation.newKey;
     case 'deleteStep': {
-      if (state.selectedKey !== operation.key) return state.selectedKey;
-      const index = state.draft.steps.findIndex((entry) => entry.key === operation.key);
-      return draft.steps[Math.min(index, draft.steps.length - 1)]?.key ?? null;
+      if (state.selectedKey !== operation.key) return findStep(draft.steps, state.selectedKey ?? '') ? state.selectedKey : null;
+      // The next step in the same list, else the one before, else the enclosing branch or loop.
+      const found = findStep(state.draft.steps, operation.key);
+      if (!found) return null;
+      const siblings = found.siblings.filter((entry) => entry.key !== operation.key);
+      return siblings[Math.min(found.index, siblings.length - 1)]?.key ?? found.ref?.parentKey ?? null;
     }
     default:
       return state.selectedKey;

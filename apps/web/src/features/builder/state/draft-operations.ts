@@ -1,17 +1,33 @@
 import type { StepDefinition } from '../../../api';
 import type { DraftStep, WorkflowDraft } from './workflow-draft';
 import { createStep, uniqueStepId, type BuilderStepType } from './step-factory';
+import {
+  allStepIds,
+  branchOtherwise,
+  branchPaths,
+  findStep,
+  nestedLists,
+  setList,
+  updateListIn,
+  updateStepIn,
+  walkSteps,
+  type StepListRef,
+} from './step-tree';
 
-/** Every edit the builder makes to the open workflow, as data. */
+/** Every edit the builder makes to the open workflow, as data. `list` is where a new step goes (default: the workflow's own list). */
 export type DraftOperation =
   | { type: 'setName'; name: string }
-  | { type: 'addStep'; stepType: BuilderStepType; index?: number; key: string }
-  | { type: 'insertStep'; step: StepDefinition; index?: number; key: string }
+  | { type: 'addStep'; stepType: BuilderStepType; index?: number; key: string; list?: StepListRef }
+  | { type: 'insertStep'; step: StepDefinition; index?: number; key: string; list?: StepListRef }
   | { type: 'moveStep'; key: string; toIndex: number }
   | { type: 'duplicateStep'; key: string; newKey: string }
   | { type: 'deleteStep'; key: string }
   | { type: 'setStepField'; key: string; field: string; value: unknown }
   | { type: 'renameStep'; key: string; id: string }
+  | { type: 'addPath'; key: string }
+  | { type: 'deletePath'; key: string; pathIndex: number }
+  | { type: 'setPathField'; key: string; pathIndex: number | 'otherwise'; field: 'name' | 'condition'; value: string }
+  | { type: 'setOtherwise'; key: string; enabled: boolean }
   | { type: 'setTriggerField'; field: string; value: unknown };
 
 function clampIndex(index: number | undefined, length: number): number {
@@ -19,75 +35,176 @@ function clampIndex(index: number | undefined, length: number): number {
   return Math.max(0, Math.min(length, Math.trunc(index)));
 }
 
-function indexOfKey(draft: WorkflowDraft, key: string): number {
-  return draft.steps.findIndex((entry) => entry.key === key);
-}
-
 function withSteps(draft: WorkflowDraft, steps: DraftStep[]): WorkflowDraft {
-  return { ...draft, steps };
+  return steps === draft.steps ? draft : { ...draft, steps };
 }
 
 function takenIds(draft: WorkflowDraft): string[] {
-  return draft.steps.map((entry) => entry.step.id);
+  return allStepIds(draft.steps);
 }
 
-/** Inserts a step at `index` (default: the end), giving it a fresh id if its id is taken. */
-export function insertStep(draft: WorkflowDraft, params: { step: StepDefinition; index?: number; key: string }): WorkflowDraft {
+/**
+ * Inserts a step at `index` (default: the end) of a list (default: the workflow's), giving it a
+ * fresh id if its id is taken anywhere in the workflow. Unchanged when the list does not exist.
+ */
+export function insertStep(draft: WorkflowDraft, params: { step: StepDefinition; index?: number; key: string; list?: StepListRef }): WorkflowDraft {
   const taken = takenIds(draft);
   const step = taken.includes(params.step.id) ? { ...params.step, id: uniqueStepId({ base: params.step.type, taken }) } : params.step;
-  const steps = [...draft.steps];
-  steps.splice(clampIndex(params.index, steps.length), 0, { key: params.key, step });
-  return withSteps(draft, steps);
+  return withSteps(
+    draft,
+    updateListIn(draft.steps, params.list ?? null, (list) => {
+      const next = [...list];
+      next.splice(clampIndex(params.index, next.length), 0, { key: params.key, step });
+      return next;
+    }),
+  );
 }
 
-export function addStep(draft: WorkflowDraft, params: { stepType: BuilderStepType; index?: number; key: string }): WorkflowDraft {
-  return insertStep(draft, { step: createStep({ type: params.stepType, taken: takenIds(draft) }), index: params.index, key: params.key });
+export function addStep(draft: WorkflowDraft, params: { stepType: BuilderStepType; index?: number; key: string; list?: StepListRef }): WorkflowDraft {
+  return insertStep(draft, { step: createStep({ type: params.stepType, taken: takenIds(draft) }), index: params.index, key: params.key, list: params.list });
 }
 
-/** Moves a step to `toIndex` (its position after the move). */
+/** Moves a step to `toIndex` (its position after the move) within its own list. */
 export function moveStep(draft: WorkflowDraft, params: { key: string; toIndex: number }): WorkflowDraft {
-  const from = indexOfKey(draft, params.key);
-  if (from === -1) return draft;
-  const steps = [...draft.steps];
-  const [entry] = steps.splice(from, 1);
-  const to = clampIndex(params.toIndex, steps.length);
-  if (to === from) return draft;
-  steps.splice(to, 0, entry);
-  return withSteps(draft, steps);
+  const found = findStep(draft.steps, params.key);
+  if (!found) return draft;
+  return withSteps(
+    draft,
+    updateListIn(draft.steps, found.ref, (list) => {
+      const from = list.findIndex((entry) => entry.key === params.key);
+      const next = [...list];
+      const [entry] = next.splice(from, 1);
+      const to = clampIndex(params.toIndex, next.length);
+      if (to === from) return list;
+      next.splice(to, 0, entry);
+      return next;
+    }),
+  );
 }
 
-/** Copies a step right after itself, with an id of its own (`<id>_copy`, `<id>_copy_2`...). */
+function copyId(id: string, taken: Set<string>): string {
+  let copy = `${id}_copy`.slice(0, 64);
+  if (taken.has(copy)) copy = uniqueStepId({ base: copy.slice(0, 56), taken });
+  taken.add(copy);
+  return copy;
+}
+
+/** Renames `steps.<from>` references in every field of a step and its nested steps. */
+function renameReferencesDeep(entry: DraftStep, renames: Map<string, string>): DraftStep {
+  let step: StepDefinition = { ...entry.step };
+  for (const [from, to] of renames) step = renameFields(step, from, to);
+  for (const nested of nestedLists(step)) step = setList(step, nested.list, nested.steps.map((inner) => renameReferencesDeep(inner, renames)));
+  return { ...entry, step };
+}
+
+/**
+ * Copies a step right after itself, with an id of its own (`<id>_copy`, `<id>_copy_2`...). The
+ * steps inside a copied branch or loop are copied too, with new ids and keys (`<newKey>.1`...), and
+ * references between them follow the new ids.
+ */
 export function duplicateStep(draft: WorkflowDraft, params: { key: string; newKey: string }): WorkflowDraft {
-  const index = indexOfKey(draft, params.key);
-  if (index === -1) return draft;
-  const original = draft.steps[index].step;
+  const found = findStep(draft.steps, params.key);
+  if (!found) return draft;
   const taken = new Set(takenIds(draft));
-  let id = `${original.id}_copy`.slice(0, 64);
-  if (taken.has(id)) id = uniqueStepId({ base: id.slice(0, 56), taken });
-  const copy: StepDefinition = structuredClone({ ...original, id });
-  if (typeof copy.name === 'string' && copy.name) copy.name = `${copy.name} (copy)`;
-  const steps = [...draft.steps];
-  steps.splice(index + 1, 0, { key: params.newKey, step: copy });
-  return withSteps(draft, steps);
+  const renames = new Map<string, string>();
+  let counter = 0;
+  const copyEntry = (entry: DraftStep, key: string): DraftStep => {
+    const id = copyId(entry.step.id, taken);
+    renames.set(entry.step.id, id);
+    let step: StepDefinition = { ...structuredClone(entry.step), id };
+    for (const nested of nestedLists(entry.step)) {
+      step = setList(step, nested.list, nested.steps.map((inner) => copyEntry(inner, `${params.newKey}.${(counter += 1)}`)));
+    }
+    return { key, step };
+  };
+  const copied = copyEntry(found.entry, params.newKey);
+  renames.delete(found.entry.step.id);
+  const copy = renameReferencesDeep(copied, renames);
+  if (typeof copy.step.name === 'string' && copy.step.name) copy.step.name = `${copy.step.name} (copy)`;
+  return withSteps(
+    draft,
+    updateListIn(draft.steps, found.ref, (list) => {
+      const next = [...list];
+      next.splice(found.index + 1, 0, copy);
+      return next;
+    }),
+  );
 }
 
+/** Removes a step, at any depth, with the steps inside it. */
 export function deleteStep(draft: WorkflowDraft, params: { key: string }): WorkflowDraft {
-  if (indexOfKey(draft, params.key) === -1) return draft;
-  return withSteps(draft, draft.steps.filter((entry) => entry.key !== params.key));
+  const found = findStep(draft.steps, params.key);
+  if (!found) return draft;
+  return withSteps(draft, updateListIn(draft.steps, found.ref, (list) => list.filter((entry) => entry.key !== params.key)));
 }
 
 /** Sets one field of a step; `undefined` removes it. `id` and `type` change through other operations. */
 export function setStepField(draft: WorkflowDraft, params: { key: string; field: string; value: unknown }): WorkflowDraft {
-  const index = indexOfKey(draft, params.key);
-  if (index === -1 || params.field === 'id' || params.field === 'type') return draft;
-  const current = draft.steps[index];
-  if (current.step[params.field] === params.value) return draft;
-  const step: StepDefinition = { ...current.step };
-  if (params.value === undefined) delete step[params.field];
-  else step[params.field] = params.value;
-  const steps = [...draft.steps];
-  steps[index] = { ...current, step };
-  return withSteps(draft, steps);
+  if (params.field === 'id' || params.field === 'type') return draft;
+  return withSteps(
+    draft,
+    updateStepIn(draft.steps, params.key, (current) => {
+      if (current.step[params.field] === params.value) return current;
+      const step: StepDefinition = { ...current.step };
+      if (params.value === undefined) delete step[params.field];
+      else step[params.field] = params.value;
+      return { ...current, step };
+    }),
+  );
+}
+
+function updateBranch(draft: WorkflowDraft, key: string, update: (step: StepDefinition) => StepDefinition): WorkflowDraft {
+  return withSteps(
+    draft,
+    updateStepIn(draft.steps, key, (entry) => {
+      if (entry.step.type !== 'branch') return entry;
+      const step = update(entry.step);
+      return step === entry.step ? entry : { ...entry, step };
+    }),
+  );
+}
+
+/** Adds an empty path at the end of a branch. */
+export function addPath(draft: WorkflowDraft, params: { key: string }): WorkflowDraft {
+  return updateBranch(draft, params.key, (step) => {
+    const paths = branchPaths(step);
+    return { ...step, paths: [...paths, { name: `Path ${paths.length + 1}`, condition: '', steps: [] }] };
+  });
+}
+
+/** Removes a path of a branch with its steps. */
+export function deletePath(draft: WorkflowDraft, params: { key: string; pathIndex: number }): WorkflowDraft {
+  return updateBranch(draft, params.key, (step) => {
+    const paths = branchPaths(step);
+    if (!paths[params.pathIndex]) return step;
+    return { ...step, paths: paths.filter((_, index) => index !== params.pathIndex) };
+  });
+}
+
+/** Sets the name or condition of a path (the otherwise path has only a name). */
+export function setPathField(draft: WorkflowDraft, params: { key: string; pathIndex: number | 'otherwise'; field: 'name' | 'condition'; value: string }): WorkflowDraft {
+  return updateBranch(draft, params.key, (step) => {
+    if (params.pathIndex === 'otherwise') {
+      const otherwise = branchOtherwise(step);
+      if (!otherwise || params.field !== 'name' || otherwise.name === params.value) return step;
+      return { ...step, otherwise: { ...otherwise, name: params.value } };
+    }
+    const paths = branchPaths(step);
+    const path = paths[params.pathIndex];
+    if (!path || path[params.field] === params.value) return step;
+    return { ...step, paths: paths.map((candidate, index) => (index === params.pathIndex ? { ...candidate, [params.field]: params.value } : candidate)) };
+  });
+}
+
+/** Adds an empty "otherwise" path, or removes it with its steps. */
+export function setOtherwise(draft: WorkflowDraft, params: { key: string; enabled: boolean }): WorkflowDraft {
+  return updateBranch(draft, params.key, (step) => {
+    const has = branchOtherwise(step) !== undefined;
+    if (has === params.enabled) return step;
+    if (params.enabled) return { ...step, otherwise: { name: 'Otherwise', steps: [] } };
+    const { otherwise: _removed, ...rest } = step;
+    return rest as StepDefinition;
+  });
 }
 
 function escapeRegExp(text: string): string {
@@ -100,37 +217,54 @@ export function renameStepReferences(params: { text: string; from: string; to: s
   return params.text.replace(pattern, (_match, prefix: string) => `${prefix}${params.to}`);
 }
 
+function isDraftList(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0 && value.every((item) => item && typeof item === 'object' && 'key' in item && 'step' in item);
+}
+
 function renameInValue(value: unknown, from: string, to: string): unknown {
   if (typeof value === 'string') return renameStepReferences({ text: value, from, to });
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, renameInValue(inner, from, to)]));
+  // Nested steps are renamed on their own, in document order.
+  if (isDraftList(value)) return value;
+  if (Array.isArray(value)) return value.map((inner) => renameInValue(inner, from, to));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, name === 'name' ? inner : renameInValue(inner, from, to)]));
   }
   return value;
 }
 
+/** `steps.<from>` rewritten to `steps.<to>` in a step's own fields (names and nested steps left alone). */
+function renameFields(step: StepDefinition, from: string, to: string): StepDefinition {
+  const out: StepDefinition = { ...step };
+  for (const [field, value] of Object.entries(step)) {
+    if (field === 'id' || field === 'type' || field === 'name') continue;
+    out[field] = renameInValue(value, from, to);
+  }
+  return out;
+}
+
 /**
- * Changes a step's id and the `steps.<id>` references to it in later steps, so that renaming
- * never silently breaks a mapping. Expressions in earlier steps cannot see the step and stay as they are.
+ * Changes a step's id and the `steps.<id>` references to it in the steps after it (in document
+ * order, nested steps included), so that renaming never silently breaks a mapping. Expressions
+ * before the step cannot see it and stay as they are.
  */
 export function renameStep(draft: WorkflowDraft, params: { key: string; id: string }): WorkflowDraft {
-  const index = indexOfKey(draft, params.key);
-  if (index === -1) return draft;
-  const from = draft.steps[index].step.id;
+  const visits = walkSteps(draft.steps);
+  const position = visits.findIndex((visit) => visit.entry.key === params.key);
+  if (position === -1) return draft;
+  const from = visits[position].entry.step.id;
   const to = params.id;
   if (from === to) return draft;
   const valid = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(to) && /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(from);
-  const clash = draft.steps.some((entry) => entry.step.id === from && entry.key !== params.key);
-  const steps = draft.steps.map((entry, position) => {
-    if (position === index) return { ...entry, step: { ...entry.step, id: to } };
-    if (position < index || !valid || clash) return entry;
-    const step: StepDefinition = { id: entry.step.id, type: entry.step.type };
-    for (const [field, value] of Object.entries(entry.step)) {
-      if (field === 'id' || field === 'type' || field === 'name') continue;
-      step[field] = renameInValue(value, from, to);
+  const clash = visits.some((visit) => visit.entry.step.id === from && visit.entry.key !== params.key);
+  let steps = updateStepIn(draft.steps, params.key, (entry) => ({ ...entry, step: { ...entry.step, id: to } }));
+  if (valid && !clash) {
+    for (const visit of visits.slice(position + 1)) {
+      steps = updateStepIn(steps, visit.entry.key, (entry) => {
+        const step = renameFields(entry.step, from, to);
+        return JSON.stringify(step) === JSON.stringify(entry.step) ? entry : { ...entry, step };
+      });
     }
-    if (entry.step.name !== undefined) step.name = entry.step.name;
-    return { ...entry, step: { ...entry.step, ...step } };
-  });
+  }
   return withSteps(draft, steps);
 }
 
@@ -162,6 +296,14 @@ export function applyOperation(draft: WorkflowDraft, operation: DraftOperation):
       return setStepField(draft, operation);
     case 'renameStep':
       return renameStep(draft, operation);
+    case 'addPath':
+      return addPath(draft, operation);
+    case 'deletePath':
+      return deletePath(draft, operation);
+    case 'setPathField':
+      return setPathField(draft, operation);
+    case 'setOtherwise':
+      return setOtherwise(draft, operation);
     case 'setTriggerField':
       return setTriggerField(draft, operation);
   }

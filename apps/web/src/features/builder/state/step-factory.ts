@@ -1,12 +1,20 @@
 import type { StepDefinition } from '../../../api';
 import { APP_STEP_TYPE_INFO, createAppStep, isAppStepType, type AppStepType } from './app-step-factory';
 
-export type BuilderStepType = 'map' | 'filter' | 'http' | AppStepType;
+export type BuilderStepType = 'map' | 'filter' | 'http' | ControlStepType | AppStepType;
+
+/** Steps that steer the run: paths, loops, waits, the answer to the sender, the end. */
+export type ControlStepType = 'branch' | 'loop' | 'delay' | 'respond' | 'stop';
 
 export const STEP_TYPE_INFO: Record<BuilderStepType, { label: string; description: string }> = {
   map: { label: 'Transform data', description: 'Reshape the data with a JSONata expression.' },
   filter: { label: 'Only continue if…', description: 'Stop the run unless a condition is true.' },
   http: { label: 'Send an HTTP request', description: 'Call any URL: a chat webhook, an API, your server.' },
+  branch: { label: 'Paths', description: 'Run different steps depending on the data.' },
+  loop: { label: 'For each item', description: 'Run steps once for every item of a list.' },
+  delay: { label: 'Wait', description: 'Pause the run for a while, or until a time.' },
+  respond: { label: 'Answer the sender', description: 'Choose the HTTP answer the trigger gives back.' },
+  stop: { label: 'End the run', description: 'Stop here, as succeeded or failed, with a message.' },
   ...APP_STEP_TYPE_INFO,
 };
 
@@ -31,5 +39,23 @@ export function createStep(params: { type: BuilderStepType; taken: Iterable<stri
       return { id, type: 'filter', condition: '' };
     case 'http':
       return { id, type: 'http', method: 'POST', url: '', headers: {}, body: '' };
+    case 'branch':
+      return {
+        id,
+        type: 'branch',
+        mode: 'first-match',
+        paths: [
+          { name: 'Path 1', condition: '', steps: [] },
+          { name: 'Path 2', condition: '', steps: [] },
+        ],
+      };
+    case 'loop':
+      return { id, type: 'loop', items: '', concurrency: 1, onItemError: 'fail', steps: [] };
+    case 'delay':
+      return { id, type: 'delay', mode: 'for', amount: 5, unit: 'minutes' };
+    case 'respond':
+      return { id, type: 'respond', status: 200, headers: {}, body: '' };
+    case 'stop':
+      return { id, type: 'stop', status: 'succeeded', message: '' };
   }
 }

@@ -1,4 +1,5 @@
 import type { StepDefinition, Workflow } from '../../../api';
+import { draftStepFromDefinition } from './step-tree';
 
 /** A step being edited. `key` is stable for the editing session; `step.id` is the user's id. */
 export interface DraftStep {
@@ -28,7 +29,7 @@ export function draftFromWorkflow(params: { workflow: Pick<Workflow, 'name' | 't
   return {
     name: workflow.name,
     trigger: definitionTrigger(workflow.trigger),
-    steps: (workflow.steps ?? []).map((step) => ({ key: makeKey(), step: { ...step } })),
+    steps: (workflow.steps ?? []).map((step) => draftStepFromDefinition(step, makeKey)),
   };
 }
 
@@ -36,14 +37,45 @@ function isBlank(value: unknown): boolean {
   return value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+function cleanSteps(value: unknown): StepDefinition[] {
+  return Array.isArray(value) ? (value as DraftStep[]).map((entry) => cleanStep(entry.step)) : [];
+}
+
+/** A branch path (or otherwise) as sent: a blank name is left out, its draft steps become definitions. */
+function cleanPath(path: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries((path ?? {}) as Record<string, unknown>)) {
+    if (field === 'steps') out.steps = cleanSteps(value);
+    else if (!(field === 'name' && isBlank(value)) && value !== undefined) out[field] = value;
+  }
+  if (!('steps' in out)) out.steps = [];
+  return out;
+}
+
 /**
  * The step as the API expects it: optional fields left blank are omitted (an http step without a
- * body, a step without a name) and header rows without a name are dropped.
+ * body, a step without a name), header rows without a name are dropped, and the nested draft steps
+ * of branches and loops become definitions.
  */
 export function cleanStep(step: StepDefinition): StepDefinition {
   const out: StepDefinition = { id: step.id, type: step.type };
   for (const [field, value] of Object.entries(step)) {
     if (field === 'id' || field === 'type') continue;
+    if (step.type === 'loop' && field === 'steps') {
+      out.steps = cleanSteps(value);
+      continue;
+    }
+    if (step.type === 'branch' && field === 'paths' && Array.isArray(value)) {
+      out.paths = value.map(cleanPath);
+      continue;
+    }
+    if (step.type === 'branch' && field === 'otherwise') {
+      if (value && typeof value === 'object') out.otherwise = cleanPath(value);
+      continue;
+    }
+    if ((field === 'output' || field === 'until') && isBlank(value)) continue;
+    // A delay keeps both kinds of settings while the user switches; only the chosen one is sent.
+    if (step.type === 'delay' && (step.mode === 'until' ? field === 'amount' || field === 'unit' : field === 'until')) continue;
     if ((field === 'name' || field === 'body') && isBlank(value)) continue;
     if (field === 'headers' && value && typeof value === 'object') {
       const headers = Object.fromEntries(Object.entries(value as Record<string, string>).filter(([name]) => name.trim() !== ''));

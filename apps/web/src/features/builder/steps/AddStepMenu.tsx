@@ -5,7 +5,17 @@ import { STEP_TYPE_INFO, type BuilderStepType } from '../state/step-factory';
 import { APP_STEP_ICONS } from './app-step-forms';
 import './StepIcon.css';
 
-export const STEP_ICONS: Record<string, IconName> = { map: 'map', filter: 'filter', http: 'globe', ...APP_STEP_ICONS };
+export const STEP_ICONS: Record<string, IconName> = {
+  map: 'map',
+  filter: 'filter',
+  http: 'globe',
+  branch: 'workflow',
+  loop: 'refresh',
+  delay: 'replay',
+  respond: 'arrowLeft',
+  stop: 'close',
+  ...APP_STEP_ICONS,
+};
 
 /**
  * The "+" between steps (or the "Add a step" button at the end): opens a small menu of step types.
@@ -54,7 +64,7 @@ export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; 
   return (
     <div
       ref={root}
-      className={`sy-add-step sy-add-step--${variant}`}
+      className={`sy-add-step sy-add-step--${variant}${open ? ' sy-add-step--open' : ''}`}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
           event.stopPropagation();

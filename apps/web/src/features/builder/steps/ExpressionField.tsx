@@ -1,9 +1,10 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import { ExpressionEditor } from '../editor/ExpressionEditor';
 import { ExpressionPreview, type PreviewKind } from '../preview/ExpressionPreview';
-import { contextForStep } from '../preview/step-outputs';
+import { contextForKey, contextForStep } from '../preview/step-outputs';
 import type { BuilderIssue } from '../state/builder-issues';
+import { StepScopeContext } from './StepCard';
 
 export interface ExpressionFieldProps {
   id: string;
@@ -20,19 +21,27 @@ export interface ExpressionFieldProps {
   issues: BuilderIssue[];
   singleLine?: boolean;
   hint?: ReactNode;
+  /** Wording of a condition's preview (default: whether the run goes on). */
+  conditionLabels?: { pass: string; fail: string };
 }
 
 /** A labelled JSONata (or template) editor with its errors and its live preview under it. */
 export function ExpressionField(props: ExpressionFieldProps) {
-  const { id, label, targetLabel, description, value, onChange, stepIndex, kind, placeholder, optional, issues, singleLine, hint } = props;
+  const { id, label, targetLabel, description, value, onChange, stepIndex, kind, placeholder, optional, issues, singleLine, hint, conditionLabels } = props;
+  // Inside a step card the step's key places the field at any depth (paths, loops); `stepIndex` is the fallback.
+  const scopeKey = useContext(StepScopeContext);
   const { outputs } = useBuilderContext();
   const steps = useBuilderState((state) => state.draft.steps);
   const sample = useBuilderState((state) => state.sample);
-  const context = useMemo(
-    () => contextForStep({ steps, index: stepIndex, sample: sample?.trigger ?? null, outputs }),
-    [steps, stepIndex, sample, outputs],
-  );
+  const { context, bindings } = useMemo(() => {
+    if (scopeKey) {
+      const { bindings: variables, ...document } = contextForKey({ steps, key: scopeKey, sample: sample?.trigger ?? null, outputs });
+      return { context: document, bindings: variables };
+    }
+    return { context: contextForStep({ steps, index: stepIndex, sample: sample?.trigger ?? null, outputs }), bindings: {} };
+  }, [steps, stepIndex, scopeKey, sample, outputs]);
   const getRoot = useCallback(() => context, [context]);
+  const getVariables = useCallback(() => bindings, [bindings]);
   const labelId = `${id}-label`;
   const previewId = `${id}-preview`;
   const errorsId = `${id}-errors`;
@@ -58,6 +67,7 @@ export function ExpressionField(props: ExpressionFieldProps) {
         singleLine={singleLine ?? kind === 'template'}
         placeholder={placeholder}
         getRoot={getRoot}
+        getVariables={getVariables}
         invalid={issues.length > 0}
         describedBy={[previewId, listed.length ? errorsId : ''].filter(Boolean).join(' ')}
       />
@@ -69,7 +79,7 @@ export function ExpressionField(props: ExpressionFieldProps) {
         </ul>
       ) : null}
       {hint}
-      <ExpressionPreview id={previewId} source={value} kind={kind} context={context} hasSample={Boolean(sample)} />
+      <ExpressionPreview id={previewId} source={value} kind={kind} context={context} bindings={bindings} hasSample={Boolean(sample)} conditionLabels={conditionLabels} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
-import { useState, type DragEvent } from 'react';
+import { createContext, useState, type DragEvent } from 'react';
 import { Badge, Button, Dialog, Icon, Menu, TextInput } from '../../../ui';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import { stepFingerprint } from '../preview/step-outputs';
 import { issuesFor, stepTarget } from '../state/builder-issues';
 import { appStepSummary, isAppStepType } from '../state/app-step-factory';
 import { STEP_TYPE_INFO, type BuilderStepType } from '../state/step-factory';
+import { findStep, listAt, type StepListRef } from '../state/step-tree';
 import type { DraftStep } from '../state/workflow-draft';
+import { controlStepSummary } from './control-step-summary';
 import { STEP_ICONS } from './AddStepMenu';
 import { STEP_FORMS, UnknownStepForm } from './StepForms';
 import { StepTestResult } from './StepTestResult';
@@ -46,6 +48,12 @@ function StepIdInput({ id, errors, onCommit }: { id: string; errors: string[]; o
 
 export const STEP_DRAG_TYPE = 'application/x-switchyard-step';
 
+/** The card being dragged: drop targets read it during dragover, where the data is not readable yet. */
+let draggingKey: string | null = null;
+
+/** The step whose form an expression field is in, so that fields at any depth preview in the right context. */
+export const StepScopeContext = createContext<string | null>(null);
+
 function summaryOf(entry: DraftStep): string {
   const { step } = entry;
   const app = appStepSummary(step);
@@ -53,7 +61,7 @@ function summaryOf(entry: DraftStep): string {
   if (step.type === 'map') return String(step.expression ?? '').replace(/\s+/g, ' ');
   if (step.type === 'filter') return String(step.condition ?? '');
   if (step.type === 'http') return `${String(step.method ?? 'POST')} ${String(step.url ?? '')}`;
-  return '';
+  return controlStepSummary(step);
 }
 
 export interface StepCardProps {
@@ -64,11 +72,18 @@ export interface StepCardProps {
   testing: boolean;
   testError: unknown;
   onDrop: (key: string, toIndex: number) => void;
+  /** The list the card is in: null for the workflow's own list. */
+  list?: StepListRef;
 }
 
-export function StepCard({ entry, index, count, onTest, testing, testError, onDrop }: StepCardProps) {
+export function StepCard({ entry, index, count, onTest, testing, testError, onDrop, list = null }: StepCardProps) {
   const { store, outputs } = useBuilderContext();
   const selected = useBuilderState((state) => state.selectedKey === entry.key);
+  // A branch or loop stays open while one of its nested steps is being edited.
+  const holdsSelection = useBuilderState(
+    (state) => state.selectedKey !== null && state.selectedKey !== entry.key && (findStep(state.draft.steps, state.selectedKey)?.ancestors.some((ancestor) => ancestor.entry.key === entry.key) ?? false),
+  );
+  const open = selected || holdsSelection;
   const issues = useBuilderState((state) => state.issues);
   const test = useBuilderState((state) => state.stepTests[entry.key]);
   const hasSample = useBuilderState((state) => state.sample !== null);
@@ -85,9 +100,14 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
   const edit = (operation: Parameters<typeof store.dispatch>[0]) => store.dispatch(operation);
   const setField = (field: string, value: unknown) => edit({ type: 'edit', operation: { type: 'setStepField', key, field, value } });
 
+  // Cards move within their own list; a drag from another list is left to the enclosing card.
+  const siblings = () => listAt(store.getState().draft.steps, list) ?? [];
+  const isSibling = (dragged: string | null) => dragged !== null && siblings().some((candidate) => candidate.key === dragged);
+
   function handleDragOver(event: DragEvent) {
-    if (!event.dataTransfer.types.includes(STEP_DRAG_TYPE)) return;
+    if (!event.dataTransfer.types.includes(STEP_DRAG_TYPE) || !isSibling(draggingKey)) return;
     event.preventDefault();
+    event.stopPropagation();
     const box = event.currentTarget.getBoundingClientRect();
     setDropHint(event.clientY < box.top + box.height / 2 ? 'before' : 'after');
   }
@@ -96,9 +116,11 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
     const dragged = event.dataTransfer.getData(STEP_DRAG_TYPE);
     const where = dropHint;
     setDropHint(null);
-    if (!dragged || dragged === key) return;
+    if (!dragged || !isSibling(dragged)) return;
+    event.stopPropagation();
+    if (dragged === key) return;
     event.preventDefault();
-    const from = store.getState().draft.steps.findIndex((candidate) => candidate.key === dragged);
+    const from = siblings().findIndex((candidate) => candidate.key === dragged);
     let to = where === 'before' ? index : index + 1;
     if (from < to) to -= 1;
     onDrop(dragged, to);
@@ -106,7 +128,7 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
 
   return (
     <li
-      className={['sy-step-card', selected && 'sy-step-card--open', stepIssues.length > 0 && 'sy-step-card--invalid', dropHint && `sy-step-card--drop-${dropHint}`]
+      className={['sy-step-card', open && 'sy-step-card--open', stepIssues.length > 0 && 'sy-step-card--invalid', dropHint && `sy-step-card--drop-${dropHint}`]
         .filter(Boolean)
         .join(' ')}
       aria-labelledby={headingId}
@@ -121,7 +143,12 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
           draggable
           title="Drag to reorder"
           aria-hidden="true"
+          onDragEnd={() => {
+            draggingKey = null;
+          }}
           onDragStart={(event) => {
+            event.stopPropagation();
+            draggingKey = key;
             event.dataTransfer.setData(STEP_DRAG_TYPE, key);
             event.dataTransfer.effectAllowed = 'move';
             const card = event.currentTarget.closest('li');
@@ -134,9 +161,9 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
           <button
             type="button"
             className="sy-step-card__toggle"
-            aria-expanded={selected}
+            aria-expanded={open}
             aria-controls={`step-card-${key}-body`}
-            onClick={() => edit({ type: 'select', key: selected ? null : key })}
+            onClick={() => edit({ type: 'select', key: open ? (list?.parentKey ?? null) : key })}
           >
             <span className={`sy-step-icon sy-step-icon--${step.type}`} aria-hidden="true">
               <Icon name={STEP_ICONS[step.type] ?? 'workflow'} size={16} />
@@ -148,13 +175,13 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
               <span className="sy-step-card__title" id={headingId}>
                 {title}
               </span>
-              {!selected ? <span className="sy-step-card__summary">{summaryOf(entry) || 'Not set up yet'}</span> : null}
+              {!open ? <span className="sy-step-card__summary">{summaryOf(entry) || 'Not set up yet'}</span> : null}
             </span>
           </button>
         </h3>
         <div className="sy-step-card__badges">
           {stepIssues.length > 0 ? <Badge tone="danger">{stepIssues.length === 1 ? '1 problem' : `${stepIssues.length} problems`}</Badge> : null}
-          {output?.source === 'preview' && output.passed === false ? <Badge tone="accent">Sample stops here</Badge> : null}
+          {output?.source === 'preview' && output.passed === false && !output.inactive ? <Badge tone="accent">Sample stops here</Badge> : null}
           {test ? (
             <Badge tone={test.status === 'succeeded' ? 'success' : test.status === 'failed' ? 'danger' : 'neutral'} title="Result of the last test">
               {test.status === 'succeeded' ? 'Tested' : test.status === 'failed' ? 'Test failed' : test.status}
@@ -163,7 +190,7 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
         </div>
         <div className="sy-step-card__actions">
           <Menu
-            label={`Actions for step ${index + 1}`}
+            label={list ? `Actions for step ${step.id}` : `Actions for step ${index + 1}`}
             items={[
               { label: 'Move up', icon: 'arrowUp', disabled: index === 0, onSelect: () => edit({ type: 'edit', operation: { type: 'moveStep', key, toIndex: index - 1 } }) },
               { label: 'Move down', icon: 'arrowDown', disabled: index === count - 1, onSelect: () => edit({ type: 'edit', operation: { type: 'moveStep', key, toIndex: index + 1 } }) },
@@ -173,7 +200,7 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
           />
         </div>
       </div>
-      {selected ? (
+      {open ? (
         <div className="sy-step-card__body" id={`step-card-${key}-body`}>
           <div className="sy-step-form__row">
             <div className="sy-step-form__grow">
@@ -199,7 +226,9 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
               {issue.message}
             </p>
           ))}
-          <Form entry={entry} index={index} issues={issues} setField={setField} />
+          <StepScopeContext.Provider value={key}>
+            <Form entry={entry} index={index} issues={issues} setField={setField} />
+          </StepScopeContext.Provider>
           <div className="sy-step-card__test">
             <Button icon="play" onClick={() => onTest(key)} loading={testing} disabled={!hasSample} title={hasSample ? undefined : 'Capture a test request first'}>
               Test this step

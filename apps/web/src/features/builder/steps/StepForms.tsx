@@ -8,6 +8,7 @@ import type { DraftStep } from '../state/workflow-draft';
 import { isPlaceholderUrl } from '../templates/workflow-templates';
 import { HttpSigningField } from './AppActionForms';
 import { APP_STEP_FORMS } from './app-step-forms';
+import { CONTROL_STEP_FORMS } from './control-step-forms';
 import { ExpressionField } from './ExpressionField';
 
 export interface StepFormProps {
@@ -70,7 +71,7 @@ export function FilterStepForm(props: StepFormProps) {
   );
 }
 
-function HeadersEditor(props: StepFormProps) {
+export function HeadersEditor(props: StepFormProps) {
   const { entry, index, setField } = props;
   const headers = (entry.step.headers && typeof entry.step.headers === 'object' ? entry.step.headers : {}) as Record<string, string>;
   const rows = Object.entries(headers);
@@ -226,4 +227,5 @@ export const STEP_FORMS: Record<string, (props: StepFormProps) => ReactNode> = {
   filter: FilterStepForm,
   http: HttpStepForm,
   ...APP_STEP_FORMS,
+  ...CONTROL_STEP_FORMS,
 };
