@@ -9,7 +9,7 @@ import { findStep, listAt, type StepListRef } from '../state/step-tree';
 import type { DraftStep } from '../state/workflow-draft';
 import { controlStepSummary } from './control-step-summary';
 import { STEP_ICONS } from './AddStepMenu';
-import { STEP_FORMS, UnknownStepForm } from './StepForms';
+import { stepFormFor } from './step-form-registry';
 import { StepTestResult } from './StepTestResult';
 
 /**
@@ -94,7 +94,7 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
   const title = step.name || info?.label || step.type;
   const stepIssues = issues.filter((issue) => issue.target === stepTarget(key) || issue.target.startsWith(`${stepTarget(key)}:`));
   const output = outputs[key];
-  const Form = STEP_FORMS[step.type] ?? UnknownStepForm;
+  const Form = stepFormFor(step.type);
   const headingId = `step-card-${key}-title`;
 
   const edit = (operation: Parameters<typeof store.dispatch>[0]) => store.dispatch(operation);

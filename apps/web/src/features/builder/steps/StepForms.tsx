@@ -1,14 +1,11 @@
 import { HTTP_METHODS } from '@switchyard/engine';
 import { useId } from 'react';
-import type { ReactNode } from 'react';
 import { Button, Field, TextInput } from '../../../ui';
 import { CredentialSelect, HTTP_AUTH_CREDENTIAL_TYPES } from '../../credentials';
 import { issuesFor, stepTarget, type BuilderIssue } from '../state/builder-issues';
 import type { DraftStep } from '../state/workflow-draft';
 import { isPlaceholderUrl } from '../templates/workflow-templates';
 import { HttpSigningField } from './AppActionForms';
-import { APP_STEP_FORMS } from './app-step-forms';
-import { CONTROL_STEP_FORMS } from './control-step-forms';
 import { ExpressionField } from './ExpressionField';
 
 export interface StepFormProps {
@@ -221,11 +218,3 @@ export function UnknownStepForm({ entry }: StepFormProps) {
     </p>
   );
 }
-
-export const STEP_FORMS: Record<string, (props: StepFormProps) => ReactNode> = {
-  map: MapStepForm,
-  filter: FilterStepForm,
-  http: HttpStepForm,
-  ...APP_STEP_FORMS,
-  ...CONTROL_STEP_FORMS,
-};
