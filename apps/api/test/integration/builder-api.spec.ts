@@ -7,7 +7,7 @@ import { mapFilterHttp, startTestSwitchyard } from '../support/switchyard';
 /** Reads a Server-Sent Events stream until `until` matches an event (bounded). */
 async function collectEvents(url: string, act: () => Promise<void>, until: (events: Array<{ event: string; data: any }>) => boolean) {
   const controller = new AbortController();
-  const res = await fetch(url, { signal: controller.signal, headers: { accept: 'text/event-stream' } });
+  const res = await fetch(url, { signal: controller.signal, headers: { accept: 'text/event-stream', ...api.authHeaders() } });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/event-stream');
   const reader = res.body!.getReader();
