@@ -13,4 +13,6 @@ export const queryKeys = {
   run: (id: string) => ['runs', id] as const,
   stepOutput: (runId: string, stepId: string) => ['runs', runId, 'steps', stepId, 'output'] as const,
   health: () => ['health'] as const,
+  credentials: () => ['credentials'] as const,
+  credentialTypes: () => ['credential-types'] as const,
 };

@@ -19,6 +19,7 @@ export function AppShell() {
   const { pathname } = useLocation();
   const inRuns = pathname === '/runs' || pathname.startsWith('/runs/');
   const inWorkflows = !inRuns && (pathname === '/' || pathname.startsWith('/workflows'));
+  const inCredentials = pathname === '/credentials';
 
   return (
     <div className="sy-shell">
@@ -48,6 +49,14 @@ export function AppShell() {
             >
               <Icon name="bolt" />
               Runs
+            </NavLink>
+            <NavLink
+              to="/credentials"
+              className={() => (inCredentials ? 'sy-shell__link sy-shell__link--active' : 'sy-shell__link')}
+              aria-current={inCredentials ? 'page' : undefined}
+            >
+              <Icon name="key" />
+              Credentials
             </NavLink>
           </nav>
           <div className="sy-shell__footer">
