@@ -5,6 +5,8 @@ import type { Pool } from 'pg';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { z } from 'zod';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/auth-context';
 import { ApiError } from '../common/api-error';
 import { isUuid, newId } from '../common/ids';
 import { LOGGER, type Logger } from '../common/logger';
@@ -38,6 +40,11 @@ export interface CredentialDto {
   updatedAt: string;
 }
 
+/** What the audit log keeps of a credential: never its secrets, nor their hints. */
+function auditView(row: CredentialEntity): { name: string; type: string; public: Record<string, string> } {
+  return { name: row.name, type: row.type, public: row.publicFields };
+}
+
 /** Stored credentials of a workspace: secrets sealed with the master key, returned only as hints. */
 @Injectable()
 export class CredentialsService implements OnApplicationBootstrap {
@@ -45,6 +52,7 @@ export class CredentialsService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SECRET_BOX) private readonly box: SecretBoxProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -79,7 +87,7 @@ export class CredentialsService implements OnApplicationBootstrap {
     return this.toDto(row, (await this.usage(this.dataSource.manager, workspaceId, id)).get(id) ?? []);
   }
 
-  async create(workspaceId: string, body: unknown): Promise<CredentialDto> {
+  async create(workspaceId: string, body: unknown, actor?: Actor): Promise<CredentialDto> {
     const input = parseInput(createSchema, body);
     const parsed = parseCredentialData({ type: input.type, data: input.data });
     if (!parsed.ok) throw invalid(parsed.details);
@@ -95,13 +103,15 @@ export class CredentialsService implements OnApplicationBootstrap {
       hints: credentialHints(parsed.fields.secret),
     });
     await saveUniqueName(() => repo.save(row), input.name);
+    await this.audit.record({ workspaceId, actor, action: 'credential.created', target: { type: 'credential', id, name: input.name }, after: auditView(row) });
     return this.toDto(await repo.findOneByOrFail({ id }), []);
   }
 
-  async update(workspaceId: string, id: string, body: unknown): Promise<CredentialDto> {
+  async update(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<CredentialDto> {
     const input = parseInput(updateSchema, body);
     return this.dataSource.transaction(async (tx) => {
       const row = await this.find(tx, workspaceId, id, true);
+      const before = auditView(row);
       if (input.data !== undefined) {
         const existing = { public: row.publicFields, secret: openCredentialSecrets(this.box(), row.id, row.ciphertext) };
         const parsed = parseCredentialData({ type: row.type, data: input.data, existing });
@@ -114,12 +124,16 @@ export class CredentialsService implements OnApplicationBootstrap {
       // Always a new updated_at: it keys the OAuth2 token cache, so an edit fetches a fresh token.
       row.updatedAt = new Date();
       await saveUniqueName(() => tx.getRepository(CredentialEntity).save(row), row.name);
+      await this.audit.record(
+        { workspaceId, actor, action: 'credential.updated', target: { type: 'credential', id, name: row.name }, before, after: { ...auditView(row), secretsChanged: input.data !== undefined } },
+        tx,
+      );
       return this.toDto(row, (await this.usage(tx, workspaceId, id)).get(id) ?? []);
     });
   }
 
   /** Deletes a credential, or refuses (409) while the current version of a workflow uses it. */
-  async remove(workspaceId: string, id: string): Promise<void> {
+  async remove(workspaceId: string, id: string, actor?: Actor): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       // The row lock orders this against a workflow save that references it (see assertCredentialsExist).
       const row = await this.find(tx, workspaceId, id, true);
@@ -129,6 +143,7 @@ export class CredentialsService implements OnApplicationBootstrap {
         throw new ApiError(409, 'credential_in_use', message, [{ path: 'workflows', message }], { workflows });
       }
       await tx.getRepository(CredentialEntity).delete({ id, workspaceId });
+      await this.audit.record({ workspaceId, actor, action: 'credential.deleted', target: { type: 'credential', id, name: row.name }, before: auditView(row) }, tx);
     });
   }
 

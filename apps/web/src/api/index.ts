@@ -5,5 +5,6 @@ export * from './health.api';
 export * from './http-client';
 export * from './query-keys';
 export * from './runs.api';
+export * from './session';
 export * from './workflows.api';
 export * from './test.api';

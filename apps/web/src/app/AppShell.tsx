@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { SignOutButton } from '../features/auth/SignOutButton';
 import { Icon } from '../ui';
 import { ApiStatus } from './ApiStatus';
 import './AppShell.css';
@@ -59,6 +60,7 @@ export function AppShell() {
             </NavLink>
           </nav>
           <div className="sy-shell__footer">
+            <SignOutButton />
             <ApiStatus />
           </div>
         </div>

@@ -1,4 +1,7 @@
 import { createBrowserRouter } from 'react-router';
+import { AuthGate } from '../features/auth/AuthGate';
+import { SetupPage } from '../features/auth/SetupPage';
+import { SignInPage } from '../features/auth/SignInPage';
 import { RunPage } from '../features/runs/RunPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { WorkflowPage } from '../features/workflows/WorkflowPage';
@@ -9,8 +12,14 @@ import { RouteError } from './RouteError';
 
 export function createRouter() {
   return createBrowserRouter([
+    { path: 'setup', element: <SetupPage />, errorElement: <RouteError /> },
+    { path: 'sign-in', element: <SignInPage />, errorElement: <RouteError /> },
     {
-      element: <AppShell />,
+      element: (
+        <AuthGate>
+          <AppShell />
+        </AuthGate>
+      ),
       errorElement: <RouteError />,
       children: [
         { index: true, element: <WorkflowsPage /> },
