@@ -6,3 +6,5 @@ export * from './query-keys';
 export * from './runs.api';
 export * from './workflows.api';
 export * from './test.api';
+export * from './accounts.api';
+export * from './accounts.types';

@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { WorkspaceSwitcher } from '../features/workspaces/WorkspaceSwitcher';
 import { Icon } from '../ui';
 import { ApiStatus } from './ApiStatus';
 import './AppShell.css';
@@ -18,6 +19,7 @@ export function AppShell() {
   const { pathname } = useLocation();
   const inRuns = pathname === '/runs' || pathname.startsWith('/runs/');
   const inWorkflows = !inRuns && (pathname === '/' || pathname.startsWith('/workflows'));
+  const inSettings = pathname === '/settings' || pathname.startsWith('/settings/');
 
   return (
     <div className="sy-shell">
@@ -31,6 +33,7 @@ export function AppShell() {
             <Logo />
             <span>Switchyard</span>
           </Link>
+          <WorkspaceSwitcher />
           <nav className="sy-shell__nav" aria-label="Main">
             <NavLink
               to="/"
@@ -47,6 +50,14 @@ export function AppShell() {
             >
               <Icon name="bolt" />
               Runs
+            </NavLink>
+            <NavLink
+              to="/settings"
+              className={() => (inSettings ? 'sy-shell__link sy-shell__link--active' : 'sy-shell__link')}
+              aria-current={inSettings ? 'page' : undefined}
+            >
+              <Icon name="settings" />
+              Settings
             </NavLink>
           </nav>
           <div className="sy-shell__footer">

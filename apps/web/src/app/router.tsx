@@ -1,5 +1,12 @@
 import { createBrowserRouter } from 'react-router';
+import { AccountPage } from '../features/account/AccountPage';
+import { ApiKeysPage } from '../features/api-keys/ApiKeysPage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { InviteAcceptPage } from '../features/invites/InviteAcceptPage';
+import { InvitesPage } from '../features/invites/InvitesPage';
+import { MembersPage } from '../features/members/MembersPage';
 import { RunPage } from '../features/runs/RunPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { WorkflowPage } from '../features/workflows/WorkflowPage';
 import { WorkflowsPage } from '../features/workflows/WorkflowsPage';
@@ -9,6 +16,8 @@ import { RouteError } from './RouteError';
 
 export function createRouter() {
   return createBrowserRouter([
+    // Public: opened from an invite link, signed in or not.
+    { path: 'invite/:token', element: <InviteAcceptPage />, errorElement: <RouteError /> },
     {
       element: <AppShell />,
       errorElement: <RouteError />,
@@ -27,6 +36,17 @@ export function createRouter() {
         },
         { path: 'runs', element: <RunsPage /> },
         { path: 'runs/:id', element: <RunPage /> },
+        {
+          path: 'settings',
+          element: <SettingsPage />,
+          children: [
+            { path: 'members', element: <MembersPage /> },
+            { path: 'invites', element: <InvitesPage /> },
+            { path: 'api-keys', element: <ApiKeysPage /> },
+            { path: 'audit', element: <AuditLogPage /> },
+            { path: 'account', element: <AccountPage /> },
+          ],
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

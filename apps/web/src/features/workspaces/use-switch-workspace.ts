@@ -1,0 +1,37 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { createWorkspace, queryKeys, type AuthState, type WorkspaceMembership } from '../../api';
+import { writeStoredWorkspaceId } from './current-workspace';
+
+/**
+ * Moves the UI to another workspace: every cached answer belonged to the old one, so the cache is
+ * emptied (the auth state excepted) and the pages refetch with the new workspace header.
+ */
+export function useSwitchWorkspace() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return (id: string) => {
+    writeStoredWorkspaceId(id);
+    // Pages of the old workspace (a workflow, a run) do not exist in the new one.
+    void navigate('/');
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.authState()[0] });
+    void queryClient.invalidateQueries();
+  };
+}
+
+/** Creates a workspace (the creator becomes its owner) and switches to it. */
+export function useCreateWorkspace() {
+  const queryClient = useQueryClient();
+  const switchTo = useSwitchWorkspace();
+  return useMutation({
+    mutationFn: (params: { name: string }) => createWorkspace(params),
+    onSuccess: async (created: WorkspaceMembership) => {
+      const workspace = { ...created, role: created.role ?? 'owner' };
+      queryClient.setQueryData(queryKeys.authState(), (old: AuthState | undefined) =>
+        old && !old.workspaces.some((item) => item.id === workspace.id) ? { ...old, workspaces: [...old.workspaces, workspace] } : old,
+      );
+      switchTo(workspace.id);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.authState() });
+    },
+  });
+}
