@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError, queryKeys, type Workflow } from '../../api';
-import { Button, ButtonLink, Card, Dialog, EmptyState, ErrorState, Icon, LoadingState, Switch } from '../../ui';
+import { Badge, Button, ButtonLink, Card, Dialog, EmptyState, ErrorState, Icon, LoadingState, Switch } from '../../ui';
+import { useCan, useCurrentWorkspace } from '../workspaces/use-role';
 import { useWorkflow } from '../workflows/use-workflows';
 import { useSetWorkflowActive } from '../workflows/use-workflow-mutations';
 import { workflowPath } from '../workflows/workflow-paths';
@@ -27,6 +28,11 @@ import { StepCard } from './steps/StepCard';
 import { findTemplate } from './templates/workflow-templates';
 import { TriggerStepCard } from './trigger/TriggerStepCard';
 import './BuilderPage.css';
+
+/** A viewer's builder: samples, selection and previews work, edits to the draft are dropped. */
+function readOnlyStore(store: BuilderStore): BuilderStore {
+  return { ...store, dispatch: (action) => (action.type === 'edit' ? undefined : store.dispatch(action)) };
+}
 
 function createStoreFor(workflow: Workflow, templateId: string | undefined, handedSample: SampleSelection | null): BuilderStore {
   let counter = 0;
@@ -120,7 +126,7 @@ function StepList({ testStep }: { testStep: ReturnType<typeof useTestStep> }) {
 }
 
 function BuilderEditor() {
-  const { store, workflow } = useBuilderContext();
+  const { store, workflow, readOnly = false } = useBuilderContext();
   const queryClient = useQueryClient();
   const dirty = useBuilderState(isDirty);
   const name = useBuilderState((state) => state.draft.name);
@@ -158,11 +164,13 @@ function BuilderEditor() {
 
   const saveRef = useRef(save);
   saveRef.current = save;
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void saveRef.current();
+        if (!readOnlyRef.current) void saveRef.current();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -171,7 +179,7 @@ function BuilderEditor() {
 
   return (
     <>
-      <title>{`Edit ${workflow.name} · Switchyard`}</title>
+      <title>{`${readOnly ? 'View' : 'Edit'} ${workflow.name} · Switchyard`}</title>
       <header className="sy-builder__header">
         <ButtonLink to="/" variant="ghost" size="sm" icon="arrowLeft" className="sy-builder__back">
           Workflows
@@ -186,6 +194,7 @@ function BuilderEditor() {
               className="sy-builder__name-input"
               value={name}
               placeholder="Name this workflow"
+              readOnly={readOnly}
               aria-invalid={nameIssues.length > 0 || undefined}
               aria-describedby={nameIssues.length ? 'workflow-name-errors' : undefined}
               onChange={(event) => store.dispatch({ type: 'edit', operation: { type: 'setName', name: event.target.value } })}
@@ -196,6 +205,17 @@ function BuilderEditor() {
               </p>
             ) : null}
           </div>
+          {readOnly ? (
+            <div className="sy-builder__toolbar">
+              <Badge tone="info" title="Your role in this workspace is viewer">
+                Read-only
+              </Badge>
+              <Badge tone={workflow.active ? 'success' : 'neutral'}>{workflow.active ? 'On' : 'Off'}</Badge>
+              <ButtonLink to={workflowPath(workflow.id)} variant="ghost" icon="bolt">
+                Runs
+              </ButtonLink>
+            </div>
+          ) : (
           <div className="sy-builder__toolbar">
             <SaveStatus saving={saver.isSaving} />
             <Switch
@@ -220,7 +240,9 @@ function BuilderEditor() {
               Save
             </Button>
           </div>
+          )}
         </div>
+        {readOnly ? <p className="sy-builder__live-note">You can read this workflow but not change or test it: your role in this workspace is viewer.</p> : null}
         {workflow.active && dirty ? <p className="sy-builder__live-note">The workflow is on: runs use the last saved version until you save.</p> : null}
       </header>
       {saveError ? <ErrorState title="Could not save" error={saveError} /> : null}
@@ -228,10 +250,11 @@ function BuilderEditor() {
       {testWorkflow.isError ? <ErrorState title="Could not test the workflow" error={testWorkflow.error} /> : null}
       <IssueSummary />
       <div className="sy-builder__layout">
-        <div className="sy-builder__flow">
+        {/* A disabled fieldset switches off every button and field of the steps at once. */}
+        <fieldset className="sy-builder__flow" disabled={readOnly} aria-label={readOnly ? 'Steps (read-only)' : undefined}>
           <TriggerStepCard />
           <StepList testStep={testStep} />
-        </div>
+        </fieldset>
         <aside className="sy-builder__aside" aria-label="Data and results">
           <div className={dataOpen ? 'sy-builder__data sy-builder__data--open' : 'sy-builder__data'} id="builder-data">
             <DataPicker onClose={() => setDataOpen(false)} />
@@ -287,14 +310,18 @@ function BuilderSession({ workflow }: { workflow: Workflow }) {
   // "Open in builder as sample" from a run or the Inbox: `?sample=<requestId>`, the request in the router state.
   const sampleId = searchParams.get('sample');
   const handed = sampleId && state?.sample?.requestId === sampleId ? { source: 'request' as const, ...state.sample } : null;
-  const [store] = useState(() => createStoreFor(workflow, templateId, handed));
+  const readOnly = !useCan('workflow.edit');
+  const [store] = useState(() => {
+    const created = createStoreFor(workflow, templateId, handed);
+    return readOnly ? readOnlyStore(created) : created;
+  });
   useSampleFromAddress({ store, workflowId: workflow.id, requestId: sampleId });
   const [registry] = useState(createInsertTargetRegistry);
   const outputs = useStepOutputs(store);
   usePersistedSample({ store, workflowId: workflow.id });
   const live = useWorkflow(workflow.id).data ?? workflow;
   return (
-    <BuilderContext.Provider value={{ store, workflow: live, outputs }}>
+    <BuilderContext.Provider value={{ store, workflow: live, outputs, readOnly }}>
       <InsertTargetContext.Provider value={registry}>
         <BuilderEditor />
       </InsertTargetContext.Provider>
@@ -306,7 +333,9 @@ function BuilderSession({ workflow }: { workflow: Workflow }) {
 export function BuilderPage() {
   const { id = '' } = useParams();
   const workflow = useWorkflow(id);
-  if (workflow.isPending) return <LoadingState label="Loading workflow…" />;
+  // The role decides, once per session, whether the builder edits or only shows.
+  const role = useCurrentWorkspace();
+  if (workflow.isPending || role.isPending) return <LoadingState label="Loading workflow…" />;
   if (workflow.isError) {
     const notFound = workflow.error instanceof ApiError && workflow.error.isNotFound;
     return notFound ? (
