@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, changePassword, signOutEverywhere } from '../../api';
+import { changePassword, signOutEverywhere } from '../../api';
 import { Button, Card, DescriptionList, Dialog, ErrorState, Icon, TextInput } from '../../ui';
 import { allDetailsShown, fieldErrors } from '../settings/field-errors';
 import { ROLE_LABELS } from '../workspaces/roles';
 import { useAuthState } from '../workspaces/use-auth-state';
-import { checkNewPassword } from './password-rules';
+import { checkNewPassword, MIN_PASSWORD_LENGTH } from './password-rules';
 
 function ChangePasswordCard() {
   const [current, setCurrent] = useState('');
@@ -16,8 +16,6 @@ function ChangePasswordCard() {
   const change = useMutation({ mutationFn: changePassword });
   const problems = checkNewPassword({ current, next, confirm });
   const shown = checked ? problems : {};
-  // A wrong current password is a refusal of that field, whatever status the API chose for it.
-  const wrongCurrent = change.error instanceof ApiError && (change.error.status === 401 || change.error.status === 403) ? [change.error.message] : [];
 
   return (
     <Card title="Change password" description="Your other sessions stay signed in; sign out everywhere below if the old password leaked.">
@@ -48,13 +46,13 @@ function ChangePasswordCard() {
           autoComplete="current-password"
           value={current}
           onChange={setCurrent}
-          errors={[...(shown.currentPassword ? [shown.currentPassword] : []), ...fieldErrors({ error: change.error, path: 'currentPassword' }), ...wrongCurrent]}
+          errors={[...(shown.currentPassword ? [shown.currentPassword] : []), ...fieldErrors({ error: change.error, path: 'currentPassword' })]}
         />
         <TextInput
           label="New password"
           type="password"
           autoComplete="new-password"
-          description="At least 8 characters. A few unrelated words make a strong one."
+          description={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
           value={next}
           onChange={setNext}
           errors={[...(shown.newPassword ? [shown.newPassword] : []), ...fieldErrors({ error: change.error, path: 'newPassword' })]}
@@ -78,7 +76,7 @@ function ChangePasswordCard() {
           </p>
         ) : null}
       </form>
-      {change.isError && wrongCurrent.length === 0 && !allDetailsShown({ error: change.error, paths: ['currentPassword', 'newPassword'] }) ? (
+      {change.isError && !allDetailsShown({ error: change.error, paths: ['currentPassword', 'newPassword'] }) ? (
         <ErrorState title="Could not change the password" error={change.error} />
       ) : null}
     </Card>

@@ -9,7 +9,7 @@ describe('checkNewPassword', () => {
   it('names each problem by field', () => {
     expect(checkNewPassword({ current: '', next: 'short', confirm: 'other' })).toEqual({
       currentPassword: 'Type your current password.',
-      newPassword: 'Use at least 8 characters.',
+      newPassword: 'Use at least 10 characters.',
       confirm: 'The two new passwords differ.',
     });
   });

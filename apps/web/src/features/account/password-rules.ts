@@ -1,5 +1,5 @@
 /** The shortest password the form lets through; the API checks it again. */
-export const MIN_PASSWORD_LENGTH = 8;
+export const MIN_PASSWORD_LENGTH = 10;
 
 /** What is wrong with a new password before it is sent, by field; empty when it may be sent. */
 export function checkNewPassword(params: { current: string; next: string; confirm: string }): { newPassword?: string; confirm?: string; currentPassword?: string } {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { acceptInvite, ApiError, getAuthState, getInvite, queryKeys } from '../../api';
 import { Badge, Button, ErrorState, Icon, LoadingState, TextInput } from '../../ui';
 import { allDetailsShown, fieldErrors } from '../settings/field-errors';
@@ -99,7 +99,11 @@ export function InviteAcceptPage() {
               />
             </>
           )}
-          {accept.isError && !allDetailsShown({ error: accept.error, paths: ['name', 'email', 'password'] }) ? (
+          {accept.error instanceof ApiError && accept.error.code === 'email_taken' ? (
+            <p className="sy-field__errors" role="alert">
+              This email already has an account: <Link to={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`}>sign in</Link>, then open this link again to join.
+            </p>
+          ) : accept.isError && !allDetailsShown({ error: accept.error, paths: ['name', 'email', 'password'] }) ? (
             <ErrorState title="Could not join" error={accept.error} />
           ) : null}
           <Button type="submit" variant="primary" loading={accept.isPending} className="sy-invite__submit">
