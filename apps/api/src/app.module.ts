@@ -1,9 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { type BeforeApplicationShutdown, type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { Pool as PgPool, type Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { AccessGuard } from './auth/access.guard';
+import { ApiKeysController } from './auth/api-keys.controller';
+import { ApiKeysService } from './auth/api-keys.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthService, LOCKOUT_POLICY } from './auth/auth.service';
+import { DEFAULT_LOCKOUT_POLICY } from './auth/lockout-policy';
+import { InvitesController, WorkspacesController } from './workspaces/workspaces.controller';
+import { WorkspacesService } from './workspaces/workspaces.service';
 import { LOGGER, type Logger } from './common/logger';
 import { APP_CONFIG, type AppConfig } from './config/config.schema';
 import { dataSourceOptions } from './database/data-source-options';
@@ -50,6 +61,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   private sweeper: Sweeper | null = null;
   private pruner: RetentionPruner | null = null;
   private janitor: DedupeJanitor | null = null;
+  private authPrune: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -60,9 +72,16 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly executor: RunExecutor,
     private readonly invoker: GuardedHttpInvoker,
     private readonly events: EventBus,
+    private readonly auth: AuthService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.config.role !== 'worker') {
+      await this.auth.seedFromEnvironment();
+      const prune = () => this.auth.prune().catch((err) => this.logger.warn({ err: err.message }, 'pruning sessions failed'));
+      void prune();
+      this.authPrune = setInterval(prune, 3600_000).unref();
+    }
     if (this.config.role !== 'worker') await this.events.listen();
     if (this.config.REDIS_URL && this.config.role !== 'api') {
       this.worker = new BullMqRunWorker(
@@ -87,6 +106,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     this.sweeper?.stop();
     this.pruner?.stop();
     this.janitor?.stop();
+    if (this.authPrune) clearInterval(this.authPrune);
     await this.worker?.close();
     await this.dispatcher.close();
     await this.invoker.close();
@@ -114,6 +134,8 @@ function secretBoxProvider(config: AppConfig, logger: Logger): SecretBoxProvider
   };
 }
 
+const ACCOUNT_CONTROLLERS = [AuthController, WorkspacesController, InvitesController, ApiKeysController, AuditController];
+
 @Module({})
 export class AppModule {
   static forRole(config: AppConfig, logger: Logger): DynamicModule {
@@ -121,7 +143,9 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl))],
-      controllers: serveHttp ? [WorkflowsController, RunsController, RequestsController, EventsController, BuilderTestController, HealthController] : [],
+      controllers: serveHttp
+        ? [WorkflowsController, RunsController, RequestsController, EventsController, BuilderTestController, HealthController, ...ACCOUNT_CONTROLLERS]
+        : [],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
@@ -190,6 +214,13 @@ export class AppModule {
         RequestsService,
         BuilderTestService,
         RuntimeLifecycle,
+        // Accounts (issue 8): the one guard deciding access to every route, and what it reads.
+        { provide: LOCKOUT_POLICY, useValue: DEFAULT_LOCKOUT_POLICY },
+        AuthService,
+        ApiKeysService,
+        AuditService,
+        WorkspacesService,
+        ...(serveHttp ? [{ provide: APP_GUARD, useClass: AccessGuard }] : []),
       ],
     };
   }

@@ -11,6 +11,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createLogger, type Logger } from './common/logger';
 import { type AppConfig, parseConfig, parseTrustProxy, type Role } from './config/config.schema';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
+import { registerSecurityHeaders } from './auth/security-headers';
 import { registerHookRoutes } from './hooks/hooks.plugin';
 import { IngestService } from './hooks/ingest.service';
 
@@ -58,6 +59,7 @@ export async function startSwitchyard(options: { env: Record<string, string | un
     const hasWeb = existsSync(resolve(webDir, 'index.html'));
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, logger), adapter, { logger: ['error', 'warn'] });
     app.useGlobalFilters(new ApiExceptionFilter(logger, hasWeb ? webDir : null));
+    await registerSecurityHeaders(app, { publicUrl: config.publicUrl, corsOrigins: config.SWITCHYARD_CORS_ORIGINS });
     registerHookRoutes(app.getHttpAdapter().getInstance(), app.get(IngestService), config.SWITCHYARD_MAX_BODY_BYTES, () => config.publicUrl);
     if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
     else logger.warn({ webDir }, 'the web UI is not built; run `npm run build` to serve it');

@@ -24,6 +24,13 @@ const RUN_TIMEOUT_MS = 60_000;
 export const UI_TIMEOUT_MS = 20_000;
 const FINISHED = new Set(['succeeded', 'failed', 'filtered', 'cancelled']);
 
+/** The owner seeded into every test server (SWITCHYARD_OWNER_*), and its API key used by env.request. */
+export const OWNER = {
+  email: 'owner@switchyard.test',
+  password: 'owner-password-123',
+  apiKey: 'sy_e2e_owner_key_0123456789abcdefghijklmno',
+};
+
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Without Chromium a developer's `npm test` skips the browser tests and says why; on CI it is required. */
@@ -56,7 +63,11 @@ async function withAdminClient(fn) {
 }
 
 /** Starts everything; `stop()` undoes it. `received` collects the sink's requests. */
-export async function startEnvironment({ name }) {
+/**
+ * `seedOwner: false` starts without an owner account (the setup page); `signIn: false` leaves the
+ * browser signed out. By default the owner is seeded and the browser signed in as the owner.
+ */
+export async function startEnvironment({ name, seedOwner = true, signIn = true }) {
   assert.ok(existsSync(API_MAIN), `${API_MAIN} is missing: run \`npx nx run api:build\` first`);
   assert.ok(existsSync(WEB_INDEX), `${WEB_INDEX} is missing: run \`npx nx run web:build\` first`);
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
@@ -113,7 +124,9 @@ export async function startEnvironment({ name }) {
     SWITCHYARD_EGRESS_ALLOW: '127.0.0.1/32',
     SWITCHYARD_DATA_DIR: env.dataDir,
     SWITCHYARD_PUBLIC_URL: env.base,
+    ...(seedOwner ? { SWITCHYARD_OWNER_EMAIL: OWNER.email, SWITCHYARD_OWNER_PASSWORD: OWNER.password, SWITCHYARD_OWNER_API_KEY: OWNER.apiKey } : {}),
   };
+  if (!seedOwner) for (const key of ['SWITCHYARD_OWNER_EMAIL', 'SWITCHYARD_OWNER_PASSWORD', 'SWITCHYARD_OWNER_API_KEY']) delete childEnv[key];
   delete childEnv.REDIS_URL;
   env.api = spawn(process.execPath, [API_MAIN], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const append = (chunk) => {
@@ -147,6 +160,18 @@ export async function startEnvironment({ name }) {
   });
   env.context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-US' });
   env.context.setDefaultTimeout(UI_TIMEOUT_MS);
+  /** Signs a browser context in through the login API and hands it the session cookies. */
+  env.signInContext = async (context, email = OWNER.email, password = OWNER.password) => {
+    const response = await fetch(`${env.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    assert.equal(response.status, 200, `sign-in as ${email} answered ${response.status}: ${await response.text()}`);
+    const cookies = response.headers.getSetCookie().map((line) => {
+      const [pair] = line.split(';');
+      const eq = pair.indexOf('=');
+      return { name: pair.slice(0, eq), value: decodeURIComponent(pair.slice(eq + 1)), url: env.base };
+    });
+    await context.addCookies(cookies);
+  };
+  if (seedOwner && signIn) await env.signInContext(env.context);
   env.page = await env.context.newPage();
   env.page.on('pageerror', (error) => env.pageErrors.push(error.message));
 
@@ -169,10 +194,11 @@ export async function startEnvironment({ name }) {
   };
 
   /** Calls the API from the test process, as an HTTP client would. */
-  env.request = async (method, urlPath, body) => {
+  env.request = async (method, urlPath, body, { apiKey = OWNER.apiKey } = {}) => {
+    const auth = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
     const response = await fetch(`${env.base}${urlPath}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? auth : { 'content-type': 'application/json', ...auth },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

@@ -1,8 +1,14 @@
-import { createParamDecorator } from '@nestjs/common';
-import { DEFAULT_WORKSPACE_ID } from '../database/entities/workspace.entity';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { AuthedRequest } from '../auth/auth-context';
+import { ApiError } from './api-error';
 
 /**
- * The workspace of the caller. Until sign-in arrives (issue 8) everyone is in the default
- * workspace; the auth guard will set it on the request and this decorator will read it there.
+ * The workspace of the request, as the AccessGuard resolved it (the key's workspace, the
+ * `x-switchyard-workspace` header, or the user's first workspace). Services filter every query by it.
  */
-export const CurrentWorkspace = createParamDecorator((): string => DEFAULT_WORKSPACE_ID);
+export const CurrentWorkspace = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
+  const workspaceId = context.switchToHttp().getRequest<AuthedRequest>().auth?.workspaceId;
+  // Reaching a workspace route without one is a wiring error (a route declared public or signed-in).
+  if (!workspaceId) throw new ApiError(500, 'internal_error', 'No workspace was resolved for this route');
+  return workspaceId;
+});

@@ -31,6 +31,15 @@ export const configSchema = z.object({
    * `true` = any proxy, a number = that many hops, or comma-separated addresses/CIDR ranges.
    */
   SWITCHYARD_TRUST_PROXY: z.string().optional(),
+  /** Automated setup: the owner account created at start when no user exists yet (docs/accounts.md). */
+  SWITCHYARD_OWNER_EMAIL: z.string().email('must be an email address').optional(),
+  SWITCHYARD_OWNER_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  /** Automated setup: an owner-role API key of the default workspace with exactly this value. */
+  SWITCHYARD_OWNER_API_KEY: z.string().regex(/^sy_[A-Za-z0-9_-]{29,}$/, 'must start with sy_ and be at least 32 characters of [A-Za-z0-9_-]').optional(),
+  /** Secure flag of the session cookies: auto = when SWITCHYARD_PUBLIC_URL is https. */
+  SWITCHYARD_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Comma-separated origins allowed to call the API from a browser (CORS); empty = closed. */
+  SWITCHYARD_CORS_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -50,7 +59,13 @@ export interface AppConfig extends RawConfig {
 /** Reads and validates the environment; throws one error listing every bad setting. */
 export function parseConfig(env: Record<string, string | undefined>): RawConfig {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const result = configSchema.safeParse(cleaned);
+  const result = configSchema
+    .superRefine((c, ctx) => {
+      if (Boolean(c.SWITCHYARD_OWNER_EMAIL) !== Boolean(c.SWITCHYARD_OWNER_PASSWORD)) {
+        ctx.addIssue({ code: 'custom', path: [c.SWITCHYARD_OWNER_EMAIL ? 'SWITCHYARD_OWNER_PASSWORD' : 'SWITCHYARD_OWNER_EMAIL'], message: 'SWITCHYARD_OWNER_EMAIL and SWITCHYARD_OWNER_PASSWORD go together' });
+      }
+    })
+    .safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

@@ -1,9 +1,11 @@
 import { Controller, Get, HttpException, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorators';
 import { DISPATCHER, type Dispatcher } from '../dispatch/dispatcher';
 
 @Controller('api/health')
+@Public({ duringSetup: true })
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { type Actor, CurrentActor } from '../auth/auth-context';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { RunsService } from './runs.service';
 
@@ -21,8 +22,8 @@ export class RunsController {
   }
 
   @Post('runs/replay')
-  bulkReplay(@CurrentWorkspace() workspaceId: string, @Body() body: unknown) {
-    return this.runs.bulkReplay(workspaceId, body);
+  bulkReplay(@CurrentWorkspace() workspaceId: string, @Body() body: unknown, @CurrentActor() actor: Actor) {
+    return this.runs.bulkReplay(workspaceId, body, actor);
   }
 
   @Get('runs/:id')
@@ -36,13 +37,13 @@ export class RunsController {
   }
 
   @Post('runs/:id/replay')
-  replay(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Body() body: unknown) {
-    return this.runs.replay(workspaceId, id, body);
+  replay(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Body() body: unknown, @CurrentActor() actor: Actor) {
+    return this.runs.replay(workspaceId, id, body, actor);
   }
 
   @Post('requests/:id/replay')
-  runRequest(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string) {
-    return this.runs.runRequest(workspaceId, id);
+  runRequest(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
+    return this.runs.runRequest(workspaceId, id, actor);
   }
 
   @Get('requests/:id/body')

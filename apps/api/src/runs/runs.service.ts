@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { WorkflowDefinition } from '@switchyard/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/auth-context';
 import { ApiError } from '../common/api-error';
 import { isUuid, newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
@@ -76,6 +78,7 @@ export class RunsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DISPATCHER) private readonly dispatcher: Dispatcher,
+    private readonly audit: AuditService,
   ) {}
 
   async listForWorkflow(workspaceId: string, workflowId: string, query: unknown) {
@@ -192,13 +195,13 @@ export class RunsService {
     return { body: request.body ?? Buffer.alloc(0), contentType: request.contentType ?? 'application/octet-stream' };
   }
 
-  async replay(workspaceId: string, runId: string, body: unknown): Promise<{ runId: string }> {
+  async replay(workspaceId: string, runId: string, body: unknown, actor?: Actor): Promise<{ runId: string }> {
     const options = parseInput(replaySchema, body ?? {});
     const run = await this.findRun(workspaceId, runId);
     if (options.from === 'failed-step' && run.status !== 'failed') {
       throw new ApiError(409, 'not_failed', `Run ${runId} is ${run.status}; only a failed run can be replayed from its failed step`);
     }
-    const [id] = await this.createReplays(workspaceId, [run], options);
+    const [id] = await this.createReplays(workspaceId, [run], options, actor);
     return { runId: id };
   }
 
@@ -206,7 +209,7 @@ export class RunsService {
    * Runs a stored request into its workflow (current version), whatever its verdict was: a request
    * refused as malformed, paused or unsigned can be run once the cause is fixed.
    */
-  async runRequest(workspaceId: string, requestId: string): Promise<{ runId: string }> {
+  async runRequest(workspaceId: string, requestId: string, actor?: Actor): Promise<{ runId: string }> {
     const request = await this.dataSource.getRepository(InboundRequestEntity).findOneBy({ id: requestId, workspaceId });
     if (!request) throw ApiError.notFound('Request', requestId);
     if (request.body === null && request.size > 0) {
@@ -214,20 +217,23 @@ export class RunsService {
     }
     const workflow = await this.dataSource.getRepository(WorkflowEntity).findOneByOrFail({ id: request.workflowId });
     const id = newId();
-    await this.dataSource.getRepository(RunEntity).insert({
-      id,
-      workspaceId,
-      workflowId: workflow.id,
-      versionId: workflow.currentVersionId as string,
-      requestId,
-      status: 'queued',
+    await this.dataSource.transaction(async (tx) => {
+      await tx.getRepository(RunEntity).insert({
+        id,
+        workspaceId,
+        workflowId: workflow.id,
+        versionId: workflow.currentVersionId as string,
+        requestId,
+        status: 'queued',
+      });
+      await this.audit.record({ workspaceId, actor, action: 'request.replayed', target: { type: 'request', id: requestId, name: workflow.name }, after: { runId: id } }, tx);
     });
     this.dispatcher.dispatch([id]);
     return { runId: id };
   }
 
   /** Replays the runs listed, or those matching a filter (failed ones by default), at most 1,000. */
-  async bulkReplay(workspaceId: string, body: unknown): Promise<{ count: number; runIds: string[] }> {
+  async bulkReplay(workspaceId: string, body: unknown, actor?: Actor): Promise<{ count: number; runIds: string[] }> {
     const input = parseInput(bulkReplaySchema, body);
     let runs: RunEntity[];
     if (input.runIds) {
@@ -241,7 +247,7 @@ export class RunsService {
         .getMany();
     }
     if (input.from === 'failed-step') runs = runs.filter((r) => r.status === 'failed');
-    const runIds = await this.createReplays(workspaceId, runs, input);
+    const runIds = await this.createReplays(workspaceId, runs, input, actor);
     return { count: runIds.length, runIds };
   }
 
@@ -250,7 +256,7 @@ export class RunsService {
    * are copied into the new run's journal (attempts 0: reused, not executed again); the engine then
    * skips every step whose id still exists in the version the replay runs on.
    */
-  private async createReplays(workspaceId: string, runs: RunEntity[], options: ReplayOptions): Promise<string[]> {
+  private async createReplays(workspaceId: string, runs: RunEntity[], options: ReplayOptions, actor?: Actor): Promise<string[]> {
     if (runs.length === 0) return [];
     const ids = await this.dataSource.transaction(async (tx) => {
       const workflows = await tx.getRepository(WorkflowEntity).createQueryBuilder('w').where('w.id IN (:...ids)', { ids: [...new Set(runs.map((r) => r.workflowId))] }).getMany();
@@ -275,6 +281,10 @@ export class RunsService {
             [run.id, id],
           );
         }
+        await this.audit.record(
+          { workspaceId, actor, action: 'run.replayed', target: { type: 'run', id: run.id, name: null }, after: { runId: id, from: options.from ?? 'start', version: options.version ?? 'current' } },
+          tx,
+        );
         created.push(id);
       }
       return created;

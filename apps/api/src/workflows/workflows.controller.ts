@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { type Actor, CurrentActor } from '../auth/auth-context';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { WorkflowsService } from './workflows.service';
 
@@ -14,8 +15,8 @@ export class WorkflowsController {
   }
 
   @Post()
-  create(@CurrentWorkspace() workspaceId: string, @Body() body: unknown) {
-    return this.workflows.create(workspaceId, body);
+  create(@CurrentWorkspace() workspaceId: string, @Body() body: unknown, @CurrentActor() actor: Actor) {
+    return this.workflows.create(workspaceId, body, actor);
   }
 
   @Get(':id')
@@ -24,18 +25,18 @@ export class WorkflowsController {
   }
 
   @Put(':id')
-  replace(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Body() body: unknown) {
-    return this.workflows.replace(workspaceId, id, body);
+  replace(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Body() body: unknown, @CurrentActor() actor: Actor) {
+    return this.workflows.replace(workspaceId, id, body, actor);
   }
 
   @Patch(':id')
-  patch(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Body() body: unknown) {
-    return this.workflows.patch(workspaceId, id, body);
+  patch(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Body() body: unknown, @CurrentActor() actor: Actor) {
+    return this.workflows.patch(workspaceId, id, body, actor);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async remove(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string): Promise<void> {
-    await this.workflows.remove(workspaceId, id);
+  async remove(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.workflows.remove(workspaceId, id, actor);
   }
 }

@@ -9,6 +9,8 @@ import { parseInput } from '../common/parse-input';
 import { APP_CONFIG, type AppConfig } from '../config/config.schema';
 import { WorkflowVersionEntity } from '../database/entities/workflow-version.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/auth-context';
 import { TriggerCache } from '../hooks/trigger-cache';
 import { splitTriggerSecrets, withSecretHints } from '../secrets/split-trigger-secrets';
 import { TriggerSecretsService } from '../secrets/trigger-secrets.service';
@@ -17,6 +19,13 @@ import { type WorkflowInput, workflowInputSchema, workflowPatchSchema } from './
 /** JSON with sorted keys: jsonb does not keep key order, so plain JSON.stringify would see every stored definition as changed. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+}
+
+type AuditView = { id: string; name: string; active: boolean; retentionDays: number | null; version: number; definition: unknown };
+
+/** What the audit log keeps of a workflow: its settings and definition (secrets are not in definitions). */
+function auditView(workflow: WorkflowEntity, definition: unknown): AuditView {
+  return { id: workflow.id, name: workflow.name, active: workflow.active, retentionDays: workflow.retentionDays, version: workflow.version, definition };
 }
 
 function invalid(details: ErrorDetail[]): ApiError {
@@ -46,6 +55,7 @@ export class WorkflowsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly triggers: TriggerCache,
     private readonly secrets: TriggerSecretsService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(workspaceId: string): Promise<WorkflowDto[]> {
@@ -88,7 +98,7 @@ export class WorkflowsService {
     return this.toDto(workflow, version, hints.get(workflow.id));
   }
 
-  async create(workspaceId: string, body: unknown): Promise<WorkflowDto> {
+  async create(workspaceId: string, body: unknown, actor?: Actor): Promise<WorkflowDto> {
     const { input, definition: full } = this.parseWorkflow(body);
     const { definition, secrets } = splitTriggerSecrets(full);
     const workflowId = newId();
@@ -108,16 +118,17 @@ export class WorkflowsService {
       );
       const version = await this.saveVersion(tx, workspaceId, workflowId, versionId, 1, definition);
       const hints = secrets?.length ? await this.secrets.save(tx, workspaceId, workflowId, secrets) : [];
+      await this.audit.record({ workspaceId, actor, action: 'workflow.created', target: { type: 'workflow', id: workflowId, name: input.name }, after: auditView(workflow, definition) }, tx);
       return this.toDto(workflow, version, hints);
     });
   }
 
-  async replace(workspaceId: string, id: string, body: unknown): Promise<WorkflowDto> {
+  async replace(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<WorkflowDto> {
     const { input, definition } = this.parseWorkflow(body);
-    return this.update(workspaceId, id, { name: input.name, active: input.active, retentionDays: input.retentionDays, ...splitTriggerSecrets(definition) });
+    return this.update(workspaceId, id, actor, { name: input.name, active: input.active, retentionDays: input.retentionDays, ...splitTriggerSecrets(definition) });
   }
 
-  async patch(workspaceId: string, id: string, body: unknown): Promise<WorkflowDto> {
+  async patch(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<WorkflowDto> {
     const input = parseInput(workflowPatchSchema, body);
     let split: { definition?: WorkflowDefinition; secrets?: string[] } = {};
     if (input.trigger !== undefined || input.steps !== undefined) {
@@ -125,24 +136,33 @@ export class WorkflowsService {
       const { url: _url, token: _token, ...trigger } = current.trigger;
       split = splitTriggerSecrets(this.checkDefinition({ trigger: input.trigger ?? trigger, steps: input.steps ?? current.steps }));
     }
-    return this.update(workspaceId, id, { name: input.name, active: input.active, retentionDays: input.retentionDays, ...split });
+    return this.update(workspaceId, id, actor, { name: input.name, active: input.active, retentionDays: input.retentionDays, ...split });
   }
 
-  async remove(workspaceId: string, id: string): Promise<void> {
+  async remove(workspaceId: string, id: string, actor?: Actor): Promise<void> {
     const workflow = await this.find(this.dataSource.manager, workspaceId, id);
-    await this.dataSource.getRepository(WorkflowEntity).delete({ id: workflow.id, workspaceId });
+    const version = await this.dataSource.getRepository(WorkflowVersionEntity).findOneBy({ id: workflow.currentVersionId as string });
+    await this.dataSource.transaction(async (tx) => {
+      await tx.getRepository(WorkflowEntity).delete({ id: workflow.id, workspaceId });
+      await this.audit.record(
+        { workspaceId, actor, action: 'workflow.deleted', target: { type: 'workflow', id: workflow.id, name: workflow.name }, before: version ? auditView(workflow, version.definition) : null },
+        tx,
+      );
+    });
     this.triggers.invalidate(workflow.token);
   }
 
   private async update(
     workspaceId: string,
     id: string,
+    actor: Actor | undefined,
     change: { name?: string; active?: boolean; retentionDays?: number | null; definition?: WorkflowDefinition; secrets?: string[] },
   ): Promise<WorkflowDto> {
     const dto = await this.dataSource.transaction(async (tx) => {
       const workflow = await this.find(tx, workspaceId, id, true);
       const repo = tx.getRepository(WorkflowEntity);
       let version = await tx.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: workflow.currentVersionId as string });
+      const before = auditView(workflow, version.definition);
       if (change.definition && canonicalJson(change.definition) !== canonicalJson(version.definition)) {
         workflow.version += 1;
         workflow.currentVersionId = newId();
@@ -153,11 +173,23 @@ export class WorkflowsService {
       if (change.retentionDays !== undefined) workflow.retentionDays = change.retentionDays;
       const saved = await repo.save(workflow);
       if (change.secrets !== undefined) await this.secrets.save(tx, workspaceId, workflow.id, change.secrets);
+      await this.recordUpdate(tx, workspaceId, actor, before, auditView(saved, version.definition), change.secrets !== undefined);
       const hints = await this.secrets.hints(tx, [workflow.id]);
       return this.toDto(saved, version, hints.get(workflow.id));
     });
     this.triggers.invalidate(dto.trigger.token);
     return dto;
+  }
+
+  /** `workflow.updated` for a changed name, definition or settings; `workflow.activated`/`deactivated` for the switch. */
+  private async recordUpdate(tx: EntityManager, workspaceId: string, actor: Actor | undefined, before: AuditView, after: AuditView, secretsChanged: boolean) {
+    const target = { type: 'workflow', id: after.id, name: after.name };
+    const { active: wasActive, ...restBefore } = before;
+    const { active: isActive, ...restAfter } = after;
+    if (canonicalJson(restBefore) !== canonicalJson(restAfter) || secretsChanged) {
+      await this.audit.record({ workspaceId, actor, action: 'workflow.updated', target, before, after }, tx);
+    }
+    if (wasActive !== isActive) await this.audit.record({ workspaceId, actor, action: isActive ? 'workflow.activated' : 'workflow.deactivated', target }, tx);
   }
 
   private async find(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<WorkflowEntity> {

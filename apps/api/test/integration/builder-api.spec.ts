@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../support/client';
+import { type ApiClient, TEST_OWNER } from '../support/client';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startSink, type Sink } from '../support/sink';
 import { mapFilterHttp, startTestSwitchyard } from '../support/switchyard';
@@ -7,7 +7,7 @@ import { mapFilterHttp, startTestSwitchyard } from '../support/switchyard';
 /** Reads a Server-Sent Events stream until `until` matches an event (bounded). */
 async function collectEvents(url: string, act: () => Promise<void>, until: (events: Array<{ event: string; data: any }>) => boolean) {
   const controller = new AbortController();
-  const res = await fetch(url, { signal: controller.signal, headers: { accept: 'text/event-stream' } });
+  const res = await fetch(url, { signal: controller.signal, headers: { accept: 'text/event-stream', authorization: `Bearer ${TEST_OWNER.apiKey}` } });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/event-stream');
   const reader = res.body!.getReader();

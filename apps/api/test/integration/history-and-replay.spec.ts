@@ -115,7 +115,7 @@ describe('run history and replay', () => {
     const bytes = Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0xff]);
     const res = await fetch(`${api.baseUrl}/hooks/${workflow.trigger.token}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes });
     const run = await api.waitForRun(((await res.json()) as any).runId);
-    const raw = await fetch(`${api.baseUrl}${run.trigger.bodyUrl}`);
+    const raw = await fetch(`${api.baseUrl}${run.trigger.bodyUrl}`, { headers: api.authHeaders() });
     expect(raw.headers.get('content-disposition')).toBe('attachment');
     expect(Buffer.from(await raw.arrayBuffer())).toEqual(bytes);
   });

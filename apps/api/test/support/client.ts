@@ -1,11 +1,43 @@
-/** A small HTTP client for the contract, used by integration and end-to-end tests. */
+/** The owner account and API key that test servers are seeded with (SWITCHYARD_OWNER_*). */
+export const TEST_OWNER = {
+  email: 'owner@switchyard.test',
+  password: 'owner-password-123',
+  apiKey: 'sy_test_owner_key_0123456789abcdefghijklmnop',
+};
+
+/** The environment that seeds TEST_OWNER into a fresh database. */
+export const TEST_OWNER_ENV: Record<string, string> = {
+  SWITCHYARD_OWNER_EMAIL: TEST_OWNER.email,
+  SWITCHYARD_OWNER_PASSWORD: TEST_OWNER.password,
+  SWITCHYARD_OWNER_API_KEY: TEST_OWNER.apiKey,
+};
+
+/**
+ * A small HTTP client for the contract, used by integration and end-to-end tests. It sends
+ * `Authorization: Bearer <apiKey>` (the seeded owner key by default; null = anonymous) unless a
+ * request names its own authorization.
+ */
 export class ApiClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly apiKey: string | null = TEST_OWNER.apiKey,
+  ) {}
+
+  /** The same server, another caller (another key, or null for anonymous). */
+  as(apiKey: string | null): ApiClient {
+    return new ApiClient(this.baseUrl, apiKey);
+  }
+
+  /** The Authorization header this client sends, for tests that call fetch themselves. */
+  authHeaders(): Record<string, string> {
+    return this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {};
+  }
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const auth: Record<string, string> = this.apiKey && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization' || h.toLowerCase() === 'cookie') ? { authorization: `Bearer ${this.apiKey}` } : {};
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      headers: body === undefined ? { ...auth, ...headers } : { 'content-type': 'application/json', ...auth, ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();

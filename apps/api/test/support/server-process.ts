@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { TEST_OWNER_ENV } from './client';
 
 export const MAIN_JS = resolve(__dirname, '../../dist/main.js');
 
@@ -24,7 +25,8 @@ export function freePort(): Promise<number> {
 /** Starts the BUILT server (`apps/api/dist/main.js`) as a child process, as a user would. */
 export function startServerProcess(args: string[], env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, [MAIN_JS, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+    // Seeded with the test owner and its API key, which ApiClient sends by default.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...TEST_OWNER_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,4 +1,5 @@
 import { parseApiError, toApiError } from './api-error';
+import { notifyUnauthorized, sessionHeaders } from './session';
 
 type QueryValue = string | number | boolean | null | undefined;
 
@@ -41,6 +42,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       signal,
       headers: {
         accept: 'application/json',
+        ...sessionHeaders(method),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -50,6 +52,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
   const parsed = await readBody(response);
   if (!response.ok) {
+    // The session ended (expired, signed out elsewhere, password changed): the auth gate asks to sign in.
+    if (response.status === 401 && !path.startsWith('/api/auth/')) notifyUnauthorized();
     throw parseApiError({ status: response.status, statusText: response.statusText, body: parsed });
   }
   return parsed as T;

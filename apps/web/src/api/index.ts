@@ -4,6 +4,7 @@ export * from './health.api';
 export * from './http-client';
 export * from './query-keys';
 export * from './runs.api';
+export * from './session';
 export * from './workflows.api';
 export * from './test.api';
 export * from './accounts.api';

@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { SignOutButton } from '../features/auth/SignOutButton';
 import { WorkspaceSwitcher } from '../features/workspaces/WorkspaceSwitcher';
 import { Icon } from '../ui';
 import { ApiStatus } from './ApiStatus';
@@ -61,6 +62,7 @@ export function AppShell() {
             </NavLink>
           </nav>
           <div className="sy-shell__footer">
+            <SignOutButton />
             <ApiStatus />
           </div>
         </div>

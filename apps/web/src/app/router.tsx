@@ -2,12 +2,15 @@ import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage';
 import { ApiKeysPage } from '../features/api-keys/ApiKeysPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { AuthGate } from '../features/auth/AuthGate';
+import { SetupPage } from '../features/auth/SetupPage';
+import { SignInPage } from '../features/auth/SignInPage';
 import { InviteAcceptPage } from '../features/invites/InviteAcceptPage';
 import { InvitesPage } from '../features/invites/InvitesPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { RunPage } from '../features/runs/RunPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { RunsPage } from '../features/runs/RunsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { WorkflowPage } from '../features/workflows/WorkflowPage';
 import { WorkflowsPage } from '../features/workflows/WorkflowsPage';
 import { AppShell } from './AppShell';
@@ -18,8 +21,14 @@ export function createRouter() {
   return createBrowserRouter([
     // Public: opened from an invite link, signed in or not.
     { path: 'invite/:token', element: <InviteAcceptPage />, errorElement: <RouteError /> },
+    { path: 'setup', element: <SetupPage />, errorElement: <RouteError /> },
+    { path: 'sign-in', element: <SignInPage />, errorElement: <RouteError /> },
     {
-      element: <AppShell />,
+      element: (
+        <AuthGate>
+          <AppShell />
+        </AuthGate>
+      ),
       errorElement: <RouteError />,
       children: [
         { index: true, element: <WorkflowsPage /> },

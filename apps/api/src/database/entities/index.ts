@@ -1,11 +1,21 @@
+import { ApiKeyEntity } from './api-key.entity';
+import { AuditEventEntity } from './audit-event.entity';
 import { InboundRequestEntity } from './inbound-request.entity';
+import { InviteEntity } from './invite.entity';
+import { LoginAttemptEntity } from './login-attempt.entity';
 import { RunEntity } from './run.entity';
+import { SessionEntity } from './session.entity';
 import { StepRunEntity } from './step-run.entity';
 import { TriggerDedupeKeyEntity } from './trigger-dedupe-key.entity';
 import { TriggerSecretEntity } from './trigger-secret.entity';
+import { UserEntity } from './user.entity';
 import { WorkflowVersionEntity } from './workflow-version.entity';
 import { WorkflowEntity } from './workflow.entity';
+import { WorkspaceMemberEntity } from './workspace-member.entity';
 import { WorkspaceEntity } from './workspace.entity';
 
-export const ENTITIES = [WorkspaceEntity, WorkflowEntity, WorkflowVersionEntity, InboundRequestEntity, RunEntity, StepRunEntity, TriggerSecretEntity, TriggerDedupeKeyEntity];
+export const ENTITIES: Array<new () => object> = [WorkspaceEntity, WorkflowEntity, WorkflowVersionEntity, InboundRequestEntity, RunEntity, StepRunEntity, TriggerSecretEntity, TriggerDedupeKeyEntity];
+// Accounts (issue 8)
+ENTITIES.push(UserEntity, WorkspaceMemberEntity, SessionEntity, ApiKeyEntity, InviteEntity, AuditEventEntity, LoginAttemptEntity);
 export { InboundRequestEntity, RunEntity, StepRunEntity, TriggerDedupeKeyEntity, TriggerSecretEntity, WorkflowEntity, WorkflowVersionEntity, WorkspaceEntity };
+export { ApiKeyEntity, AuditEventEntity, InviteEntity, LoginAttemptEntity, SessionEntity, UserEntity, WorkspaceMemberEntity };

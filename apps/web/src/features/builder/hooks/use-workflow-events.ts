@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { workflowEventsPath, type RequestEvent, type RunEvent } from '../../../api';
+import { withWorkspaceQuery, workflowEventsPath, type RequestEvent, type RunEvent } from '../../../api';
 
 export type EventStreamState = 'connecting' | 'open' | 'unavailable';
 
@@ -25,7 +25,7 @@ export function useWorkflowEvents(params: {
       setState('unavailable');
       return;
     }
-    const source = new EventSource(workflowEventsPath(workflowId));
+    const source = new EventSource(withWorkspaceQuery(workflowEventsPath(workflowId)));
     const parse = (event: MessageEvent): unknown => {
       try {
         return JSON.parse(event.data as string);
