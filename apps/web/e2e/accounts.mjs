@@ -244,7 +244,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       viewer = { context, page: await context.newPage() };
       const { page } = viewer;
       await page.goto(state.inviteUrl);
-      await page.getByText('You are invited to join').waitFor();
+      await page.getByText(/You are invited to join as/).waitFor();
       assert.match(await page.locator('main').innerText(), /Viewer/);
       await page.getByRole('textbox', { name: /^Name/ }).fill(VIEWER.name);
       await page.getByRole('textbox', { name: 'Email' }).fill(VIEWER.email);

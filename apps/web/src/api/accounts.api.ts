@@ -1,11 +1,7 @@
-import type { ApiKey, AuditPage, AuthState, CreatedApiKey, Invite, InvitePreview, Member, Role, WorkspaceMembership } from './accounts.types';
+import type { ApiKey, AuditPage, CreatedApiKey, Invite, InvitePreview, Member, Role, WorkspaceMembership } from './accounts.types';
 import { apiRequest } from './http-client';
 
 const enc = encodeURIComponent;
-
-export function getAuthState(params: { signal?: AbortSignal } = {}): Promise<AuthState> {
-  return apiRequest('/api/auth/state', { signal: params.signal });
-}
 
 export function changePassword(params: { currentPassword: string; newPassword: string }): Promise<void> {
   return apiRequest('/api/auth/password', { method: 'POST', body: params });

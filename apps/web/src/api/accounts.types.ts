@@ -1,24 +1,10 @@
 /** Roles in a workspace, from the most to the least powerful. */
 export type Role = 'owner' | 'admin' | 'editor' | 'viewer';
 
-export interface AuthUser {
-  id: string;
-  email: string;
-  name: string | null;
-}
-
 export interface WorkspaceMembership {
   id: string;
   name: string;
   role: Role;
-}
-
-/** `GET /api/auth/state`: who is signed in and the workspaces they belong to. */
-export interface AuthState {
-  setupRequired: boolean;
-  user: AuthUser | null;
-  workspaces: WorkspaceMembership[];
-  csrfToken?: string;
 }
 
 export interface Member {

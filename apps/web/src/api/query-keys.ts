@@ -13,7 +13,6 @@ export const queryKeys = {
   run: (id: string) => ['runs', id] as const,
   stepOutput: (runId: string, stepId: string) => ['runs', runId, 'steps', stepId, 'output'] as const,
   health: () => ['health'] as const,
-  authState: () => ['auth', 'state'] as const,
   members: () => ['workspace', 'members'] as const,
   invites: () => ['workspace', 'invites'] as const,
   apiKeys: () => ['workspace', 'api-keys'] as const,

@@ -4,7 +4,7 @@ import { changePassword, signOutEverywhere } from '../../api';
 import { Button, Card, DescriptionList, Dialog, ErrorState, Icon, TextInput } from '../../ui';
 import { allDetailsShown, fieldErrors } from '../settings/field-errors';
 import { ROLE_LABELS } from '../workspaces/roles';
-import { useAuthState } from '../workspaces/use-auth-state';
+import { useAuthState } from '../auth/use-auth';
 import { checkNewPassword, MIN_PASSWORD_LENGTH } from './password-rules';
 
 function ChangePasswordCard() {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ApiError, type Member, type Role } from '../../api';
 import { Badge, Button, ButtonLink, Card, Dialog, ErrorState, LoadingState, RelativeTime, Select, Table, type TableColumn } from '../../ui';
 import { assignableRoles, canManageMember, isLastOwner, ROLE_LABELS } from '../workspaces/roles';
-import { useAuthState } from '../workspaces/use-auth-state';
+import { useAuthState } from '../auth/use-auth';
 import { useCurrentWorkspace } from '../workspaces/use-role';
 import { useChangeMemberRole, useMembers, useRemoveMember } from './use-members';
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { changeMemberRole, listMembers, queryKeys, removeMember, type Member, type Role } from '../../api';
+import { authStateKey } from '../auth/auth.api';
 
 export function useMembers() {
   return useQuery({ queryKey: queryKeys.members(), queryFn: ({ signal }) => listMembers({ signal }) });
@@ -16,7 +17,7 @@ export function useChangeMemberRole() {
       // The signed-in user may have changed their own role.
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.members() }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.authState() }),
+        queryClient.invalidateQueries({ queryKey: authStateKey }),
       ]);
     },
   });
@@ -28,7 +29,7 @@ export function useRemoveMember() {
     mutationFn: (params: { userId: string }) => removeMember(params),
     onSuccess: (_result, params) => {
       queryClient.setQueryData(queryKeys.members(), (old: Member[] | undefined) => old?.filter((member) => member.userId !== params.userId));
-      return queryClient.invalidateQueries({ queryKey: queryKeys.authState() });
+      return queryClient.invalidateQueries({ queryKey: authStateKey });
     },
   });
 }

@@ -1,7 +1,4 @@
-import type { WorkspaceMembership } from '../../api';
-
-/** localStorage key of the workspace the UI works in; the http client sends it as `x-switchyard-workspace`. */
-export const WORKSPACE_STORAGE_KEY = 'switchyard.workspace';
+import { getCurrentWorkspaceId, setCurrentWorkspaceId, type WorkspaceMembership } from '../../api';
 
 /**
  * The workspace to work in: the stored one while the user still belongs to it, else their first.
@@ -14,37 +11,21 @@ export function pickWorkspace(params: { workspaces: readonly WorkspaceMembership
 
 const listeners = new Set<() => void>();
 
-function storage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage;
-  } catch {
-    // Storage can be switched off (privacy settings); the UI then falls back to the first workspace.
-    return null;
-  }
-}
-
+/** The id the http client sends as `x-switchyard-workspace` (kept in localStorage by api/session). */
 export function readStoredWorkspaceId(): string | null {
-  return storage()?.getItem(WORKSPACE_STORAGE_KEY) ?? null;
+  return getCurrentWorkspaceId();
 }
 
 export function writeStoredWorkspaceId(id: string | null): void {
-  const store = storage();
-  if (!store) return;
-  if (readStoredWorkspaceId() === id) return;
-  if (id) store.setItem(WORKSPACE_STORAGE_KEY, id);
-  else store.removeItem(WORKSPACE_STORAGE_KEY);
+  if (getCurrentWorkspaceId() === id) return;
+  setCurrentWorkspaceId(id);
   for (const listener of listeners) listener();
 }
 
-/** For useSyncExternalStore: this tab's writes notify at once, other tabs' through the storage event. */
+/** For useSyncExternalStore: re-renders the components that show or use the current workspace. */
 export function subscribeStoredWorkspaceId(listener: () => void): () => void {
   listeners.add(listener);
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === WORKSPACE_STORAGE_KEY) listener();
-  };
-  window.addEventListener('storage', onStorage);
   return () => {
     listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
   };
 }

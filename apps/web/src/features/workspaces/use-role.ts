@@ -2,7 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { Role, WorkspaceMembership } from '../../api';
 import { pickWorkspace, readStoredWorkspaceId, subscribeStoredWorkspaceId, writeStoredWorkspaceId } from './current-workspace';
 import { can, type Action } from './roles';
-import { useAuthState } from './use-auth-state';
+import { useAuthState } from '../auth/use-auth';
 
 /** The workspace the UI works in, from the auth state and the stored choice. Keeps the stored id valid. */
 export function useCurrentWorkspace(): { workspace: WorkspaceMembership | null; workspaces: WorkspaceMembership[]; isPending: boolean } {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { createWorkspace, queryKeys, type AuthState, type WorkspaceMembership } from '../../api';
+import { createWorkspace, type WorkspaceMembership } from '../../api';
+import { authStateKey, type AuthState } from '../auth/auth.api';
 import { writeStoredWorkspaceId } from './current-workspace';
 
 /**
@@ -14,7 +15,7 @@ export function useSwitchWorkspace() {
     writeStoredWorkspaceId(id);
     // Pages of the old workspace (a workflow, a run) do not exist in the new one.
     void navigate('/');
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.authState()[0] });
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authStateKey[0] });
     void queryClient.invalidateQueries();
   };
 }
@@ -27,11 +28,11 @@ export function useCreateWorkspace() {
     mutationFn: (params: { name: string }) => createWorkspace(params),
     onSuccess: async (created: WorkspaceMembership) => {
       const workspace = { ...created, role: created.role ?? 'owner' };
-      queryClient.setQueryData(queryKeys.authState(), (old: AuthState | undefined) =>
+      queryClient.setQueryData(authStateKey, (old: AuthState | undefined) =>
         old && !old.workspaces.some((item) => item.id === workspace.id) ? { ...old, workspaces: [...old.workspaces, workspace] } : old,
       );
       switchTo(workspace.id);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.authState() });
+      await queryClient.invalidateQueries({ queryKey: authStateKey });
     },
   });
 }
