@@ -53,7 +53,7 @@ function fromPage(page, method, path, body) {
       const response = await fetch(path, {
         method,
         headers: {
-          'content-type': 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(csrf ? { 'x-csrf-token': decodeURIComponent(csrf) } : {}),
           ...(workspace ? { 'x-switchyard-workspace': workspace } : {}),
         },
@@ -135,6 +135,8 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       state.workflowId = /\/workflows\/([^/]+)\/edit/.exec(page.url())[1];
       await page.getByRole('button', { name: 'Add the first step' }).click();
       await page.getByRole('menuitem', { name: /Transform data/ }).click();
+      await page.getByRole('textbox', { name: 'Output', exact: true }).click();
+      await page.keyboard.insertText('{ "order": trigger.body.order, "total": trigger.body.total }');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('All changes saved').waitFor();
       await page.getByRole('switch', { name: 'Workflow is off: turn it on' }).click();
@@ -226,7 +228,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await page.getByRole('heading', { name: 'Invite someone' }).waitFor();
       await page.getByRole('combobox', { name: 'Role' }).selectOption('viewer');
       await page.getByRole('button', { name: 'Create invite link' }).click();
-      const link = page.getByLabel('Invite link');
+      const link = page.getByLabel('Invite link', { exact: true });
       await link.waitFor();
       state.inviteUrl = (await link.innerText()).trim();
       assert.match(state.inviteUrl, new RegExp(`^${env.base}/invite/`));
@@ -263,7 +265,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
     'the viewer reads workflows and runs without any button that changes them',
     withFailureShot('viewer-ui', async () => {
       const { page } = viewer;
-      await page.getByRole('link', { name: 'Order sync' }).waitFor();
+      await page.getByRole('link', { name: 'Order sync', exact: true }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'Create workflow' }).count(), 0, 'no Create workflow');
       assert.equal(await page.getByRole('link', { name: /^Edit / }).count(), 0, 'no Edit in the list');
       assert.equal(await page.getByRole('switch').count(), 0, 'no on/off switches');
@@ -382,7 +384,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
     withFailureShot('workspaces', async () => {
       const { page } = env;
       await page.goto(`${env.base}/`);
-      await page.getByRole('link', { name: 'Order sync' }).waitFor();
+      await page.getByRole('link', { name: 'Order sync', exact: true }).waitFor();
       await page.getByRole('button', { name: /Switch workspace$/ }).click();
       await page.getByRole('menuitem', { name: 'Create workspace' }).click();
       const dialog = page.getByRole('dialog', { name: 'Create a workspace' });
@@ -390,13 +392,13 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await dialog.getByRole('button', { name: 'Create workspace' }).click();
       await page.getByRole('button', { name: 'Workspace: Side project (Owner). Switch workspace' }).waitFor();
       await page.getByRole('heading', { name: 'Create your first workflow' }).waitFor();
-      assert.equal(await page.getByRole('link', { name: 'Order sync' }).count(), 0, 'the other workspace’s workflows are gone');
+      assert.equal(await page.getByRole('link', { name: 'Order sync', exact: true }).count(), 0, 'the other workspace’s workflows are gone');
 
       await page.getByRole('button', { name: /Switch workspace$/ }).click();
       const items = page.getByRole('menuitemradio');
       assert.equal(await items.count(), 2);
       await items.filter({ hasNotText: 'Side project' }).click();
-      await page.getByRole('link', { name: 'Order sync' }).waitFor();
+      await page.getByRole('link', { name: 'Order sync', exact: true }).waitFor();
     }),
   );
 
