@@ -365,7 +365,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       const table = page.getByRole('table', { name: 'Audit log of this workspace' });
       await table.waitFor();
       const text = await table.innerText();
-      for (const expected of ['Created workflow', 'Updated workflow', 'Switched on workflow', 'Created API key', 'Revoked API key', 'Created invite', 'Joined member']) {
+      for (const expected of ['Created workflow', 'Updated workflow', 'Switched on workflow', 'Created API key', 'Revoked API key', 'Created invite', 'Joined the workspace', 'Changed a member’s role']) {
         assert.ok(text.includes(expected), `the audit log lists "${expected}":\n${text}`);
       }
       assert.ok(text.includes(OWNER.email) || text.includes(OWNER.name), 'entries name the owner');
@@ -373,7 +373,10 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       const diff = page.getByLabel('Line diff of before and after');
       await diff.waitFor();
       assert.match(await diff.innerText(), /^\+ .*"type": "map"/m, 'the diff shows the added step');
-      await env.screenshot('audit-log.png');
+      // A window tall enough for the open entry, so the sidebar stays where it is on screen.
+      await page.setViewportSize({ width: 1280, height: 1300 });
+      await env.screenshot('audit-log.png', { fullPage: false });
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.getByRole('button', { name: 'Side by side' }).click();
       await page.getByRole('figure', { name: 'Before' }).or(page.getByText('Before', { exact: true })).first().waitFor();
     }),

@@ -5,8 +5,14 @@ describe('describeAction', () => {
   it('reads noun.verb codes', () => {
     expect(describeAction('workflow.updated')).toBe('Updated workflow');
     expect(describeAction('api_key.created')).toBe('Created API key');
-    expect(describeAction('member.role_changed')).toBe('Changed the role of member');
+    expect(describeAction('member.removed')).toBe('Removed a member');
+    expect(describeAction('invite.revoked')).toBe('Revoked invite');
     expect(describeAction('workflow.activated')).toBe('Switched on workflow');
+  });
+
+  it('phrases member changes as sentences', () => {
+    expect(describeAction('member.joined')).toBe('Joined the workspace');
+    expect(describeAction('member.role-changed')).toBe('Changed a member’s role');
   });
 
   it('keeps unknown codes readable', () => {
@@ -18,7 +24,8 @@ describe('describeAction', () => {
 describe('describeActor', () => {
   it('names users, keys and the system', () => {
     expect(describeActor({ type: 'user', id: 'u1', label: 'ada@example.com' })).toBe('ada@example.com');
-    expect(describeActor({ type: 'api_key', id: 'k1', label: 'Deploy' })).toBe('API key Deploy');
+    expect(describeActor({ type: 'api-key', id: 'k1', label: 'Deploy' })).toBe('API key Deploy');
+    expect(describeActor({ type: 'api-key', id: 'k1', label: 'API key Deploy' })).toBe('API key Deploy');
     expect(describeActor({ type: 'system', id: null, label: null })).toBe('Switchyard');
     expect(describeActor({ type: 'user', id: null, label: null })).toBe('Unknown');
   });

@@ -46,6 +46,16 @@ const NOUNS: Record<string, string> = {
   request: 'request',
 };
 
+/** Whole actions whose noun-verb reading would be clumsy. */
+const PHRASES: Record<string, string> = {
+  'member.joined': 'Joined the workspace',
+  'member.role-changed': 'Changed a member’s role',
+  'member.role_changed': 'Changed a member’s role',
+  'member.removed': 'Removed a member',
+  'workspace.created': 'Created the workspace',
+  'user.password-changed': 'Changed their password',
+};
+
 function words(text: string): string {
   return text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
 }
@@ -55,6 +65,7 @@ function words(text: string): string {
  * words ("Updated workflow"); unknown codes are still made readable rather than hidden.
  */
 export function describeAction(action: string): string {
+  if (PHRASES[action]) return PHRASES[action];
   const [noun, ...rest] = action.split('.');
   const verb = rest.join('.');
   if (!verb) return words(action).replace(/^./, (first) => first.toUpperCase());
@@ -66,7 +77,7 @@ export function describeAction(action: string): string {
 /** Who did it: a person's label, an API key, or the system. */
 export function describeActor(actor: AuditActor): string {
   const label = actor.label ?? actor.id ?? '';
-  if (actor.type === 'api_key' || actor.type === 'api-key' || actor.type === 'apiKey') return `API key ${label}`.trim();
+  if (actor.type === 'api_key' || actor.type === 'api-key' || actor.type === 'apiKey') return /^api key\b/i.test(label) ? label : `API key ${label}`.trim();
   if (actor.type === 'system') return 'Switchyard';
   return label || 'Unknown';
 }
