@@ -13,6 +13,7 @@ describe('createWorkflowCurl', () => {
     const command = createWorkflowCurl({ origin: 'http://localhost:3000' });
     expect(command.split('\n')[0]).toBe("curl -X POST 'http://localhost:3000/api/workflows' \\");
     expect(command).toContain("-H 'content-type: application/json'");
+    expect(command).toContain('-H "Authorization: Bearer $SWITCHYARD_API_KEY"');
     // The filter condition contains single quotes, so the body must survive shell quoting.
     expect(command).toContain(`"condition": "steps.shape.plan != '\\''free'\\''"`);
   });

@@ -18,6 +18,8 @@ export function createWorkflowCurl(params: { origin: string; workflow?: unknown 
   const body = JSON.stringify(params.workflow ?? EXAMPLE_WORKFLOW, null, 2);
   return [
     `curl -X POST ${shellQuote(`${params.origin}/api/workflows`)} \\`,
+    // The API needs a key of the workspace (created by an admin; see docs/accounts.md).
+    `  -H "Authorization: Bearer $SWITCHYARD_API_KEY" \\`,
     `  -H 'content-type: application/json' \\`,
     `  -d ${shellQuote(body)}`,
   ].join('\n');

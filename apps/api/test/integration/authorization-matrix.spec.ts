@@ -1,0 +1,355 @@
+import { randomUUID } from 'node:crypto';
+import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../src/auth/tokens';
+import { DEFAULT_WORKSPACE_ID } from '../../src/database/entities/workspace.entity';
+import { type ApiClient, TEST_OWNER } from '../support/client';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { SessionClient } from '../support/session-client';
+import { startTestSwitchyard } from '../support/switchyard';
+
+/**
+ * For every route of the Nest app (discovered from its metadata, so a new endpoint without an entry
+ * fails this test) and every kind of caller, the exact status; ids of another workspace's resources
+ * answer 404, and no answer to an outsider contains the workspace's data.
+ */
+
+const CALLERS = ['owner', 'admin', 'editor', 'viewer', 'other', 'anonymous', 'keyB'] as const;
+type Caller = (typeof CALLERS)[number];
+type Expect = Record<Caller, number>;
+const MEMBERS_OF_A: Caller[] = ['owner', 'admin', 'editor', 'viewer'];
+
+/** The statuses in CALLERS order: owner, admin, editor, viewer, user of workspace B, anonymous, API key of B. */
+function ex(owner: number, admin: number, editor: number, viewer: number, other: number, anonymous: number, keyB: number): Expect {
+  return { owner, admin, editor, viewer, other, anonymous, keyB };
+}
+
+interface Ids {
+  workflowId: string;
+  runId: string;
+  requestId: string;
+  inviteId: string;
+  inviteToken: string;
+  apiKeyId: string;
+  memberId: string;
+}
+
+interface RouteCase {
+  /** Builds the URL from the ids of the workspace under test (fresh ones when `fresh` is given). */
+  path: (ids: Ids) => string;
+  body?: () => unknown;
+  expect: Expect;
+  /** Makes new targets for each call, for routes that consume them (DELETE, accept...). */
+  fresh?: () => Promise<Partial<Ids>>;
+  /** Extra headers per call (e.g. the workspace to delete). */
+  headers?: (ids: Ids) => Promise<Record<string, string>> | Record<string, string>;
+  /** False for routes whose URL names nothing of a workspace. */
+  idsInUrl?: boolean;
+  /** Session callers use a new session of the same user (the route ends it). */
+  ownSession?: boolean;
+}
+
+const WF_BODY = () => ({ name: 'Renamed', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: 'trigger.body' }] });
+
+describe('authorization matrix', () => {
+  let db: TestDatabase;
+  let started: Awaited<ReturnType<typeof startTestSwitchyard>>;
+  let api: ApiClient;
+  let base: string;
+  const sessions = new Map<Caller, SessionClient>();
+  const emails: Record<string, string> = {};
+  let keyB = '';
+  let idsA: Ids;
+  let idsB: Ids;
+  let workspaceB = '';
+  /** Strings of workspace A that an outsider must never see. */
+  let secretsOfA: string[] = [];
+  let secretsOfB: string[] = [];
+  const results: string[] = [];
+
+  async function insertUser(email: string, workspaceId: string, role: string): Promise<string> {
+    const id = randomUUID();
+    await db.query(`INSERT INTO users (id, email, name, password_hash) SELECT $1, $2, $3, password_hash FROM users WHERE email = $4`, [id, email, email.split('@')[0], TEST_OWNER.email]);
+    await db.query(`INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, $3)`, [workspaceId, id, role]);
+    return id;
+  }
+
+  async function insertInvite(workspaceId: string): Promise<{ inviteId: string; inviteToken: string }> {
+    const inviteId = randomUUID();
+    const inviteToken = `tok_${randomUUID()}`;
+    await db.query(`INSERT INTO invites (id, workspace_id, token_hash, role, expires_at) VALUES ($1, $2, $3, 'viewer', now() + interval '1 day')`, [inviteId, workspaceId, sha256(inviteToken)]);
+    return { inviteId, inviteToken };
+  }
+
+  async function insertKey(workspaceId: string, role: string, key = `sy_${randomUUID().replace(/-/g, '')}`): Promise<{ apiKeyId: string; key: string }> {
+    const apiKeyId = randomUUID();
+    await db.query(`INSERT INTO api_keys (id, workspace_id, name, prefix, key_hash, role) VALUES ($1, $2, $3, $4, $5, $6)`, [apiKeyId, workspaceId, `key ${apiKeyId.slice(0, 4)}`, key.slice(0, 10), sha256(key), role]);
+    return { apiKeyId, key };
+  }
+
+  /** A workflow with one succeeded run (step `m`) of one stored request, through the real trigger URL. */
+  async function workflowWithRun(client: ApiClient, name: string): Promise<{ workflowId: string; runId: string; requestId: string; token: string }> {
+    const wf = await client.createWorkflow({ name, trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: 'trigger.body' }] });
+    const hook = await client.hook(wf.trigger.token, { secret: `${name} payload` });
+    const run = await client.waitForRun(hook.body.runId);
+    return { workflowId: wf.id, runId: run.id, requestId: run.requestId ?? run.trigger.requestId ?? run.request?.id, token: wf.trigger.token };
+  }
+
+  async function send(caller: Caller, method: string, path: string, body: unknown, headers: Record<string, string>, session?: SessionClient) {
+    const client = session ?? sessions.get(caller);
+    const h: Record<string, string> = { ...headers };
+    if (caller === 'keyB') h.authorization = `Bearer ${keyB}`;
+    if (client && client.cookies.size > 0) {
+      h.cookie = client.cookieHeader();
+      if (method !== 'GET') h['x-csrf-token'] = client.cookies.get('sy_csrf') as string;
+    }
+    if (body !== undefined) h['content-type'] = 'application/json';
+    const controller = new AbortController();
+    const res = await fetch(`${base}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), signal: controller.signal });
+    // A live event stream never ends: its status and headers are the answer.
+    if ((res.headers.get('content-type') ?? '').includes('text/event-stream')) {
+      controller.abort();
+      return { status: res.status, text: '' };
+    }
+    return { status: res.status, text: await res.text() };
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    started = await startTestSwitchyard({ databaseUrl: db.url });
+    api = started.api as ApiClient;
+    base = started.instance.url as string;
+
+    workspaceB = randomUUID();
+    await db.query(`INSERT INTO workspaces (id, name) VALUES ($1, 'Workspace B')`, [workspaceB]);
+    emails.admin = 'admin@a.test';
+    emails.editor = 'editor@a.test';
+    emails.viewer = 'viewer@a.test';
+    emails.other = 'other@b.test';
+    await insertUser(emails.admin, DEFAULT_WORKSPACE_ID, 'admin');
+    await insertUser(emails.editor, DEFAULT_WORKSPACE_ID, 'editor');
+    const viewerId = await insertUser(emails.viewer, DEFAULT_WORKSPACE_ID, 'viewer');
+    const otherId = await insertUser(emails.other, workspaceB, 'owner');
+    const b = await insertKey(workspaceB, 'owner');
+    keyB = b.key;
+    for (const caller of ['owner', 'admin', 'editor', 'viewer', 'other'] as const) {
+      const s = new SessionClient(base);
+      await s.login(caller === 'owner' ? TEST_OWNER.email : emails[caller], TEST_OWNER.password);
+      sessions.set(caller, s);
+    }
+
+    const a = await workflowWithRun(api, 'Alpha private workflow');
+    const inviteA = await insertInvite(DEFAULT_WORKSPACE_ID);
+    const keyA = await insertKey(DEFAULT_WORKSPACE_ID, 'viewer');
+    idsA = { workflowId: a.workflowId, runId: a.runId, requestId: a.requestId, ...inviteA, apiKeyId: keyA.apiKeyId, memberId: viewerId };
+    const bWf = await workflowWithRun(api.as(keyB), 'Bravo private workflow');
+    const inviteB = await insertInvite(workspaceB);
+    const keyB2 = await insertKey(workspaceB, 'viewer');
+    idsB = { workflowId: bWf.workflowId, runId: bWf.runId, requestId: bWf.requestId, ...inviteB, apiKeyId: keyB2.apiKeyId, memberId: otherId };
+    secretsOfA = [a.workflowId, a.runId, a.requestId, a.token, 'Alpha private workflow', 'Alpha private workflow payload', TEST_OWNER.email, emails.viewer, keyA.apiKeyId, inviteA.inviteId];
+    secretsOfB = [bWf.workflowId, bWf.runId, bWf.requestId, bWf.token, 'Bravo private workflow', emails.other, keyB2.apiKeyId, inviteB.inviteId];
+    for (const id of Object.values(idsA)) expect(id).toBeTruthy();
+  }, 60_000);
+
+  afterAll(async () => {
+    await started?.instance.close();
+    await db?.drop();
+  });
+
+  const freshWorkflow = async () => ({ workflowId: (await api.createWorkflow(WF_BODY())).id });
+  const freshMember = async () => ({ memberId: await insertUser(`m${randomUUID().slice(0, 8)}@a.test`, DEFAULT_WORKSPACE_ID, 'viewer') });
+  let counter = 0;
+
+  const ROUTES: Record<string, RouteCase> = {
+    'GET /api/workflows': { path: () => '/api/workflows', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
+    'POST /api/workflows': { path: () => '/api/workflows', body: WF_BODY, expect: ex(201, 201, 201, 403, 201, 401, 201), idsInUrl: false },
+    'GET /api/workflows/:id': { path: (i) => `/api/workflows/${i.workflowId}`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
+    'PUT /api/workflows/:id': { path: (i) => `/api/workflows/${i.workflowId}`, body: WF_BODY, expect: ex(200, 200, 200, 403, 404, 401, 404), fresh: freshWorkflow },
+    'PATCH /api/workflows/:id': { path: (i) => `/api/workflows/${i.workflowId}`, body: () => ({ active: false }), expect: ex(200, 200, 200, 403, 404, 401, 404), fresh: freshWorkflow },
+    'DELETE /api/workflows/:id': { path: (i) => `/api/workflows/${i.workflowId}`, expect: ex(204, 204, 204, 403, 404, 401, 404), fresh: freshWorkflow },
+    'GET /api/workflows/:id/runs': { path: (i) => `/api/workflows/${i.workflowId}/runs`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
+    'GET /api/workflows/:id/requests': { path: (i) => `/api/workflows/${i.workflowId}/requests`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
+    'GET /api/workflows/:id/events': { path: (i) => `/api/workflows/${i.workflowId}/events`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
+    'GET /api/runs': { path: () => '/api/runs', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
+    'POST /api/runs/replay': { path: () => '/api/runs/replay', body: () => ({ runIds: [idsA.runId] }), expect: ex(201, 201, 201, 403, 404, 401, 404), idsInUrl: false },
+    'GET /api/runs/:id': { path: (i) => `/api/runs/${i.runId}`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
+    'GET /api/runs/:id/steps/:stepId/output': { path: (i) => `/api/runs/${i.runId}/steps/m/output`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
+    'POST /api/runs/:id/replay': { path: (i) => `/api/runs/${i.runId}/replay`, body: () => ({}), expect: ex(201, 201, 201, 403, 404, 401, 404) },
+    'POST /api/requests/:id/replay': { path: (i) => `/api/requests/${i.requestId}/replay`, expect: ex(201, 201, 201, 403, 404, 401, 404) },
+    'GET /api/requests/:id/body': { path: (i) => `/api/requests/${i.requestId}/body`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
+    'POST /api/test/step': {
+      path: () => '/api/test/step',
+      body: () => ({ step: { id: 's', type: 'map', expression: '1 + 1' } }),
+      expect: ex(200, 200, 200, 403, 200, 401, 200),
+      idsInUrl: false,
+    },
+    'POST /api/test/workflow': {
+      path: () => '/api/test/workflow',
+      body: () => ({ steps: [{ id: 's', type: 'map', expression: '1 + 1' }] }),
+      expect: ex(200, 200, 200, 403, 200, 401, 200),
+      idsInUrl: false,
+    },
+    'GET /api/health/live': { path: () => '/api/health/live', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
+    'GET /api/health/ready': { path: () => '/api/health/ready', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
+    'GET /api/auth/state': { path: () => '/api/auth/state', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
+    'POST /api/auth/setup': { path: () => '/api/auth/setup', body: () => ({ email: 'late@x.test', password: 'a long password' }), expect: ex(409, 409, 409, 409, 409, 409, 409), idsInUrl: false },
+    'POST /api/auth/login': { path: () => '/api/auth/login', body: () => ({ email: emails.editor, password: TEST_OWNER.password }), expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
+    'POST /api/auth/logout': { path: () => '/api/auth/logout', expect: ex(204, 204, 204, 204, 204, 401, 403), idsInUrl: false, ownSession: true },
+    'POST /api/auth/password': {
+      path: () => '/api/auth/password',
+      body: () => ({ currentPassword: 'not the password', newPassword: 'whatever long enough' }),
+      expect: ex(400, 400, 400, 400, 400, 401, 403),
+      idsInUrl: false,
+    },
+    'GET /api/workspaces': { path: () => '/api/workspaces', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
+    'POST /api/workspaces': { path: () => '/api/workspaces', body: () => ({ name: 'Side project' }), expect: ex(201, 201, 201, 201, 201, 401, 403), idsInUrl: false },
+    'DELETE /api/workspaces/current': {
+      path: () => '/api/workspaces/current',
+      expect: ex(204, 403, 403, 403, 404, 401, 403),
+      idsInUrl: false,
+      // A workspace made for each call, where each member of A has the same role: deleting A itself would end the test.
+      headers: async () => {
+        const id = randomUUID();
+        await db.query(`INSERT INTO workspaces (id, name) VALUES ($1, 'Doomed')`, [id]);
+        await db.query(
+          `INSERT INTO workspace_members (workspace_id, user_id, role) SELECT $1, user_id, role FROM workspace_members WHERE workspace_id = $2`,
+          [id, DEFAULT_WORKSPACE_ID],
+        );
+        return { 'x-switchyard-workspace': id };
+      },
+    },
+    'GET /api/workspaces/current/members': { path: () => '/api/workspaces/current/members', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
+    'PATCH /api/workspaces/current/members/:userId': {
+      path: (i) => `/api/workspaces/current/members/${i.memberId}`,
+      body: () => ({ role: 'editor' }),
+      expect: ex(200, 200, 403, 403, 404, 401, 404),
+      fresh: freshMember,
+    },
+    'DELETE /api/workspaces/current/members/:userId': {
+      path: (i) => `/api/workspaces/current/members/${i.memberId}`,
+      expect: ex(204, 204, 403, 403, 404, 401, 404),
+      fresh: freshMember,
+    },
+    'GET /api/workspaces/current/invites': { path: () => '/api/workspaces/current/invites', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
+    'POST /api/workspaces/current/invites': { path: () => '/api/workspaces/current/invites', body: () => ({ role: 'viewer' }), expect: ex(201, 201, 403, 403, 201, 401, 201), idsInUrl: false },
+    'DELETE /api/workspaces/current/invites/:id': {
+      path: (i) => `/api/workspaces/current/invites/${i.inviteId}`,
+      expect: ex(204, 204, 403, 403, 404, 401, 404),
+      fresh: () => insertInvite(DEFAULT_WORKSPACE_ID),
+    },
+    // Public: the token is the secret. Accepting joins a workspace made for it, so nobody joins A.
+    'GET /api/invites/:token': { path: (i) => `/api/invites/${i.inviteToken}`, expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
+    'POST /api/invites/:token/accept': {
+      path: (i) => `/api/invites/${i.inviteToken}/accept`,
+      body: () => ({ email: `new${++counter}@c.test`, password: 'a long password' }),
+      expect: ex(200, 200, 200, 200, 200, 200, 200),
+      idsInUrl: false,
+      fresh: async () => {
+        const id = randomUUID();
+        await db.query(`INSERT INTO workspaces (id, name) VALUES ($1, 'Club')`, [id]);
+        return insertInvite(id);
+      },
+    },
+    'GET /api/api-keys': { path: () => '/api/api-keys', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
+    'POST /api/api-keys': { path: () => '/api/api-keys', body: () => ({ name: 'ci', role: 'viewer' }), expect: ex(201, 201, 403, 403, 201, 401, 201), idsInUrl: false },
+    'DELETE /api/api-keys/:id': {
+      path: (i) => `/api/api-keys/${i.apiKeyId}`,
+      expect: ex(204, 204, 403, 403, 404, 401, 404),
+      fresh: async () => ({ apiKeyId: (await insertKey(DEFAULT_WORKSPACE_ID, 'viewer')).apiKeyId }),
+    },
+    'GET /api/audit': { path: () => '/api/audit', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
+  };
+
+  /** Every route Nest registered, as `METHOD /path`, read from the controllers' metadata. */
+  function discoverRoutes(): string[] {
+    const routes: string[] = [];
+    for (const module of started.instance.app.get(ModulesContainer).values()) {
+      for (const wrapper of module.controllers.values()) {
+        const type = wrapper.metatype as (new () => object) | null;
+        if (!type) continue;
+        const prefixes = [Reflect.getMetadata(PATH_METADATA, type)].flat() as string[];
+        for (const name of Object.getOwnPropertyNames(type.prototype)) {
+          const handler = (type.prototype as Record<string, unknown>)[name];
+          if (name === 'constructor' || typeof handler !== 'function') continue;
+          const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+          const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+          if (method === undefined || paths === undefined) continue;
+          for (const prefix of prefixes) {
+            for (const p of [paths].flat()) routes.push(`${RequestMethod[method]} ${`/${prefix}/${p}`.replace(/\/+/g, '/').replace(/\/$/, '')}`);
+          }
+        }
+      }
+    }
+    return routes.sort();
+  }
+
+  it('has an expected answer for every route the app registers, and no entry for a route that is gone', () => {
+    const discovered = discoverRoutes();
+    expect(discovered.length).toBeGreaterThan(30);
+    expect(discovered.filter((r) => !(r in ROUTES)), 'routes without an entry in ROUTES').toEqual([]);
+    expect(Object.keys(ROUTES).filter((r) => !discovered.includes(r)), 'entries for routes that do not exist').toEqual([]);
+  });
+
+  it('gives each caller exactly the expected answer, and outsiders nothing of workspace A', async () => {
+    const failures: string[] = [];
+    for (const [route, spec] of Object.entries(ROUTES)) {
+      const method = route.split(' ')[0];
+      for (const caller of CALLERS) {
+        const ids = spec.fresh ? { ...idsA, ...(await spec.fresh()) } : idsA;
+        let session: SessionClient | undefined;
+        if (spec.ownSession && sessions.has(caller)) {
+          session = new SessionClient(base);
+          await session.login(caller === 'owner' ? TEST_OWNER.email : emails[caller], TEST_OWNER.password);
+        }
+        const headers = spec.headers ? await spec.headers(ids) : {};
+        const body = spec.body?.();
+        const path = spec.path(ids) + JSON.stringify(body ?? null);
+        const res = await send(caller, method, spec.path(ids), body, headers, session);
+        results.push(`${route} ${caller} ${res.status}`);
+        if (res.status !== spec.expect[caller]) failures.push(`${route} as ${caller}: ${res.status}, expected ${spec.expect[caller]} (${res.text.slice(0, 160)})`);
+        if (caller === 'other' || caller === 'keyB' || caller === 'anonymous') {
+          // An id the caller sent (URL or body) may come back in the 404's message: they knew it already.
+          const leaked = secretsOfA.filter((s) => res.text.includes(s) && !path.includes(s));
+          if (leaked.length > 0) failures.push(`${route} as ${caller} leaked ${leaked.join(', ')}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it("answers 404 (or the role's 403) to members of A for ids of workspace B in URLs, without B's data", async () => {
+    const failures: string[] = [];
+    for (const [route, spec] of Object.entries(ROUTES)) {
+      if (spec.idsInUrl === false) continue;
+      const method = route.split(' ')[0];
+      for (const caller of MEMBERS_OF_A) {
+        const expected = spec.expect[caller] === 403 ? 403 : 404;
+        const path = spec.path(idsB);
+        const res = await send(caller, method, path, spec.body?.(), {});
+        if (res.status !== expected) failures.push(`${route} as ${caller} with B's ids: ${res.status}, expected ${expected} (${res.text.slice(0, 160)})`);
+        const leaked = secretsOfB.filter((s) => res.text.includes(s) && !path.includes(s));
+        if (leaked.length > 0) failures.push(`${route} as ${caller} with B's ids leaked ${leaked.join(', ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // B's workflow is untouched by all of that.
+    expect((await api.as(keyB).request('GET', `/api/workflows/${idsB.workflowId}`)).body.name).toBe('Bravo private workflow');
+  }, 60_000);
+
+  it('refuses to name another workspace: 404 for a user who is not a member, 403 for an API key', async () => {
+    const other = sessions.get('other') as SessionClient;
+    expect((await send('other', 'GET', '/api/workflows', undefined, { 'x-switchyard-workspace': DEFAULT_WORKSPACE_ID }, other)).status).toBe(404);
+    expect((await send('other', 'GET', `/api/workflows?workspace=${DEFAULT_WORKSPACE_ID}`, undefined, {}, other)).status).toBe(404);
+    expect((await send('keyB', 'GET', '/api/workflows', undefined, { 'x-switchyard-workspace': DEFAULT_WORKSPACE_ID })).status).toBe(403);
+    expect((await send('owner', 'GET', '/api/workflows', undefined, { 'x-switchyard-workspace': workspaceB })).status).toBe(404);
+    expect((await send('owner', 'GET', '/api/workflows', undefined, { 'x-switchyard-workspace': 'not-a-uuid' })).status).toBe(404);
+    // A member who names their workspace gets it.
+    const mine = await send('other', 'GET', '/api/workflows', undefined, { 'x-switchyard-workspace': workspaceB }, other);
+    expect(mine.status).toBe(200);
+    expect(mine.text).toContain('Bravo private workflow');
+    // A bad or revoked key is refused outright, even on a public route's neighbours.
+    expect((await api.as('sy_nonexistent_key_000000000000000000').request('GET', '/api/workflows')).status).toBe(401);
+  });
+});
