@@ -407,9 +407,23 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
   );
 
   test(
-    'the owner changes their password: a wrong current one is refused at its field',
+    'the owner changes their password: a wrong current one is refused at its field, the right one signs out their other sessions',
     withFailureShot('password', async () => {
       const { page } = env;
+      // A second session of the owner, e.g. another computer.
+      const elsewhere = await fetch(`${env.base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: OWNER.email, password: OWNER.password }),
+      });
+      assert.equal(elsewhere.status, 200);
+      const cookie = elsewhere.headers
+        .getSetCookie()
+        .map((line) => line.split(';')[0])
+        .join('; ');
+      const before = await fetch(`${env.base}/api/workflows`, { headers: { cookie } });
+      assert.equal(before.status, 200, 'the other session works before the change');
+
       await page.goto(`${env.base}/settings/account`);
       await page.getByRole('heading', { name: 'Change password' }).waitFor();
       await page.getByLabel('Current password').fill('wrong current password');
@@ -420,7 +434,12 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
 
       await page.getByLabel('Current password').fill(OWNER.password);
       await page.getByRole('button', { name: 'Change password' }).click();
-      await page.getByText('Password changed.').waitFor();
+      await page.getByText(/Password changed\./).waitFor();
+      const after = await fetch(`${env.base}/api/workflows`, { headers: { cookie } });
+      assert.equal(after.status, 401, 'the other session is signed out');
+      // This browser stays signed in.
+      await page.getByRole('link', { name: 'Workflows', exact: true }).click();
+      await page.getByRole('link', { name: 'Order sync', exact: true }).waitFor();
       const login = await fetch(`${env.base}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

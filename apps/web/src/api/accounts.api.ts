@@ -7,11 +7,6 @@ export function changePassword(params: { currentPassword: string; newPassword: s
   return apiRequest('/api/auth/password', { method: 'POST', body: params });
 }
 
-/** Ends every session of the signed-in user, this one included. */
-export function signOutEverywhere(): Promise<void> {
-  return apiRequest('/api/auth/sign-out-everywhere', { method: 'POST', body: {} });
-}
-
 export function listMyWorkspaces(params: { signal?: AbortSignal } = {}): Promise<WorkspaceMembership[]> {
   return apiRequest('/api/workspaces', { signal: params.signal });
 }

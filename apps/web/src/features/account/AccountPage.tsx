@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { changePassword, signOutEverywhere } from '../../api';
-import { Button, Card, DescriptionList, Dialog, ErrorState, Icon, TextInput } from '../../ui';
+import { changePassword } from '../../api';
+import { Button, Card, DescriptionList, ErrorState, Icon, TextInput } from '../../ui';
 import { allDetailsShown, fieldErrors } from '../settings/field-errors';
 import { ROLE_LABELS } from '../workspaces/roles';
 import { useAuthState } from '../auth/use-auth';
@@ -18,7 +18,10 @@ function ChangePasswordCard() {
   const shown = checked ? problems : {};
 
   return (
-    <Card title="Change password" description="Your other sessions stay signed in; sign out everywhere below if the old password leaked.">
+    <Card
+      title="Change password"
+      description="Changing it signs you out everywhere else: every other browser signed in to your account has to sign in again with the new password. API keys keep working."
+    >
       <form
         className="sy-settings__form sy-settings__form--stacked"
         onSubmit={(event) => {
@@ -72,7 +75,7 @@ function ChangePasswordCard() {
         </div>
         {done ? (
           <p className="sy-settings__note" role="status">
-            <Icon name="check" size={14} /> Password changed.
+            <Icon name="check" size={14} /> Password changed. Your other sessions are signed out.
           </p>
         ) : null}
       </form>
@@ -83,36 +86,7 @@ function ChangePasswordCard() {
   );
 }
 
-function SignOutEverywhereCard() {
-  const [open, setOpen] = useState(false);
-  const signOut = useMutation({ mutationFn: signOutEverywhere, onSuccess: () => window.location.assign('/') });
-  return (
-    <Card title="Sessions" description="Signed in on a shared or lost computer? End every session of your account, this one included.">
-      <Button variant="danger" icon="close" onClick={() => setOpen(true)}>
-        Sign out everywhere
-      </Button>
-      <Dialog
-        open={open}
-        tone="danger"
-        title="Sign out everywhere?"
-        onClose={() => setOpen(false)}
-        actions={
-          <>
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
-            <Button variant="danger" loading={signOut.isPending} onClick={() => signOut.mutate()}>
-              Sign out everywhere
-            </Button>
-          </>
-        }
-      >
-        Every browser signed in to your account, this one included, has to sign in again. API keys keep working.
-        {signOut.isError ? <ErrorState title="Could not sign out" error={signOut.error} /> : null}
-      </Dialog>
-    </Card>
-  );
-}
-
-/** `/settings/account`: the signed-in person, their password and their sessions. */
+/** `/settings/account`: the signed-in person and their password. */
 export function AccountPage() {
   const auth = useAuthState();
   const user = auth.data?.user;
@@ -130,7 +104,6 @@ export function AccountPage() {
         />
       </Card>
       <ChangePasswordCard />
-      <SignOutEverywhereCard />
     </div>
   );
 }
