@@ -1,4 +1,4 @@
-/* global document, localStorage, navigator -- read inside page.evaluate(), which runs in the browser */
+/* global document, localStorage, navigator, window -- read inside page.evaluate(), which runs in the browser */
 // Browser test of the accounts UI (issue 8), beside accounts.mjs (sign-in, lockout, CSP): a fresh
 // server asks for its owner, who signs out and in, builds a workflow, creates an API key, invites a
 // viewer through the settings, manages members, reads the audit log, switches workspaces and changes
@@ -6,7 +6,8 @@
 // without any control that changes them, and the API refuses their changes (403).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, OUTPUT, sleep, startEnvironment, UI_TIMEOUT_MS } from './harness.mjs';
+import path from 'node:path';
+import { browserSkipReason, OUTPUT, SCREENSHOTS, sleep, startEnvironment, UI_TIMEOUT_MS } from './harness.mjs';
 
 const OWNER = { name: 'Ada Owner', email: 'ada@acme.test', password: 'correct horse battery' };
 const VIEWER = { name: 'Vic Viewer', email: 'vic@acme.test', password: 'viewer password 42' };
@@ -293,8 +294,9 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       assert.equal(await page.getByRole('switch').count(), 0, 'no on/off switch in the builder');
       assert.equal(await page.getByRole('textbox', { name: 'Workflow name' }).getAttribute('readonly'), '');
       assert.ok(await page.getByRole('button', { name: 'Add a step at the end' }).isDisabled(), 'adding steps is off');
-      const editor = page.locator('.cm-content').first();
+      const editor = page.getByRole('textbox', { name: 'Output', exact: true });
       assert.equal(await editor.getAttribute('contenteditable'), 'false', 'expressions are not editable');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'builder-read-only.png'), animations: 'disabled' });
 
       // Secrets: the masked hint the owner saw is not shown to a viewer.
       await page.goto(`${env.base}/workflows/${state.signedId}/edit`);
@@ -375,7 +377,8 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await diff.waitFor();
       assert.match(await diff.innerText(), /^\+ .*"type": "map"/m, 'the diff shows the added step');
       // A window tall enough for the open entry, so the sidebar stays where it is on screen.
-      await page.setViewportSize({ width: 1280, height: 1300 });
+      await page.setViewportSize({ width: 1280, height: 1500 });
+      await page.evaluate(() => window.scrollTo(0, 0));
       await env.screenshot('audit-log.png', { fullPage: false });
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.getByRole('button', { name: 'Side by side' }).click();
