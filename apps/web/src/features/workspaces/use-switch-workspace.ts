@@ -6,7 +6,7 @@ import { writeStoredWorkspaceId } from './current-workspace';
 
 /**
  * Moves the UI to another workspace: every cached answer belonged to the old one, so the cache is
- * emptied (the auth state excepted) and the pages refetch with the new workspace header.
+ * reset (the auth state excepted) and the pages refetch with the new workspace header.
  */
 export function useSwitchWorkspace() {
   const queryClient = useQueryClient();
@@ -15,8 +15,8 @@ export function useSwitchWorkspace() {
     writeStoredWorkspaceId(id);
     // Pages of the old workspace (a workflow, a run) do not exist in the new one.
     void navigate('/');
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authStateKey[0] });
-    void queryClient.invalidateQueries();
+    // Reset, not just invalidate: no page may show the old workspace's data while the new one loads.
+    void queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== authStateKey[0] });
   };
 }
 
