@@ -27,6 +27,10 @@ import { GuardedHttpInvoker } from './execution/http-invoker';
 import { RunExecutor } from './execution/run-executor';
 import { BuilderTestController } from './builder-test/builder-test.controller';
 import { BuilderTestService } from './builder-test/builder-test.service';
+import { CredentialsController } from './credentials/credentials.controller';
+import { HostCredentialResolver } from './credentials/credential-resolver';
+import { CredentialsService } from './credentials/credentials.service';
+import { OAuth2TokenCache } from './credentials/oauth2-token-cache';
 import { EventBus } from './events/event-bus';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
@@ -115,13 +119,16 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 }
 
-/** The master key is read (or generated) on first use, so the worker role never needs it. */
+/**
+ * The master key is read (or generated) on first use. Workers need it to decrypt credentials but
+ * never generate one: theirs could decrypt nothing the api sealed.
+ */
 function secretBoxProvider(config: AppConfig, logger: Logger): SecretBoxProvider {
   let box: SecretBox | null = null;
   return () => {
     if (!box) {
-      if (config.role === 'worker') throw new Error('the worker role does not handle trigger secrets');
       const keys = loadMasterKeys({
+        generate: config.role !== 'worker',
         secretKey: config.SWITCHYARD_SECRET_KEY,
         previousKeys: config.SWITCHYARD_SECRET_KEY_PREVIOUS,
         dataDir: config.SWITCHYARD_DATA_DIR,
@@ -144,7 +151,7 @@ export class AppModule {
       module: AppModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl))],
       controllers: serveHttp
-        ? [WorkflowsController, RunsController, RequestsController, EventsController, BuilderTestController, HealthController, ...ACCOUNT_CONTROLLERS]
+        ? [WorkflowsController, RunsController, RequestsController, EventsController, BuilderTestController, HealthController, CredentialsController, ...ACCOUNT_CONTROLLERS]
         : [],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -162,10 +169,22 @@ export class AppModule {
         },
         { provide: EventBus, useFactory: (pool: Pool) => new EventBus(pool, config.databaseUrl, logger), inject: [PG_POOL] },
         {
+          provide: HostCredentialResolver,
+          useFactory: (pool: Pool, http: GuardedHttpInvoker, box: SecretBoxProvider) => new HostCredentialResolver(pool, box, new OAuth2TokenCache(http)),
+          inject: [PG_POOL, GuardedHttpInvoker, SECRET_BOX],
+        },
+        {
           provide: RunExecutor,
-          useFactory: (pool: Pool, http: GuardedHttpInvoker, events: EventBus) =>
-            new RunExecutor(pool, { http, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() } }, (event) => events.publish([event]), config.SWITCHYARD_LEASE_MS, logger),
-          inject: [PG_POOL, GuardedHttpInvoker, EventBus],
+          useFactory: (pool: Pool, http: GuardedHttpInvoker, events: EventBus, credentials: HostCredentialResolver) =>
+            new RunExecutor(
+              pool,
+              { http, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() } },
+              (event) => events.publish([event]),
+              config.SWITCHYARD_LEASE_MS,
+              logger,
+              (workspaceId) => credentials.forWorkspace(workspaceId),
+            ),
+          inject: [PG_POOL, GuardedHttpInvoker, EventBus, HostCredentialResolver],
         },
         {
           provide: DISPATCHER,
@@ -213,6 +232,7 @@ export class AppModule {
         RunsService,
         RequestsService,
         BuilderTestService,
+        CredentialsService,
         RuntimeLifecycle,
         // Accounts (issue 8): the one guard deciding access to every route, and what it reads.
         { provide: LOCKOUT_POLICY, useValue: DEFAULT_LOCKOUT_POLICY },

@@ -1,9 +1,11 @@
+/* global document -- read inside page.evaluate(), which runs in the browser */
 // Browser test of accounts: first-start setup, sign-in and sign-out, a viewer invited by link who can
 // read runs but not change anything or reach secrets, the lockout shown on the sign-in page, and no
 // Content-Security-Policy violation on the way. Run: `node --test apps/web/e2e/accounts.mjs`.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, startEnvironment } from './harness.mjs';
+import path from 'node:path';
+import { browserSkipReason, SCREENSHOTS, startEnvironment } from './harness.mjs';
 
 const OWNER = { name: 'Olga Owner', email: 'olga@example.com', password: 'olga-password-123' };
 const VIEWER = { email: 'vic@example.com', password: 'vic-password-1234' };
@@ -172,7 +174,7 @@ describe('accounts in Chromium', { skip: browserSkipReason() }, () => {
       const alert = page.getByRole('alert').filter({ hasText: 'Sign-in is locked until' });
       await alert.waitFor();
       assert.match(await alert.innerText(), /locked until \d{1,2}:\d{2}/);
-      await state.env.screenshot('accounts-locked.png', { fullPage: false });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'accounts-locked.png'), animations: 'disabled' });
     } finally {
       await context.close();
     }

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { BuilderTestService } from './builder-test.service';
 
 @Controller('api/test')
@@ -7,13 +8,13 @@ export class BuilderTestController {
 
   @Post('step')
   @HttpCode(200)
-  step(@Body() body: unknown) {
-    return this.tests.testStep(body);
+  step(@CurrentWorkspace() workspaceId: string, @Body() body: unknown) {
+    return this.tests.testStep(body, workspaceId);
   }
 
   @Post('workflow')
   @HttpCode(200)
-  workflow(@Body() body: unknown) {
-    return this.tests.testWorkflow(body);
+  workflow(@CurrentWorkspace() workspaceId: string, @Body() body: unknown) {
+    return this.tests.testWorkflow(body, workspaceId);
   }
 }

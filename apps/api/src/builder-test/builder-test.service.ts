@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { executeStep, formatPath, runWorkflow, stepSchema, validateDefinition, type EnginePorts, type TriggerData } from '@switchyard/engine';
+import { executeStep, formatPath, runWorkflow, stepSchema, validateDefinition, type TriggerData } from '@switchyard/engine';
 import { z } from 'zod';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { parseInput } from '../common/parse-input';
@@ -36,13 +36,9 @@ function toTrigger(sample: z.infer<typeof triggerSampleSchema>, now: number): Tr
  */
 @Injectable()
 export class BuilderTestService {
-  private readonly ports: EnginePorts;
+  constructor(@Inject(RunExecutor) private readonly executor: RunExecutor) {}
 
-  constructor(@Inject(RunExecutor) executor: RunExecutor) {
-    this.ports = executor.enginePorts;
-  }
-
-  async testStep(body: unknown) {
+  async testStep(body: unknown, workspaceId: string) {
     const input = parseInput(testStepSchema, body);
     const validation = validateDefinition({ trigger: { type: 'webhook' }, steps: [input.step] });
     if (!validation.ok) {
@@ -51,7 +47,7 @@ export class BuilderTestService {
     }
     const step = stepSchema.parse(validation.definition.steps[0]);
     const now = Date.now();
-    const { result, halt } = await executeStep({ step, context: { trigger: toTrigger(input.context.trigger, now), steps: input.context.steps }, ports: this.ports, now });
+    const { result, halt } = await executeStep({ step, context: { trigger: toTrigger(input.context.trigger, now), steps: input.context.steps }, ports: this.executor.enginePortsFor(workspaceId), now });
     return {
       status: result.status === 'succeeded' && halt?.reason === 'filtered' ? 'filtered' : result.status,
       halt: halt ?? null,
@@ -62,7 +58,7 @@ export class BuilderTestService {
     };
   }
 
-  async testWorkflow(body: unknown) {
+  async testWorkflow(body: unknown, workspaceId: string) {
     const input = parseInput(testWorkflowSchema, body);
     const validation = validateDefinition({ trigger: input.trigger ?? { type: 'webhook' }, steps: input.steps });
     if (!validation.ok) {
@@ -70,7 +66,7 @@ export class BuilderTestService {
       throw new ApiError(400, 'validation_failed', `The workflow is invalid: ${details[0].path} ${details[0].message}`, details);
     }
     const now = Date.now();
-    const verdict = await runWorkflow({ definition: validation.definition, trigger: toTrigger(input.sample, now), ports: this.ports, now });
+    const verdict = await runWorkflow({ definition: validation.definition, trigger: toTrigger(input.sample, now), ports: this.executor.enginePortsFor(workspaceId), now });
     return {
       status: verdict.status,
       error: verdict.error ?? null,

@@ -15,13 +15,15 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** More members of the `error` object, e.g. the `workflows` that use a credential. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
-  toBody(): { error: { code: string; message: string; details: ErrorDetail[] } } {
-    return { error: { code: this.code, message: this.message, details: this.details } };
+  toBody(): { error: { code: string; message: string; details: ErrorDetail[]; [key: string]: unknown } } {
+    return { error: { ...this.extra, code: this.code, message: this.message, details: this.details } };
   }
 
   static notFound(what: string, id: string): ApiError {

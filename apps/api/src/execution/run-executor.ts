@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { defaultRetryPolicy, nextRetry, runWorkflow, validateDefinition, type EnginePorts, type RunVerdict, type StepResult, type WorkflowDefinition } from '@switchyard/engine';
+import { defaultRetryPolicy, nextRetry, runWorkflow, validateDefinition, type CredentialResolver, type EnginePorts, type RunVerdict, type StepResult, type WorkflowDefinition } from '@switchyard/engine';
 import { LRUCache } from 'lru-cache';
 import type { Pool } from 'pg';
 import { newId } from '../common/ids';
@@ -33,11 +33,18 @@ export class RunExecutor {
     private readonly publish: (event: SwitchyardEvent) => void,
     private readonly leaseMs: number,
     private readonly logger: Logger,
+    /** Stored credentials, scoped to the workspace of the run. */
+    private readonly credentialsFor?: (workspaceId: string) => CredentialResolver,
   ) {}
 
   /** The ports runs use, for the builder's test endpoints. */
   get enginePorts(): EnginePorts {
     return this.ports;
+  }
+
+  /** The ports of a run (or step test) in a workspace: the shared ones plus that workspace's credentials. */
+  enginePortsFor(workspaceId: string): EnginePorts {
+    return this.credentialsFor ? { ...this.ports, credentials: this.credentialsFor(workspaceId) } : this.ports;
   }
 
   async execute(runId: string): Promise<void> {
@@ -58,7 +65,7 @@ export class RunExecutor {
         definition,
         trigger: toTriggerData(request),
         journal,
-        ports: this.ports,
+        ports: this.enginePortsFor(claimed.workspace_id),
         runId,
         now: claimed.started_at.getTime(),
         onStepFinished: async (result) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,5 +33,21 @@ describe('loadMasterKeys', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64').equals(first.key)).toBe(true);
     expect(loadMasterKeys({ dataDir: dir, logger, shared: false }).key.equals(first.key)).toBe(true);
+  });
+});
+
+describe('loadMasterKeys during a rotation', () => {
+  it('never generates a key when told not to (workers)', () => {
+    expect(() => loadMasterKeys({ dataDir: tempDir(), logger, shared: true, generate: false })).toThrow(/same SWITCHYARD_SECRET_KEY/);
+  });
+
+  it('also decrypts with secret.key.next left by rotate-master-key', () => {
+    const dir = tempDir();
+    const first = loadMasterKeys({ dataDir: dir, logger, shared: false });
+    const next = randomBytes(32);
+    writeFileSync(join(dir, 'secret.key.next'), `${next.toString('base64')}\n`);
+    const keys = loadMasterKeys({ dataDir: dir, logger, shared: false });
+    expect(keys.key.equals(first.key)).toBe(true);
+    expect(keys.previous.some((k) => k.equals(next))).toBe(true);
   });
 });

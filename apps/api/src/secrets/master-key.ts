@@ -11,11 +11,20 @@ export function parseMasterKey(value: string, setting: string): Buffer {
 }
 
 /**
- * The master key that encrypts trigger secrets: `SWITCHYARD_SECRET_KEY` when set, otherwise
+ * The master key that encrypts trigger secrets and credentials: `SWITCHYARD_SECRET_KEY` when set, otherwise
  * `<dataDir>/secret.key`, generated (mode 0600) on first start. `SWITCHYARD_SECRET_KEY_PREVIOUS`
- * (comma-separated) lists older keys that still decrypt during a rotation.
+ * (comma-separated) lists older keys that still decrypt during a rotation, and so does
+ * `<dataDir>/secret.key.next`, written by `rotate-master-key` before it re-encrypts anything.
  */
-export function loadMasterKeys(options: { secretKey?: string; previousKeys?: string; dataDir: string; logger: Logger; shared: boolean }): { key: Buffer; previous: Buffer[] } {
+export function loadMasterKeys(options: {
+  secretKey?: string;
+  previousKeys?: string;
+  dataDir: string;
+  logger: Logger;
+  shared: boolean;
+  /** false: never generate a key (a worker's own key could decrypt nothing the api sealed). */
+  generate?: boolean;
+}): { key: Buffer; previous: Buffer[] } {
   const previous = (options.previousKeys ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -23,7 +32,13 @@ export function loadMasterKeys(options: { secretKey?: string; previousKeys?: str
     .map((value) => parseMasterKey(value, 'SWITCHYARD_SECRET_KEY_PREVIOUS'));
   if (options.secretKey) return { key: parseMasterKey(options.secretKey, 'SWITCHYARD_SECRET_KEY'), previous };
   const file = resolve(options.dataDir, 'secret.key');
+  // A rotation in progress (or interrupted) may have sealed rows with the next key already.
+  const next = `${file}.next`;
+  if (existsSync(next)) previous.push(parseMasterKey(readFileSync(next, 'utf8'), next));
   if (existsSync(file)) return { key: parseMasterKey(readFileSync(file, 'utf8'), file), previous };
+  if (options.generate === false) {
+    throw new Error(`SWITCHYARD_SECRET_KEY is not set and ${file} does not exist: give every api and worker process the same SWITCHYARD_SECRET_KEY`);
+  }
   mkdirSync(dirname(file), { recursive: true });
   const key = randomBytes(32);
   try {

@@ -7,7 +7,7 @@ import { TriggerSecretEntity } from '../database/entities/trigger-secret.entity'
 import { maskSecret } from './mask-secret';
 import type { SecretBox } from './secret-box';
 
-/** The master-key box, loaded on first use (the worker role never needs it). */
+/** The master-key box, loaded on first use (workers load it only to decrypt credentials). */
 export const SECRET_BOX = Symbol('SECRET_BOX');
 export type SecretBoxProvider = () => SecretBox;
 

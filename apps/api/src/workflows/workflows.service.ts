@@ -7,6 +7,7 @@ import { newId, newTriggerToken } from '../common/ids';
 import { uuidV7Floor } from '../common/uuid-v7-floor';
 import { parseInput } from '../common/parse-input';
 import { APP_CONFIG, type AppConfig } from '../config/config.schema';
+import { assertCredentialsExist } from '../credentials/credentials.service';
 import { WorkflowVersionEntity } from '../database/entities/workflow-version.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { AuditService } from '../audit/audit.service';
@@ -104,6 +105,7 @@ export class WorkflowsService {
     const workflowId = newId();
     const versionId = newId();
     return this.dataSource.transaction(async (tx) => {
+      await assertCredentialsExist(tx, workspaceId, definition);
       const workflow = await tx.getRepository(WorkflowEntity).save(
         tx.getRepository(WorkflowEntity).create({
           id: workflowId,
@@ -160,6 +162,7 @@ export class WorkflowsService {
   ): Promise<WorkflowDto> {
     const dto = await this.dataSource.transaction(async (tx) => {
       const workflow = await this.find(tx, workspaceId, id, true);
+      if (change.definition) await assertCredentialsExist(tx, workspaceId, change.definition);
       const repo = tx.getRepository(WorkflowEntity);
       let version = await tx.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: workflow.currentVersionId as string });
       const before = auditView(workflow, version.definition);

@@ -34,6 +34,7 @@ interface Ids {
   inviteToken: string;
   apiKeyId: string;
   memberId: string;
+  credentialId: string;
 }
 
 interface RouteCase {
@@ -143,13 +144,17 @@ describe('authorization matrix', () => {
     const a = await workflowWithRun(api, 'Alpha private workflow');
     const inviteA = await insertInvite(DEFAULT_WORKSPACE_ID);
     const keyA = await insertKey(DEFAULT_WORKSPACE_ID, 'viewer');
-    idsA = { workflowId: a.workflowId, runId: a.runId, requestId: a.requestId, ...inviteA, apiKeyId: keyA.apiKeyId, memberId: viewerId };
+    const credA = await api.request('POST', '/api/credentials', { name: 'Alpha basic login', type: 'basic', data: { username: 'alpha-user', password: 'alpha-password-4321' } });
+    expect(credA.status).toBe(201);
+    idsA = { workflowId: a.workflowId, runId: a.runId, requestId: a.requestId, ...inviteA, apiKeyId: keyA.apiKeyId, memberId: viewerId, credentialId: credA.body.id };
     const bWf = await workflowWithRun(api.as(keyB), 'Bravo private workflow');
     const inviteB = await insertInvite(workspaceB);
     const keyB2 = await insertKey(workspaceB, 'viewer');
-    idsB = { workflowId: bWf.workflowId, runId: bWf.runId, requestId: bWf.requestId, ...inviteB, apiKeyId: keyB2.apiKeyId, memberId: otherId };
+    const credB = await api.as(keyB).request('POST', '/api/credentials', { name: 'Bravo basic login', type: 'basic', data: { username: 'bravo-user', password: 'bravo-password-8888' } });
+    idsB = { workflowId: bWf.workflowId, runId: bWf.runId, requestId: bWf.requestId, ...inviteB, apiKeyId: keyB2.apiKeyId, memberId: otherId, credentialId: credB.body.id };
     secretsOfA = [a.workflowId, a.runId, a.requestId, a.token, 'Alpha private workflow', 'Alpha private workflow payload', TEST_OWNER.email, emails.viewer, keyA.apiKeyId, inviteA.inviteId];
-    secretsOfB = [bWf.workflowId, bWf.runId, bWf.requestId, bWf.token, 'Bravo private workflow', emails.other, keyB2.apiKeyId, inviteB.inviteId];
+    secretsOfA.push(credA.body.id, 'Alpha basic login', 'alpha-user', 'alpha-password-4321');
+    secretsOfB = [bWf.workflowId, bWf.runId, bWf.requestId, bWf.token, 'Bravo private workflow', emails.other, keyB2.apiKeyId, inviteB.inviteId, credB.body.id, 'Bravo basic login', 'bravo-user'];
     for (const id of Object.values(idsA)) expect(id).toBeTruthy();
   }, 60_000);
 
@@ -161,6 +166,10 @@ describe('authorization matrix', () => {
   const freshWorkflow = async () => ({ workflowId: (await api.createWorkflow(WF_BODY())).id });
   const freshMember = async () => ({ memberId: await insertUser(`m${randomUUID().slice(0, 8)}@a.test`, DEFAULT_WORKSPACE_ID, 'viewer') });
   let counter = 0;
+  const freshCredential = async () => {
+    const res = await api.request('POST', '/api/credentials', { name: `Fresh ${++counter}`, type: 'bearer', data: { token: 'fresh-token-98765' } });
+    return { credentialId: res.body.id as string };
+  };
 
   const ROUTES: Record<string, RouteCase> = {
     'GET /api/workflows': { path: () => '/api/workflows', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
@@ -259,6 +268,17 @@ describe('authorization matrix', () => {
       expect: ex(204, 204, 403, 403, 404, 401, 404),
       fresh: async () => ({ apiKeyId: (await insertKey(DEFAULT_WORKSPACE_ID, 'viewer')).apiKeyId }),
     },
+    'GET /api/credential-types': { path: () => '/api/credential-types', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
+    'GET /api/credentials': { path: () => '/api/credentials', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
+    'POST /api/credentials': {
+      path: () => '/api/credentials',
+      body: () => ({ name: `Token ${++counter}`, type: 'bearer', data: { token: 'tok-value-123456' } }),
+      expect: ex(201, 201, 201, 403, 201, 401, 201),
+      idsInUrl: false,
+    },
+    'GET /api/credentials/:id': { path: (i) => `/api/credentials/${i.credentialId}`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
+    'PUT /api/credentials/:id': { path: (i) => `/api/credentials/${i.credentialId}`, body: () => ({ name: `Renamed ${++counter}` }), expect: ex(200, 200, 200, 403, 404, 401, 404), fresh: freshCredential },
+    'DELETE /api/credentials/:id': { path: (i) => `/api/credentials/${i.credentialId}`, expect: ex(204, 204, 204, 403, 404, 401, 404), fresh: freshCredential },
     'GET /api/audit': { path: () => '/api/audit', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
   };
 
@@ -337,6 +357,21 @@ describe('authorization matrix', () => {
     // B's workflow is untouched by all of that.
     expect((await api.as(keyB).request('GET', `/api/workflows/${idsB.workflowId}`)).body.name).toBe('Bravo private workflow');
   }, 60_000);
+
+  it("shows viewers credential names only, and never a secret to anyone", async () => {
+    const viewer = await send('viewer', 'GET', `/api/credentials/${idsA.credentialId}`, undefined, {});
+    expect(JSON.parse(viewer.text)).toMatchObject({ name: 'Alpha basic login', public: {}, hints: {} });
+    const list = await send('viewer', 'GET', '/api/credentials', undefined, {});
+    expect(list.text).toContain('Alpha basic login');
+    expect(list.text).not.toContain('alpha-user');
+    expect(list.text).not.toContain('4321');
+    const editor = await send('editor', 'GET', `/api/credentials/${idsA.credentialId}`, undefined, {});
+    expect(JSON.parse(editor.text).hints.password).toMatch(/4321$/);
+    expect(editor.text).not.toContain('alpha-password-4321');
+    const audit = await send('owner', 'GET', '/api/audit?limit=200', undefined, {});
+    expect(audit.text).toContain('credential.created');
+    expect(audit.text).not.toContain('alpha-password-4321');
+  });
 
   it('refuses to name another workspace: 404 for a user who is not a member, 403 for an API key', async () => {
     const other = sessions.get('other') as SessionClient;

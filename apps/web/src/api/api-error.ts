@@ -5,13 +5,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: ErrorDetail[];
+  /** The whole `error` object of the answer, for members beyond code, message and details. */
+  readonly data: Record<string, unknown>;
 
-  constructor(params: { status: number; code: string; message: string; details?: ErrorDetail[] }) {
+  constructor(params: { status: number; code: string; message: string; details?: ErrorDetail[]; data?: Record<string, unknown> }) {
     super(params.message);
     this.name = 'ApiError';
     this.status = params.status;
     this.code = params.code;
     this.details = params.details ?? [];
+    this.data = params.data ?? {};
   }
 
   get isNotFound(): boolean {
@@ -50,6 +53,7 @@ export function parseApiError(params: { status: number; statusText?: string; bod
       code: typeof error.code === 'string' ? error.code : `http_${status}`,
       message: error.message,
       details: parseDetails(error.details),
+      data: error,
     });
   }
   if (isRecord(body) && typeof body.message === 'string') {

@@ -221,3 +221,49 @@ export interface ErrorDetail {
 export interface ErrorBody {
   error: { code: string; message: string; details?: ErrorDetail[] };
 }
+
+/** A kind of stored credential and its fields, as `GET /api/credential-types` lists them. */
+export interface CredentialFieldDescriptor {
+  name: string;
+  label: string;
+  secret: boolean;
+  required: boolean;
+  help?: string;
+  placeholder?: string;
+}
+
+export interface CredentialTypeDescriptor {
+  type: string;
+  label: string;
+  help: string;
+  fields: CredentialFieldDescriptor[];
+}
+
+export interface WorkflowRef {
+  id: string;
+  name: string;
+}
+
+/** A stored credential: public fields as they are, secret fields only as masked hints. */
+export interface Credential {
+  id: string;
+  name: string;
+  type: string;
+  public: Record<string, string>;
+  hints: Record<string, string>;
+  usedBy: WorkflowRef[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateCredentialRequest {
+  name: string;
+  type: string;
+  data: Record<string, string>;
+}
+
+/** Omitted secret fields keep their value. */
+export interface UpdateCredentialRequest {
+  name?: string;
+  data?: Record<string, string>;
+}

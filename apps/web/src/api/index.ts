@@ -1,5 +1,6 @@
 export * from './api-error';
 export * from './contract.types';
+export * from './credentials.api';
 export * from './health.api';
 export * from './http-client';
 export * from './query-keys';

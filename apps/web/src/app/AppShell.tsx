@@ -20,6 +20,7 @@ export function AppShell() {
   const { pathname } = useLocation();
   const inRuns = pathname === '/runs' || pathname.startsWith('/runs/');
   const inWorkflows = !inRuns && (pathname === '/' || pathname.startsWith('/workflows'));
+  const inCredentials = pathname === '/credentials';
   const inSettings = pathname === '/settings' || pathname.startsWith('/settings/');
 
   return (
@@ -51,6 +52,14 @@ export function AppShell() {
             >
               <Icon name="bolt" />
               Runs
+            </NavLink>
+            <NavLink
+              to="/credentials"
+              className={() => (inCredentials ? 'sy-shell__link sy-shell__link--active' : 'sy-shell__link')}
+              aria-current={inCredentials ? 'page' : undefined}
+            >
+              <Icon name="key" />
+              Credentials
             </NavLink>
             <NavLink
               to="/settings"

@@ -45,6 +45,7 @@ export function createRouter() {
         },
         { path: 'runs', element: <RunsPage /> },
         { path: 'runs/:id', element: <RunPage /> },
+        { path: 'credentials', lazy: async () => ({ Component: (await import('../features/credentials/CredentialsPage')).CredentialsPage }) },
         {
           path: 'settings',
           element: <SettingsPage />,

@@ -1,5 +1,6 @@
 import { ApiKeyEntity } from './api-key.entity';
 import { AuditEventEntity } from './audit-event.entity';
+import { CredentialEntity } from './credential.entity';
 import { InboundRequestEntity } from './inbound-request.entity';
 import { InviteEntity } from './invite.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
@@ -14,8 +15,8 @@ import { WorkflowEntity } from './workflow.entity';
 import { WorkspaceMemberEntity } from './workspace-member.entity';
 import { WorkspaceEntity } from './workspace.entity';
 
-export const ENTITIES: Array<new () => object> = [WorkspaceEntity, WorkflowEntity, WorkflowVersionEntity, InboundRequestEntity, RunEntity, StepRunEntity, TriggerSecretEntity, TriggerDedupeKeyEntity];
+export const ENTITIES: Array<new () => object> = [WorkspaceEntity, WorkflowEntity, WorkflowVersionEntity, InboundRequestEntity, RunEntity, StepRunEntity, TriggerSecretEntity, TriggerDedupeKeyEntity, CredentialEntity];
 // Accounts (issue 8)
 ENTITIES.push(UserEntity, WorkspaceMemberEntity, SessionEntity, ApiKeyEntity, InviteEntity, AuditEventEntity, LoginAttemptEntity);
-export { InboundRequestEntity, RunEntity, StepRunEntity, TriggerDedupeKeyEntity, TriggerSecretEntity, WorkflowEntity, WorkflowVersionEntity, WorkspaceEntity };
+export { CredentialEntity, InboundRequestEntity, RunEntity, StepRunEntity, TriggerDedupeKeyEntity, TriggerSecretEntity, WorkflowEntity, WorkflowVersionEntity, WorkspaceEntity };
 export { ApiKeyEntity, AuditEventEntity, InviteEntity, LoginAttemptEntity, SessionEntity, UserEntity, WorkspaceMemberEntity };

@@ -2,6 +2,7 @@ import { HTTP_METHODS } from '@switchyard/engine';
 import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { Button, Field, TextInput } from '../../../ui';
+import { CredentialSelect, HTTP_AUTH_CREDENTIAL_TYPES } from '../../credentials';
 import { issuesFor, stepTarget, type BuilderIssue } from '../state/builder-issues';
 import type { DraftStep } from '../state/workflow-draft';
 import { isPlaceholderUrl } from '../templates/workflow-templates';
@@ -165,6 +166,16 @@ export function HttpStepForm(props: StepFormProps) {
           />
         </div>
       </div>
+      <CredentialSelect
+        id={`step-${entry.key}-credential`}
+        label="Authentication"
+        description="A stored credential whose token or login is added to the request headers (masked in the run history)."
+        noneLabel="None"
+        types={HTTP_AUTH_CREDENTIAL_TYPES}
+        value={text(entry.step.credentialId) || undefined}
+        onChange={(id) => setField('credentialId', id)}
+        errors={fieldIssues(props, 'credentialId').map((issue) => issue.message)}
+      />
       <HeadersEditor {...props} />
       {hasBody ? (
         <ExpressionField

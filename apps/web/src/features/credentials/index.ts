@@ -1,0 +1,2 @@
+export { CredentialSelect, type CredentialSelectProps } from './CredentialSelect';
+export { HTTP_AUTH_CREDENTIAL_TYPES } from './credential-form';
