@@ -15,7 +15,7 @@ const TRIGGER_SECRET = 'e2e-github-webhook-secret-4711';
 
 let env;
 let viewer = null;
-const state = { workflowId: null, token: null, runId: null, apiKey: null, inviteUrl: null, secretHint: null };
+const state = { workflowId: null, token: null, runId: null, apiKey: null, inviteUrl: null, secretHint: null, credentialHint: null };
 
 function withFailureShot(name, fn) {
   return async () => {
@@ -192,7 +192,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
   );
 
   test(
-    'a webhook starts a run; a workflow with a signature secret shows its hint to the owner',
+    'a webhook starts a run; the owner sees the masked hints of a signature secret and of a credential',
     withFailureShot('run', async () => {
       const response = await fetch(`${env.base}/hooks/${state.token}`, {
         method: 'POST',
@@ -219,6 +219,14 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await page.goto(`${env.base}/workflows/${state.signedId}/edit`);
       await page.getByLabel('Webhook secret').waitFor();
       await page.locator(`[placeholder*="${state.secretHint}"]`).first().waitFor();
+
+      // A stored credential: its owner-side page shows a masked hint of the token.
+      const credential = await withKey('POST', '/api/credentials', { name: 'Shop API', type: 'bearer', data: { token: 'shop-token-value-9876' } });
+      assert.equal(credential.status, 201, JSON.stringify(credential.body));
+      state.credentialHint = Object.values(credential.body.hints)[0];
+      assert.ok(state.credentialHint, JSON.stringify(credential.body));
+      await page.getByRole('link', { name: 'Credentials', exact: true }).click();
+      await page.getByRole('row', { name: /Shop API/ }).getByText(state.credentialHint).waitFor();
     }),
   );
 
@@ -305,6 +313,14 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       assert.equal(await page.locator(`[placeholder*="${state.secretHint}"]`).count(), 0, 'no secret hint in a field');
       assert.ok(!(await page.locator('main').innerText()).includes(state.secretHint), 'no secret hint in the page');
 
+      // Credentials: names only, no hints, no changes.
+      await page.getByRole('link', { name: 'Credentials', exact: true }).click();
+      const credentialRow = page.getByRole('row', { name: /Shop API/ });
+      await credentialRow.waitFor();
+      assert.ok(!(await page.locator('main').innerText()).includes(state.credentialHint), 'no credential hint');
+      assert.equal(await page.getByRole('button', { name: 'Add credential' }).count(), 0, 'no Add credential');
+      assert.equal(await credentialRow.getByRole('button').count(), 0, 'no Edit or Delete');
+
       // Settings: only the account.
       await page.goto(`${env.base}/settings/members`);
       await page.waitForURL(/\/settings\/account$/);
@@ -324,6 +340,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
         ['POST', `/api/runs/${state.runId}/replay`, { from: 'start', version: 'current' }],
         ['POST', '/api/workflows', { name: 'Sneaky', trigger: { type: 'webhook' }, steps: [] }],
         ['POST', '/api/api-keys', { name: 'Mine' }],
+        ['POST', '/api/credentials', { name: 'Mine', type: 'bearer', data: { token: 'viewer-token-123' } }],
       ];
       for (const [method, path, body] of attempts) {
         const answer = await fromPage(page, method, path, body);

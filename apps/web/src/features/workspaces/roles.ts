@@ -29,6 +29,7 @@ export const ACTION_MIN_ROLE = {
   'run.replay': 'editor',
   'test.run': 'editor',
   'secrets.hints': 'editor',
+  'credentials.manage': 'editor',
   'members.read': 'admin',
   'members.manage': 'admin',
   'invites.manage': 'admin',
