@@ -1,7 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { type Actor, CurrentActor } from '../auth/auth-context';
+import { type Actor, CurrentActor, CurrentRole } from '../auth/auth-context';
+import type { Role } from '../auth/roles';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
-import { WorkflowsService } from './workflows.service';
+import { type WorkflowDto, WorkflowsService } from './workflows.service';
+
+/** Viewers do not see even the masked hints of trigger secrets. */
+function forRole<T extends WorkflowDto>(dto: T, role: Role | undefined): T {
+  if (role !== 'viewer' || !('verify' in dto.trigger) || !dto.trigger.verify) return dto;
+  return { ...dto, trigger: { ...dto.trigger, verify: { ...dto.trigger.verify, secretHints: [] } } };
+}
 
 const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
 
@@ -10,8 +17,8 @@ export class WorkflowsController {
   constructor(private readonly workflows: WorkflowsService) {}
 
   @Get()
-  async list(@CurrentWorkspace() workspaceId: string) {
-    return { items: await this.workflows.list(workspaceId) };
+  async list(@CurrentWorkspace() workspaceId: string, @CurrentRole() role: Role) {
+    return { items: (await this.workflows.list(workspaceId)).map((w) => forRole(w, role)) };
   }
 
   @Post()
@@ -20,8 +27,8 @@ export class WorkflowsController {
   }
 
   @Get(':id')
-  get(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string) {
-    return this.workflows.get(workspaceId, id);
+  async get(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @CurrentRole() role: Role) {
+    return forRole(await this.workflows.get(workspaceId, id), role);
   }
 
   @Put(':id')

@@ -359,6 +359,13 @@ describe('authorization matrix', () => {
   }, 60_000);
 
   it("shows viewers credential names only, and never a secret to anyone", async () => {
+    const signed = await api.createWorkflow({ name: 'Signed', trigger: { type: 'webhook', verify: { scheme: 'github', secrets: ['whsec_abcdef9z9z'] } }, steps: [] });
+    expect(signed.trigger.verify.secretHints).toEqual(['…9z9z']);
+    const asViewer = JSON.parse((await send('viewer', 'GET', `/api/workflows/${signed.id}`, undefined, {})).text);
+    expect(asViewer.trigger.verify).toEqual({ scheme: 'github', secretHints: [] });
+    expect((await send('viewer', 'GET', '/api/workflows', undefined, {})).text).not.toContain('9z9z');
+    expect(JSON.parse((await send('editor', 'GET', `/api/workflows/${signed.id}`, undefined, {})).text).trigger.verify.secretHints).toEqual(['…9z9z']);
+
     const viewer = await send('viewer', 'GET', `/api/credentials/${idsA.credentialId}`, undefined, {});
     expect(JSON.parse(viewer.text)).toMatchObject({ name: 'Alpha basic login', public: {}, hints: {} });
     const list = await send('viewer', 'GET', '/api/credentials', undefined, {});
