@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Dialog, ErrorState, Icon, TextInput } from '../../ui';
+import { allDetailsShown, fieldErrors } from '../settings/field-errors';
 import { ROLE_LABELS } from './roles';
 import { useCurrentWorkspace } from './use-role';
 import { useCreateWorkspace, useSwitchWorkspace } from './use-switch-workspace';
@@ -44,10 +45,10 @@ function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () =
           onChange={setName}
           autoFocus
           maxLength={100}
-          errors={create.error && 'details' in create.error ? (create.error.details as Array<{ message: string }>).map((detail) => detail.message) : []}
+          errors={fieldErrors({ error: create.error, path: 'name' })}
         />
       </form>
-      {create.isError ? <ErrorState title="Could not create the workspace" error={create.error} /> : null}
+      {create.isError && !allDetailsShown({ error: create.error, paths: ['name'] }) ? <ErrorState title="Could not create the workspace" error={create.error} /> : null}
     </Dialog>
   );
 }
