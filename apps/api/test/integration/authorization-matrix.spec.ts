@@ -360,7 +360,7 @@ describe('authorization matrix', () => {
 
   it("shows viewers credential names only, and never a secret to anyone", async () => {
     const signed = await api.createWorkflow({ name: 'Signed', trigger: { type: 'webhook', verify: { scheme: 'github', secrets: ['whsec_abcdef9z9z'] } }, steps: [] });
-    expect(signed.trigger.verify.secretHints).toEqual(['…9z9z']);
+    expect((signed.trigger as { verify?: { secretHints: string[] } }).verify?.secretHints).toEqual(['…9z9z']);
     const asViewer = JSON.parse((await send('viewer', 'GET', `/api/workflows/${signed.id}`, undefined, {})).text);
     expect(asViewer.trigger.verify).toEqual({ scheme: 'github', secretHints: [] });
     expect((await send('viewer', 'GET', '/api/workflows', undefined, {})).text).not.toContain('9z9z');
