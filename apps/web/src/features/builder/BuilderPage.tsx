@@ -22,17 +22,13 @@ import { WorkflowTestPanel } from './panels/WorkflowTestPanel';
 import { describeIssue } from './state/builder-issues';
 import { isDirty, type SampleSelection } from './state/builder-reducer';
 import { createBuilderStore, type BuilderStore } from './state/builder-store';
+import { readOnlyStore } from './state/read-only-store';
 import { draftFromWorkflow } from './state/workflow-draft';
 import { AddStepMenu } from './steps/AddStepMenu';
 import { StepCard } from './steps/StepCard';
 import { findTemplate } from './templates/workflow-templates';
 import { TriggerStepCard } from './trigger/TriggerStepCard';
 import './BuilderPage.css';
-
-/** A viewer's builder: samples, selection and previews work, edits to the draft are dropped. */
-function readOnlyStore(store: BuilderStore): BuilderStore {
-  return { ...store, dispatch: (action) => (action.type === 'edit' ? undefined : store.dispatch(action)) };
-}
 
 function createStoreFor(workflow: Workflow, templateId: string | undefined, handedSample: SampleSelection | null): BuilderStore {
   let counter = 0;
