@@ -404,7 +404,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
   );
 
   test(
-    'a new workspace starts empty; switching back shows the workflows again',
+    'a new workspace starts empty; the viewer joins it as editor with their session; switching back shows the workflows again',
     withFailureShot('workspaces', async () => {
       const { page } = env;
       await page.goto(`${env.base}/`);
@@ -417,6 +417,27 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await page.getByRole('button', { name: 'Workspace: Side project (Owner). Switch workspace' }).waitFor();
       await page.getByRole('heading', { name: 'Create your first workflow' }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'Order sync', exact: true }).count(), 0, 'the other workspace’s workflows are gone');
+
+      // An invite into the new workspace, opened by the viewer who is signed in already: Join.
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('link', { name: 'Invites' }).click();
+      await page.getByRole('combobox', { name: 'Role' }).selectOption('editor');
+      await page.getByRole('button', { name: 'Create invite link' }).click();
+      const link = (await page.getByLabel('Invite link', { exact: true }).innerText()).trim();
+      const guest = viewer.page;
+      await guest.goto(link);
+      await guest.getByText(`You are signed in as ${VIEWER.email}`, { exact: false }).waitFor();
+      await guest.getByRole('button', { name: 'Join Side project' }).click();
+      await guest.getByRole('button', { name: 'Workspace: Side project (Editor). Switch workspace' }).waitFor();
+      // Roles are per workspace: an editor here may create workflows, a viewer in the other one may not.
+      await guest.getByRole('link', { name: 'Create workflow' }).first().waitFor();
+      await guest.getByRole('button', { name: /Switch workspace$/ }).click();
+      await guest.getByRole('menuitemradio', { name: /Default workspace/ }).click();
+      await guest.getByRole('button', { name: /^Workspace: Default workspace \(Viewer\)/ }).waitFor();
+      await guest.getByRole('link', { name: 'Order sync', exact: true }).waitFor();
+      assert.equal(await guest.getByRole('link', { name: 'Create workflow' }).count(), 0, 'no Create workflow as a viewer');
+
+      await page.goto(`${env.base}/`);
 
       await page.getByRole('button', { name: /Switch workspace$/ }).click();
       const items = page.getByRole('menuitemradio');
