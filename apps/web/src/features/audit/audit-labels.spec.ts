@@ -36,6 +36,8 @@ describe('describeTarget', () => {
     expect(describeTarget({ type: 'workflow', id: '0190a7c2-aaaa', name: 'Orders' })).toBe('Orders');
     expect(describeTarget({ type: 'api_key', id: '0190a7c2-aaaa', name: null })).toBe('api key 0190a7c2');
     expect(describeTarget(null)).toBe('');
+    expect(describeTarget({ type: 'invite', id: '0190a7c2-bbbb', name: null })).toBe('Invite link');
+    expect(describeTarget({ type: 'invite', id: '0190a7c2-bbbb', name: 'sam@example.com' })).toBe('sam@example.com');
   });
 });
 

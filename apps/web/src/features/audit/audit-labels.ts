@@ -84,7 +84,10 @@ export function describeActor(actor: AuditActor): string {
 
 export function describeTarget(target: AuditTarget | null): string {
   if (!target) return '';
-  return target.name ?? (target.id ? `${words(target.type)} ${target.id.slice(0, 8)}` : words(target.type));
+  if (target.name) return target.name;
+  // Invites without an email are for whoever has the link.
+  if (target.type === 'invite') return 'Invite link';
+  return target.id ? `${words(target.type)} ${target.id.slice(0, 8)}` : words(target.type);
 }
 
 /** Whether the entry has something to compare (a definition before and after, a changed role...). */
