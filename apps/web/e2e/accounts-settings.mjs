@@ -385,7 +385,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       const table = page.getByRole('table', { name: 'Audit log of this workspace' });
       await table.waitFor();
       const text = await table.innerText();
-      for (const expected of ['Created workflow', 'Updated workflow', 'Switched on workflow', 'Created API key', 'Revoked API key', 'Created invite', 'Joined the workspace', 'Changed a member’s role']) {
+      for (const expected of ['Created workflow', 'Updated workflow', 'Switched on workflow', 'Created API key', 'Revoked API key', 'Created invite', 'Joined the workspace', 'Changed a member’s role', 'Created credential']) {
         assert.ok(text.includes(expected), `the audit log lists "${expected}":\n${text}`);
       }
       assert.ok(text.includes(OWNER.email) || text.includes(OWNER.name), 'entries name the owner');
