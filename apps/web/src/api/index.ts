@@ -8,3 +8,5 @@ export * from './runs.api';
 export * from './session';
 export * from './workflows.api';
 export * from './test.api';
+export * from './accounts.api';
+export * from './accounts.types';

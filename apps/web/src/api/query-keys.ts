@@ -16,4 +16,8 @@ export const queryKeys = {
   health: () => ['health'] as const,
   credentials: () => ['credentials'] as const,
   credentialTypes: () => ['credential-types'] as const,
+  members: () => ['workspace', 'members'] as const,
+  invites: () => ['workspace', 'invites'] as const,
+  apiKeys: () => ['workspace', 'api-keys'] as const,
+  audit: () => ['workspace', 'audit'] as const,
 };

@@ -1,5 +1,6 @@
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { SignOutButton } from '../features/auth/SignOutButton';
+import { WorkspaceSwitcher } from '../features/workspaces/WorkspaceSwitcher';
 import { Icon } from '../ui';
 import { ApiStatus } from './ApiStatus';
 import './AppShell.css';
@@ -20,6 +21,7 @@ export function AppShell() {
   const inRuns = pathname === '/runs' || pathname.startsWith('/runs/');
   const inWorkflows = !inRuns && (pathname === '/' || pathname.startsWith('/workflows'));
   const inCredentials = pathname === '/credentials';
+  const inSettings = pathname === '/settings' || pathname.startsWith('/settings/');
 
   return (
     <div className="sy-shell">
@@ -33,6 +35,7 @@ export function AppShell() {
             <Logo />
             <span>Switchyard</span>
           </Link>
+          <WorkspaceSwitcher />
           <nav className="sy-shell__nav" aria-label="Main">
             <NavLink
               to="/"
@@ -57,6 +60,14 @@ export function AppShell() {
             >
               <Icon name="key" />
               Credentials
+            </NavLink>
+            <NavLink
+              to="/settings"
+              className={() => (inSettings ? 'sy-shell__link sy-shell__link--active' : 'sy-shell__link')}
+              aria-current={inSettings ? 'page' : undefined}
+            >
+              <Icon name="settings" />
+              Settings
             </NavLink>
           </nav>
           <div className="sy-shell__footer">

@@ -1,9 +1,16 @@
 import { createBrowserRouter } from 'react-router';
+import { AccountPage } from '../features/account/AccountPage';
+import { ApiKeysPage } from '../features/api-keys/ApiKeysPage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { AuthGate } from '../features/auth/AuthGate';
 import { SetupPage } from '../features/auth/SetupPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { InviteAcceptPage } from '../features/invites/InviteAcceptPage';
+import { InvitesPage } from '../features/invites/InvitesPage';
+import { MembersPage } from '../features/members/MembersPage';
 import { RunPage } from '../features/runs/RunPage';
 import { RunsPage } from '../features/runs/RunsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { WorkflowPage } from '../features/workflows/WorkflowPage';
 import { WorkflowsPage } from '../features/workflows/WorkflowsPage';
 import { AppShell } from './AppShell';
@@ -12,6 +19,8 @@ import { RouteError } from './RouteError';
 
 export function createRouter() {
   return createBrowserRouter([
+    // Public: opened from an invite link, signed in or not.
+    { path: 'invite/:token', element: <InviteAcceptPage />, errorElement: <RouteError /> },
     { path: 'setup', element: <SetupPage />, errorElement: <RouteError /> },
     { path: 'sign-in', element: <SignInPage />, errorElement: <RouteError /> },
     {
@@ -37,6 +46,17 @@ export function createRouter() {
         { path: 'runs', element: <RunsPage /> },
         { path: 'runs/:id', element: <RunPage /> },
         { path: 'credentials', lazy: async () => ({ Component: (await import('../features/credentials/CredentialsPage')).CredentialsPage }) },
+        {
+          path: 'settings',
+          element: <SettingsPage />,
+          children: [
+            { path: 'members', element: <MembersPage /> },
+            { path: 'invites', element: <InvitesPage /> },
+            { path: 'api-keys', element: <ApiKeysPage /> },
+            { path: 'audit', element: <AuditLogPage /> },
+            { path: 'account', element: <AccountPage /> },
+          ],
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

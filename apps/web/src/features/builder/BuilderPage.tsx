@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError, queryKeys, type Workflow } from '../../api';
-import { Button, ButtonLink, Card, Dialog, EmptyState, ErrorState, Icon, LoadingState, Switch } from '../../ui';
+import { Badge, Button, ButtonLink, Card, Dialog, EmptyState, ErrorState, Icon, LoadingState, Switch } from '../../ui';
+import { useCan, useCurrentWorkspace } from '../workspaces/use-role';
 import { useWorkflow } from '../workflows/use-workflows';
 import { useSetWorkflowActive } from '../workflows/use-workflow-mutations';
 import { workflowPath } from '../workflows/workflow-paths';
@@ -21,6 +22,7 @@ import { WorkflowTestPanel } from './panels/WorkflowTestPanel';
 import { describeIssue } from './state/builder-issues';
 import { isDirty, type SampleSelection } from './state/builder-reducer';
 import { createBuilderStore, type BuilderStore } from './state/builder-store';
+import { readOnlyStore } from './state/read-only-store';
 import { draftFromWorkflow } from './state/workflow-draft';
 import { StepListEditor, StepTestContext } from './steps/StepListEditor';
 import { findTemplate } from './templates/workflow-templates';
@@ -104,7 +106,7 @@ function StepList({ testStep }: { testStep: ReturnType<typeof useTestStep> }) {
 }
 
 function BuilderEditor() {
-  const { store, workflow } = useBuilderContext();
+  const { store, workflow, readOnly = false } = useBuilderContext();
   const queryClient = useQueryClient();
   const dirty = useBuilderState(isDirty);
   const name = useBuilderState((state) => state.draft.name);
@@ -142,11 +144,13 @@ function BuilderEditor() {
 
   const saveRef = useRef(save);
   saveRef.current = save;
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void saveRef.current();
+        if (!readOnlyRef.current) void saveRef.current();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -155,7 +159,7 @@ function BuilderEditor() {
 
   return (
     <>
-      <title>{`Edit ${workflow.name} · Switchyard`}</title>
+      <title>{`${readOnly ? 'View' : 'Edit'} ${workflow.name} · Switchyard`}</title>
       <header className="sy-builder__header">
         <ButtonLink to="/" variant="ghost" size="sm" icon="arrowLeft" className="sy-builder__back">
           Workflows
@@ -170,6 +174,7 @@ function BuilderEditor() {
               className="sy-builder__name-input"
               value={name}
               placeholder="Name this workflow"
+              readOnly={readOnly}
               aria-invalid={nameIssues.length > 0 || undefined}
               aria-describedby={nameIssues.length ? 'workflow-name-errors' : undefined}
               onChange={(event) => store.dispatch({ type: 'edit', operation: { type: 'setName', name: event.target.value } })}
@@ -180,6 +185,17 @@ function BuilderEditor() {
               </p>
             ) : null}
           </div>
+          {readOnly ? (
+            <div className="sy-builder__toolbar">
+              <Badge tone="info" title="Your role in this workspace is viewer">
+                Read-only
+              </Badge>
+              <Badge tone={workflow.active ? 'success' : 'neutral'}>{workflow.active ? 'On' : 'Off'}</Badge>
+              <ButtonLink to={workflowPath(workflow.id)} variant="ghost" icon="bolt">
+                Runs
+              </ButtonLink>
+            </div>
+          ) : (
           <div className="sy-builder__toolbar">
             <SaveStatus saving={saver.isSaving} />
             <Switch
@@ -204,7 +220,9 @@ function BuilderEditor() {
               Save
             </Button>
           </div>
+          )}
         </div>
+        {readOnly ? <p className="sy-builder__live-note">You can read this workflow but not change or test it: your role in this workspace is viewer.</p> : null}
         {workflow.active && dirty ? <p className="sy-builder__live-note">The workflow is on: runs use the last saved version until you save.</p> : null}
       </header>
       {saveError ? <ErrorState title="Could not save" error={saveError} /> : null}
@@ -212,10 +230,11 @@ function BuilderEditor() {
       {testWorkflow.isError ? <ErrorState title="Could not test the workflow" error={testWorkflow.error} /> : null}
       <IssueSummary />
       <div className="sy-builder__layout">
-        <div className="sy-builder__flow">
+        {/* A disabled fieldset switches off every button and field of the steps at once. */}
+        <fieldset className="sy-builder__flow" disabled={readOnly} aria-label={readOnly ? 'Steps (read-only)' : undefined}>
           <TriggerStepCard />
           <StepList testStep={testStep} />
-        </div>
+        </fieldset>
         <aside className="sy-builder__aside" aria-label="Data and results">
           <div className={dataOpen ? 'sy-builder__data sy-builder__data--open' : 'sy-builder__data'} id="builder-data">
             <DataPicker onClose={() => setDataOpen(false)} />
@@ -271,14 +290,18 @@ function BuilderSession({ workflow }: { workflow: Workflow }) {
   // "Open in builder as sample" from a run or the Inbox: `?sample=<requestId>`, the request in the router state.
   const sampleId = searchParams.get('sample');
   const handed = sampleId && state?.sample?.requestId === sampleId ? { source: 'request' as const, ...state.sample } : null;
-  const [store] = useState(() => createStoreFor(workflow, templateId, handed));
+  const readOnly = !useCan('workflow.edit');
+  const [store] = useState(() => {
+    const created = createStoreFor(workflow, templateId, handed);
+    return readOnly ? readOnlyStore(created) : created;
+  });
   useSampleFromAddress({ store, workflowId: workflow.id, requestId: sampleId });
   const [registry] = useState(createInsertTargetRegistry);
   const outputs = useStepOutputs(store);
   usePersistedSample({ store, workflowId: workflow.id });
   const live = useWorkflow(workflow.id).data ?? workflow;
   return (
-    <BuilderContext.Provider value={{ store, workflow: live, outputs }}>
+    <BuilderContext.Provider value={{ store, workflow: live, outputs, readOnly }}>
       <InsertTargetContext.Provider value={registry}>
         <BuilderEditor />
       </InsertTargetContext.Provider>
@@ -290,7 +313,9 @@ function BuilderSession({ workflow }: { workflow: Workflow }) {
 export function BuilderPage() {
   const { id = '' } = useParams();
   const workflow = useWorkflow(id);
-  if (workflow.isPending) return <LoadingState label="Loading workflow…" />;
+  // The role decides, once per session, whether the builder edits or only shows.
+  const role = useCurrentWorkspace();
+  if (workflow.isPending || role.isPending) return <LoadingState label="Loading workflow…" />;
   if (workflow.isError) {
     const notFound = workflow.error instanceof ApiError && workflow.error.isNotFound;
     return notFound ? (

@@ -10,6 +10,8 @@ export interface BuilderContextValue {
   workflow: Workflow;
   /** Step outputs on the sample, by step key (see computeStepOutputs). */
   outputs: Record<string, StepOutputState>;
+  /** Viewers read the workflow: fields do not edit, and edits are dropped by the store. */
+  readOnly?: boolean;
 }
 
 export const BuilderContext = createContext<BuilderContextValue | null>(null);

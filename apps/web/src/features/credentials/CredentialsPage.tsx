@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Credential, CredentialTypeDescriptor } from '../../api';
 import { Button, Card, EmptyState, ErrorState, LoadingState, PageHeader, Table, type TableColumn } from '../../ui';
 import { workflowEditorPath } from '../workflows/workflow-paths';
+import { useCan } from '../workspaces/use-role';
 import { CredentialDialog } from './CredentialDialog';
 import { hintSummary } from './credential-form';
 import { DeleteCredentialDialog } from './DeleteCredentialDialog';
@@ -65,6 +66,10 @@ export function CredentialsPage() {
   const [open, setOpen] = useState<Open>(null);
   const items = credentials.data ?? [];
   const close = () => setOpen(null);
+  // Viewers see which credentials exist; the API sends them no hints, and only editors change them.
+  const canManage = useCan('credentials.manage');
+  const shown = (types: CredentialTypeDescriptor[]) =>
+    columns(types, setOpen).filter((column) => canManage || (column.key !== 'hint' && column.key !== 'actions'));
 
   return (
     <>
@@ -73,9 +78,11 @@ export function CredentialsPage() {
         title="Credentials"
         description="API tokens, logins and keys that steps use to authenticate. They are encrypted when saved and never shown again, only a hint."
         actions={
-          <Button variant="primary" icon="plus" onClick={() => setOpen({ kind: 'create' })}>
-            Add credential
-          </Button>
+          canManage ? (
+            <Button variant="primary" icon="plus" onClick={() => setOpen({ kind: 'create' })}>
+              Add credential
+            </Button>
+          ) : null
         }
       />
       {credentials.isPending ? (
@@ -91,14 +98,16 @@ export function CredentialsPage() {
             title="No credentials yet"
             description="Add the token or login of a service once, then pick it in any HTTP step under Authentication."
           >
-            <Button variant="primary" icon="plus" onClick={() => setOpen({ kind: 'create' })}>
-              Add credential
-            </Button>
+            {canManage ? (
+              <Button variant="primary" icon="plus" onClick={() => setOpen({ kind: 'create' })}>
+                Add credential
+              </Button>
+            ) : null}
           </EmptyState>
         </Card>
       ) : (
         <Card flush title={`${items.length} ${items.length === 1 ? 'credential' : 'credentials'}`}>
-          <Table caption="Credentials" columns={columns(types.data ?? [], setOpen)} rows={items} rowKey={(c) => c.id} />
+          <Table caption="Credentials" columns={shown(types.data ?? [])} rows={items} rowKey={(c) => c.id} />
         </Card>
       )}
       {open?.kind === 'create' ? <CredentialDialog onClose={close} /> : null}

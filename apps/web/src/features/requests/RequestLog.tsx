@@ -6,6 +6,7 @@ import { runPath } from '../runs/run-paths';
 import { formatBytes, TriggerRequestDetails } from '../runs/TriggerRequestCard';
 import { KNOWN_VERDICTS, verdictPresentation } from './request-verdict';
 import { useRequestLog, useRunRequest } from './use-request-log';
+import { useCan } from '../workspaces/use-role';
 import './RequestLog.css';
 
 export function VerdictBadge({ verdict }: { verdict: string }) {
@@ -41,6 +42,8 @@ export function toTriggerRequest(request: InboundRequestSummary): TriggerRequest
 function RunThisRequest({ workflowId, request, size = 'sm' }: { workflowId: string; request: InboundRequestSummary; size?: 'sm' | 'md' }) {
   const navigate = useNavigate();
   const run = useRunRequest(workflowId);
+  const canRun = useCan('run.replay');
+  if (!canRun) return null;
   return (
     <>
       <Button

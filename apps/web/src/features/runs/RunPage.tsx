@@ -7,6 +7,7 @@ import { hasContent } from '../../lib/pretty-json';
 import { useNow } from '../../lib/use-now';
 import { Card, CopyButton, DescriptionList, EmptyState, ErrorState, Icon, JsonViewer, LoadingState, Menu, PageHeader, RelativeTime, type MenuItem } from '../../ui';
 import { useWorkflow } from '../workflows/use-workflows';
+import { useCan } from '../workspaces/use-role';
 import { workflowPath } from '../workflows/workflow-paths';
 import { ErrorExplanation } from './ErrorExplanation';
 import { runPath, RUNS_PATH } from './run-paths';
@@ -120,6 +121,7 @@ export function RunPage() {
   const workflowId = run.data?.workflowId;
   const workflow = useWorkflow(workflowId ?? '', { enabled: Boolean(workflowId) });
   const replay = useReplayRun({ workflowId });
+  const canReplay = useCan('run.replay');
   const finished = run.data ? isRunFinished(run.data.status) : true;
   const now = useNow(1000, !finished);
 
@@ -161,6 +163,7 @@ export function RunPage() {
           </span>
         }
         actions={
+          canReplay ? (
           <>
             {data.trigger ? <OpenAsSampleLink workflowId={data.workflowId} trigger={data.trigger} size="md" /> : null}
             <Menu
@@ -171,6 +174,7 @@ export function RunPage() {
               items={replayItems({ run: data, onReplay: (options) => void handleReplay(options).catch(() => undefined) })}
             />
           </>
+          ) : null
         }
       />
       {replay.isError ? (

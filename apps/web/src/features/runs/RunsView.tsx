@@ -15,6 +15,7 @@ import { runPath } from './run-paths';
 import { runStatusPresentation } from './run-status';
 import { RunStatusBadge } from './StatusBadge';
 import { useRunsList } from './use-runs-list';
+import { useCan } from '../workspaces/use-role';
 import './RunsView.css';
 
 function shortId(id: string): string {
@@ -95,6 +96,7 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
   const now = useNow(1000);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const acrossWorkflows = !workflowId;
+  const canReplay = useCan('run.replay');
 
   const names = useMemo(() => new Map((workflows.data ?? []).map((workflow) => [workflow.id, workflow.name])), [workflows.data]);
 
@@ -115,7 +117,7 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
     });
   }
 
-  const columns: TableColumn<RunSummary>[] = [
+  const allColumns: TableColumn<RunSummary>[] = [
     {
       key: 'select',
       header: (
@@ -210,6 +212,8 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
       ),
     },
   ];
+  // Selecting runs only serves bulk replay.
+  const columns = canReplay ? allColumns : allColumns.filter((column) => column.key !== 'select');
 
   const searchError = runs.isError && runs.error instanceof ApiError && runs.error.status === 400 && filters.q.trim();
   const bulkFilter = apiRunFilters({ filters: { ...filters, q: '' }, now: Date.now(), workflowId });
@@ -262,12 +266,14 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
         </div>
         <SearchBox value={filters.q} onSubmit={(q) => update({ q })} />
       </div>
-      <BulkReplayBar
-        selected={[...selected]}
-        filter={bulkFilter}
-        searchActive={Boolean(filters.q.trim())}
-        onStarted={() => setSelected(new Set())}
-      />
+      {canReplay ? (
+        <BulkReplayBar
+          selected={[...selected]}
+          filter={bulkFilter}
+          searchActive={Boolean(filters.q.trim())}
+          onStarted={() => setSelected(new Set())}
+        />
+      ) : null}
       {runs.isPending ? (
         <LoadingState label="Loading runs…" />
       ) : searchError ? (

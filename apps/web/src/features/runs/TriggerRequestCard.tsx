@@ -4,6 +4,7 @@ import { formatDateTime } from '../../lib/format-date';
 import { hasContent } from '../../lib/pretty-json';
 import { Badge, ButtonLink, Card, DescriptionList, Icon, JsonViewer, RelativeTime } from '../../ui';
 import { builderWithSamplePath } from './run-paths';
+import { useCan } from '../workspaces/use-role';
 import './TriggerRequestCard.css';
 
 export function formatBytes(size: number | null | undefined): string {
@@ -24,7 +25,8 @@ export function toSample(trigger: TriggerRequest): TriggerSample {
 
 /** Button that opens the workflow's builder with this request as its sample data. */
 export function OpenAsSampleLink({ workflowId, trigger, size = 'sm' }: { workflowId: string; trigger: TriggerRequest; size?: 'sm' | 'md' }) {
-  if (!trigger.requestId) return null;
+  const canEdit = useCan('workflow.edit');
+  if (!trigger.requestId || !canEdit) return null;
   const state: SampleHandOff = { sample: { requestId: trigger.requestId, trigger: toSample(trigger) } };
   return (
     <ButtonLink size={size} icon="pencil" to={builderWithSamplePath({ workflowId, requestId: trigger.requestId })} state={state}>

@@ -1,11 +1,14 @@
 import type { WorkflowSummary } from '../../api';
-import { Switch } from '../../ui';
+import { Badge, Switch } from '../../ui';
+import { useCan } from '../workspaces/use-role';
 import { useSetWorkflowActive } from './use-workflow-mutations';
 
 /** The on/off switch of a workflow: on, its trigger URL starts runs; off, requests are only recorded. */
 export function WorkflowActiveSwitch({ workflow }: { workflow: WorkflowSummary }) {
   const setActive = useSetWorkflowActive();
+  const canActivate = useCan('workflow.activate');
   const checked = setActive.isPending && setActive.variables ? setActive.variables.active : workflow.active;
+  if (!canActivate) return <Badge tone={workflow.active ? 'success' : 'neutral'}>{workflow.active ? 'On' : 'Off'}</Badge>;
   return (
     <Switch
       checked={checked}

@@ -6,6 +6,7 @@ import { RequestLog } from '../requests/RequestLog';
 import { RunsView } from '../runs/RunsView';
 import { sendWebhookCurl } from './curl-examples';
 import { TriggerUrl } from './TriggerUrl';
+import { useCan } from '../workspaces/use-role';
 import { useWorkflow } from './use-workflows';
 import { WorkflowActiveSwitch } from './WorkflowActiveSwitch';
 import { WorkflowTabs } from './WorkflowTabs';
@@ -61,6 +62,7 @@ function TriggerCard({ workflow }: { workflow: Workflow }) {
 export function WorkflowPage({ tab = 'runs' }: { tab?: 'runs' | 'requests' }) {
   const { id = '' } = useParams();
   const workflow = useWorkflow(id);
+  const canEdit = useCan('workflow.edit');
 
   if (workflow.isPending) return <LoadingState label="Loading workflow…" />;
   if (workflow.isError) {
@@ -89,9 +91,15 @@ export function WorkflowPage({ tab = 'runs' }: { tab?: 'runs' | 'requests' }) {
         actions={
           <>
             <WorkflowActiveSwitch workflow={data} />
-            <ButtonLink to={workflowEditorPath(data.id)} variant="primary" icon="pencil">
-              Edit workflow
-            </ButtonLink>
+            {canEdit ? (
+              <ButtonLink to={workflowEditorPath(data.id)} variant="primary" icon="pencil">
+                Edit workflow
+              </ButtonLink>
+            ) : (
+              <ButtonLink to={workflowEditorPath(data.id)} icon="workflow">
+                View steps
+              </ButtonLink>
+            )}
           </>
         }
         description={

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { WorkflowSummary } from '../../api';
 import { Button, ButtonLink, Dialog, ErrorState, Menu, TextInput } from '../../ui';
+import { useCan } from '../workspaces/use-role';
 import { useDeleteWorkflow, useDuplicateWorkflow, useRenameWorkflow } from './use-workflow-mutations';
 import { workflowEditorPath } from './workflow-paths';
 
@@ -13,11 +14,22 @@ export function WorkflowRowActions({ workflow }: { workflow: WorkflowSummary }) 
   const rename = useRenameWorkflow();
   const duplicate = useDuplicateWorkflow();
   const remove = useDeleteWorkflow();
+  const canEdit = useCan('workflow.edit');
 
   function close() {
     setDialog(null);
     rename.reset();
     remove.reset();
+  }
+
+  if (!canEdit) {
+    return (
+      <div className="sy-workflows__actions">
+        <ButtonLink to={workflowEditorPath(workflow.id)} size="sm" icon="workflow" aria-label={`View the steps of ${workflow.name}`}>
+          View
+        </ButtonLink>
+      </div>
+    );
   }
 
   return (

@@ -1,8 +1,13 @@
 import { ButtonLink, CodeBlock, EmptyState } from '../../ui';
+import { useCan } from '../workspaces/use-role';
 import { createWorkflowCurl } from './curl-examples';
 import { NEW_WORKFLOW_PATH } from './workflow-paths';
 
 export function WorkflowsEmptyState() {
+  const canCreate = useCan('workflow.create');
+  if (!canCreate) {
+    return <EmptyState icon="workflow" title="No workflows yet" description="As a viewer you can read workflows and their runs; an editor, admin or owner creates them." />;
+  }
   return (
     <EmptyState
       icon="workflow"

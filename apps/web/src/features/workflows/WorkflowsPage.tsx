@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { WorkflowSummary } from '../../api';
 import { ButtonLink, Card, ErrorState, LoadingState, PageHeader, Table, type TableColumn } from '../../ui';
 import { TriggerUrl } from './TriggerUrl';
+import { useCan } from '../workspaces/use-role';
 import { useWorkflows } from './use-workflows';
 import { WorkflowActiveSwitch } from './WorkflowActiveSwitch';
 import { NEW_WORKFLOW_PATH, workflowPath } from './workflow-paths';
@@ -40,6 +41,7 @@ const columns: TableColumn<WorkflowSummary>[] = [
 export function WorkflowsPage() {
   const workflows = useWorkflows();
   const count = workflows.data?.length ?? 0;
+  const canCreate = useCan('workflow.create');
 
   return (
     <>
@@ -48,7 +50,7 @@ export function WorkflowsPage() {
         title="Workflows"
         description="Each workflow runs its steps whenever its trigger URL receives a webhook."
         actions={
-          count > 0 ? (
+          count > 0 && canCreate ? (
             <ButtonLink to={NEW_WORKFLOW_PATH} variant="primary" icon="plus">
               Create workflow
             </ButtonLink>

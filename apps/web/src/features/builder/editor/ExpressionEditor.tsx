@@ -4,7 +4,8 @@ import { bracketMatching } from '@codemirror/language';
 import { lintKeymap } from '@codemirror/lint';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderExtension } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef } from 'react';
+import { BuilderContext } from '../builder-context';
 import { jsonataSupport } from '../jsonata-language/jsonata-extension';
 import { useInsertTargetRegistry } from './insert-target';
 import './ExpressionEditor.css';
@@ -48,6 +49,7 @@ export function ExpressionEditor(props: ExpressionEditorProps) {
   const latest = useRef(props);
   latest.current = props;
   const registry = useInsertTargetRegistry();
+  const readOnly = useContext(BuilderContext)?.readOnly ?? false;
 
   useEffect(() => {
     const parent = host.current;
@@ -75,6 +77,7 @@ export function ExpressionEditor(props: ExpressionEditorProps) {
     ];
     if (placeholder) extensions.push(placeholderExtension(placeholder));
     if (singleLine) extensions.push(singleLineFilter);
+    if (readOnly) extensions.push(EditorState.readOnly.of(true), EditorView.editable.of(false));
     const editor = new EditorView({ parent, state: EditorState.create({ doc: latest.current.value, extensions }) });
     view.current = editor;
     return () => {
@@ -83,7 +86,7 @@ export function ExpressionEditor(props: ExpressionEditorProps) {
       view.current = null;
     };
     // The editor is created once; later prop changes are read through `latest`.
-  }, [registry]);
+  }, [registry, readOnly]);
 
   // Changes made outside the editor (a step renamed, a template applied) replace its text.
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ErrorState, Icon, PageHeader, TextInput } from '../../../ui';
+import { Button, Card, EmptyState, ErrorState, Icon, PageHeader, TextInput } from '../../../ui';
+import { useCan, useCurrentWorkspace } from '../../workspaces/use-role';
 import { useCreateWorkflow } from '../../workflows/use-workflow-mutations';
 import { workflowEditorPath } from '../../workflows/workflow-paths';
 import { writePersistedSample } from '../hooks/use-persisted-sample';
@@ -14,6 +15,8 @@ export function NewWorkflowPage() {
   const create = useCreateWorkflow();
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
+  const canCreate = useCan('workflow.create');
+  const { isPending: roleLoading } = useCurrentWorkspace();
 
   async function start(template: WorkflowTemplate) {
     setChosen(template.id);
@@ -29,6 +32,16 @@ export function NewWorkflowPage() {
   }
 
   const templates = [BLANK_TEMPLATE, ...WORKFLOW_TEMPLATES];
+  if (!canCreate && !roleLoading) {
+    return (
+      <>
+        <PageHeader back={{ to: '/', label: 'All workflows' }} title="Create a workflow" />
+        <Card>
+          <EmptyState icon="alert" title="Viewers cannot create workflows" description="Ask an owner or admin of this workspace for the editor role." />
+        </Card>
+      </>
+    );
+  }
   return (
     <>
       <title>New workflow · Switchyard</title>

@@ -1,6 +1,7 @@
 import { TRIGGER_SCHEMES } from '@switchyard/engine';
 import { useEffect, useId, useState } from 'react';
 import { Button, Field, TextInput } from '../../../ui';
+import { useCan } from '../../workspaces/use-role';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import { fieldsFromSecrets, secretsFromFields, securityIssues } from './trigger-settings';
 import { DedupeSuggestion } from './TriggerSettings';
@@ -20,7 +21,8 @@ export function TriggerSecurity() {
   // The advanced settings show their own problems next to their fields.
   const triggerIssues = securityIssues(issues).map((issue) => `${issue.path.replace(/^trigger\.?/, '') || 'trigger'}: ${issue.message}`);
   const setVerify = (value: unknown) => store.dispatch({ type: 'edit', operation: { type: 'setTriggerField', field: 'verify', value } });
-  const hints = verify?.secretHints ?? [];
+  const showHints = useCan('secrets.hints');
+  const hints = showHints ? (verify?.secretHints ?? []) : [];
   // What was typed in the two write-only secret fields; the draft holds `secrets` as the API takes them.
   const [fields, setFields] = useState(() => fieldsFromSecrets(verify?.secrets));
   const [rotating, setRotating] = useState(() => fields.next !== '');

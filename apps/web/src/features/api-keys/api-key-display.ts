@@ -1,0 +1,19 @@
+import type { ApiKey } from '../../api';
+
+/** How a key is recognised in lists without showing it: its prefix, then an ellipsis. */
+export function maskedKey(params: { prefix: string }): string {
+  return `${params.prefix}…`;
+}
+
+/** Who created a key, whatever shape the API gives (a label, or a user object). */
+export function createdByLabel(params: { createdBy: ApiKey['createdBy'] }): string | null {
+  const { createdBy } = params;
+  if (!createdBy) return null;
+  if (typeof createdBy === 'string') return createdBy;
+  return createdBy.name || createdBy.email || null;
+}
+
+/** The header that authenticates a request with the key, for the copy-once panel. */
+export function authorizationExample(params: { key: string; origin: string }): string {
+  return `curl -H 'authorization: Bearer ${params.key}' ${params.origin}/api/workflows`;
+}
