@@ -92,7 +92,14 @@ describe('authorization matrix', () => {
 
   /** A workflow with one succeeded run (step `m`) of one stored request, through the real trigger URL. */
   async function workflowWithRun(client: ApiClient, name: string): Promise<{ workflowId: string; runId: string; requestId: string; token: string }> {
-    const wf = await client.createWorkflow({ name, trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: 'trigger.body' }] });
+    const wf = await client.createWorkflow({
+      name,
+      trigger: { type: 'webhook' },
+      steps: [
+        { id: 'm', type: 'map', expression: 'trigger.body' },
+        { id: 'each', type: 'loop', items: '[1, 2]', steps: [{ id: 'double', type: 'map', expression: '$item * 2' }] },
+      ],
+    });
     const hook = await client.hook(wf.trigger.token, { secret: `${name} payload` });
     const run = await client.waitForRun(hook.body.runId);
     return { workflowId: wf.id, runId: run.id, requestId: run.requestId ?? run.trigger.requestId ?? run.request?.id, token: wf.trigger.token };
@@ -184,6 +191,7 @@ describe('authorization matrix', () => {
     'GET /api/runs': { path: () => '/api/runs', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
     'POST /api/runs/replay': { path: () => '/api/runs/replay', body: () => ({ runIds: [idsA.runId] }), expect: ex(201, 201, 201, 403, 404, 401, 404), idsInUrl: false },
     'GET /api/runs/:id': { path: (i) => `/api/runs/${i.runId}`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
+    'GET /api/runs/:id/steps/:stepId/items': { path: (i) => `/api/runs/${i.runId}/steps/each/items`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
     'GET /api/runs/:id/steps/:stepId/output': { path: (i) => `/api/runs/${i.runId}/steps/m/output`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
     'POST /api/runs/:id/replay': { path: (i) => `/api/runs/${i.runId}/replay`, body: () => ({}), expect: ex(201, 201, 201, 403, 404, 401, 404) },
     'POST /api/requests/:id/replay': { path: (i) => `/api/requests/${i.requestId}/replay`, expect: ex(201, 201, 201, 403, 404, 401, 404) },
