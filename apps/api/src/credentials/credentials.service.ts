@@ -38,6 +38,11 @@ export interface CredentialDto {
   usedBy: WorkflowRef[];
   createdAt: string;
   updatedAt: string;
+  /**
+   * Only in the answer to the create request of a `webhook-signing-secret` whose secret was left
+   * empty: the secret Switchyard generated, shown this once so the receiver can be given it.
+   */
+  generatedSecret?: string;
 }
 
 /** What the audit log keeps of a credential: never its secrets, nor their hints. */
@@ -104,7 +109,10 @@ export class CredentialsService implements OnApplicationBootstrap {
     });
     await saveUniqueName(() => repo.save(row), input.name);
     await this.audit.record({ workspaceId, actor, action: 'credential.created', target: { type: 'credential', id, name: input.name }, after: auditView(row) });
-    return this.toDto(await repo.findOneByOrFail({ id }), []);
+    const created = this.toDto(await repo.findOneByOrFail({ id }), []);
+    const givenSecret = (input.data as Record<string, unknown> | undefined)?.secret;
+    const generated = input.type === 'webhook-signing-secret' && (typeof givenSecret !== 'string' || givenSecret.trim() === '');
+    return generated ? { ...created, generatedSecret: parsed.fields.secret.secret } : created;
   }
 
   async update(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<CredentialDto> {

@@ -108,8 +108,29 @@ describe('stored credentials', () => {
   });
 
   it('generates a Standard Webhooks signing secret when none is given', async () => {
-    const created = await create('Outgoing signatures', 'webhook-signing-secret', {});
+    const created = (await create('Outgoing signatures', 'webhook-signing-secret', {})) as Awaited<ReturnType<typeof create>> & { generatedSecret?: string };
     expect(created.hints.secret).toMatch(/^whsec_….{4}$/);
+    // Shown once, in the answer to the create request, so the receiver can be given it...
+    expect(created.generatedSecret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+    expect(created.hints.secret.endsWith((created.generatedSecret as string).slice(-4))).toBe(true);
+    // ...and never again.
+    const read = await api.request('GET', `/api/credentials/${created.id}`);
+    expect(read.text).not.toContain(created.generatedSecret);
+    expect(read.body.generatedSecret).toBeUndefined();
+    const list = await api.request('GET', '/api/credentials');
+    expect(list.text).not.toContain(created.generatedSecret);
+    // A secret the user typed is not echoed either.
+    const given = (await create('Given signatures', 'webhook-signing-secret', { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })) as { generatedSecret?: string };
+    expect(given.generatedSecret).toBeUndefined();
+  });
+
+  it('fails an http step whose credential is not an HTTP authentication type', async () => {
+    const hook = await create('Chat hook', 'webhook-url', { url: `${sink.url}/chat-secret-path` });
+    const wf = await api.createWorkflow(httpWorkflow('Wrong credential type', hook.id, '/wrong-type'));
+    const run = await runOnce(wf.trigger.token);
+    expect(run.status).toBe('failed');
+    expect(run.steps[0].error).toMatchObject({ code: 'CREDENTIAL_TYPE', field: 'credentialId', retryable: false });
+    expect(sink.requests.filter((r) => r.url === '/wrong-type')).toHaveLength(0);
   });
 
   it('only sees credentials of its workspace', async () => {

@@ -283,6 +283,8 @@ export interface Credential {
   usedBy: WorkflowRef[];
   createdAt: string;
   updatedAt: string;
+  /** Only when creating a signing secret left empty: the generated secret, shown this once. */
+  generatedSecret?: string;
 }
 
 export interface CreateCredentialRequest {

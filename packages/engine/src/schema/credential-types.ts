@@ -83,3 +83,6 @@ export type CredentialType = (typeof CREDENTIAL_TYPES)[number]['type'];
 export function credentialTypeDescriptor(type: string): CredentialTypeDescriptor | undefined {
   return (CREDENTIAL_TYPES as ReadonlyArray<CredentialTypeDescriptor>).find((t) => t.type === type);
 }
+
+/** The credential types an `http` step can authenticate with (`credentialId`). */
+export const HTTP_AUTH_CREDENTIAL_TYPES: ReadonlyArray<CredentialType> = ['bearer', 'basic', 'api-key', 'oauth2-client-credentials'];

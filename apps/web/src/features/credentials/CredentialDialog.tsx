@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Credential, CredentialTypeDescriptor } from '../../api';
-import { Button, Dialog, ErrorState, LoadingState, Select, TextInput } from '../../ui';
+import { Button, CopyButton, Dialog, ErrorState, LoadingState, Select, TextInput } from '../../ui';
 import { credentialData, fieldErrors, initialValues, missingFields } from './credential-form';
 import { InlineCode } from './InlineCode';
 import { useCreateCredential, useCredentialTypes, useUpdateCredential } from './use-credentials';
@@ -37,6 +37,7 @@ function CredentialForm({ credential, offered, onClose, onSaved, title }: Creden
   const [name, setName] = useState(credential?.name ?? '');
   const [values, setValues] = useState<Record<string, string>>(() => (descriptor ? initialValues(descriptor, credential) : {}));
   const [touched, setTouched] = useState(false);
+  const [revealedSecret, setRevealedSecret] = useState<string | null>(null);
   const create = useCreateCredential();
   const update = useUpdateCredential();
   const mutation = credential ? update : create;
@@ -58,7 +59,33 @@ function CredentialForm({ credential, offered, onClose, onSaved, title }: Creden
     if (!descriptor || nameMissing || missing.length > 0) return;
     const data = credentialData({ descriptor, values, mode });
     if (credential) update.mutate({ id: credential.id, change: { name: name.trim(), data } }, { onSuccess: (saved) => (onSaved?.(saved), onClose()) });
-    else create.mutate({ name: name.trim(), type: descriptor.type, data }, { onSuccess: (saved) => (onSaved?.(saved), onClose()) });
+    else
+      create.mutate(
+        { name: name.trim(), type: descriptor.type, data },
+        {
+          onSuccess: (saved) => {
+            onSaved?.(saved);
+            // A generated signing secret is shown this once: the receiver of the webhooks needs it.
+            if (saved.generatedSecret) setRevealedSecret(saved.generatedSecret);
+            else onClose();
+          },
+        },
+      );
+  }
+
+  if (revealedSecret !== null) {
+    return (
+      <Dialog open title="Copy the signing secret" onClose={onClose} actions={<Button variant="primary" onClick={onClose}>Done</Button>}>
+        <p className="sy-credential-form__help">
+          Give this secret to the receiver of your webhooks so it can verify their signatures. You won&apos;t see it again: Switchyard keeps it
+          encrypted and shows only a hint.
+        </p>
+        <div className="sy-credential-form__generated">
+          <code aria-label="Generated signing secret">{revealedSecret}</code>
+          <CopyButton text={revealedSecret} label="Copy secret" />
+        </div>
+      </Dialog>
+    );
   }
 
   return (

@@ -3,7 +3,7 @@ import { ApiError, type Credential, type CredentialTypeDescriptor, type Workflow
 export type CredentialFormMode = 'create' | 'update';
 
 /** The fields an http step can authenticate with (they become request headers). */
-export const HTTP_AUTH_CREDENTIAL_TYPES = ['bearer', 'basic', 'api-key', 'oauth2-client-credentials'] as const;
+export { HTTP_AUTH_CREDENTIAL_TYPES } from '@switchyard/engine';
 
 /** The form's starting values: empty for a new credential, the public fields of an existing one (secrets stay empty). */
 export function initialValues(descriptor: CredentialTypeDescriptor, credential?: Credential): Record<string, string> {

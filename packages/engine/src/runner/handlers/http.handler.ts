@@ -1,3 +1,4 @@
+import { HTTP_AUTH_CREDENTIAL_TYPES } from '../../schema/credential-types';
 import type { HttpStep } from '../../schema/steps/http-step.schema';
 import type { StepHandler } from '../step-handler';
 import { evaluateField, renderField } from './evaluate-field';
@@ -63,7 +64,7 @@ export const httpHandler: StepHandler<HttpStep> = async ({ step, key, context, p
   const secretHeaders = new Set<string>();
   const secrets: string[] = [];
   if (step.credentialId !== undefined) {
-    const resolved = await resolveStepCredential({ ports, credentialId: step.credentialId });
+    const resolved = await resolveStepCredential({ ports, credentialId: step.credentialId, expectedTypes: HTTP_AUTH_CREDENTIAL_TYPES });
     for (const [name, value] of Object.entries(resolved.headers)) {
       headers[name.toLowerCase()] = value;
       secretHeaders.add(name.toLowerCase());
