@@ -19,6 +19,7 @@ import { BuilderTestService } from './builder-test/builder-test.service';
 import { EventBus } from './events/event-bus';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
+import { DrainState, withinDeadline } from './lifecycle/drain-state';
 import { RequestsController } from './requests/requests.controller';
 import { RequestsService } from './requests/requests.service';
 import { RetentionPruner } from './runs/retention-pruner';
@@ -83,11 +84,25 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     }
   }
 
+  /**
+   * Runs after the HTTP listener has closed (see bootstrap): lets the runs in flight finish up to
+   * SWITCHYARD_SHUTDOWN_TIMEOUT_MS, then gives back the leases of the others and re-dispatches them,
+   * so another worker resumes them after their last completed step.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.sweeper?.stop();
     this.pruner?.stop();
     this.janitor?.stop();
-    await this.worker?.close();
+    const timeoutMs = this.config.SWITCHYARD_SHUTDOWN_TIMEOUT_MS;
+    const drained = this.worker ? this.worker.close() : this.dispatcher.kind === 'in-process' ? this.dispatcher.close() : Promise.resolve();
+    if (this.executor.activeCount > 0) this.logger.info({ runs: this.executor.activeCount, timeoutMs }, 'shutting down: waiting for the runs in flight');
+    if (!(await withinDeadline(drained, timeoutMs))) {
+      const released = await this.executor.releaseAll().catch((err) => {
+        this.logger.warn({ err: (err as Error).message }, 'could not release run leases; they will be resumed when the leases pass');
+        return [];
+      });
+      await this.dispatcher.redispatch(released);
+    }
     await this.dispatcher.close();
     await this.invoker.close();
     await this.events.close();
@@ -190,6 +205,7 @@ export class AppModule {
         RequestsService,
         BuilderTestService,
         RuntimeLifecycle,
+        DrainState,
       ],
     };
   }

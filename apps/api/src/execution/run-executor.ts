@@ -26,6 +26,8 @@ interface ClaimedRun {
 export class RunExecutor {
   readonly workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
   private readonly versions = new LRUCache<string, WorkflowDefinition>({ max: 1000 });
+  /** Runs this process executes now; `released` once a shutdown gave their lease back. */
+  private readonly active = new Map<string, { released: boolean }>();
 
   constructor(
     private readonly pool: Pool,
@@ -43,8 +45,12 @@ export class RunExecutor {
   async execute(runId: string): Promise<void> {
     const claimed = await this.claim(runId);
     if (!claimed) return;
+    const state = { released: false };
+    this.active.set(runId, state);
     this.publish({ type: 'run', id: runId, workflowId: claimed.workflow_id, status: 'running' });
-    const heartbeat = setInterval(() => void this.extendLease(runId), Math.max(1000, Math.floor(this.leaseMs / 3)));
+    const heartbeat = setInterval(() => {
+      if (!state.released) void this.extendLease(runId);
+    }, Math.max(1000, Math.floor(this.leaseMs / 3)));
     heartbeat.unref();
     try {
       const [definition, request, journal] = await Promise.all([
@@ -62,6 +68,8 @@ export class RunExecutor {
         runId,
         now: claimed.started_at.getTime(),
         onStepFinished: async (result) => {
+          // Another worker may own the run by now: stop here, it resumes from the last checkpoint.
+          if (state.released) throw new RunReleasedError(runId);
           attempts.set(result.stepId, await this.checkpoint(claimed, result, positions.get(result.stepId) ?? -1));
         },
       });
@@ -83,7 +91,32 @@ export class RunExecutor {
       if (journal.length > 0) this.logger.info({ runId, resumedAfter: journal.length }, 'resumed run finished');
     } finally {
       clearInterval(heartbeat);
+      this.active.delete(runId);
     }
+  }
+
+  /** How many runs this process is executing. */
+  get activeCount(): number {
+    return this.active.size;
+  }
+
+  /**
+   * Shutdown past its deadline: gives back the lease of every run still executing here, so that
+   * another worker (or this one, restarted) resumes it after its last completed step at once.
+   * Returns the released runs with their claim counts, for re-dispatch.
+   */
+  async releaseAll(): Promise<Array<{ id: string; claims: number }>> {
+    const ids = [...this.active.keys()];
+    if (ids.length === 0) return [];
+    for (const state of this.active.values()) state.released = true;
+    const { rows } = await this.pool.query<{ id: string; claims: number }>(
+      `UPDATE runs SET lease_until = now() - interval '1 second'
+        WHERE id = ANY($1::uuid[]) AND worker_id = $2 AND status = 'running'
+        RETURNING id, claims`,
+      [ids, this.workerId],
+    );
+    this.logger.warn({ count: rows.length }, 'shutdown deadline passed: released the leases of unfinished runs');
+    return rows;
   }
 
   private async claim(runId: string): Promise<ClaimedRun | null> {
@@ -182,6 +215,13 @@ export class RunExecutor {
       ],
     );
     return rows[0].attempts;
+  }
+}
+
+/** Thrown into a run whose lease was given back, to stop it before it writes anything else. */
+export class RunReleasedError extends Error {
+  constructor(runId: string) {
+    super(`run ${runId} was released by a shutdown`);
   }
 }
 

@@ -2,12 +2,14 @@ import { Controller, Get, HttpException, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DISPATCHER, type Dispatcher } from '../dispatch/dispatcher';
+import { DrainState } from '../lifecycle/drain-state';
 
 @Controller('api/health')
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DISPATCHER) private readonly dispatcher: Dispatcher,
+    private readonly drain: DrainState,
   ) {}
 
   /** The process is up (for restarts). */
@@ -16,9 +18,10 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** PostgreSQL and the queue answer (for load balancers). 503 while either is out. */
+  /** PostgreSQL and the queue answer (for load balancers). 503 while either is out, and once a shutdown began. */
   @Get('ready')
   async ready() {
+    if (this.drain.draining) throw new HttpException({ status: 'draining', database: 'unknown', queue: { kind: this.dispatcher.kind, status: 'unknown' } }, 503);
     const database = await this.dataSource
       .query('SELECT 1')
       .then(() => 'up')
