@@ -64,6 +64,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.executor.onSlotFreed = (runIds) => this.dispatcher.dispatch(runIds);
     if (this.config.role !== 'worker') await this.events.listen();
     if (this.config.REDIS_URL && this.config.role !== 'api') {
       this.worker = new BullMqRunWorker(
@@ -96,15 +97,17 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     const timeoutMs = this.config.SWITCHYARD_SHUTDOWN_TIMEOUT_MS;
     const drained = this.worker ? this.worker.close() : this.dispatcher.kind === 'in-process' ? this.dispatcher.close() : Promise.resolve();
     if (this.executor.activeCount > 0) this.logger.info({ runs: this.executor.activeCount, timeoutMs }, 'shutting down: waiting for the runs in flight');
-    if (!(await withinDeadline(drained, timeoutMs))) {
+    const inTime = await withinDeadline(drained, timeoutMs);
+    if (!inTime) {
       const released = await this.executor.releaseAll().catch((err) => {
         this.logger.warn({ err: (err as Error).message }, 'could not release run leases; they will be resumed when the leases pass');
         return [];
       });
       await this.dispatcher.redispatch(released);
     }
-    await this.dispatcher.close();
-    await this.invoker.close();
+    // The in-process dispatcher's close is `drained` itself: past the deadline it is not waited for.
+    if (inTime || this.dispatcher.kind !== 'in-process') await this.dispatcher.close();
+    await this.invoker.close(!inTime);
     await this.events.close();
     await this.ingestPool.end();
   }

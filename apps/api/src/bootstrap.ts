@@ -54,7 +54,9 @@ export async function startSwitchyard(options: { env: Record<string, string | un
       return { config, url: null, app, close: closer(app, embedded) };
     }
 
-    const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: parseTrustProxy(raw.SWITCHYARD_TRUST_PROXY) });
+    // return503OnClosing off: a request already on an open connection when a shutdown begins is
+    // served (and its connection closed), since ingest stays up until the listener has closed.
+    const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: parseTrustProxy(raw.SWITCHYARD_TRUST_PROXY), return503OnClosing: false });
     const webDir = raw.SWITCHYARD_WEB_DIR ? resolve(raw.SWITCHYARD_WEB_DIR) : resolve(__dirname, '../../web/dist');
     const hasWeb = existsSync(resolve(webDir, 'index.html'));
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, logger), adapter, { logger: ['error', 'warn'] });

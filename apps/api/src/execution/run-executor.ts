@@ -7,7 +7,14 @@ import type { Logger } from '../common/logger';
 import type { SwitchyardEvent } from '../events/event-bus';
 import { toTriggerData, type StoredRequest } from './trigger-data';
 
+const CLAIM_SET = `status = 'running', claims = claims + 1, worker_id = $2,
+              lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now()), resume_at = NULL`;
+const CLAIMABLE = `(status = 'queued' OR (status = 'running' AND lease_until < now()) OR (status = 'waiting' AND resume_at <= now()))`;
+const CLAIM_RETURNING = 'id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at';
+
 interface ClaimedRun {
+  /** The workflow's concurrency limit, when it has one. */
+  concurrency?: number | null;
   id: string;
   workspace_id: string;
   workflow_id: string;
@@ -26,6 +33,8 @@ interface ClaimedRun {
 export class RunExecutor {
   readonly workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
   private readonly versions = new LRUCache<string, WorkflowDefinition>({ max: 1000 });
+  /** Set by the runtime: dispatches runs that a finished run made room for. */
+  onSlotFreed: ((runIds: string[]) => void) | null = null;
   /** Runs this process executes now; `released` once a shutdown gave their lease back. */
   private readonly active = new Map<string, { released: boolean }>();
 
@@ -88,7 +97,11 @@ export class RunExecutor {
         [runId, verdict.status, verdict.error ? JSON.stringify(verdict.error) : null, this.workerId, verdict.resumeAt ?? null],
       );
       this.publish({ type: 'run', id: runId, workflowId: claimed.workflow_id, status: verdict.status });
+      if (claimed.concurrency) await this.dispatchNext(claimed.workflow_id, claimed.concurrency).catch((err) => this.logger.warn({ err: (err as Error).message }, 'could not dispatch the next queued runs; the sweeper will'));
       if (journal.length > 0) this.logger.info({ runId, resumedAfter: journal.length }, 'resumed run finished');
+    } catch (err) {
+      if (!(err instanceof RunReleasedError)) throw err;
+      this.logger.info({ runId }, 'stopped a released run; it resumes elsewhere from its last checkpoint');
     } finally {
       clearInterval(heartbeat);
       this.active.delete(runId);
@@ -119,16 +132,70 @@ export class RunExecutor {
     return rows;
   }
 
+  /**
+   * Claims a run. Runs of a workflow without a concurrency limit take one conditional UPDATE. Under
+   * a limit, the claim is serialised per workflow (an advisory lock) and succeeds only while fewer
+   * than the limit run, and, for a queued run, when no older run of the workflow still queues (arrival
+   * order); a refused run stays queued without holding a worker slot, and a finishing run dispatches it.
+   */
   private async claim(runId: string): Promise<ClaimedRun | null> {
     const { rows } = await this.pool.query<ClaimedRun>(
       `UPDATE runs
-          SET status = 'running', claims = claims + 1, worker_id = $2,
-              lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now()), resume_at = NULL
-        WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND lease_until < now()) OR (status = 'waiting' AND resume_at <= now()))
-        RETURNING id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at`,
+          SET ${CLAIM_SET}
+        WHERE id = $1 AND ${CLAIMABLE}
+          AND (status = 'running' OR NOT EXISTS (SELECT 1 FROM workflows w WHERE w.id = runs.workflow_id AND w.concurrency IS NOT NULL))
+        RETURNING ${CLAIM_RETURNING}`,
       [runId, this.workerId, this.leaseMs / 1000],
     );
-    return rows[0] ?? null;
+    if (rows[0]) return rows[0];
+    return this.claimUnderLimit(runId);
+  }
+
+  private async claimUnderLimit(runId: string): Promise<ClaimedRun | null> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows: targets } = await client.query<{ workflow_id: string; status: string; concurrency: number | null }>(
+        `SELECT r.workflow_id, r.status, w.concurrency FROM runs r JOIN workflows w ON w.id = r.workflow_id WHERE r.id = $1`,
+        [runId],
+      );
+      const target = targets[0];
+      if (!target || target.concurrency === null || target.status === 'running') {
+        await client.query('COMMIT');
+        return null;
+      }
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [target.workflow_id]);
+      const { rows: load } = await client.query<{ running: number; older: boolean }>(
+        `SELECT (SELECT count(*) FROM runs WHERE workflow_id = $1 AND status = 'running')::int AS running,
+                EXISTS (SELECT 1 FROM runs WHERE workflow_id = $1 AND status = 'queued' AND id < $2) AS older`,
+        [target.workflow_id, runId],
+      );
+      if (load[0].running >= target.concurrency || (target.status === 'queued' && load[0].older)) {
+        await client.query('COMMIT');
+        return null;
+      }
+      const { rows } = await client.query<ClaimedRun>(
+        `UPDATE runs SET ${CLAIM_SET} WHERE id = $1 AND ${CLAIMABLE} RETURNING ${CLAIM_RETURNING}`,
+        [runId, this.workerId, this.leaseMs / 1000],
+      );
+      await client.query('COMMIT');
+      return rows[0] ? { ...rows[0], concurrency: target.concurrency } : null;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** A run of a limited workflow ended: hands the oldest waiting runs to workers (they claim in order). */
+  private async dispatchNext(workflowId: string, concurrency: number): Promise<void> {
+    if (!this.onSlotFreed) return;
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT id FROM runs WHERE workflow_id = $1 AND status = 'queued' ORDER BY id LIMIT $2`,
+      [workflowId, concurrency],
+    );
+    if (rows.length > 0) this.onSlotFreed(rows.map((r) => r.id));
   }
 
   private async extendLease(runId: string): Promise<void> {

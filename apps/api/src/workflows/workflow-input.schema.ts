@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 const retentionDays = z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(3650, 'must be at most 3650').nullable().optional();
 
+const concurrency = z.number().int('must be a whole number of runs').min(1, 'must be at least 1').max(1000, 'must be at most 1000').nullable().optional();
+
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 /** `POST /api/workflows` and `PUT /api/workflows/:id`; trigger and steps are checked by the engine. */
@@ -13,6 +15,8 @@ export const workflowInputSchema = z.strictObject({
   active: z.boolean().optional(),
   /** Days requests and runs are kept (default SWITCHYARD_RETENTION_DAYS, 30). */
   retentionDays,
+  /** Most runs executing at once (null = no limit); the others wait queued, in arrival order. */
+  concurrency,
 });
 export type WorkflowInput = z.infer<typeof workflowInputSchema>;
 
@@ -23,5 +27,6 @@ export const workflowPatchSchema = z.strictObject({
   steps: z.unknown().optional(),
   active: z.boolean().optional(),
   retentionDays,
+  concurrency,
 });
 export type WorkflowPatch = z.infer<typeof workflowPatchSchema>;

@@ -30,6 +30,8 @@ export interface WorkflowDto {
   active: boolean;
   /** Days its requests and runs are kept. */
   retentionDays: number;
+  /** Most runs executing at once; null = no limit. */
+  concurrency: number | null;
   version: number;
   versionId: string;
   schemaVersion: number;
@@ -102,6 +104,7 @@ export class WorkflowsService {
           token: newTriggerToken(),
           active: input.active ?? true,
           retentionDays: input.retentionDays ?? null,
+          concurrency: input.concurrency ?? null,
           version: 1,
           currentVersionId: versionId,
         }),
@@ -114,7 +117,7 @@ export class WorkflowsService {
 
   async replace(workspaceId: string, id: string, body: unknown): Promise<WorkflowDto> {
     const { input, definition } = this.parseWorkflow(body);
-    return this.update(workspaceId, id, { name: input.name, active: input.active, retentionDays: input.retentionDays, ...splitTriggerSecrets(definition) });
+    return this.update(workspaceId, id, { name: input.name, active: input.active, retentionDays: input.retentionDays, concurrency: input.concurrency, ...splitTriggerSecrets(definition) });
   }
 
   async patch(workspaceId: string, id: string, body: unknown): Promise<WorkflowDto> {
@@ -125,7 +128,7 @@ export class WorkflowsService {
       const { url: _url, token: _token, ...trigger } = current.trigger;
       split = splitTriggerSecrets(this.checkDefinition({ trigger: input.trigger ?? trigger, steps: input.steps ?? current.steps }));
     }
-    return this.update(workspaceId, id, { name: input.name, active: input.active, retentionDays: input.retentionDays, ...split });
+    return this.update(workspaceId, id, { name: input.name, active: input.active, retentionDays: input.retentionDays, concurrency: input.concurrency, ...split });
   }
 
   async remove(workspaceId: string, id: string): Promise<void> {
@@ -137,7 +140,7 @@ export class WorkflowsService {
   private async update(
     workspaceId: string,
     id: string,
-    change: { name?: string; active?: boolean; retentionDays?: number | null; definition?: WorkflowDefinition; secrets?: string[] },
+    change: { name?: string; active?: boolean; retentionDays?: number | null; concurrency?: number | null; definition?: WorkflowDefinition; secrets?: string[] },
   ): Promise<WorkflowDto> {
     const dto = await this.dataSource.transaction(async (tx) => {
       const workflow = await this.find(tx, workspaceId, id, true);
@@ -151,6 +154,7 @@ export class WorkflowsService {
       if (change.name !== undefined) workflow.name = change.name;
       if (change.active !== undefined) workflow.active = change.active;
       if (change.retentionDays !== undefined) workflow.retentionDays = change.retentionDays;
+      if (change.concurrency !== undefined) workflow.concurrency = change.concurrency;
       const saved = await repo.save(workflow);
       if (change.secrets !== undefined) await this.secrets.save(tx, workspaceId, workflow.id, change.secrets);
       const hints = await this.secrets.hints(tx, [workflow.id]);
@@ -202,6 +206,7 @@ export class WorkflowsService {
       name: workflow.name,
       active: workflow.active,
       retentionDays: workflow.retentionDays ?? this.config.SWITCHYARD_RETENTION_DAYS,
+      concurrency: workflow.concurrency,
       version: workflow.version,
       versionId: version.id,
       schemaVersion: version.schemaVersion,

@@ -33,6 +33,10 @@ export class WorkflowEntity {
   @Column({ type: 'integer', name: 'retention_days', nullable: true })
   retentionDays!: number | null;
 
+  /** Most runs of this workflow executing at once, across all workers; null = no limit. */
+  @Column({ type: 'integer', nullable: true })
+  concurrency!: number | null;
+
   @Column({ type: 'uuid', name: 'current_version_id', nullable: true })
   currentVersionId!: string | null;
 
