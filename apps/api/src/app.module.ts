@@ -23,6 +23,7 @@ import { DrainState, withinDeadline } from './lifecycle/drain-state';
 import { RequestsController } from './requests/requests.controller';
 import { RequestsService } from './requests/requests.service';
 import { RetentionPruner } from './runs/retention-pruner';
+import { AutoReplayer } from './runs/auto-replayer';
 import { GroupCommitWriter } from './hooks/group-commit-writer';
 import { IngestService } from './hooks/ingest.service';
 import { TriggerCache } from './hooks/trigger-cache';
@@ -51,6 +52,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   private sweeper: Sweeper | null = null;
   private pruner: RetentionPruner | null = null;
   private janitor: DedupeJanitor | null = null;
+  private replayer: AutoReplayer | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -65,6 +67,8 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     this.executor.onSlotFreed = (runIds) => this.dispatcher.dispatch(runIds);
+    const replayer = new AutoReplayer(this.pool, this.dispatcher, this.invoker, this.config.SWITCHYARD_SWEEP_INTERVAL_MS, this.config.publicUrl, this.logger);
+    this.executor.onRunFailed = (runId) => replayer.onRunFailed(runId);
     if (this.config.role !== 'worker') await this.events.listen();
     if (this.config.REDIS_URL && this.config.role !== 'api') {
       this.worker = new BullMqRunWorker(
@@ -82,6 +86,8 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
       this.pruner.start();
       this.janitor = new DedupeJanitor(this.pool, this.logger);
       this.janitor.start();
+      this.replayer = replayer;
+      replayer.start();
     }
   }
 
@@ -94,6 +100,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     this.sweeper?.stop();
     this.pruner?.stop();
     this.janitor?.stop();
+    this.replayer?.stop();
     const timeoutMs = this.config.SWITCHYARD_SHUTDOWN_TIMEOUT_MS;
     const drained = this.worker ? this.worker.close() : this.dispatcher.kind === 'in-process' ? this.dispatcher.close() : Promise.resolve();
     if (this.executor.activeCount > 0) this.logger.info({ runs: this.executor.activeCount, timeoutMs }, 'shutting down: waiting for the runs in flight');

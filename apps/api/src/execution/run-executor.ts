@@ -35,6 +35,8 @@ export class RunExecutor {
   private readonly versions = new LRUCache<string, WorkflowDefinition>({ max: 1000 });
   /** Set by the runtime: dispatches runs that a finished run made room for. */
   onSlotFreed: ((runIds: string[]) => void) | null = null;
+  /** Set by the runtime: a run ended failed (auto-replay and dead letters). */
+  onRunFailed: ((runId: string) => Promise<void>) | null = null;
   /** Runs this process executes now; `released` once a shutdown gave their lease back. */
   private readonly active = new Map<string, { released: boolean }>();
 
@@ -97,6 +99,7 @@ export class RunExecutor {
         [runId, verdict.status, verdict.error ? JSON.stringify(verdict.error) : null, this.workerId, verdict.resumeAt ?? null],
       );
       this.publish({ type: 'run', id: runId, workflowId: claimed.workflow_id, status: verdict.status });
+      if (verdict.status === 'failed' && this.onRunFailed) await this.onRunFailed(runId).catch((err) => this.logger.warn({ err: (err as Error).message, runId }, 'could not schedule the auto-replay of a failed run'));
       if (claimed.concurrency) await this.dispatchNext(claimed.workflow_id, claimed.concurrency).catch((err) => this.logger.warn({ err: (err as Error).message }, 'could not dispatch the next queued runs; the sweeper will'));
       if (journal.length > 0) this.logger.info({ runId, resumedAfter: journal.length }, 'resumed run finished');
     } catch (err) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertsSchema, autoReplaySchema } from './auto-replay-settings';
 
 const retentionDays = z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(3650, 'must be at most 3650').nullable().optional();
 
@@ -17,6 +18,10 @@ export const workflowInputSchema = z.strictObject({
   retentionDays,
   /** Most runs executing at once (null = no limit); the others wait queued, in arrival order. */
   concurrency,
+  /** Failed runs replayed on a schedule, then dead-lettered (null = off). */
+  autoReplay: autoReplaySchema.nullable().optional(),
+  /** Dead-letter alerts (null = none). */
+  alerts: alertsSchema.nullable().optional(),
 });
 export type WorkflowInput = z.infer<typeof workflowInputSchema>;
 
@@ -28,5 +33,7 @@ export const workflowPatchSchema = z.strictObject({
   active: z.boolean().optional(),
   retentionDays,
   concurrency,
+  autoReplay: autoReplaySchema.nullable().optional(),
+  alerts: alertsSchema.nullable().optional(),
 });
 export type WorkflowPatch = z.infer<typeof workflowPatchSchema>;
