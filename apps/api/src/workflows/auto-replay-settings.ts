@@ -16,7 +16,8 @@ export function parseDuration(text: string): number {
 const duration = z
   .string()
   .regex(DURATION, 'must be a duration such as 30s, 10m, 1h or 1d')
-  .refine((d) => parseDuration(d) <= 30 * UNIT_MS.d, 'must be at most 30 days');
+  // Zod runs this check even when the pattern failed: only measure what parses.
+  .refine((d) => !DURATION.test(d) || parseDuration(d) <= 30 * UNIT_MS.d, 'must be at most 30 days');
 
 /**
  * Auto-replay: a run that failed (after its step retries) is replayed from its failed step after
