@@ -25,6 +25,7 @@ const IN_FLIGHT = 16;
 
 interface Answer {
   seq: number;
+  sentAt: number;
   status: number | null;
   runId?: string;
   error?: string;
@@ -110,6 +111,7 @@ class OwnRedis {
 
 /** One webhook on its own connection, so that "refused" means it never reached the server. */
 function sendWebhook(port: number, token: string, seq: number): Promise<Answer> {
+  const sentAt = Date.now();
   return new Promise((resolve) => {
     const body = JSON.stringify({ seq });
     const req = httpRequest(
@@ -124,13 +126,13 @@ function sendWebhook(port: number, token: string, seq: number): Promise<Answer> 
           } catch {
             runId = undefined;
           }
-          resolve({ seq, status: res.statusCode ?? null, runId });
+          resolve({ seq, sentAt, status: res.statusCode ?? null, runId });
         });
-        res.on('error', (err) => resolve({ seq, status: null, error: err.message }));
+        res.on('error', (err) => resolve({ seq, sentAt, status: null, error: err.message }));
       },
     );
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', (err) => resolve({ seq, status: null, error: (err as NodeJS.ErrnoException).code ?? err.message }));
+    req.on('error', (err) => resolve({ seq, sentAt, status: null, error: (err as NodeJS.ErrnoException).code ?? err.message }));
     req.end(body);
   });
 }
@@ -254,11 +256,13 @@ describe('fault injection: crashes, restarts and shutdowns under a stream of web
     note('replacement worker starting');
 
     await at(6000);
-    note('restart Redis');
+    note('stop Redis');
     await redis.stop();
-    await sleep(1000);
+    const redisDown = Date.now();
+    await sleep(2500);
+    const redisBack = Date.now();
     await redis.start();
-    note('Redis up');
+    note('Redis up (empty)');
 
     await at(10_000);
     note('stop PostgreSQL');
@@ -292,6 +296,11 @@ describe('fault injection: crashes, restarts and shutdowns under a stream of web
     expect(other.map((a) => a.status)).toEqual([]);
     expect(accepted.every((a) => typeof a.runId === 'string')).toBe(true);
     expect(refused.every((a) => a.status === 503)).toBe(true);
+
+    // With Redis down, ingest does not need it: those requests were all accepted.
+    const duringRedisOutage = answers.filter((a) => a.sentAt >= redisDown + 100 && a.sentAt < redisBack);
+    expect(duringRedisOutage.length).toBeGreaterThan(10);
+    expect(duringRedisOutage.filter((a) => a.status !== 202).map((a) => `${a.seq}:${a.status}`)).toEqual([]);
 
     db = new Client({ connectionString: databaseUrl });
     db.on('error', () => undefined);

@@ -9,6 +9,7 @@ import { TriggerUrl } from './TriggerUrl';
 import { useWorkflow } from './use-workflows';
 import { WorkflowActiveSwitch } from './WorkflowActiveSwitch';
 import { WorkflowTabs } from './WorkflowTabs';
+import { WorkflowReliabilitySettings } from './WorkflowReliabilitySettings';
 import { workflowEditorPath } from './workflow-paths';
 import './WorkflowPage.css';
 
@@ -111,6 +112,7 @@ export function WorkflowPage({ tab = 'runs' }: { tab?: 'runs' | 'requests' }) {
           <aside className="sy-workflow__aside" aria-label="Workflow details">
             <TriggerCard workflow={data} />
             <StepsCard workflow={data} />
+            <WorkflowReliabilitySettings workflow={data} />
           </aside>
         </div>
       )}
