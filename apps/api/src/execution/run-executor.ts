@@ -3,6 +3,7 @@ import { defaultRetryPolicy, nextRetry, runWorkflow, validateDefinition, type En
 import { LRUCache } from 'lru-cache';
 import type { Pool } from 'pg';
 import { newId } from '../common/ids';
+import { checkoutClient } from '../database/checkout-client';
 import type { Logger } from '../common/logger';
 import type { SwitchyardEvent } from '../events/event-bus';
 import { toTriggerData, type StoredRequest } from './trigger-data';
@@ -155,7 +156,8 @@ export class RunExecutor {
   }
 
   private async claimUnderLimit(runId: string): Promise<ClaimedRun | null> {
-    const client = await this.pool.connect();
+    const { client, release } = await checkoutClient(this.pool);
+    let failure: unknown;
     try {
       await client.query('BEGIN');
       const { rows: targets } = await client.query<{ workflow_id: string; status: string; concurrency: number | null }>(
@@ -184,10 +186,11 @@ export class RunExecutor {
       await client.query('COMMIT');
       return rows[0] ? { ...rows[0], concurrency: target.concurrency } : null;
     } catch (err) {
+      failure = err;
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      release(failure);
     }
   }
 

@@ -2,6 +2,7 @@ import type { HttpInvoker } from '@switchyard/engine';
 import type { Pool } from 'pg';
 import { newId } from '../common/ids';
 import type { Logger } from '../common/logger';
+import { checkoutClient } from '../database/checkout-client';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { type AlertSettings, type AutoReplaySettings, parseDuration } from '../workflows/auto-replay-settings';
 
@@ -67,11 +68,13 @@ export class AutoReplayer {
   async sweep(): Promise<number> {
     if (this.sweeping) return 0;
     this.sweeping = true;
-    const client = await this.pool.connect().catch(() => null);
-    if (!client) {
+    const checkout = await checkoutClient(this.pool).catch(() => null);
+    if (!checkout) {
       this.sweeping = false;
       return 0;
     }
+    const { client } = checkout;
+    let failure: unknown;
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<{ id: string; workspace_id: string; workflow_id: string; request_id: string; attempt: number; version_id: string; enabled: boolean | null }>(
@@ -112,11 +115,12 @@ export class AutoReplayer {
       }
       return ids.length;
     } catch (err) {
+      failure = err;
       await client.query('ROLLBACK').catch(() => undefined);
       this.logger.warn({ err: (err as Error).message }, 'auto-replay sweep failed');
       return 0;
     } finally {
-      client.release();
+      checkout.release(failure);
       this.sweeping = false;
     }
   }

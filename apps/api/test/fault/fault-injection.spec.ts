@@ -273,14 +273,16 @@ describe('fault injection: crashes, restarts and shutdowns under a stream of web
 
     await at(15_000);
     note('SIGTERM api');
-    expect(await api.stop('SIGTERM')).toBe(0);
+    const apiExit = await api.stop('SIGTERM');
+    expect(apiExit, api.output().slice(-3000)).toBe(0);
     note('api exited 0');
     api = await startApi();
     note('api up again');
 
     await at(19_000);
     note('SIGTERM worker 2');
-    expect(await workers[1].stop('SIGTERM')).toBe(0);
+    const workerExit = await workers[1].stop('SIGTERM');
+    expect(workerExit, workers[1].output().slice(-3000)).toBe(0);
     workers.push(startWorker());
     note('worker 2 exited 0; replacement worker starting');
     await at(22_000);
