@@ -11,7 +11,8 @@ import { toTriggerData, type StoredRequest } from './trigger-data';
 const CLAIM_SET = `status = 'running', claims = claims + 1, worker_id = $2,
               lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now()), resume_at = NULL`;
 const CLAIMABLE = `(status = 'queued' OR (status = 'running' AND lease_until < now()) OR (status = 'waiting' AND resume_at <= now()))`;
-const CLAIM_RETURNING = 'id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at';
+// The limit comes back too, so that a resumed run of a limited workflow also dispatches the next one.
+const CLAIM_RETURNING = 'id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at, (SELECT concurrency FROM workflows w WHERE w.id = runs.workflow_id) AS concurrency';
 
 interface ClaimedRun {
   /** The workflow's concurrency limit, when it has one. */
