@@ -16,6 +16,8 @@ export default defineConfig({
         test: { name: 'integration', include: ['test/integration/**/*.spec.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
       },
       { plugins, test: { name: 'e2e', include: ['test/e2e/**/*.spec.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
+      // Real processes, a PostgreSQL and a Redis of its own, faults injected while webhooks flow.
+      { plugins, test: { name: 'fault', include: ['test/fault/**/*.spec.ts'], testTimeout: 240_000, hookTimeout: 120_000 } },
     ],
   },
 });

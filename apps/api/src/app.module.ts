@@ -35,9 +35,11 @@ import { OAuth2TokenCache } from './credentials/oauth2-token-cache';
 import { EventBus } from './events/event-bus';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
+import { DrainState, withinDeadline } from './lifecycle/drain-state';
 import { RequestsController } from './requests/requests.controller';
 import { RequestsService } from './requests/requests.service';
 import { RetentionPruner } from './runs/retention-pruner';
+import { AutoReplayer } from './runs/auto-replayer';
 import { GroupCommitWriter } from './hooks/group-commit-writer';
 import { IngestService } from './hooks/ingest.service';
 import { TriggerCache } from './hooks/trigger-cache';
@@ -67,6 +69,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   private pruner: RetentionPruner | null = null;
   private janitor: DedupeJanitor | null = null;
   private authPrune: NodeJS.Timeout | null = null;
+  private replayer: AutoReplayer | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -87,6 +90,9 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
       void prune();
       this.authPrune = setInterval(prune, 3600_000).unref();
     }
+    this.executor.onSlotFreed = (runIds) => this.dispatcher.dispatch(runIds);
+    const replayer = new AutoReplayer(this.pool, this.dispatcher, this.invoker, this.config.SWITCHYARD_SWEEP_INTERVAL_MS, this.config.publicUrl, this.logger);
+    this.executor.onRunFailed = (runId) => replayer.onRunFailed(runId);
     if (this.config.role !== 'worker') await this.events.listen();
     if (this.config.REDIS_URL && this.config.role !== 'api') {
       this.worker = new BullMqRunWorker(
@@ -104,17 +110,36 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
       this.pruner.start();
       this.janitor = new DedupeJanitor(this.pool, this.logger);
       this.janitor.start();
+      this.replayer = replayer;
+      replayer.start();
     }
   }
 
+  /**
+   * Runs after the HTTP listener has closed (see bootstrap): lets the runs in flight finish up to
+   * SWITCHYARD_SHUTDOWN_TIMEOUT_MS, then gives back the leases of the others and re-dispatches them,
+   * so another worker resumes them after their last completed step.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.sweeper?.stop();
     this.pruner?.stop();
     this.janitor?.stop();
     if (this.authPrune) clearInterval(this.authPrune);
-    await this.worker?.close();
-    await this.dispatcher.close();
-    await this.invoker.close();
+    this.replayer?.stop();
+    const timeoutMs = this.config.SWITCHYARD_SHUTDOWN_TIMEOUT_MS;
+    const drained = this.worker ? this.worker.close() : this.dispatcher.kind === 'in-process' ? this.dispatcher.close() : Promise.resolve();
+    if (this.executor.activeCount > 0) this.logger.info({ runs: this.executor.activeCount, timeoutMs }, 'shutting down: waiting for the runs in flight');
+    const inTime = await withinDeadline(drained, timeoutMs);
+    if (!inTime) {
+      const released = await this.executor.releaseAll().catch((err) => {
+        this.logger.warn({ err: (err as Error).message }, 'could not release run leases; they will be resumed when the leases pass');
+        return [];
+      });
+      await this.dispatcher.redispatch(released);
+    }
+    // The in-process dispatcher's close is `drained` itself: past the deadline it is not waited for.
+    if (inTime || this.dispatcher.kind !== 'in-process') await this.dispatcher.close();
+    await this.invoker.close(!inTime);
     await this.events.close();
     await this.ingestPool.end();
   }
@@ -242,6 +267,7 @@ export class AppModule {
         AuditService,
         WorkspacesService,
         ...(serveHttp ? [{ provide: APP_GUARD, useClass: AccessGuard }] : []),
+        DrainState,
       ],
     };
   }

@@ -14,6 +14,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedde
 import { registerSecurityHeaders } from './auth/security-headers';
 import { registerHookRoutes } from './hooks/hooks.plugin';
 import { IngestService } from './hooks/ingest.service';
+import { closeHttpGracefully, DrainState, registerDrainHook } from './lifecycle/drain-state';
 
 export interface SwitchyardInstance {
   config: AppConfig;
@@ -50,16 +51,20 @@ export async function startSwitchyard(options: { env: Record<string, string | un
   try {
     if (options.role === 'worker') {
       const app = await NestFactory.createApplicationContext(AppModule.forRole(config, logger), { logger: ['error', 'warn'] });
-      app.enableShutdownHooks();
+      // No enableShutdownHooks(): main.ts owns the signals, so that shutdown runs once, in order.
       return { config, url: null, app, close: closer(app, embedded) };
     }
 
-    const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: parseTrustProxy(raw.SWITCHYARD_TRUST_PROXY) });
+    // return503OnClosing off: a request already on an open connection when a shutdown begins is
+    // served (and its connection closed), since ingest stays up until the listener has closed.
+    const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: parseTrustProxy(raw.SWITCHYARD_TRUST_PROXY), return503OnClosing: false });
     const webDir = raw.SWITCHYARD_WEB_DIR ? resolve(raw.SWITCHYARD_WEB_DIR) : resolve(__dirname, '../../web/dist');
     const hasWeb = existsSync(resolve(webDir, 'index.html'));
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, logger), adapter, { logger: ['error', 'warn'] });
     app.useGlobalFilters(new ApiExceptionFilter(logger, hasWeb ? webDir : null));
     await registerSecurityHeaders(app, { publicUrl: config.publicUrl, corsOrigins: config.SWITCHYARD_CORS_ORIGINS });
+    const drain = app.get(DrainState);
+    registerDrainHook(app.getHttpAdapter().getInstance(), drain);
     registerHookRoutes(app.getHttpAdapter().getInstance(), app.get(IngestService), config.SWITCHYARD_MAX_BODY_BYTES, () => config.publicUrl);
     if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
     else logger.warn({ webDir }, 'the web UI is not built; run `npm run build` to serve it');
@@ -67,17 +72,27 @@ export async function startSwitchyard(options: { env: Record<string, string | un
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     if (!raw.SWITCHYARD_PUBLIC_URL) config.publicUrl = `http://localhost:${port}`;
-    return { config, url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`, app, close: closer(app, embedded) };
+    const stopHttp = async () => {
+      drain.draining = true;
+      await closeHttpGracefully(app.getHttpAdapter().getInstance());
+    };
+    return { config, url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`, app, close: closer(app, embedded, stopHttp) };
   } catch (err) {
     await embedded?.stop().catch(() => undefined);
     throw err;
   }
 }
 
-function closer(app: INestApplicationContext, embedded: EmbeddedDatabase | null): () => Promise<void> {
+/**
+ * Graceful shutdown, in order: readiness turns 503 and the listener closes while the requests in
+ * flight finish (their group-commit writes included), then the runs in flight get their deadline
+ * (RuntimeLifecycle), then the connections close.
+ */
+function closer(app: INestApplicationContext, embedded: EmbeddedDatabase | null, stopHttp: () => Promise<void> = async () => undefined): () => Promise<void> {
   let closing: Promise<void> | null = null;
   return () =>
     (closing ??= (async () => {
+      await stopHttp();
       await app.close();
       await embedded?.stop();
     })());

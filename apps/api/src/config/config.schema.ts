@@ -17,6 +17,8 @@ export const configSchema = z.object({
   SWITCHYARD_QUEUE_PREFIX: z.string().min(1).default('switchyard'),
   SWITCHYARD_SWEEP_INTERVAL_MS: positiveInt.default(5000),
   SWITCHYARD_LEASE_MS: positiveInt.default(30_000),
+  /** How long a SIGTERM waits for runs in flight before giving their leases back and exiting. */
+  SWITCHYARD_SHUTDOWN_TIMEOUT_MS: positiveInt.default(25_000),
   SWITCHYARD_WEB_DIR: z.string().optional(),
   /** Base64 of 32 bytes: the master key that encrypts trigger secrets (default: generated into SWITCHYARD_DATA_DIR/secret.key). */
   SWITCHYARD_SECRET_KEY: z

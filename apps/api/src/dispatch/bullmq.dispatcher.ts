@@ -6,6 +6,9 @@ import { RUNS_QUEUE, type Dispatcher, type RunJobData } from './dispatcher';
 
 const jobDataSchema = z.object({ runId: z.string().uuid() });
 
+// Jobs are only messages (PostgreSQL holds the runs): none is kept, so a job id can always be reused.
+const JOB_OPTIONS = { removeOnComplete: true, removeOnFail: true } as const;
+
 /** Producer side: adds run ids to the BullMQ queue with job id = run id (never dispatched twice). */
 export class BullMqDispatcher implements Dispatcher {
   readonly kind = 'bullmq' as const;
@@ -27,8 +30,15 @@ export class BullMqDispatcher implements Dispatcher {
   dispatch(runIds: string[]): void {
     if (runIds.length === 0) return;
     this.queue
-      .addBulk(runIds.map((runId) => ({ name: 'run', data: { runId }, opts: { jobId: runId, removeOnComplete: true, removeOnFail: 1000 } })))
+      .addBulk(runIds.map((runId) => ({ name: 'run', data: { runId }, opts: { jobId: runId, ...JOB_OPTIONS } })))
       .catch((err) => this.logger.warn({ err: (err as Error).message, count: runIds.length }, 'could not enqueue runs; the sweeper will retry'));
+  }
+
+  async redispatch(runs: Array<{ id: string; claims: number }>): Promise<void> {
+    if (runs.length === 0) return;
+    await this.queue
+      .addBulk(runs.map((r) => ({ name: 'run', data: { runId: r.id }, opts: { jobId: `${r.id}-${r.claims}`, ...JOB_OPTIONS } })))
+      .catch((err) => this.logger.warn({ err: (err as Error).message, count: runs.length }, 'could not enqueue runs; the sweeper will retry'));
   }
 
   async healthy(): Promise<boolean> {
@@ -66,14 +76,17 @@ export class BullMqRunWorker {
           this.logger.warn({ jobId: job.id }, 'dropping a job whose data is not a run id');
           return;
         }
-        await execute(data.data.runId);
+        // A failed execution (PostgreSQL out, a shutdown) leaves the run in PostgreSQL for the
+        // sweeper; failing the job too would only leave a stale job behind.
+        await execute(data.data.runId).catch((err) => this.logger.warn({ err: (err as Error).message, runId: data.data.runId }, 'run execution stopped; the sweeper will resume it'));
       },
       { connection, prefix, concurrency, autorun: true },
     );
     this.worker.on('error', (err) => this.logger.debug({ err: err.message }, 'bullmq worker error'));
   }
 
-  async close(): Promise<void> {
-    await this.worker.close();
+  /** Stops taking jobs and waits for the active ones (`force`: does not wait). */
+  async close(force = false): Promise<void> {
+    await this.worker.close(force);
   }
 }

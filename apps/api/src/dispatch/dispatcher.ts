@@ -5,6 +5,12 @@
 export interface Dispatcher {
   readonly kind: 'in-process' | 'bullmq';
   dispatch(runIds: string[]): void;
+  /**
+   * Dispatches runs found again in PostgreSQL (by the sweeper, or released by a shutdown). Each
+   * (run, claims) pair is a new message, so a message still held by a dead worker in the queue
+   * cannot block it; waits until the queue has taken them (or refused: they stay for the next sweep).
+   */
+  redispatch(runs: Array<{ id: string; claims: number }>): Promise<void>;
   /** Whether the queue is reachable (for /api/health/ready). */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

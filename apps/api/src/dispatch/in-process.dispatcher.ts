@@ -29,6 +29,10 @@ export class InProcessDispatcher implements Dispatcher {
     this.pump();
   }
 
+  async redispatch(runs: Array<{ id: string; claims: number }>): Promise<void> {
+    this.dispatch(runs.map((r) => r.id));
+  }
+
   async healthy(): Promise<boolean> {
     return !this.closed;
   }

@@ -37,19 +37,19 @@ export class Sweeper {
     if (this.sweeping) return 0;
     this.sweeping = true;
     try {
-      const { rows } = await this.pool.query<{ id: string }>(
-        `(SELECT id FROM runs
+      const { rows } = await this.pool.query<{ id: string; claims: number }>(
+        `(SELECT id, claims FROM runs
            WHERE status IN ('queued', 'running')
              AND ((status = 'queued' AND created_at < now() - make_interval(secs => $1))
                OR (status = 'running' AND lease_until < now()))
            ORDER BY id LIMIT 1000)
          UNION ALL
-         (SELECT id FROM runs WHERE status = 'waiting' AND resume_at <= now() ORDER BY resume_at LIMIT 1000)`,
+         (SELECT id, claims FROM runs WHERE status = 'waiting' AND resume_at <= now() ORDER BY resume_at LIMIT 1000)`,
         [QUEUED_GRACE_SECONDS],
       );
       if (rows.length > 0) {
         this.logger.info({ count: rows.length }, 'sweeper re-dispatching runs');
-        this.dispatcher.dispatch(rows.map((r) => r.id));
+        await this.dispatcher.redispatch(rows);
       }
       return rows.length;
     } catch (err) {

@@ -20,6 +20,7 @@ export class EventBus {
   private readonly subject = new Subject<SwitchyardEvent>();
   private listener: Client | null = null;
   private closed = false;
+  private reconnecting = false;
   private pending: SwitchyardEvent[] = [];
 
   constructor(
@@ -44,11 +45,24 @@ export class EventBus {
       this.logger.warn({ err: err.message }, 'event listener connection lost; reconnecting');
       this.listener = null;
       client.end().catch(() => undefined);
-      if (!this.closed) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+      this.reconnectLater();
     });
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     this.listener = client;
+  }
+
+  /** Keeps trying while PostgreSQL is out (a restart), so live events come back by themselves. */
+  private reconnectLater(): void {
+    if (this.closed || this.reconnecting) return;
+    this.reconnecting = true;
+    setTimeout(() => {
+      this.reconnecting = false;
+      this.listen().catch((err) => {
+        this.logger.debug({ err: (err as Error).message }, 'event listener could not reconnect yet');
+        this.reconnectLater();
+      });
+    }, 1000).unref();
   }
 
   /** Queues events; those published in the same tick go out together, in few NOTIFY statements. */

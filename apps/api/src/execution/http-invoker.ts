@@ -72,8 +72,10 @@ export class GuardedHttpInvoker implements HttpInvoker {
     throw new OutboundError('HTTP_TOO_MANY_REDIRECTS', `More than ${MAX_REDIRECTS} redirects from ${req.url}`, false);
   }
 
-  async close(): Promise<void> {
-    await this.agent.close();
+  /** Waits for requests in flight; `force` (a shutdown past its deadline) aborts them instead. */
+  async close(force = false): Promise<void> {
+    if (force) await this.agent.destroy();
+    else await this.agent.close();
   }
 
   /** Exposed for tests: the decision for a URL, without connecting. */

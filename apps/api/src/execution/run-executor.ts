@@ -3,11 +3,20 @@ import { defaultRetryPolicy, nextRetry, runWorkflow, validateDefinition, type Cr
 import { LRUCache } from 'lru-cache';
 import type { Pool } from 'pg';
 import { newId } from '../common/ids';
+import { checkoutClient } from '../database/checkout-client';
 import type { Logger } from '../common/logger';
 import type { SwitchyardEvent } from '../events/event-bus';
 import { toTriggerData, type StoredRequest } from './trigger-data';
 
+const CLAIM_SET = `status = 'running', claims = claims + 1, worker_id = $2,
+              lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now()), resume_at = NULL`;
+const CLAIMABLE = `(status = 'queued' OR (status = 'running' AND lease_until < now()) OR (status = 'waiting' AND resume_at <= now()))`;
+// The limit comes back too, so that a resumed run of a limited workflow also dispatches the next one.
+const CLAIM_RETURNING = 'id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at, (SELECT concurrency FROM workflows w WHERE w.id = runs.workflow_id) AS concurrency';
+
 interface ClaimedRun {
+  /** The workflow's concurrency limit, when it has one. */
+  concurrency?: number | null;
   id: string;
   workspace_id: string;
   workflow_id: string;
@@ -26,6 +35,12 @@ interface ClaimedRun {
 export class RunExecutor {
   readonly workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
   private readonly versions = new LRUCache<string, WorkflowDefinition>({ max: 1000 });
+  /** Set by the runtime: dispatches runs that a finished run made room for. */
+  onSlotFreed: ((runIds: string[]) => void) | null = null;
+  /** Set by the runtime: a run ended failed (auto-replay and dead letters). */
+  onRunFailed: ((runId: string) => Promise<void>) | null = null;
+  /** Runs this process executes now; `released` once a shutdown gave their lease back. */
+  private readonly active = new Map<string, { released: boolean }>();
 
   constructor(
     private readonly pool: Pool,
@@ -50,8 +65,12 @@ export class RunExecutor {
   async execute(runId: string): Promise<void> {
     const claimed = await this.claim(runId);
     if (!claimed) return;
+    const state = { released: false };
+    this.active.set(runId, state);
     this.publish({ type: 'run', id: runId, workflowId: claimed.workflow_id, status: 'running' });
-    const heartbeat = setInterval(() => void this.extendLease(runId), Math.max(1000, Math.floor(this.leaseMs / 3)));
+    const heartbeat = setInterval(() => {
+      if (!state.released) void this.extendLease(runId);
+    }, Math.max(1000, Math.floor(this.leaseMs / 3)));
     heartbeat.unref();
     try {
       const [definition, request, journal] = await Promise.all([
@@ -69,6 +88,8 @@ export class RunExecutor {
         runId,
         now: claimed.started_at.getTime(),
         onStepFinished: async (result) => {
+          // Another worker may own the run by now: stop here, it resumes from the last checkpoint.
+          if (state.released) throw new RunReleasedError(runId);
           attempts.set(result.stepId, await this.checkpoint(claimed, result, positions.get(result.stepId) ?? -1));
         },
       });
@@ -87,22 +108,108 @@ export class RunExecutor {
         [runId, verdict.status, verdict.error ? JSON.stringify(verdict.error) : null, this.workerId, verdict.resumeAt ?? null],
       );
       this.publish({ type: 'run', id: runId, workflowId: claimed.workflow_id, status: verdict.status });
+      if (verdict.status === 'failed' && this.onRunFailed) await this.onRunFailed(runId).catch((err) => this.logger.warn({ err: (err as Error).message, runId }, 'could not schedule the auto-replay of a failed run'));
+      if (claimed.concurrency) await this.dispatchNext(claimed.workflow_id, claimed.concurrency).catch((err) => this.logger.warn({ err: (err as Error).message }, 'could not dispatch the next queued runs; the sweeper will'));
       if (journal.length > 0) this.logger.info({ runId, resumedAfter: journal.length }, 'resumed run finished');
+    } catch (err) {
+      if (!(err instanceof RunReleasedError)) throw err;
+      this.logger.info({ runId }, 'stopped a released run; it resumes elsewhere from its last checkpoint');
     } finally {
       clearInterval(heartbeat);
+      this.active.delete(runId);
     }
   }
 
+  /** How many runs this process is executing. */
+  get activeCount(): number {
+    return this.active.size;
+  }
+
+  /**
+   * Shutdown past its deadline: gives back the lease of every run still executing here, so that
+   * another worker (or this one, restarted) resumes it after its last completed step at once.
+   * Returns the released runs with their claim counts, for re-dispatch.
+   */
+  async releaseAll(): Promise<Array<{ id: string; claims: number }>> {
+    const ids = [...this.active.keys()];
+    if (ids.length === 0) return [];
+    for (const state of this.active.values()) state.released = true;
+    const { rows } = await this.pool.query<{ id: string; claims: number }>(
+      `UPDATE runs SET lease_until = now() - interval '1 second'
+        WHERE id = ANY($1::uuid[]) AND worker_id = $2 AND status = 'running'
+        RETURNING id, claims`,
+      [ids, this.workerId],
+    );
+    this.logger.warn({ count: rows.length }, 'shutdown deadline passed: released the leases of unfinished runs');
+    return rows;
+  }
+
+  /**
+   * Claims a run. Runs of a workflow without a concurrency limit take one conditional UPDATE. Under
+   * a limit, the claim is serialised per workflow (an advisory lock) and succeeds only while fewer
+   * than the limit run, and, for a queued run, when no older run of the workflow still queues (arrival
+   * order); a refused run stays queued without holding a worker slot, and a finishing run dispatches it.
+   */
   private async claim(runId: string): Promise<ClaimedRun | null> {
     const { rows } = await this.pool.query<ClaimedRun>(
       `UPDATE runs
-          SET status = 'running', claims = claims + 1, worker_id = $2,
-              lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now()), resume_at = NULL
-        WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND lease_until < now()) OR (status = 'waiting' AND resume_at <= now()))
-        RETURNING id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at`,
+          SET ${CLAIM_SET}
+        WHERE id = $1 AND ${CLAIMABLE}
+          AND (status = 'running' OR NOT EXISTS (SELECT 1 FROM workflows w WHERE w.id = runs.workflow_id AND w.concurrency IS NOT NULL))
+        RETURNING ${CLAIM_RETURNING}`,
       [runId, this.workerId, this.leaseMs / 1000],
     );
-    return rows[0] ?? null;
+    if (rows[0]) return rows[0];
+    return this.claimUnderLimit(runId);
+  }
+
+  private async claimUnderLimit(runId: string): Promise<ClaimedRun | null> {
+    const { client, release } = await checkoutClient(this.pool);
+    let failure: unknown;
+    try {
+      await client.query('BEGIN');
+      const { rows: targets } = await client.query<{ workflow_id: string; status: string; concurrency: number | null }>(
+        `SELECT r.workflow_id, r.status, w.concurrency FROM runs r JOIN workflows w ON w.id = r.workflow_id WHERE r.id = $1`,
+        [runId],
+      );
+      const target = targets[0];
+      if (!target || target.concurrency === null || target.status === 'running') {
+        await client.query('COMMIT');
+        return null;
+      }
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [target.workflow_id]);
+      const { rows: load } = await client.query<{ running: number; older: boolean }>(
+        `SELECT (SELECT count(*) FROM runs WHERE workflow_id = $1 AND status = 'running')::int AS running,
+                EXISTS (SELECT 1 FROM runs WHERE workflow_id = $1 AND status = 'queued' AND id < $2) AS older`,
+        [target.workflow_id, runId],
+      );
+      if (load[0].running >= target.concurrency || (target.status === 'queued' && load[0].older)) {
+        await client.query('COMMIT');
+        return null;
+      }
+      const { rows } = await client.query<ClaimedRun>(
+        `UPDATE runs SET ${CLAIM_SET} WHERE id = $1 AND ${CLAIMABLE} RETURNING ${CLAIM_RETURNING}`,
+        [runId, this.workerId, this.leaseMs / 1000],
+      );
+      await client.query('COMMIT');
+      return rows[0] ? { ...rows[0], concurrency: target.concurrency } : null;
+    } catch (err) {
+      failure = err;
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      release(failure);
+    }
+  }
+
+  /** A run of a limited workflow ended: hands the oldest waiting runs to workers (they claim in order). */
+  private async dispatchNext(workflowId: string, concurrency: number): Promise<void> {
+    if (!this.onSlotFreed) return;
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT id FROM runs WHERE workflow_id = $1 AND status = 'queued' ORDER BY id LIMIT $2`,
+      [workflowId, concurrency],
+    );
+    if (rows.length > 0) this.onSlotFreed(rows.map((r) => r.id));
   }
 
   private async extendLease(runId: string): Promise<void> {
@@ -189,6 +296,13 @@ export class RunExecutor {
       ],
     );
     return rows[0].attempts;
+  }
+}
+
+/** Thrown into a run whose lease was given back, to stop it before it writes anything else. */
+export class RunReleasedError extends Error {
+  constructor(runId: string) {
+    super(`run ${runId} was released by a shutdown`);
   }
 }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { DISPATCHER, type Dispatcher } from '../dispatch/dispatcher';
+import { DrainState } from '../lifecycle/drain-state';
 
 @Controller('api/health')
 @Public({ duringSetup: true })
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DISPATCHER) private readonly dispatcher: Dispatcher,
+    private readonly drain: DrainState,
   ) {}
 
   /** The process is up (for restarts). */
@@ -18,9 +20,10 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** PostgreSQL and the queue answer (for load balancers). 503 while either is out. */
+  /** PostgreSQL and the queue answer (for load balancers). 503 while either is out, and once a shutdown began. */
   @Get('ready')
   async ready() {
+    if (this.drain.draining) throw new HttpException({ status: 'draining', database: 'unknown', queue: { kind: this.dispatcher.kind, status: 'unknown' } }, 503);
     const database = await this.dataSource
       .query('SELECT 1')
       .then(() => 'up')

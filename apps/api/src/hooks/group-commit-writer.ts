@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { checkoutClient } from '../database/checkout-client';
 import type { RequestVerdict } from '../database/entities/inbound-request.entity';
 
 export interface RequestRow {
@@ -159,7 +160,8 @@ export class GroupCommitWriter {
    * starts no run. The primary key of trigger_dedupe_keys makes a concurrent claim wait for ours.
    */
   private async insertWithDedupe(batch: Pending[]) {
-    const client = await this.pool.connect();
+    const { client, release } = await checkoutClient(this.pool);
+    let failure: unknown;
     try {
       await client.query('BEGIN');
       const winners = new Map<string, Pending>();
@@ -198,10 +200,11 @@ export class GroupCommitWriter {
       await client.query('COMMIT');
       return rows;
     } catch (err) {
+      failure = err;
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      release(failure);
     }
   }
 

@@ -1,3 +1,4 @@
+import { checkoutClient } from '../database/checkout-client';
 import type { Pool } from 'pg';
 import type { Logger } from '../common/logger';
 import { uuidV7Floor } from '../common/uuid-v7-floor';
@@ -32,7 +33,7 @@ export class RetentionPruner {
 
   /** Returns how many requests were deleted, or null when another process holds the lock. */
   async prune(now = Date.now()): Promise<number | null> {
-    const client = await this.pool.connect();
+    const { client, release } = await checkoutClient(this.pool);
     try {
       const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEY]);
       if (!rows[0].locked) return null;
@@ -56,7 +57,7 @@ export class RetentionPruner {
         await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
       }
     } finally {
-      client.release();
+      release();
     }
   }
 }

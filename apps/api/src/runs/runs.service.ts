@@ -40,6 +40,8 @@ export const listRunsQuerySchema = z.strictObject({
   cursor,
   /** Payload search: `body.customer.email = "a@b.c"`. */
   q: z.string().max(2000, 'must be at most 2000 characters').optional(),
+  /** `true`: dead letters only (failed runs whose auto-replay schedule is used up); `false`: none of them. */
+  deadLetter: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
 });
 
 export const listAllRunsQuerySchema = listRunsQuerySchema.extend({ workflowId: z.string().uuid('must be a workflow id').optional() });
@@ -63,6 +65,7 @@ export const bulkReplaySchema = z
         since: isoTime,
         until: isoTime,
         q: z.string().max(2000, 'must be at most 2000 characters').optional(),
+        deadLetter: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
       })
       .optional(),
   })
@@ -160,7 +163,7 @@ export class RunsService {
   }
 
   /** Time ranges become id ranges (UUIDv7), so every filter walks an index. */
-  private filtered(manager: EntityManager, workspaceId: string, q: { workflowId?: string; status?: string; since?: string; until?: string; q?: string }) {
+  private filtered(manager: EntityManager, workspaceId: string, q: { workflowId?: string; status?: string; since?: string; until?: string; q?: string; deadLetter?: boolean | 'true' | 'false' }) {
     const builder = manager.getRepository(RunEntity).createQueryBuilder('r').where('r.workspace_id = :workspaceId', { workspaceId });
     if (q.q) {
       builder
@@ -169,6 +172,7 @@ export class RunsService {
     }
     if (q.workflowId) builder.andWhere('r.workflow_id = :workflowId', { workflowId: q.workflowId });
     if (q.status) builder.andWhere('r.status = :status', { status: q.status });
+    if (q.deadLetter !== undefined) builder.andWhere(q.deadLetter === true || q.deadLetter === 'true' ? 'r.dead_lettered_at IS NOT NULL' : 'r.dead_lettered_at IS NULL');
     if (q.since) builder.andWhere('r.id >= :since', { since: uuidV7Floor(Date.parse(q.since)) });
     if (q.until) builder.andWhere('r.id < :until', { until: uuidV7Floor(Date.parse(q.until)) });
     return builder;
@@ -192,6 +196,7 @@ export class RunsService {
       versionId: run.versionId,
       version: version.version,
       replayOf: run.replayOf,
+      alert: run.alert,
       trigger: {
         requestId: request.id,
         method: request.method,
@@ -421,6 +426,12 @@ export class RunsService {
       durationMs: ms(r.startedAt, r.finishedAt),
       resumeAt: r.resumeAt?.toISOString() ?? null,
       error: r.error,
+      /** The auto-replay schedule is used up: this failed run is a dead letter. */
+      deadLetter: r.deadLetteredAt !== null,
+      deadLetteredAt: r.deadLetteredAt?.toISOString() ?? null,
+      /** When this failed run will be replayed automatically, if it will. */
+      autoReplayAt: r.autoReplayAt?.toISOString() ?? null,
+      autoReplayAttempt: r.autoReplayAttempt,
     };
   }
 }

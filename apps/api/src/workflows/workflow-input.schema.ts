@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { alertsSchema, autoReplaySchema } from './auto-replay-settings';
 
 const retentionDays = z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(3650, 'must be at most 3650').nullable().optional();
+
+const concurrency = z.number().int('must be a whole number of runs').min(1, 'must be at least 1').max(1000, 'must be at most 1000').nullable().optional();
 
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
@@ -13,6 +16,12 @@ export const workflowInputSchema = z.strictObject({
   active: z.boolean().optional(),
   /** Days requests and runs are kept (default SWITCHYARD_RETENTION_DAYS, 30). */
   retentionDays,
+  /** Most runs executing at once (null = no limit); the others wait queued, in arrival order. */
+  concurrency,
+  /** Failed runs replayed on a schedule, then dead-lettered (null = off). */
+  autoReplay: autoReplaySchema.nullable().optional(),
+  /** Dead-letter alerts (null = none). */
+  alerts: alertsSchema.nullable().optional(),
 });
 export type WorkflowInput = z.infer<typeof workflowInputSchema>;
 
@@ -23,5 +32,8 @@ export const workflowPatchSchema = z.strictObject({
   steps: z.unknown().optional(),
   active: z.boolean().optional(),
   retentionDays,
+  concurrency,
+  autoReplay: autoReplaySchema.nullable().optional(),
+  alerts: alertsSchema.nullable().optional(),
 });
 export type WorkflowPatch = z.infer<typeof workflowPatchSchema>;

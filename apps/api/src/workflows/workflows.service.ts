@@ -1,3 +1,4 @@
+import { type AlertSettings, type AutoReplaySettings, DEFAULT_AUTO_REPLAY_SCHEDULE } from './auto-replay-settings';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { formatPath, validateDefinition, type WorkflowDefinition } from '@switchyard/engine';
@@ -40,6 +41,12 @@ export interface WorkflowDto {
   active: boolean;
   /** Days its requests and runs are kept. */
   retentionDays: number;
+  /** Most runs executing at once; null = no limit. */
+  concurrency: number | null;
+  /** Auto-replay of failed runs (`enabled: false` when off). */
+  autoReplay: AutoReplaySettings;
+  /** Dead-letter alerts, or null. */
+  alerts: AlertSettings | null;
   version: number;
   versionId: string;
   schemaVersion: number;
@@ -114,6 +121,9 @@ export class WorkflowsService {
           token: newTriggerToken(),
           active: input.active ?? true,
           retentionDays: input.retentionDays ?? null,
+          concurrency: input.concurrency ?? null,
+          autoReplay: input.autoReplay ?? null,
+          alerts: input.alerts ?? null,
           version: 1,
           currentVersionId: versionId,
         }),
@@ -127,7 +137,7 @@ export class WorkflowsService {
 
   async replace(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<WorkflowDto> {
     const { input, definition } = this.parseWorkflow(body);
-    return this.update(workspaceId, id, actor, { name: input.name, active: input.active, retentionDays: input.retentionDays, ...splitTriggerSecrets(definition) });
+    return this.update(workspaceId, id, actor, { name: input.name, active: input.active, retentionDays: input.retentionDays, concurrency: input.concurrency, autoReplay: input.autoReplay, alerts: input.alerts, ...splitTriggerSecrets(definition) });
   }
 
   async patch(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<WorkflowDto> {
@@ -138,7 +148,7 @@ export class WorkflowsService {
       const { url: _url, token: _token, ...trigger } = current.trigger;
       split = splitTriggerSecrets(this.checkDefinition({ trigger: input.trigger ?? trigger, steps: input.steps ?? current.steps }));
     }
-    return this.update(workspaceId, id, actor, { name: input.name, active: input.active, retentionDays: input.retentionDays, ...split });
+    return this.update(workspaceId, id, actor, { name: input.name, active: input.active, retentionDays: input.retentionDays, concurrency: input.concurrency, autoReplay: input.autoReplay, alerts: input.alerts, ...split });
   }
 
   async remove(workspaceId: string, id: string, actor?: Actor): Promise<void> {
@@ -158,7 +168,7 @@ export class WorkflowsService {
     workspaceId: string,
     id: string,
     actor: Actor | undefined,
-    change: { name?: string; active?: boolean; retentionDays?: number | null; definition?: WorkflowDefinition; secrets?: string[] },
+    change: { name?: string; active?: boolean; retentionDays?: number | null; concurrency?: number | null; autoReplay?: AutoReplaySettings | null; alerts?: AlertSettings | null; definition?: WorkflowDefinition; secrets?: string[] },
   ): Promise<WorkflowDto> {
     const dto = await this.dataSource.transaction(async (tx) => {
       const workflow = await this.find(tx, workspaceId, id, true);
@@ -174,6 +184,9 @@ export class WorkflowsService {
       if (change.name !== undefined) workflow.name = change.name;
       if (change.active !== undefined) workflow.active = change.active;
       if (change.retentionDays !== undefined) workflow.retentionDays = change.retentionDays;
+      if (change.concurrency !== undefined) workflow.concurrency = change.concurrency;
+      if (change.autoReplay !== undefined) workflow.autoReplay = change.autoReplay;
+      if (change.alerts !== undefined) workflow.alerts = change.alerts;
       const saved = await repo.save(workflow);
       if (change.secrets !== undefined) await this.secrets.save(tx, workspaceId, workflow.id, change.secrets);
       await this.recordUpdate(tx, workspaceId, actor, before, auditView(saved, version.definition), change.secrets !== undefined);
@@ -237,6 +250,9 @@ export class WorkflowsService {
       name: workflow.name,
       active: workflow.active,
       retentionDays: workflow.retentionDays ?? this.config.SWITCHYARD_RETENTION_DAYS,
+      concurrency: workflow.concurrency,
+      autoReplay: workflow.autoReplay ?? { enabled: false, schedule: DEFAULT_AUTO_REPLAY_SCHEDULE },
+      alerts: workflow.alerts,
       version: workflow.version,
       versionId: version.id,
       schemaVersion: version.schemaVersion,

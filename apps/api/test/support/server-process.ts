@@ -37,7 +37,8 @@ export function startServerProcess(args: string[], env: Record<string, string>):
     output: () => out,
     stop: (signal = 'SIGTERM') =>
       new Promise((res) => {
-        if (child.exitCode !== null) return res(child.exitCode);
+        // A process killed by a signal has no exit code but a signal code.
+        if (child.exitCode !== null || child.signalCode !== null) return res(child.exitCode);
         const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
         child.once('exit', (code) => {
           clearTimeout(timer);

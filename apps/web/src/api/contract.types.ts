@@ -36,8 +36,24 @@ export interface StepDefinition {
   [field: string]: unknown;
 }
 
+/** Failed runs replayed on a schedule (`30s`, `10m`, `1h`, `1d`), then dead-lettered. */
+export interface AutoReplaySettings {
+  enabled: boolean;
+  schedule: string[];
+}
+
+/** Who hears about dead letters: a JSON POST, at most once per interval per workflow. */
+export interface AlertSettings {
+  webhookUrl?: string;
+  minIntervalMinutes: number;
+}
+
 export interface Workflow extends WorkflowSummary {
   steps: StepDefinition[];
+  /** Most runs executing at once; null = no limit. */
+  concurrency?: number | null;
+  autoReplay?: AutoReplaySettings;
+  alerts?: AlertSettings | null;
   definition?: unknown;
 }
 
@@ -52,6 +68,13 @@ export interface RunSummary {
   error: unknown;
   /** Id of the run this one replays, when it is a replay. */
   replayOf?: string | null;
+  /** A failed run whose auto-replay schedule is used up. */
+  deadLetter?: boolean;
+  deadLetteredAt?: string | null;
+  /** When this failed run will be replayed automatically, if it will. */
+  autoReplayAt?: string | null;
+  /** 0 for a run started by a request or by hand; n for the n-th automatic replay. */
+  autoReplayAttempt?: number;
   /** One line about the request that started the run (lists only). */
   triggerSummary?: { method: string; contentType: string | null; size: number; preview: string | null } | null;
 }
@@ -147,7 +170,11 @@ export interface CreateWorkflowRequest {
 
 export type UpdateWorkflowRequest = CreateWorkflowRequest;
 
-export type PatchWorkflowRequest = Partial<CreateWorkflowRequest>;
+export type PatchWorkflowRequest = Partial<CreateWorkflowRequest> & {
+  concurrency?: number | null;
+  autoReplay?: AutoReplaySettings | null;
+  alerts?: AlertSettings | null;
+};
 
 /** The document expressions see as `trigger`, captured from a real request. */
 export interface TriggerSample {
@@ -231,6 +258,8 @@ export interface RunFilters {
   since?: string;
   until?: string;
   q?: string;
+  /** true: dead letters only. */
+  deadLetter?: boolean;
 }
 
 export interface BulkReplayResponse {

@@ -13,8 +13,8 @@ import { apiRequest } from './http-client';
 
 /** Runs across every workflow of the workspace, newest first. */
 export function listRuns(params: RunFilters & { limit?: number; cursor?: string | null; signal?: AbortSignal }): Promise<PageResponse<RunSummary>> {
-  const { workflowId, status, since, until, q, limit, cursor, signal } = params;
-  return apiRequest('/api/runs', { query: { workflowId, status, since, until, q, limit, cursor }, signal });
+  const { workflowId, status, since, until, q, deadLetter, limit, cursor, signal } = params;
+  return apiRequest('/api/runs', { query: { workflowId, status, since, until, q, deadLetter, limit, cursor }, signal });
 }
 
 export function listWorkflowRuns(params: {
@@ -23,13 +23,14 @@ export function listWorkflowRuns(params: {
   since?: string;
   until?: string;
   q?: string;
+  deadLetter?: boolean;
   limit?: number;
   cursor?: string | null;
   signal?: AbortSignal;
 }): Promise<PageResponse<RunSummary>> {
-  const { workflowId, status, since, until, q, limit, cursor, signal } = params;
+  const { workflowId, status, since, until, q, deadLetter, limit, cursor, signal } = params;
   return apiRequest(`/api/workflows/${encodeURIComponent(workflowId)}/runs`, {
-    query: { status, since, until, q, limit, cursor },
+    query: { status, since, until, q, deadLetter, limit, cursor },
     signal,
   });
 }

@@ -13,6 +13,8 @@ export const TERMINAL_RUN_STATUSES: ReadonlyArray<RunStatus> = ['succeeded', 'fa
 @Index('idx_runs_pending', ['id'], { where: `status IN ('queued', 'running')` })
 @Index('idx_runs_request', ['requestId'])
 @Index('idx_runs_waiting', ['resumeAt'], { where: `status = 'waiting'` })
+@Index('idx_runs_auto_replay', ['autoReplayAt'], { where: `auto_replay_at IS NOT NULL` })
+@Index('idx_runs_dead_letter', ['workflowId', 'id'], { where: `dead_lettered_at IS NOT NULL` })
 export class RunEntity {
   /** UUIDv7: time-ordered, so `id DESC` is newest first and ids serve as cursors. */
   @PrimaryColumn({ type: 'uuid' })
@@ -65,6 +67,22 @@ export class RunEntity {
   /** When a `waiting` run (a delay step) is due to go on; the sweeper dispatches it then. */
   @Column({ type: 'timestamptz', name: 'resume_at', nullable: true })
   resumeAt!: Date | null;
+
+  /** 0 for a run started by a request or by hand; n for the n-th automatic replay of a failed run. */
+  @Column({ type: 'integer', name: 'auto_replay_attempt', default: 0 })
+  autoReplayAttempt!: number;
+
+  /** When this failed run is replayed automatically (the workflow's auto-replay schedule). */
+  @Column({ type: 'timestamptz', name: 'auto_replay_at', nullable: true })
+  autoReplayAt!: Date | null;
+
+  /** Set when the auto-replay schedule is exhausted: the run is a dead letter. */
+  @Column({ type: 'timestamptz', name: 'dead_lettered_at', nullable: true })
+  deadLetteredAt!: Date | null;
+
+  /** What became of the dead-letter alert: `{ at, status }`, `{ at, error }` or `{ at, skipped }`. */
+  @Column({ type: 'jsonb', nullable: true })
+  alert!: Record<string, unknown> | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

@@ -33,6 +33,22 @@ export class WorkflowEntity {
   @Column({ type: 'integer', name: 'retention_days', nullable: true })
   retentionDays!: number | null;
 
+  /** Most runs of this workflow executing at once, across all workers; null = no limit. */
+  @Column({ type: 'integer', nullable: true })
+  concurrency!: number | null;
+
+  /** Failed runs replayed on a schedule, then dead-lettered (see workflows/auto-replay-settings.ts); null = off. */
+  @Column({ type: 'jsonb', name: 'auto_replay', nullable: true })
+  autoReplay!: { enabled: boolean; schedule: string[] } | null;
+
+  /** Where to say that a run was dead-lettered; null = nowhere. */
+  @Column({ type: 'jsonb', nullable: true })
+  alerts!: { webhookUrl?: string; minIntervalMinutes: number } | null;
+
+  /** The last dead-letter alert sent, for the rate limit. */
+  @Column({ type: 'timestamptz', name: 'last_alert_at', nullable: true })
+  lastAlertAt!: Date | null;
+
   @Column({ type: 'uuid', name: 'current_version_id', nullable: true })
   currentVersionId!: string | null;
 

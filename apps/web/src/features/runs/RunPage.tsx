@@ -13,6 +13,7 @@ import { ErrorExplanation } from './ErrorExplanation';
 import { runPath, RUNS_PATH } from './run-paths';
 import { isRunFinished } from './run-status';
 import { RunStatusBadge } from './StatusBadge';
+import { DeadLetterBadge } from './DeadLetterInfo';
 import { StepList, stepAnchorId } from './StepList';
 import { OpenAsSampleLink, TriggerRequestCard } from './TriggerRequestCard';
 import { useReplayRun, useRun } from './use-run';
@@ -34,7 +35,14 @@ function RunSummaryCard({ run, now }: { run: Run; now: number }) {
     <Card id="run-summary" title="Summary">
       <DescriptionList
         items={[
-          { label: 'Status', value: <RunStatusBadge status={run.status} /> },
+          {
+            label: 'Status',
+            value: (
+              <>
+                <RunStatusBadge status={run.status} /> <DeadLetterBadge run={run} />
+              </>
+            ),
+          },
           { label: 'Started', value: <Timestamp iso={run.startedAt ?? run.createdAt} /> },
           { label: 'Finished', value: <Timestamp iso={run.finishedAt} /> },
           { label: 'Duration', value: <span className="sy-run__number">{formatDuration(ms)}</span> },

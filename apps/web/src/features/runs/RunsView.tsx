@@ -14,6 +14,7 @@ import { apiRunFilters, hasActiveFilters, readRunFilters, writeRunFilters, type 
 import { runPath } from './run-paths';
 import { runStatusPresentation } from './run-status';
 import { RunStatusBadge } from './StatusBadge';
+import { DeadLetterBadge, DeadLetterFilter } from './DeadLetterInfo';
 import { useRunsList } from './use-runs-list';
 import { useCan } from '../workspaces/use-role';
 import './RunsView.css';
@@ -149,6 +150,7 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
       render: (run) => (
         <span className="sy-runs__status">
           <RunStatusBadge status={run.status} />
+          <DeadLetterBadge run={run} />
           {run.status === 'failed' && summariseError(run.error).stepId ? (
             <code className="sy-runs__failure-step sy-runs__status-failure">{summariseError(run.error).stepId}</code>
           ) : null}
@@ -263,6 +265,7 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
               </label>
             </span>
           ) : null}
+          <DeadLetterFilter checked={filters.deadLetter} onChange={(deadLetter) => update({ deadLetter })} />
         </div>
         <SearchBox value={filters.q} onSubmit={(q) => update({ q })} />
       </div>

@@ -6,6 +6,9 @@ describe('run list filters in the address', () => {
     const filters = readRunFilters(new URLSearchParams('status=failed&range=24h&q=body.a%20%3D%201&workflow=w1'));
     expect(filters).toEqual({ ...EMPTY_FILTERS, status: 'failed', range: '24h', q: 'body.a = 1', workflowId: 'w1' });
     expect(readRunFilters(new URLSearchParams('status=bogus&range=2y'))).toEqual(EMPTY_FILTERS);
+    expect(readRunFilters(new URLSearchParams('deadLetter=true')).deadLetter).toBe(true);
+    expect(apiRunFilters({ filters: { ...EMPTY_FILTERS, deadLetter: true }, now: 0 })).toEqual({ deadLetter: true });
+    expect(writeRunFilters({ filters: { ...EMPTY_FILTERS, deadLetter: true }, into: new URLSearchParams() }).toString()).toBe('deadLetter=true');
   });
 
   it('writes only what differs from the defaults and keeps other parameters', () => {
@@ -41,5 +44,6 @@ describe('apiRunFilters', () => {
   it('knows when a filter is active', () => {
     expect(hasActiveFilters(EMPTY_FILTERS)).toBe(false);
     expect(hasActiveFilters({ ...EMPTY_FILTERS, q: 'x' })).toBe(true);
+    expect(hasActiveFilters({ ...EMPTY_FILTERS, deadLetter: true })).toBe(true);
   });
 });

@@ -11,9 +11,11 @@ export interface RunListFilters {
   q: string;
   /** Only on the page across workflows. */
   workflowId: string;
+  /** Dead letters only. */
+  deadLetter: boolean;
 }
 
-export const EMPTY_FILTERS: RunListFilters = { status: '', range: 'all', since: '', until: '', q: '', workflowId: '' };
+export const EMPTY_FILTERS: RunListFilters = { status: '', range: 'all', since: '', until: '', q: '', workflowId: '', deadLetter: false };
 
 function isRunStatus(value: string | null): value is RunStatus {
   return value !== null && (RUN_STATUSES as readonly string[]).includes(value);
@@ -29,6 +31,7 @@ export function readRunFilters(params: URLSearchParams): RunListFilters {
     until: params.get('until') ?? '',
     q: params.get('q') ?? '',
     workflowId: params.get('workflow') ?? '',
+    deadLetter: params.get('deadLetter') === 'true',
   };
 }
 
@@ -43,6 +46,7 @@ export function writeRunFilters(params: { filters: RunListFilters; into: URLSear
     until: filters.range === 'custom' ? filters.until : '',
     q: filters.q.trim(),
     workflow: filters.workflowId,
+    deadLetter: filters.deadLetter ? 'true' : '',
   };
   for (const [key, value] of Object.entries(values)) {
     if (value) next.set(key, value);
@@ -61,9 +65,10 @@ export function apiRunFilters(params: { filters: RunListFilters; now: number; wo
     ...(filters.status ? { status: filters.status } : {}),
     ...bounds,
     ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
+    ...(filters.deadLetter ? { deadLetter: true } : {}),
   };
 }
 
 export function hasActiveFilters(filters: RunListFilters): boolean {
-  return Boolean(filters.status || filters.range !== 'all' || filters.q.trim() || filters.workflowId);
+  return Boolean(filters.status || filters.range !== 'all' || filters.q.trim() || filters.workflowId || filters.deadLetter);
 }

@@ -10,6 +10,7 @@ import { useCan } from '../workspaces/use-role';
 import { useWorkflow } from './use-workflows';
 import { WorkflowActiveSwitch } from './WorkflowActiveSwitch';
 import { WorkflowTabs } from './WorkflowTabs';
+import { WorkflowReliabilitySettings } from './WorkflowReliabilitySettings';
 import { workflowEditorPath } from './workflow-paths';
 import './WorkflowPage.css';
 
@@ -119,6 +120,7 @@ export function WorkflowPage({ tab = 'runs' }: { tab?: 'runs' | 'requests' }) {
           <aside className="sy-workflow__aside" aria-label="Workflow details">
             <TriggerCard workflow={data} />
             <StepsCard workflow={data} />
+            <WorkflowReliabilitySettings workflow={data} />
           </aside>
         </div>
       )}

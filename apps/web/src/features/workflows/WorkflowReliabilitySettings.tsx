@@ -1,0 +1,77 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { ApiError, patchWorkflow, queryKeys, type Workflow } from '../../api';
+import { Button, Card, TextInput } from '../../ui';
+import { reliabilityForm, reliabilityPatch, type ReliabilityForm } from './reliability-form';
+
+/** Concurrency limit, auto-replay of failed runs and dead-letter alerts of one workflow (docs/reliability.md). */
+export function WorkflowReliabilitySettings({ workflow }: { workflow: Workflow }) {
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<ReliabilityForm>(() => reliabilityForm(workflow));
+  useEffect(() => setForm(reliabilityForm(workflow)), [workflow]);
+  const save = useMutation({
+    mutationFn: () => patchWorkflow({ id: workflow.id, patch: reliabilityPatch(form) }),
+    onSuccess: (saved) => queryClient.setQueryData(queryKeys.workflow(workflow.id), (old: Workflow | undefined) => (old ? { ...old, ...saved } : saved)),
+  });
+  const errors = (path: string) =>
+    save.error instanceof ApiError ? save.error.details.filter((d) => d.path === path || d.path.startsWith(`${path}.`) || d.path.startsWith(`${path}[`)).map((d) => d.message) : [];
+  const update = (change: Partial<ReliabilityForm>) => setForm((old) => ({ ...old, ...change }));
+
+  return (
+    <Card id="workflow-reliability" title="Reliability" description="How many runs at once, and what happens to runs that fail.">
+      <form
+        className="sy-workflow__reliability"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+      >
+        <TextInput
+          label="Concurrent runs"
+          description="Most runs of this workflow executing at once, across all workers. The others wait in arrival order. Blank: no limit."
+          inputMode="numeric"
+          optional
+          value={form.concurrency}
+          onChange={(concurrency) => update({ concurrency })}
+          errors={errors('concurrency')}
+        />
+        <label className="sy-workflow__reliability-check">
+          <input type="checkbox" checked={form.autoReplay} onChange={(event) => update({ autoReplay: event.target.checked })} />
+          <span>Replay failed runs automatically</span>
+        </label>
+        <TextInput
+          label="Replay schedule"
+          description="Delays between attempts, such as 1m, 10m, 1h, 6h. When they are used up the run becomes a dead letter."
+          value={form.schedule}
+          disabled={!form.autoReplay}
+          onChange={(schedule) => update({ schedule })}
+          errors={errors('autoReplay')}
+        />
+        <TextInput
+          label="Dead-letter alert URL"
+          description="Receives a JSON POST when a run becomes a dead letter."
+          type="url"
+          optional
+          value={form.alertUrl}
+          onChange={(alertUrl) => update({ alertUrl })}
+          errors={errors('alerts.webhookUrl')}
+        />
+        <TextInput
+          label="At most one alert every (minutes)"
+          inputMode="numeric"
+          value={form.alertInterval}
+          disabled={!form.alertUrl.trim()}
+          onChange={(alertInterval) => update({ alertInterval })}
+          errors={errors('alerts.minIntervalMinutes')}
+        />
+        <div>
+          <Button type="submit" variant="primary" loading={save.isPending}>
+            Save reliability settings
+          </Button>
+          {save.isSuccess ? <span className="sy-muted"> Saved.</span> : null}
+          {save.isError && !(save.error instanceof ApiError && save.error.details.length > 0) ? <span role="alert"> {save.error.message}</span> : null}
+        </div>
+      </form>
+    </Card>
+  );
+}
