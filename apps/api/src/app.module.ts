@@ -26,6 +26,7 @@ import { EgressGuard } from './execution/egress-guard';
 import { GuardedHttpInvoker } from './execution/http-invoker';
 import { GuardedMailSender } from './execution/mail-sender';
 import { RunExecutor } from './execution/run-executor';
+import { ServerMailer } from './execution/server-mailer';
 import { BuilderTestController } from './builder-test/builder-test.controller';
 import { BuilderTestService } from './builder-test/builder-test.service';
 import { CredentialsController } from './credentials/credentials.controller';
@@ -81,6 +82,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly invoker: GuardedHttpInvoker,
     private readonly events: EventBus,
     private readonly auth: AuthService,
+    private readonly mailer: ServerMailer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -91,7 +93,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
       this.authPrune = setInterval(prune, 3600_000).unref();
     }
     this.executor.onSlotFreed = (runIds) => this.dispatcher.dispatch(runIds);
-    const replayer = new AutoReplayer(this.pool, this.dispatcher, this.invoker, this.config.SWITCHYARD_SWEEP_INTERVAL_MS, this.config.publicUrl, this.logger);
+    const replayer = new AutoReplayer(this.pool, this.dispatcher, this.invoker, this.config.SWITCHYARD_SWEEP_INTERVAL_MS, this.config.publicUrl, this.logger, this.mailer);
     this.executor.onRunFailed = (runId) => replayer.onRunFailed(runId);
     if (this.config.role !== 'worker') await this.events.listen();
     if (this.config.REDIS_URL && this.config.role !== 'api') {
@@ -184,6 +186,7 @@ export class AppModule {
         { provide: LOGGER, useValue: logger },
         { provide: PG_POOL, useFactory: (ds: DataSource) => (ds.driver as PostgresDriver).master as Pool, inject: [getDataSourceToken()] },
         { provide: GuardedHttpInvoker, useFactory: () => new GuardedHttpInvoker(new EgressGuard(config.egressAllow)) },
+        { provide: ServerMailer, useFactory: () => new ServerMailer(config.SWITCHYARD_SMTP_URL, config.SWITCHYARD_SMTP_FROM, new GuardedMailSender(new EgressGuard(config.egressAllow))) },
         {
           provide: INGEST_POOL,
           useFactory: () => {

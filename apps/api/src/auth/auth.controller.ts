@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ServerMailer } from '../execution/server-mailer';
 import type { FastifyReply } from 'fastify';
 import { Public, SignedIn } from './access.decorators';
 import { type Actor, type AuthedRequest, CurrentActor } from './auth-context';
@@ -8,16 +9,21 @@ import { csrfTokenFor, readCookie } from './tokens';
 
 @Controller('api/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly mailer: ServerMailer,
+  ) {}
 
-  /** Whether setup is needed, who is signed in, their workspaces and the CSRF token to send. */
+  /** Whether setup is needed, who is signed in, their workspaces, the CSRF token to send and what this server offers. */
   @Get('state')
   @Public({ duringSetup: true })
   async state(@Req() request: AuthedRequest, @CurrentActor() actor: Actor | undefined) {
     const setupRequired = !(await this.auth.hasUsers());
+    // Only to callers who are in: whether the server can send e-mail (alerts, invites).
     if (!actor) return { setupRequired, user: null, workspaces: [] };
+    const features = { email: this.mailer.configured };
     if (actor.type === 'api-key') {
-      return { setupRequired, user: null, workspaces: [{ id: actor.workspaceId, name: null, role: actor.role }], apiKey: { id: actor.id, name: actor.name } };
+      return { setupRequired, user: null, workspaces: [{ id: actor.workspaceId, name: null, role: actor.role }], apiKey: { id: actor.id, name: actor.name }, features };
     }
     const token = readCookie(request.headers.cookie, SESSION_COOKIE) as string;
     return {
@@ -25,6 +31,7 @@ export class AuthController {
       user: { id: actor.id, email: actor.email, name: actor.name },
       workspaces: await this.auth.memberships(actor.id),
       csrfToken: csrfTokenFor(token),
+      features,
     };
   }
 
@@ -53,6 +60,15 @@ export class AuthController {
   @HttpCode(204)
   async logout(@CurrentActor() actor: SessionUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(actor.sessionId);
+    reply.header('set-cookie', clearedCookies(this.auth.secureCookies));
+  }
+
+  /** Ends every session of the user, this one included (a lost laptop, a shared computer). */
+  @Post('logout-all')
+  @SignedIn({ userOnly: true })
+  @HttpCode(204)
+  async logoutAll(@CurrentActor() actor: SessionUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logoutAll(actor.id);
     reply.header('set-cookie', clearedCookies(this.auth.secureCookies));
   }
 

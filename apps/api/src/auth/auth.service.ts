@@ -183,6 +183,11 @@ export class AuthService {
     await this.dataSource.query(`DELETE FROM sessions WHERE id = $1`, [sessionId]);
   }
 
+  /** Ends every session of the user. */
+  async logoutAll(userId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
+  }
+
   /** Changes the password and signs out every other session of the user. */
   async changePassword(user: SessionUser, body: unknown): Promise<void> {
     const input = parseInput(changePasswordSchema, body);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSmtpUrl } from './smtp-url';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -42,6 +43,22 @@ export const configSchema = z.object({
   SWITCHYARD_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Comma-separated origins allowed to call the API from a browser (CORS); empty = closed. */
   SWITCHYARD_CORS_ORIGINS: z.string().default(''),
+  /**
+   * The server's SMTP relay for its own e-mail (dead-letter alerts, invites): smtp://user:pass@host:587
+   * (STARTTLS), smtps://... (TLS) or ?security=none; unset = the server sends no e-mail.
+   */
+  SWITCHYARD_SMTP_URL: z.string().superRefine((v, ctx) => {
+    try {
+      parseSmtpUrl(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  }).optional(),
+  /** Sender of the server's e-mail: an address, or `Name <address>`. */
+  SWITCHYARD_SMTP_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or Name <address>')
+    .default('Switchyard <switchyard@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

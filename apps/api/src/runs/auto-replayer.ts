@@ -4,6 +4,7 @@ import { newId } from '../common/ids';
 import type { Logger } from '../common/logger';
 import { checkoutClient } from '../database/checkout-client';
 import type { Dispatcher } from '../dispatch/dispatcher';
+import type { ServerMailer } from '../execution/server-mailer';
 import { type AlertSettings, type AutoReplaySettings, parseDuration } from '../workflows/auto-replay-settings';
 
 const BATCH = 100;
@@ -28,6 +29,7 @@ export class AutoReplayer {
     private readonly intervalMs: number,
     private readonly publicUrl: string,
     private readonly logger: Logger,
+    private readonly mailer?: ServerMailer,
   ) {}
 
   start(): void {
@@ -61,7 +63,7 @@ export class AutoReplayer {
     );
     if (!lettered[0]) return;
     this.logger.warn({ runId, workflowId: run.workflow_id, attempts: run.attempt + 1 }, 'run dead-lettered: its auto-replay schedule is used up');
-    if (run.alerts?.webhookUrl) await this.alert(runId, run, run.alerts, lettered[0].dead_lettered_at);
+    if (run.alerts?.webhookUrl || run.alerts?.email?.length) await this.alert(runId, run, run.alerts, lettered[0].dead_lettered_at);
   }
 
   /** Replays the failed runs that are due. Returns how many were replayed. */
@@ -126,9 +128,10 @@ export class AutoReplayer {
   }
 
   /**
-   * POSTs the dead letter to the workflow's alert URL through the egress-guarded invoker, at most
-   * once per `minIntervalMinutes` per workflow (a conditional UPDATE decides, across processes), and
-   * records on the run what happened.
+   * Tells the workflow's alert targets about the dead letter: a POST to the webhook URL through the
+   * egress-guarded invoker and/or an e-mail through the server's SMTP relay. Both together count as
+   * one alert, at most once per `minIntervalMinutes` per workflow (a conditional UPDATE decides,
+   * across processes); the outcome of each is recorded on the run.
    */
   private async alert(runId: string, run: { workflow_id: string; name: string; error: unknown; attempt: number }, alerts: AlertSettings, at: Date): Promise<void> {
     const { rowCount } = await this.pool.query(
@@ -139,23 +142,56 @@ export class AutoReplayer {
     let record: Record<string, unknown>;
     if (!rowCount) record = { at: new Date().toISOString(), skipped: `rate-limited: at most one alert every ${alerts.minIntervalMinutes} minutes` };
     else {
-      try {
-        const res = await this.http.send({
-          method: 'POST',
-          url: alerts.webhookUrl as string,
-          headers: { 'content-type': 'application/json', 'user-agent': 'Switchyard', 'idempotency-key': `dead-letter:${runId}` },
-          body: JSON.stringify({
-            event: 'run.dead_lettered',
-            workflow: { id: run.workflow_id, name: run.name },
-            run: { id: runId, url: `${this.publicUrl}/api/runs/${runId}`, attempts: run.attempt + 1, error: run.error, deadLetteredAt: at.toISOString() },
-          }),
-          timeoutMs: ALERT_TIMEOUT_MS,
-        });
-        record = { at: new Date().toISOString(), url: alerts.webhookUrl, status: res.status };
-      } catch (err) {
-        record = { at: new Date().toISOString(), url: alerts.webhookUrl, error: (err as Error).message };
-      }
+      const runUrl = `${this.publicUrl}/runs/${runId}`;
+      const [webhook, email] = await Promise.all([
+        alerts.webhookUrl ? this.postAlert(runId, run, alerts.webhookUrl, at) : undefined,
+        alerts.email?.length ? this.mailAlert(runId, run, alerts.email, runUrl, at) : undefined,
+      ]);
+      record = { at: new Date().toISOString(), ...webhook, ...(email ? { email } : {}) };
     }
     await this.pool.query(`UPDATE runs SET alert = $2 WHERE id = $1`, [runId, JSON.stringify(record)]);
+  }
+
+  private async postAlert(runId: string, run: { workflow_id: string; name: string; error: unknown; attempt: number }, url: string, at: Date): Promise<Record<string, unknown>> {
+    try {
+      const res = await this.http.send({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json', 'user-agent': 'Switchyard', 'idempotency-key': `dead-letter:${runId}` },
+        body: JSON.stringify({
+          event: 'run.dead_lettered',
+          workflow: { id: run.workflow_id, name: run.name },
+          run: { id: runId, url: `${this.publicUrl}/api/runs/${runId}`, attempts: run.attempt + 1, error: run.error, deadLetteredAt: at.toISOString() },
+        }),
+        timeoutMs: ALERT_TIMEOUT_MS,
+      });
+      return { url, status: res.status };
+    } catch (err) {
+      return { url, error: (err as Error).message };
+    }
+  }
+
+  private async mailAlert(runId: string, run: { name: string; error: unknown; attempt: number }, to: string[], runUrl: string, at: Date): Promise<Record<string, unknown>> {
+    if (!this.mailer?.configured) return { to, error: 'No SMTP server is configured (SWITCHYARD_SMTP_URL)' };
+    const error = run.error && typeof run.error === 'object' && 'message' in run.error ? String((run.error as { message: unknown }).message) : run.error ? JSON.stringify(run.error) : 'unknown';
+    try {
+      const receipt = await this.mailer.send({
+        to,
+        subject: `Switchyard: a run of ${run.name} was dead-lettered`,
+        text: [
+          `A run of the workflow "${run.name}" failed ${run.attempt + 1} times and its auto-replay schedule is used up.`,
+          '',
+          `Run: ${runUrl}`,
+          `Dead-lettered at: ${at.toISOString()}`,
+          `Last error: ${error}`,
+          '',
+          'Replay it from the run page once the cause is fixed.',
+        ].join('\n'),
+        messageId: `<dead-letter.${runId}@switchyard>`,
+      });
+      return { to, messageId: receipt.messageId, ...(receipt.rejected.length ? { rejected: receipt.rejected } : {}) };
+    } catch (err) {
+      return { to, error: (err as Error).message };
+    }
   }
 }

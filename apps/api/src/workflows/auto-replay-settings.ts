@@ -30,8 +30,20 @@ export const autoReplaySchema = z.strictObject({
 });
 export type AutoReplaySettings = z.infer<typeof autoReplaySchema>;
 
-/** Who is told when a run is dead-lettered: a JSON POST to `webhookUrl`, at most once per `minIntervalMinutes` per workflow. */
+const address = z.string().trim().email('must be an e-mail address');
+
+/**
+ * Who is told when a run is dead-lettered: a JSON POST to `webhookUrl` and/or an e-mail to `email`
+ * (one address or a list, sent through the server's SWITCHYARD_SMTP_URL), together at most once per
+ * `minIntervalMinutes` per workflow.
+ */
 export const alertsSchema = z.strictObject({
+  email: z
+    .preprocess(
+      (v) => (typeof v === 'string' ? [v] : v),
+      z.array(address, { error: 'must be an e-mail address or a list of them' }).min(1, 'must have at least one address').max(10, 'must have at most 10 addresses'),
+    )
+    .optional(),
   webhookUrl: z
     .string()
     .url('must be an absolute URL')

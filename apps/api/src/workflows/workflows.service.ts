@@ -109,6 +109,7 @@ export class WorkflowsService {
   async create(workspaceId: string, body: unknown, actor?: Actor): Promise<WorkflowDto> {
     const { input, definition: full } = this.parseWorkflow(body);
     const { definition, secrets } = splitTriggerSecrets(full);
+    this.checkAlerts(input.alerts);
     const workflowId = newId();
     const versionId = newId();
     return this.dataSource.transaction(async (tx) => {
@@ -164,12 +165,22 @@ export class WorkflowsService {
     this.triggers.invalidate(workflow.token);
   }
 
+  /** Alert e-mail goes through the server's SMTP relay: without one, saying it would be sent misleads. */
+  private checkAlerts(alerts: AlertSettings | null | undefined): void {
+    if (alerts?.email?.length && !this.config.SWITCHYARD_SMTP_URL) {
+      throw new ApiError(400, 'validation_failed', 'The workflow is invalid: alerts.email cannot be used: SMTP is not configured on this server (SWITCHYARD_SMTP_URL)', [
+        { path: 'alerts.email', message: 'cannot be used: SMTP is not configured on this server (SWITCHYARD_SMTP_URL)' },
+      ]);
+    }
+  }
+
   private async update(
     workspaceId: string,
     id: string,
     actor: Actor | undefined,
     change: { name?: string; active?: boolean; retentionDays?: number | null; concurrency?: number | null; autoReplay?: AutoReplaySettings | null; alerts?: AlertSettings | null; definition?: WorkflowDefinition; secrets?: string[] },
   ): Promise<WorkflowDto> {
+    this.checkAlerts(change.alerts);
     const dto = await this.dataSource.transaction(async (tx) => {
       const workflow = await this.find(tx, workspaceId, id, true);
       if (change.definition) await assertCredentialsExist(tx, workspaceId, change.definition);

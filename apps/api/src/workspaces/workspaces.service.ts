@@ -12,6 +12,7 @@ import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
 import { APP_CONFIG, type AppConfig } from '../config/config.schema';
+import { ServerMailer } from '../execution/server-mailer';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of raw SQL
 type Row = Record<string, any>;
@@ -50,6 +51,7 @@ export class WorkspacesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
+    private readonly mailer: ServerMailer,
   ) {}
 
   async create(user: SessionUser, body: unknown): Promise<{ id: string; name: string; role: Role }> {
@@ -139,7 +141,12 @@ export class WorkspacesService {
   }
 
   /** A one-time link for the inviter to copy; the token is shown only here. */
-  async createInvite(workspaceId: string, actor: Actor, callerRole: Role, body: unknown): Promise<InviteDto & { url: string }> {
+  /**
+   * Creates an invite; with an `email` and SWITCHYARD_SMTP_URL set, the link is also e-mailed.
+   * `emailed` says whether it was (with `emailError` when sending failed): the invite exists either
+   * way and its link can be copied.
+   */
+  async createInvite(workspaceId: string, actor: Actor, callerRole: Role, body: unknown): Promise<InviteDto & { url: string; emailed: boolean; emailError?: string }> {
     const input = parseInput(createInviteSchema, body);
     if (!roleAtLeast(callerRole, input.role)) throw new ApiError(403, 'forbidden', `A ${callerRole} cannot invite someone as ${input.role}`);
     const token = randomToken();
@@ -156,8 +163,27 @@ export class WorkspacesService {
       ]);
       await this.audit.record({ workspaceId, actor, action: 'invite.created', target: { type: 'invite', id, name: input.email ?? null }, after: { role: input.role, email: input.email ?? null } }, tx);
     });
-    const [row] = await this.dataSource.query(`SELECT * FROM invites WHERE id = $1`, [id]);
-    return { ...inviteDto(row), url: `${this.config.publicUrl}/invite/${token}` };
+    const [row] = await this.dataSource.query(`SELECT i.*, w.name AS workspace_name FROM invites i JOIN workspaces w ON w.id = i.workspace_id WHERE i.id = $1`, [id]);
+    const invite = { ...inviteDto(row), url: `${this.config.publicUrl}/invite/${token}` };
+    if (!invite.email || !this.mailer.configured) return { ...invite, emailed: false };
+    try {
+      await this.mailer.send({
+        to: [invite.email],
+        subject: `You're invited to ${row.workspace_name} on Switchyard`,
+        text: [
+          `${actor.type === 'user' ? actor.name || actor.email : 'A workspace admin'} invited you to join the workspace "${row.workspace_name}" on Switchyard as ${invite.role}.`,
+          '',
+          `Accept the invite: ${invite.url}`,
+          '',
+          `The link can be used once and expires on ${new Date(invite.expiresAt).toUTCString()}.`,
+          'If you did not expect this invite, ignore this e-mail.',
+        ].join('\n'),
+        messageId: `<invite.${id}@switchyard>`,
+      });
+      return { ...invite, emailed: true };
+    } catch (err) {
+      return { ...invite, emailed: false, emailError: (err as Error).message };
+    }
   }
 
   async revokeInvite(workspaceId: string, actor: Actor, id: string): Promise<void> {

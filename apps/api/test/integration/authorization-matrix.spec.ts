@@ -50,6 +50,8 @@ interface RouteCase {
   idsInUrl?: boolean;
   /** Session callers use a new session of the same user (the route ends it). */
   ownSession?: boolean;
+  /** The route ends every session of the user: the shared session is signed in again afterwards. */
+  endsAllSessions?: boolean;
 }
 
 const WF_BODY = () => ({ name: 'Renamed', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: 'trigger.body' }] });
@@ -214,6 +216,7 @@ describe('authorization matrix', () => {
     'POST /api/auth/setup': { path: () => '/api/auth/setup', body: () => ({ email: 'late@x.test', password: 'a long password' }), expect: ex(409, 409, 409, 409, 409, 409, 409), idsInUrl: false },
     'POST /api/auth/login': { path: () => '/api/auth/login', body: () => ({ email: emails.editor, password: TEST_OWNER.password }), expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
     'POST /api/auth/logout': { path: () => '/api/auth/logout', expect: ex(204, 204, 204, 204, 204, 401, 403), idsInUrl: false, ownSession: true },
+    'POST /api/auth/logout-all': { path: () => '/api/auth/logout-all', expect: ex(204, 204, 204, 204, 204, 401, 403), idsInUrl: false, ownSession: true, endsAllSessions: true },
     'POST /api/auth/password': {
       path: () => '/api/auth/password',
       body: () => ({ currentPassword: 'not the password', newPassword: 'whatever long enough' }),
@@ -336,6 +339,11 @@ describe('authorization matrix', () => {
         const path = spec.path(ids) + JSON.stringify(body ?? null);
         const res = await send(caller, method, spec.path(ids), body, headers, session);
         results.push(`${route} ${caller} ${res.status}`);
+        if (spec.endsAllSessions && sessions.has(caller)) {
+          const again = new SessionClient(base);
+          await again.login(caller === 'owner' ? TEST_OWNER.email : emails[caller], TEST_OWNER.password);
+          sessions.set(caller, again);
+        }
         if (res.status !== spec.expect[caller]) failures.push(`${route} as ${caller}: ${res.status}, expected ${spec.expect[caller]} (${res.text.slice(0, 160)})`);
         if (caller === 'other' || caller === 'keyB' || caller === 'anonymous') {
           // An id the caller sent (URL or body) may come back in the 404's message: they knew it already.
