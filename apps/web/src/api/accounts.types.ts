@@ -23,6 +23,9 @@ export interface Invite {
   url?: string;
   expiresAt: string;
   createdAt?: string;
+  /** In the create answer: whether the link was e-mailed to `email` (the server needs SMTP), and why not when sending failed. */
+  emailed?: boolean;
+  emailError?: string;
 }
 
 /** `GET /api/invites/:token` (public): what the invite is for. */

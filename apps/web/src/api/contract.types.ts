@@ -45,6 +45,8 @@ export interface AutoReplaySettings {
 /** Who hears about dead letters: a JSON POST, at most once per interval per workflow. */
 export interface AlertSettings {
   webhookUrl?: string;
+  /** Addresses e-mailed through the server's SMTP relay (SWITCHYARD_SMTP_URL). */
+  email?: string[];
   minIntervalMinutes: number;
 }
 

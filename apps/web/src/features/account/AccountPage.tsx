@@ -1,9 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { changePassword } from '../../api';
 import { Button, Card, DescriptionList, ErrorState, Icon, TextInput } from '../../ui';
 import { allDetailsShown, fieldErrors } from '../settings/field-errors';
 import { ROLE_LABELS } from '../workspaces/roles';
+import { signOutEverywhere } from '../auth/auth.api';
 import { useAuthState } from '../auth/use-auth';
 import { checkNewPassword, MIN_PASSWORD_LENGTH } from './password-rules';
 
@@ -86,7 +88,30 @@ function ChangePasswordCard() {
   );
 }
 
-/** `/settings/account`: the signed-in person and their password. */
+function SignOutEverywhereCard() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = useMutation({
+    mutationFn: signOutEverywhere,
+    onSuccess: () => {
+      // Nothing of this user may stay in the cache.
+      queryClient.clear();
+      navigate('/sign-in', { replace: true });
+    },
+  });
+  return (
+    <Card title="Sign out everywhere" description="Ends every session of your account, in this browser and all others (a lost laptop, a shared computer). API keys keep working.">
+      <div className="sy-settings__form-actions">
+        <Button variant="danger" icon="lock" loading={signOut.isPending} onClick={() => signOut.mutate()}>
+          Sign out everywhere
+        </Button>
+      </div>
+      {signOut.isError ? <ErrorState title="Could not sign out everywhere" error={signOut.error} /> : null}
+    </Card>
+  );
+}
+
+/** `/settings/account`: the signed-in person, their password and their sessions. */
 export function AccountPage() {
   const auth = useAuthState();
   const user = auth.data?.user;
@@ -104,6 +129,7 @@ export function AccountPage() {
         />
       </Card>
       <ChangePasswordCard />
+      <SignOutEverywhereCard />
     </div>
   );
 }

@@ -20,6 +20,8 @@ export interface AuthState {
   user: AuthUser | null;
   workspaces: WorkspaceMembership[];
   csrfToken?: string;
+  /** What this server offers; `email`: it can send e-mail (SWITCHYARD_SMTP_URL is set). */
+  features?: { email: boolean };
 }
 
 export interface SignedIn {
@@ -44,4 +46,9 @@ export function signIn(body: { email: string; password: string }): Promise<Signe
 
 export function signOut(): Promise<void> {
   return apiRequest('/api/auth/logout', { method: 'POST' });
+}
+
+/** Ends every session of the signed-in user, this one included. */
+export function signOutEverywhere(): Promise<void> {
+  return apiRequest('/api/auth/logout-all', { method: 'POST' });
 }

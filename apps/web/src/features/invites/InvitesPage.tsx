@@ -7,6 +7,7 @@ import { RoleField } from '../settings/RoleField';
 import { allDetailsShown, fieldErrors } from '../settings/field-errors';
 import { assignableRoles, ROLE_LABELS } from '../workspaces/roles';
 import { useRole } from '../workspaces/use-role';
+import { useAuthState } from '../auth/use-auth';
 import { useCreateInvite, useInvites, useRevokeInvite } from './use-invites';
 
 function CreatedInvite({ invite, onDone }: { invite: Invite & { url: string }; onDone: () => void }) {
@@ -24,9 +25,22 @@ function CreatedInvite({ invite, onDone }: { invite: Invite & { url: string }; o
             Copy link
           </CopyButton>
         </div>
-        <p className="sy-settings__note">
-          Send it yourself (chat, email). It works once and expires {formatDateTime({ iso: invite.expiresAt })}.
-        </p>
+        {invite.emailed && invite.email ? (
+          <p className="sy-settings__note">
+            <Icon name="check" size={14} /> Sent to {invite.email}. You can also copy the link; it works once and expires {formatDateTime({ iso: invite.expiresAt })}.
+          </p>
+        ) : (
+          <>
+            {invite.emailError ? (
+              <p className="sy-field__errors" role="alert">
+                Could not e-mail it to {invite.email}: {invite.emailError}
+              </p>
+            ) : null}
+            <p className="sy-settings__note">
+              Send it yourself (chat, email). It works once and expires {formatDateTime({ iso: invite.expiresAt })}.
+            </p>
+          </>
+        )}
         <div>
           <Button size="sm" onClick={onDone}>
             Done
@@ -60,6 +74,7 @@ const columns: TableColumn<Invite>[] = [
 /** `/settings/invites`: one-time links that add someone to the workspace with a role. */
 export function InvitesPage() {
   const role = useRole();
+  const serverEmail = useAuthState().data?.features?.email ?? false;
   const roles = assignableRoles({ actor: role });
   const invites = useInvites();
   const create = useCreateInvite();
@@ -97,7 +112,7 @@ export function InvitesPage() {
             label="Email"
             optional
             type="email"
-            description="Only this address can accept the invite."
+            description={serverEmail ? 'Only this address can accept the invite. The link is e-mailed to it.' : 'Only this address can accept the invite.'}
             value={email}
             onChange={setEmail}
             errors={fieldErrors({ error: create.error, path: 'email' })}

@@ -2,11 +2,18 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError, patchWorkflow, queryKeys, type Workflow } from '../../api';
 import { Button, Card, TextInput } from '../../ui';
+import { useAuthState } from '../auth/use-auth';
+import { useCan } from '../workspaces/use-role';
 import { reliabilityForm, reliabilityPatch, type ReliabilityForm } from './reliability-form';
 
-/** Concurrency limit, auto-replay of failed runs and dead-letter alerts of one workflow (docs/reliability.md). */
+/**
+ * Concurrency limit, auto-replay of failed runs and dead-letter alerts of one workflow
+ * (docs/reliability.md). Read-only for viewers; the e-mail field needs the server's SMTP relay.
+ */
 export function WorkflowReliabilitySettings({ workflow }: { workflow: Workflow }) {
   const queryClient = useQueryClient();
+  const canEdit = useCan('workflow.edit');
+  const serverEmail = useAuthState().data?.features?.email ?? false;
   const [form, setForm] = useState<ReliabilityForm>(() => reliabilityForm(workflow));
   useEffect(() => setForm(reliabilityForm(workflow)), [workflow]);
   const save = useMutation({
@@ -18,14 +25,19 @@ export function WorkflowReliabilitySettings({ workflow }: { workflow: Workflow }
   const update = (change: Partial<ReliabilityForm>) => setForm((old) => ({ ...old, ...change }));
 
   return (
-    <Card id="workflow-reliability" title="Reliability" description="How many runs at once, and what happens to runs that fail.">
+    <Card
+      id="workflow-reliability"
+      title="Reliability"
+      description={canEdit ? 'How many runs at once, and what happens to runs that fail.' : 'How many runs at once, and what happens to runs that fail. Viewers cannot change these settings.'}
+    >
       <form
         className="sy-workflow__reliability"
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate();
+          if (canEdit) save.mutate();
         }}
       >
+        <fieldset disabled={!canEdit} className="sy-workflow__reliability-fields">
         <TextInput
           label="Concurrent runs"
           description="Most runs of this workflow executing at once, across all workers. The others wait in arrival order. Blank: no limit."
@@ -57,20 +69,40 @@ export function WorkflowReliabilitySettings({ workflow }: { workflow: Workflow }
           errors={errors('alerts.webhookUrl')}
         />
         <TextInput
+          label="Dead-letter alert e-mail"
+          description={
+            serverEmail
+              ? 'Addresses told when a run becomes a dead letter, separated by commas.'
+              : 'Not available: this server has no SMTP server configured (SWITCHYARD_SMTP_URL, see docs/reliability.md).'
+          }
+          type="text"
+          inputMode="email"
+          autoComplete="off"
+          optional
+          value={form.alertEmail}
+          // Kept editable while it holds addresses, so they can be removed after SMTP was switched off.
+          disabled={!serverEmail && !form.alertEmail.trim()}
+          onChange={(alertEmail) => update({ alertEmail })}
+          errors={errors('alerts.email')}
+        />
+        <TextInput
           label="At most one alert every (minutes)"
           inputMode="numeric"
           value={form.alertInterval}
-          disabled={!form.alertUrl.trim()}
+          disabled={!form.alertUrl.trim() && !form.alertEmail.trim()}
           onChange={(alertInterval) => update({ alertInterval })}
           errors={errors('alerts.minIntervalMinutes')}
         />
-        <div>
-          <Button type="submit" variant="primary" loading={save.isPending}>
-            Save reliability settings
-          </Button>
-          {save.isSuccess ? <span className="sy-muted"> Saved.</span> : null}
-          {save.isError && !(save.error instanceof ApiError && save.error.details.length > 0) ? <span role="alert"> {save.error.message}</span> : null}
-        </div>
+        </fieldset>
+        {canEdit ? (
+          <div>
+            <Button type="submit" variant="primary" loading={save.isPending}>
+              Save reliability settings
+            </Button>
+            {save.isSuccess ? <span className="sy-muted"> Saved.</span> : null}
+            {save.isError && !(save.error instanceof ApiError && save.error.details.length > 0) ? <span role="alert"> {save.error.message}</span> : null}
+          </div>
+        ) : null}
       </form>
     </Card>
   );

@@ -8,16 +8,28 @@ describe('reliability settings form', () => {
       autoReplay: false,
       schedule: '1m, 10m, 1h, 6h',
       alertUrl: '',
+      alertEmail: '',
       alertInterval: '60',
+    });
+    expect(reliabilityForm({ concurrency: 2, autoReplay: undefined, alerts: { email: ['a@example.com', 'b@example.org'], minIntervalMinutes: 5 } })).toMatchObject({
+      alertEmail: 'a@example.com, b@example.org',
+      alertInterval: '5',
     });
   });
 
   it('turns the fields into the PATCH body: blanks clear the limit and the alert', () => {
-    expect(reliabilityPatch({ concurrency: '3', autoReplay: true, schedule: '30s, 5m 1h', alertUrl: ' https://a.example/x ', alertInterval: '15' })).toEqual({
+    const form = { concurrency: '3', autoReplay: true, schedule: '30s, 5m 1h', alertUrl: ' https://a.example/x ', alertEmail: '', alertInterval: '15' };
+    expect(reliabilityPatch(form)).toEqual({
       concurrency: 3,
       autoReplay: { enabled: true, schedule: ['30s', '5m', '1h'] },
       alerts: { webhookUrl: 'https://a.example/x', minIntervalMinutes: 15 },
     });
-    expect(reliabilityPatch({ concurrency: ' ', autoReplay: false, schedule: '1m', alertUrl: '', alertInterval: '60' })).toMatchObject({ concurrency: null, alerts: null });
+    expect(reliabilityPatch({ ...form, concurrency: ' ', alertUrl: '' })).toMatchObject({ concurrency: null, alerts: null });
+  });
+
+  it('sends alert addresses as a list, with or without the webhook', () => {
+    const form = { concurrency: '', autoReplay: true, schedule: '1m', alertUrl: '', alertEmail: ' ops@example.com, oncall@example.org;dev@example.net ', alertInterval: '' };
+    expect(reliabilityPatch(form).alerts).toEqual({ email: ['ops@example.com', 'oncall@example.org', 'dev@example.net'], minIntervalMinutes: 60 });
+    expect(reliabilityPatch({ ...form, alertUrl: 'https://a.example/x' }).alerts).toEqual({ webhookUrl: 'https://a.example/x', email: ['ops@example.com', 'oncall@example.org', 'dev@example.net'], minIntervalMinutes: 60 });
   });
 });

@@ -1,4 +1,4 @@
-import type { PatchWorkflowRequest, Workflow } from '../../api';
+import type { AlertSettings, PatchWorkflowRequest, Workflow } from '../../api';
 
 /** The reliability settings as the form edits them: text fields, parsed on save. */
 export interface ReliabilityForm {
@@ -6,6 +6,8 @@ export interface ReliabilityForm {
   autoReplay: boolean;
   schedule: string;
   alertUrl: string;
+  /** Alert addresses, separated by commas or spaces. */
+  alertEmail: string;
   alertInterval: string;
 }
 
@@ -15,19 +17,30 @@ export function reliabilityForm(workflow: Pick<Workflow, 'concurrency' | 'autoRe
     autoReplay: workflow.autoReplay?.enabled ?? false,
     schedule: (workflow.autoReplay?.schedule ?? ['1m', '10m', '1h', '6h']).join(', '),
     alertUrl: workflow.alerts?.webhookUrl ?? '',
+    alertEmail: (workflow.alerts?.email ?? []).join(', '),
     alertInterval: String(workflow.alerts?.minIntervalMinutes ?? 60),
   };
 }
 
-/** The PATCH body; blank concurrency = no limit, blank alert URL = no alerts. The API checks the values. */
-export function reliabilityPatch(form: ReliabilityForm): PatchWorkflowRequest {
-  const schedule = form.schedule
-    .split(/[\s,]+/)
+const words = (text: string) =>
+  text
+    .split(/[\s,;]+/)
     .map((s) => s.trim())
     .filter(Boolean);
+
+/** The PATCH body; blank concurrency = no limit, blank alert URL and e-mail = no alerts. The API checks the values. */
+export function reliabilityPatch(form: ReliabilityForm): PatchWorkflowRequest {
+  const url = form.alertUrl.trim();
+  const email = words(form.alertEmail);
+  let alerts: AlertSettings | null = null;
+  if (url || email.length > 0) {
+    alerts = { minIntervalMinutes: Number(form.alertInterval || 60) };
+    if (url) alerts.webhookUrl = url;
+    if (email.length > 0) alerts.email = email;
+  }
   return {
     concurrency: form.concurrency.trim() ? Number(form.concurrency) : null,
-    autoReplay: { enabled: form.autoReplay, schedule },
-    alerts: form.alertUrl.trim() ? { webhookUrl: form.alertUrl.trim(), minIntervalMinutes: Number(form.alertInterval || 60) } : null,
+    autoReplay: { enabled: form.autoReplay, schedule: words(form.schedule) },
+    alerts,
   };
 }
