@@ -295,6 +295,13 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await page.goto(`${env.base}/workflows/${state.workflowId}`);
       await page.getByRole('heading', { level: 1, name: 'Order sync' }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'Edit workflow' }).count(), 0);
+      // Reliability settings: shown, not changeable.
+      const reliability = page.locator('#workflow-reliability');
+      await reliability.getByText('Viewers cannot change these settings.', { exact: false }).waitFor();
+      assert.ok(await reliability.getByLabel('Concurrent runs').isDisabled(), 'concurrency is read-only');
+      assert.ok(await reliability.getByLabel('Replay failed runs automatically').isDisabled(), 'auto-replay is read-only');
+      assert.ok(await reliability.getByLabel('Dead-letter alert URL').isDisabled(), 'the alert URL is read-only');
+      assert.equal(await reliability.getByRole('button', { name: 'Save reliability settings' }).count(), 0, 'no Save of reliability settings');
       await page.getByRole('link', { name: 'View steps' }).click();
       await page.getByText('Read-only', { exact: true }).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Save', exact: true }).count(), 0, 'no Save');
@@ -487,6 +494,35 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
         body: JSON.stringify({ email: OWNER.email, password: 'a brand new password' }),
       });
       assert.equal(login.status, 200, 'the new password signs in');
+      assert.deepEqual(env.pageErrors, [], 'no uncaught errors in the owner’s page');
+    }),
+  );
+
+  test(
+    'Sign out everywhere ends this session and every other one of the user',
+    withFailureShot('logout-all', async () => {
+      const { page } = env;
+      const elsewhere = await fetch(`${env.base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: OWNER.email, password: 'a brand new password' }),
+      });
+      assert.equal(elsewhere.status, 200);
+      const cookie = elsewhere.headers
+        .getSetCookie()
+        .map((line) => line.split(';')[0])
+        .join('; ');
+      await page.goto(`${env.base}/settings/account`);
+      await page.getByRole('heading', { name: 'Sign out everywhere' }).waitFor();
+      await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+      await page.waitForURL(/\/sign-in/);
+      const after = await fetch(`${env.base}/api/workflows`, { headers: { cookie } });
+      assert.equal(after.status, 401, 'the other session is signed out too');
+      await page.goto(`${env.base}/workflows`);
+      await page.waitForURL(/\/sign-in/);
+      // The viewer's sessions are not the owner's: theirs keeps working.
+      await viewer.page.goto(`${env.base}/workflows`);
+      await viewer.page.getByRole('link', { name: 'Order sync', exact: true }).waitFor();
       assert.deepEqual(env.pageErrors, [], 'no uncaught errors in the owner’s page');
     }),
   );

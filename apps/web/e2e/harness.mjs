@@ -66,8 +66,9 @@ async function withAdminClient(fn) {
 /**
  * `seedOwner: false` starts without an owner account (the setup page); `signIn: false` leaves the
  * browser signed out. By default the owner is seeded and the browser signed in as the owner.
+ * `extraEnv` adds settings of the server (e.g. SWITCHYARD_SMTP_URL).
  */
-export async function startEnvironment({ name, seedOwner = true, signIn = true }) {
+export async function startEnvironment({ name, seedOwner = true, signIn = true, extraEnv = {} }) {
   assert.ok(existsSync(API_MAIN), `${API_MAIN} is missing: run \`npx nx run api:build\` first`);
   assert.ok(existsSync(WEB_INDEX), `${WEB_INDEX} is missing: run \`npx nx run web:build\` first`);
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
@@ -125,6 +126,7 @@ export async function startEnvironment({ name, seedOwner = true, signIn = true }
     SWITCHYARD_DATA_DIR: env.dataDir,
     SWITCHYARD_PUBLIC_URL: env.base,
     ...(seedOwner ? { SWITCHYARD_OWNER_EMAIL: OWNER.email, SWITCHYARD_OWNER_PASSWORD: OWNER.password, SWITCHYARD_OWNER_API_KEY: OWNER.apiKey } : {}),
+    ...extraEnv,
   };
   if (!seedOwner) for (const key of ['SWITCHYARD_OWNER_EMAIL', 'SWITCHYARD_OWNER_PASSWORD', 'SWITCHYARD_OWNER_API_KEY']) delete childEnv[key];
   delete childEnv.REDIS_URL;

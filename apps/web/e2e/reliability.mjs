@@ -48,6 +48,11 @@ describe('reliability settings and dead letters in Chromium', { skip: browserSki
       await card.getByRole('button', { name: 'Save reliability settings' }).click();
       await card.getByText('must be at least 1').waitFor();
 
+      // This server has no SMTP relay: the alert e-mail field is off and says why.
+      const email = card.getByLabel('Dead-letter alert e-mail');
+      assert.ok(await email.isDisabled(), 'the e-mail field is disabled without SMTP');
+      await card.getByText(/this server has no SMTP server configured/).waitFor();
+
       await card.getByLabel('Concurrent runs').fill('2');
       await card.getByLabel('Replay failed runs automatically').check();
       await card.getByLabel('Replay schedule').fill('1s');
