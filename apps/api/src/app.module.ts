@@ -17,6 +17,7 @@ import { InvitesController, WorkspacesController } from './workspaces/workspaces
 import { WorkspacesService } from './workspaces/workspaces.service';
 import { LOGGER, type Logger } from './common/logger';
 import { APP_CONFIG, type AppConfig } from './config/config.schema';
+import { redactSmtpUrl } from './config/smtp-url';
 import { dataSourceOptions } from './database/data-source-options';
 import { BullMqDispatcher, BullMqRunWorker } from './dispatch/bullmq.dispatcher';
 import { DISPATCHER, type Dispatcher } from './dispatch/dispatcher';
@@ -92,6 +93,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
       void prune();
       this.authPrune = setInterval(prune, 3600_000).unref();
     }
+    if (this.config.SWITCHYARD_SMTP_URL) this.logger.info({ smtp: redactSmtpUrl(this.config.SWITCHYARD_SMTP_URL) }, 'server e-mail (dead-letter alerts, invites) goes through this SMTP relay');
     this.executor.onSlotFreed = (runIds) => this.dispatcher.dispatch(runIds);
     const replayer = new AutoReplayer(this.pool, this.dispatcher, this.invoker, this.config.SWITCHYARD_SWEEP_INTERVAL_MS, this.config.publicUrl, this.logger, this.mailer);
     this.executor.onRunFailed = (runId) => replayer.onRunFailed(runId);
