@@ -3,7 +3,7 @@
 // Slack payload. The test process plays the webhook sender and Slack.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, OUTPUT, startEnvironment } from './harness.mjs';
+import { browserSkipReason, startEnvironment, failureShots } from './harness.mjs';
 
 let env;
 
@@ -17,16 +17,7 @@ function editor(scope, name) {
   return scope.getByRole('textbox', { name, exact: true });
 }
 
-function withFailureShot(name, fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (error) {
-      await env?.screenshot(`failure-${name}.png`, { dir: OUTPUT }).catch(() => undefined);
-      throw error;
-    }
-  };
-}
+const withFailureShot = failureShots(() => env);
 
 describe('app actions in the builder (Chromium)', { skip: browserSkipReason() }, () => {
   before(async () => {

@@ -4,7 +4,7 @@
 // on and reads the nested tree in the run detail; a respond step answers a sender that waits.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, OUTPUT, startEnvironment } from './harness.mjs';
+import { browserSkipReason, startEnvironment, failureShots } from './harness.mjs';
 
 let env;
 
@@ -62,16 +62,7 @@ async function saveAndSwitchOn(page) {
   await page.getByRole('switch', { name: 'Workflow is on: turn it off' }).waitFor();
 }
 
-function withFailureShot(name, fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (error) {
-      await env?.screenshot(`failure-${name}.png`, { dir: OUTPUT }).catch(() => undefined);
-      throw error;
-    }
-  };
-}
+const withFailureShot = failureShots(() => env);
 
 describe('control-flow steps in the builder, in Chromium', { skip: browserSkipReason() }, () => {
   before(async () => {

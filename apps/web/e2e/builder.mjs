@@ -3,7 +3,7 @@
 // from a blank page without touching the HTTP API; the test process plays the webhook sender.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, OUTPUT, sleep, startEnvironment } from './harness.mjs';
+import { browserSkipReason, OUTPUT, sleep, startEnvironment, failureShots } from './harness.mjs';
 
 let env;
 const state = { workflowId: null, trigger: null };
@@ -35,17 +35,7 @@ async function replaceEditorText(page, locator, text) {
   await page.keyboard.insertText(text);
 }
 
-/** Runs a test body and keeps a screenshot of the page when it fails, for whoever reads the CI log. */
-function withFailureShot(name, fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (error) {
-      await env?.screenshot(`failure-${name}.png`, { dir: OUTPUT }).catch(() => undefined);
-      throw error;
-    }
-  };
-}
+const withFailureShot = failureShots(() => env);
 
 describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () => {
   before(async () => {

@@ -3,22 +3,13 @@
 // picks it as the Authentication of an http step, and cannot delete it while the workflow uses it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, OUTPUT, startEnvironment } from './harness.mjs';
+import { browserSkipReason, OUTPUT, startEnvironment, failureShots } from './harness.mjs';
 
 const TOKEN = 'shop_live_9f8e7d6c5b4a39281706f5e4';
 let env;
 const state = { workflowId: null, token: null };
 
-function withFailureShot(name, fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (error) {
-      await env?.screenshot(`failure-credentials-${name}.png`, { dir: OUTPUT }).catch(() => undefined);
-      throw error;
-    }
-  };
-}
+const withFailureShot = failureShots(() => env, 'credentials-');
 
 describe('stored credentials in Chromium', { skip: browserSkipReason() }, () => {
   before(async () => {

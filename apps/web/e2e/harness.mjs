@@ -237,3 +237,19 @@ export async function startEnvironment({ name, seedOwner = true, signIn = true, 
 
   return env;
 }
+
+/**
+ * Wraps test bodies so that a failing one leaves a screenshot of the page in e2e/output, for whoever
+ * reads the CI log: `const withFailureShot = failureShots(() => env)`, then
+ * `test('...', withFailureShot('name', async () => { ... }))`.
+ */
+export function failureShots(getEnv, prefix = '') {
+  return (name, fn) => async () => {
+    try {
+      await fn();
+    } catch (error) {
+      await getEnv()?.screenshot(`failure-${prefix}${name}.png`, { dir: OUTPUT }).catch(() => undefined);
+      throw error;
+    }
+  };
+}

@@ -4,7 +4,7 @@
 // steps that had succeeded; a malformed request shows in the Inbox with its reason and can be run.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, OUTPUT, startEnvironment } from './harness.mjs';
+import { browserSkipReason, OUTPUT, startEnvironment, failureShots } from './harness.mjs';
 
 let env;
 const state = { orders: null, signups: null, failed: [], ok: [], replay: null, malformed: null };
@@ -35,16 +35,7 @@ async function replaceEditorText(page, locator, text) {
   await page.keyboard.insertText(text);
 }
 
-function withFailureShot(name, fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (error) {
-      await env?.screenshot(`failure-history-${name}.png`, { dir: OUTPUT }).catch(() => undefined);
-      throw error;
-    }
-  };
-}
+const withFailureShot = failureShots(() => env, 'history-');
 
 describe('run history, replay and the request log in Chromium', { skip: browserSkipReason() }, () => {
   before(async () => {

@@ -3,21 +3,12 @@
 // schedule under "Dead letters only", marked "Dead letter", while the alert reached its URL.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, OUTPUT, sleep, startEnvironment } from './harness.mjs';
+import { browserSkipReason, sleep, startEnvironment, failureShots } from './harness.mjs';
 
 let env;
 const state = { workflow: null, runId: null };
 
-function withFailureShot(name, fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (error) {
-      await env?.screenshot(`failure-reliability-${name}.png`, { dir: OUTPUT }).catch(() => undefined);
-      throw error;
-    }
-  };
-}
+const withFailureShot = failureShots(() => env, 'reliability-');
 
 describe('reliability settings and dead letters in Chromium', { skip: browserSkipReason() }, () => {
   before(async () => {

@@ -202,7 +202,7 @@ describe.each([
     expect(Object.keys(byPath).sort()).toEqual(['name', 'steps[0].expression', 'steps[1].condition', 'steps[2].url', 'steps[3].id']);
     expect(byPath['steps[1].condition']).toMatchObject({ code: expect.stringMatching(/^S0/), position: expect.any(Number) });
 
-    const wrongType = await api.request('POST', '/api/workflows', { name: 'x', trigger: { type: 'webhook' }, steps: [{ type: 'email' }] });
+    const wrongType = await api.request('POST', '/api/workflows', { name: 'x', trigger: { type: 'webhook' }, steps: [{ type: 'fax' }] });
     expect(wrongType.body.error.details[0].path).toBe('steps[0].type');
 
     const notJson = await api.request('POST', '/api/workflows', '{"name":', { 'content-type': 'application/json' });

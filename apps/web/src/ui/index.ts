@@ -21,3 +21,4 @@ export * from './Dialog';
 export * from './Field';
 export * from './Switch';
 export * from './JsonViewer';
+export * from './use-menu-popover';

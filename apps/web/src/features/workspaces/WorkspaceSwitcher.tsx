@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { Button, Dialog, ErrorState, Icon, TextInput } from '../../ui';
+import { useId, useState } from 'react';
+import { Button, Dialog, ErrorState, Icon, TextInput, useMenuPopover } from '../../ui';
 import { allDetailsShown, fieldErrors } from '../settings/field-errors';
 import { ROLE_LABELS } from './roles';
 import { useCurrentWorkspace } from './use-role';
@@ -57,39 +57,8 @@ function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () =
 export function WorkspaceSwitcher() {
   const { workspace, workspaces } = useCurrentWorkspace();
   const switchTo = useSwitchWorkspace();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, button, menuId: listId, onKeyDown } = useMenuPopover({ items: '[role^="menuitem"]', focusFirst: '[aria-checked="true"], [role^="menuitem"]' });
   const [creating, setCreating] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const listId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: Event) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('focusin', close);
-    root.current?.querySelector<HTMLButtonElement>('[aria-checked="true"], [role^="menuitem"]')?.focus();
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('focusin', close);
-    };
-  }, [open]);
-
-  function onKeyDown(event: KeyboardEvent) {
-    if (!open) return;
-    const items = [...(root.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]') ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLButtonElement);
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      setOpen(false);
-      button.current?.focus();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      items[(index + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
-    }
-  }
 
   if (!workspace) return null;
   return (
