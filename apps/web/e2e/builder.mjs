@@ -285,9 +285,17 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
     await page.getByRole('heading', { level: 3, name: 'Post to chat' }).waitFor();
     assert.deepEqual(await titles(), ['Only pushes', 'Write the message', 'Post to chat']);
 
+    // Drag once the page has settled: the open card's preview renders after load and moves the
+    // cards below it, and a drag started on a moving grip misses it. With the template's trigger
+    // settings open the cards are also taller than an 800 px window, and a drag that has to scroll
+    // is not what this checks.
+    await page.getByText('Passes: the run goes on').waitFor();
+    await page.setViewportSize({ width: 1280, height: 2000 });
+    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
     const cards = page.locator('li.sy-step-card');
     await cards.nth(2).locator('.sy-step-card__grip').dragTo(cards.nth(0), { targetPosition: { x: 40, y: 8 } });
     await page.waitForFunction(() => document.querySelector('li.sy-step-card .sy-step-card__title')?.textContent === 'Post to chat');
+    await page.setViewportSize({ width: 1280, height: 800 });
     assert.deepEqual(await titles(), ['Post to chat', 'Only pushes', 'Write the message']);
 
     await page.getByRole('button', { name: 'Actions for step 1' }).click();
