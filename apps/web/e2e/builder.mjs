@@ -291,7 +291,7 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
     // is not what this checks.
     await page.getByText('Passes: the run goes on').waitFor();
     await page.setViewportSize({ width: 1280, height: 2000 });
-    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
+    await page.waitForFunction(() => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(() => resolve(true)))));
     const cards = page.locator('li.sy-step-card');
     await cards.nth(2).locator('.sy-step-card__grip').dragTo(cards.nth(0), { targetPosition: { x: 40, y: 8 } });
     await page.waitForFunction(() => document.querySelector('li.sy-step-card .sy-step-card__title')?.textContent === 'Post to chat');
