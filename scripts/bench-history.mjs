@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { BENCH_AUTH_HEADERS, BENCH_OWNER_ENV } from './bench-auth.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MAIN = path.join(ROOT, 'apps/api/dist/main.js');
@@ -52,7 +53,7 @@ const percentile = (values, p) => {
 
 async function time(url) {
   const started = process.hrtime.bigint();
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: BENCH_AUTH_HEADERS });
   const body = await res.json();
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
@@ -63,7 +64,7 @@ async function main() {
   await admin(`CREATE DATABASE ${dbName}`);
   const port = await freePort();
   const server = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl, REDIS_URL: '', LOG_LEVEL: 'warn', SWITCHYARD_WORKER_CONCURRENCY: '1' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl, REDIS_URL: '', LOG_LEVEL: 'warn', SWITCHYARD_WORKER_CONCURRENCY: '1', ...BENCH_OWNER_ENV },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -80,7 +81,7 @@ async function main() {
     }
     const created = await fetch(`${base}/api/workflows`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...BENCH_AUTH_HEADERS },
       body: JSON.stringify({ name: 'History bench', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: '1' }], active: false }),
     }).then((r) => r.json());
     await client.connect();

@@ -35,6 +35,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { BENCH_AUTH_HEADERS, BENCH_OWNER_ENV } from './bench-auth.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rootRequire = createRequire(path.join(ROOT, 'package.json'));
@@ -317,6 +318,7 @@ async function main() {
       SWITCHYARD_DATA_DIR: path.join(os.tmpdir(), `switchyard-bench-${RUN_ID}`),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      ...BENCH_OWNER_ENV,
     };
     if (mode === 'bullmq') env.REDIS_URL = REDIS_URL;
     else delete env.REDIS_URL;
@@ -345,7 +347,7 @@ async function main() {
   async function createWorkflow(port, name, steps) {
     const res = await fetch(`http://${LOOPBACK}:${port}/api/workflows`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...BENCH_AUTH_HEADERS },
       body: JSON.stringify({ name, trigger: { type: 'webhook' }, steps }),
     });
     const body = await res.json();

@@ -21,6 +21,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { BENCH_AUTH_HEADERS, BENCH_OWNER_ENV } from './bench-auth.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const apiRequire = createRequire(path.join(ROOT, 'apps/api/package.json'));
@@ -122,7 +123,7 @@ async function main() {
   const sinkUrl = `http://127.0.0.1:${sink.address().port}`;
 
   const port = await freePort();
-  const env = { DATABASE_URL: `${PG_URL}/${dbName}`, REDIS_URL, SWITCHYARD_QUEUE_PREFIX: prefix, SWITCHYARD_EGRESS_ALLOW: '127.0.0.1/32', SWITCHYARD_WORKER_CONCURRENCY: '20' };
+  const env = { DATABASE_URL: `${PG_URL}/${dbName}`, REDIS_URL, SWITCHYARD_QUEUE_PREFIX: prefix, SWITCHYARD_EGRESS_ALLOW: '127.0.0.1/32', SWITCHYARD_WORKER_CONCURRENCY: '20', ...BENCH_OWNER_ENV };
   const api = start('api', { ...env, PORT: String(port) });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
@@ -134,7 +135,7 @@ async function main() {
   const worker = start('worker', env);
   const res = await fetch(`${base}/api/workflows`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...BENCH_AUTH_HEADERS },
     body: JSON.stringify({
       name: 'Soak',
       trigger: { type: 'webhook' },
