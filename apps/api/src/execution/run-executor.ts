@@ -164,19 +164,18 @@ export class RunExecutor {
   }
 
   private async claimUnderLimit(runId: string): Promise<ClaimedRun | null> {
+    // Most refused claims are runs another worker took (a duplicate dispatch, the sweeper): one
+    // read tells them apart from a run waiting for its workflow's limit, without a transaction.
+    const { rows: targets } = await this.pool.query<{ workflow_id: string; status: string; concurrency: number | null }>(
+      `SELECT r.workflow_id, r.status, w.concurrency FROM runs r JOIN workflows w ON w.id = r.workflow_id WHERE r.id = $1`,
+      [runId],
+    );
+    const target = targets[0];
+    if (!target || target.concurrency === null || target.status === 'running') return null;
     const { client, release } = await checkoutClient(this.pool);
     let failure: unknown;
     try {
       await client.query('BEGIN');
-      const { rows: targets } = await client.query<{ workflow_id: string; status: string; concurrency: number | null }>(
-        `SELECT r.workflow_id, r.status, w.concurrency FROM runs r JOIN workflows w ON w.id = r.workflow_id WHERE r.id = $1`,
-        [runId],
-      );
-      const target = targets[0];
-      if (!target || target.concurrency === null || target.status === 'running') {
-        await client.query('COMMIT');
-        return null;
-      }
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [target.workflow_id]);
       const { rows: load } = await client.query<{ running: number; older: boolean }>(
         `SELECT (SELECT count(*) FROM runs WHERE workflow_id = $1 AND status = 'running')::int AS running,
