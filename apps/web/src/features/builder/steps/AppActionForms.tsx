@@ -21,11 +21,15 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** A template field; an optional one is removed from the step when emptied. */
-function TemplateField(
-  props: StepFormProps & { field: string; label: string; placeholder?: string; description?: ReactNode; optional?: boolean; multiline?: boolean },
-) {
-  const { entry, index, setField, field, label, placeholder, description, optional, multiline } = props;
+type FieldProps = StepFormProps & { field: string; label: string; placeholder?: string; description?: ReactNode; optional?: boolean };
+
+/**
+ * A field of the step edited in the expression editor: text with `{{ }}` placeholders (`template`,
+ * one line unless `multiline`) or a JSONata expression (`value`: a Slack `blocks` list, Discord
+ * `embeds`, a webhook payload). An optional one is removed from the step when emptied.
+ */
+function StepField(props: FieldProps & { kind: 'template' | 'value'; multiline?: boolean }) {
+  const { entry, index, setField, field, label, placeholder, description, optional, kind, multiline } = props;
   return (
     <ExpressionField
       id={`step-${entry.key}-${field}`}
@@ -35,8 +39,8 @@ function TemplateField(
       value={text(entry.step[field])}
       onChange={(value) => setField(field, optional && value === '' ? undefined : value)}
       stepIndex={index}
-      kind="template"
-      singleLine={!multiline}
+      kind={kind}
+      singleLine={kind === 'template' ? !multiline : undefined}
       optional={optional}
       placeholder={placeholder}
       issues={fieldIssues(props, field)}
@@ -44,24 +48,12 @@ function TemplateField(
   );
 }
 
-/** A JSONata expression field (a Slack `blocks` list, Discord `embeds`, a webhook payload). */
-function ValueField(props: StepFormProps & { field: string; label: string; placeholder?: string; description?: ReactNode; optional?: boolean }) {
-  const { entry, index, setField, field, label, placeholder, description, optional } = props;
-  return (
-    <ExpressionField
-      id={`step-${entry.key}-${field}`}
-      label={label}
-      targetLabel={`Step ${index + 1} · ${label}`}
-      description={description}
-      value={text(entry.step[field])}
-      onChange={(value) => setField(field, optional && value === '' ? undefined : value)}
-      stepIndex={index}
-      kind="value"
-      optional={optional}
-      placeholder={placeholder}
-      issues={fieldIssues(props, field)}
-    />
-  );
+function TemplateField(props: FieldProps & { multiline?: boolean }) {
+  return <StepField {...props} kind="template" />;
+}
+
+function ValueField(props: FieldProps) {
+  return <StepField {...props} kind="value" />;
 }
 
 /**
