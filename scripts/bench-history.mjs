@@ -64,7 +64,15 @@ async function main() {
   await admin(`CREATE DATABASE ${dbName}`);
   const port = await freePort();
   const server = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl, REDIS_URL: '', LOG_LEVEL: 'warn', SWITCHYARD_WORKER_CONCURRENCY: '1', ...BENCH_OWNER_ENV },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: dbUrl,
+      REDIS_URL: '',
+      LOG_LEVEL: 'warn',
+      SWITCHYARD_WORKER_CONCURRENCY: '1',
+      ...BENCH_OWNER_ENV,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -82,7 +90,12 @@ async function main() {
     const created = await fetch(`${base}/api/workflows`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...BENCH_AUTH_HEADERS },
-      body: JSON.stringify({ name: 'History bench', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: '1' }], active: false }),
+      body: JSON.stringify({
+        name: 'History bench',
+        trigger: { type: 'webhook' },
+        steps: [{ id: 'm', type: 'map', expression: '1' }],
+        active: false,
+      }),
     }).then((r) => r.json());
     await client.connect();
 
@@ -151,15 +164,22 @@ async function main() {
     }
     rows.push({ name: 'Cursor paging, 40 pages deep', p50: percentile(pageTimes, 50), p99: percentile(pageTimes, 99), items: 50 });
 
-    const plan = await client.query(`EXPLAIN SELECT r.id FROM runs r JOIN inbound_requests q ON q.id = r.request_id WHERE q.body_json @> '{"customer":{"email":"user42@example.com"}}'::jsonb ORDER BY r.id DESC LIMIT 51`);
+    const plan = await client.query(
+      `EXPLAIN SELECT r.id FROM runs r JOIN inbound_requests q ON q.id = r.request_id WHERE q.body_json @> '{"customer":{"email":"user42@example.com"}}'::jsonb ORDER BY r.id DESC LIMIT 51`,
+    );
     const planText = plan.rows.map((r) => r['QUERY PLAN']).join(' ');
 
     console.log(`\n## Run history at ${RUNS.toLocaleString('en-US')} runs\n`);
-    console.log(`Seeded ${RUNS.toLocaleString('en-US')} requests and runs in ${seedSeconds.toFixed(1)} s; ${SAMPLES} requests per row (after one warm-up) through the HTTP API; bound: p99 < ${BOUND_P99_MS} ms.\n`);
+    console.log(
+      `Seeded ${RUNS.toLocaleString('en-US')} requests and runs in ${seedSeconds.toFixed(1)} s; ${SAMPLES} requests per row (after one warm-up) through the HTTP API; bound: p99 < ${BOUND_P99_MS} ms.\n`,
+    );
     console.log('| Query | p50 ms | p99 ms | items | within bound |');
     console.log('|---|---:|---:|---:|---|');
-    for (const r of rows) console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.items} | ${r.p99 < BOUND_P99_MS ? 'yes' : 'NO'} |`);
-    console.log(`\nSearch plan uses the GIN index: ${/idx_inbound_requests_body_json/.test(planText) ? 'yes' : 'no'} (${planText.slice(0, 160)}…)`);
+    for (const r of rows)
+      console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.items} | ${r.p99 < BOUND_P99_MS ? 'yes' : 'NO'} |`);
+    console.log(
+      `\nSearch plan uses the GIN index: ${/idx_inbound_requests_body_json/.test(planText) ? 'yes' : 'no'} (${planText.slice(0, 160)}…)`,
+    );
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -63,7 +63,11 @@ async function baselineServer() {
   });
   await app.listen({ port: 0, host: LOOPBACK });
   process.stdout.write(`${JSON.stringify({ port: app.server.address().port })}\n`);
-  const stop = () => app.close().then(() => process.exit(0), () => process.exit(1));
+  const stop = () =>
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
@@ -97,10 +101,13 @@ async function main() {
   const CPU_PROF_DIR = process.env.SWITCHYARD_BENCH_CPU_PROF ? path.resolve(process.env.SWITCHYARD_BENCH_CPU_PROF) : null;
   const ALL_PHASES = ['baseline', 'ingest-embedded', 'ingest-bullmq', 'e2e-embedded', 'e2e-bullmq'];
   const ONLY = process.env.SWITCHYARD_BENCH_ONLY ? process.env.SWITCHYARD_BENCH_ONLY.split(',').map((s) => s.trim()) : ALL_PHASES;
-  for (const p of ONLY) if (!ALL_PHASES.includes(p)) throw new Error(`SWITCHYARD_BENCH_ONLY: unknown phase "${p}" (known: ${ALL_PHASES.join(', ')})`);
+  for (const p of ONLY)
+    if (!ALL_PHASES.includes(p)) throw new Error(`SWITCHYARD_BENCH_ONLY: unknown phase "${p}" (known: ${ALL_PHASES.join(', ')})`);
 
   const RUN_ID = randomBytes(4).toString('hex');
-  const MAIN_JS = process.env.SWITCHYARD_BENCH_SERVER ? path.resolve(process.env.SWITCHYARD_BENCH_SERVER) : path.join(ROOT, 'apps/api/dist/main.js');
+  const MAIN_JS = process.env.SWITCHYARD_BENCH_SERVER
+    ? path.resolve(process.env.SWITCHYARD_BENCH_SERVER)
+    : path.join(ROOT, 'apps/api/dist/main.js');
 
   // A ~300-byte order webhook. `[<id>]` is replaced by autocannon with a unique id per request.
   const PAYLOAD = JSON.stringify({
@@ -149,7 +156,10 @@ async function main() {
     child.once('error', (err) => child.tail.push(`spawn error: ${err.message}`));
     const keep = (chunk) => {
       // eslint-disable-next-line no-control-regex
-      for (const line of chunk.toString('utf8').replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
+      for (const line of chunk
+        .toString('utf8')
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .split('\n')) {
         if (!line) continue;
         if (child.head.length < 5) child.head.push(line);
         child.tail.push(line);
@@ -240,7 +250,9 @@ async function main() {
       if (sink) await sink.close().catch(() => undefined);
       // Everything this run made carries RUN_ID: drop it all, tracked or not (say, a CREATE DATABASE
       // still in flight when Ctrl-C arrived).
-      const leftover = await adminQuery(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`bench\\_${RUN_ID}\\_%`]).catch(() => ({ rows: [] }));
+      const leftover = await adminQuery(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`bench\\_${RUN_ID}\\_%`]).catch(() => ({
+        rows: [],
+      }));
       for (const name of new Set([...databases, ...leftover.rows.map((r) => r.datname)])) {
         await dropDatabase(name).catch((err) => log(`could not drop database ${name}: ${err.message}`));
       }
@@ -322,7 +334,8 @@ async function main() {
     };
     if (mode === 'bullmq') env.REDIS_URL = REDIS_URL;
     else delete env.REDIS_URL;
-    const prof = (name) => (CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${RUN_ID}-${label}-${name}.cpuprofile`] : []);
+    const prof = (name) =>
+      CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${RUN_ID}-${label}-${name}.cpuprofile`] : [];
     const procs = [];
     if (mode === 'embedded') {
       procs.push(startChild(`${label}/all`, [MAIN_JS, '--role=all'], env, prof('all')));
@@ -574,7 +587,11 @@ async function main() {
     try {
       // Warm-up on a twin workflow, so the measured one starts with warm JIT, caches and pools.
       const warmWf = await createWorkflow(sw.port, `bench ${label} warm-up`, pipelineSteps(sink.port));
-      const warm = await cannon({ url: `http://${LOOPBACK}:${sw.port}${warmWf.path}`, connections: E2E_CONNECTIONS, amount: E2E_WARMUP_RUNS });
+      const warm = await cannon({
+        url: `http://${LOOPBACK}:${sw.port}${warmWf.path}`,
+        connections: E2E_CONNECTIONS,
+        amount: E2E_WARMUP_RUNS,
+      });
       const warmDone = await waitTerminal(pool, warmWf.id, warm['2xx'], 30_000);
       if (!warmDone.complete) throw new Error(`warm-up runs did not finish within 30 s: ${JSON.stringify(warmDone.byStatus)}`);
 
@@ -712,7 +729,11 @@ async function main() {
   let commit = 'unknown';
   try {
     const { execFileSync } = await import('node:child_process');
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' }, stdio: ['ignore', 'pipe', 'ignore'] })
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .toString()
       .trim();
   } catch {
@@ -725,7 +746,9 @@ async function main() {
     `Settings: ${QUICK ? 'QUICK, ' : ''}ingest ${DURATION} s after ${WARMUP} s warm-up, ${CONNECTIONS} connections, ${Buffer.byteLength(PAYLOAD)}-byte JSON body; ` +
       `end-to-end ${RUNS} webhooks over ${E2E_CONNECTIONS} connections; SWITCHYARD_WORKER_CONCURRENCY=${WORKER_CONCURRENCY}; all on ${LOOPBACK}`,
   );
-  const foreign = Object.values(results).map((r) => r.cpu?.other).filter((b) => typeof b === 'number');
+  const foreign = Object.values(results)
+    .map((r) => r.cpu?.other)
+    .filter((b) => typeof b === 'number');
   if (foreign.length > 0 && Math.max(...foreign) > 10) {
     lines.push(
       `**Other processes used up to ${Math.max(...foreign).toFixed(0)}% of the CPUs during the measurements (column "Foreign CPU"): ` +
@@ -733,7 +756,9 @@ async function main() {
     );
   }
   lines.push('');
-  lines.push('| Measurement | Throughput | p50 ms | p99 ms | non-2xx | vs baseline | CPU ms per req/run: node · pg · redis | Foreign CPU | Notes |');
+  lines.push(
+    '| Measurement | Throughput | p50 ms | p99 ms | non-2xx | vs baseline | CPU ms per req/run: node · pg · redis | Foreign CPU | Notes |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const [key, title, unit] of rows) {
     if (!ONLY.includes(key)) continue;
@@ -780,7 +805,10 @@ async function machineBusyMs() {
 
 /** One table-cell line for an error: its first line plus the first line that names the problem. */
 function errorSummary(message) {
-  const lines = String(message).split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = String(message)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const cause = lines.slice(1).find((l) => /error|exception|invalid|can't|cannot|refused/i.test(l));
   return [lines[0], cause].filter(Boolean).join(' ').slice(0, 300).replace(/\|/g, '\\|');
 }

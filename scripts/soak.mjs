@@ -62,7 +62,10 @@ const freePort = () =>
   });
 
 function start(role, env) {
-  const child = spawn(process.execPath, [MAIN_JS, `--role=${role}`], { env: { PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN_JS, `--role=${role}`], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -71,17 +74,29 @@ function start(role, env) {
 }
 
 const rssMb = (pid) => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Math.round(Number(line.split(/\s+/)[1]) / 1024);
 };
 
 function post(port, token, body) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const req = httpRequest({ host: '127.0.0.1', port, path: `/hooks/${token}`, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, timeout: 10_000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started }));
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/hooks/${token}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        timeout: 10_000,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started }));
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
     req.end(body);
@@ -123,12 +138,25 @@ async function main() {
   const sinkUrl = `http://127.0.0.1:${sink.address().port}`;
 
   const port = await freePort();
-  const env = { DATABASE_URL: `${PG_URL}/${dbName}`, REDIS_URL, SWITCHYARD_QUEUE_PREFIX: prefix, SWITCHYARD_EGRESS_ALLOW: '127.0.0.1/32', SWITCHYARD_WORKER_CONCURRENCY: '20', ...BENCH_OWNER_ENV };
+  const env = {
+    DATABASE_URL: `${PG_URL}/${dbName}`,
+    REDIS_URL,
+    SWITCHYARD_QUEUE_PREFIX: prefix,
+    SWITCHYARD_EGRESS_ALLOW: '127.0.0.1/32',
+    SWITCHYARD_WORKER_CONCURRENCY: '20',
+    ...BENCH_OWNER_ENV,
+  };
   const api = start('api', { ...env, PORT: String(port) });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (api.child.exitCode !== null) throw new Error(`the api exited:\n${api.output()}`);
-    if (await fetch(`${base}/api/health/ready`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 600) throw new Error('the api did not become ready');
     await sleep(100);
   }
@@ -149,7 +177,8 @@ async function main() {
   await sleep(2000);
 
   let seq = 0;
-  const body = () => JSON.stringify({ id: `O-${seq++}`, amount: 42.5, customer: { email: 'ada@example.com' }, items: [{ sku: 'SKU-1', qty: 2 }] });
+  const body = () =>
+    JSON.stringify({ id: `O-${seq++}`, amount: 42.5, customer: { email: 'ada@example.com' }, items: [{ sku: 'SKU-1', qty: 2 }] });
 
   // Capacity: 20 senders at full speed for 15 s; runs/s completed at the sink.
   const capStart = Date.now();
@@ -200,7 +229,9 @@ async function main() {
   latencies.sort((a, b) => a - b);
   const pct = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]?.toFixed(1);
   const peak = processes.map((_, i) => Math.max(rssStart[i], ...samples.map((s) => s[i])));
-  console.log(`steady: sent ${sent}, errors ${errors}, completed ${delivered - steadyDelivered} (${((delivered - steadyDelivered) / elapsed).toFixed(1)} runs/s), ingest latency p50 ${pct(0.5)} ms p99 ${pct(0.99)} ms`);
+  console.log(
+    `steady: sent ${sent}, errors ${errors}, completed ${delivered - steadyDelivered} (${((delivered - steadyDelivered) / elapsed).toFixed(1)} runs/s), ingest latency p50 ${pct(0.5)} ms p99 ${pct(0.99)} ms`,
+  );
   processes.forEach((p, i) => console.log(`rss ${p.role}: start ${rssStart[i]} MB, end ${rssEnd[i]} MB, peak ${peak[i]} MB`));
   for (const p of processes) p.child.kill('SIGTERM');
   await Promise.all(processes.map((p) => new Promise((r) => (p.child.exitCode !== null ? r() : p.child.once('exit', r)))));

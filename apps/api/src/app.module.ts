@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type BeforeApplicationShutdown, type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { Pool as PgPool, type Pool } from 'pg';
@@ -93,9 +100,21 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
       void prune();
       this.authPrune = setInterval(prune, 3600_000).unref();
     }
-    if (this.config.SWITCHYARD_SMTP_URL) this.logger.info({ smtp: redactSmtpUrl(this.config.SWITCHYARD_SMTP_URL) }, 'server e-mail (dead-letter alerts, invites) goes through this SMTP relay');
+    if (this.config.SWITCHYARD_SMTP_URL)
+      this.logger.info(
+        { smtp: redactSmtpUrl(this.config.SWITCHYARD_SMTP_URL) },
+        'server e-mail (dead-letter alerts, invites) goes through this SMTP relay',
+      );
     this.executor.onSlotFreed = (runIds) => this.dispatcher.dispatch(runIds);
-    const replayer = new AutoReplayer(this.pool, this.dispatcher, this.invoker, this.config.SWITCHYARD_SWEEP_INTERVAL_MS, this.config.publicUrl, this.logger, this.mailer);
+    const replayer = new AutoReplayer(
+      this.pool,
+      this.dispatcher,
+      this.invoker,
+      this.config.SWITCHYARD_SWEEP_INTERVAL_MS,
+      this.config.publicUrl,
+      this.logger,
+      this.mailer,
+    );
     this.executor.onRunFailed = (runId) => replayer.onRunFailed(runId);
     if (this.config.role !== 'worker') await this.events.listen();
     if (this.config.REDIS_URL && this.config.role !== 'api') {
@@ -132,7 +151,8 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     this.replayer?.stop();
     const timeoutMs = this.config.SWITCHYARD_SHUTDOWN_TIMEOUT_MS;
     const drained = this.worker ? this.worker.close() : this.dispatcher.kind === 'in-process' ? this.dispatcher.close() : Promise.resolve();
-    if (this.executor.activeCount > 0) this.logger.info({ runs: this.executor.activeCount, timeoutMs }, 'shutting down: waiting for the runs in flight');
+    if (this.executor.activeCount > 0)
+      this.logger.info({ runs: this.executor.activeCount, timeoutMs }, 'shutting down: waiting for the runs in flight');
     const inTime = await withinDeadline(drained, timeoutMs);
     if (!inTime) {
       const released = await this.executor.releaseAll().catch((err) => {
@@ -181,14 +201,31 @@ export class AppModule {
       module: AppModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl))],
       controllers: serveHttp
-        ? [WorkflowsController, RunsController, RequestsController, EventsController, BuilderTestController, HealthController, CredentialsController, ...ACCOUNT_CONTROLLERS]
+        ? [
+            WorkflowsController,
+            RunsController,
+            RequestsController,
+            EventsController,
+            BuilderTestController,
+            HealthController,
+            CredentialsController,
+            ...ACCOUNT_CONTROLLERS,
+          ]
         : [],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
         { provide: PG_POOL, useFactory: (ds: DataSource) => (ds.driver as PostgresDriver).master as Pool, inject: [getDataSourceToken()] },
         { provide: GuardedHttpInvoker, useFactory: () => new GuardedHttpInvoker(new EgressGuard(config.egressAllow)) },
-        { provide: ServerMailer, useFactory: () => new ServerMailer(config.SWITCHYARD_SMTP_URL, config.SWITCHYARD_SMTP_FROM, new GuardedMailSender(new EgressGuard(config.egressAllow))) },
+        {
+          provide: ServerMailer,
+          useFactory: () =>
+            new ServerMailer(
+              config.SWITCHYARD_SMTP_URL,
+              config.SWITCHYARD_SMTP_FROM,
+              new GuardedMailSender(new EgressGuard(config.egressAllow)),
+            ),
+        },
         {
           provide: INGEST_POOL,
           useFactory: () => {
@@ -201,7 +238,8 @@ export class AppModule {
         { provide: EventBus, useFactory: (pool: Pool) => new EventBus(pool, config.databaseUrl, logger), inject: [PG_POOL] },
         {
           provide: HostCredentialResolver,
-          useFactory: (pool: Pool, http: GuardedHttpInvoker, box: SecretBoxProvider) => new HostCredentialResolver(pool, box, new OAuth2TokenCache(http)),
+          useFactory: (pool: Pool, http: GuardedHttpInvoker, box: SecretBoxProvider) =>
+            new HostCredentialResolver(pool, box, new OAuth2TokenCache(http)),
           inject: [PG_POOL, GuardedHttpInvoker, SECRET_BOX],
         },
         {
@@ -209,7 +247,12 @@ export class AppModule {
           useFactory: (pool: Pool, http: GuardedHttpInvoker, events: EventBus, credentials: HostCredentialResolver) =>
             new RunExecutor(
               pool,
-              { http, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() }, mail: new GuardedMailSender(new EgressGuard(config.egressAllow)) },
+              {
+                http,
+                clock: { now: () => Date.now() },
+                ids: { uuid: () => randomUUID() },
+                mail: new GuardedMailSender(new EgressGuard(config.egressAllow)),
+              },
               (event) => events.publish([event]),
               config.SWITCHYARD_LEASE_MS,
               logger,
@@ -229,7 +272,8 @@ export class AppModule {
         TriggerSecretsService,
         {
           provide: TriggerCache,
-          useFactory: (pool: Pool, secrets: TriggerSecretsService) => new TriggerCache((token) => loadTrigger(pool, secrets, logger, token)),
+          useFactory: (pool: Pool, secrets: TriggerSecretsService) =>
+            new TriggerCache((token) => loadTrigger(pool, secrets, logger, token)),
           inject: [INGEST_POOL, TriggerSecretsService],
         },
         {

@@ -29,11 +29,17 @@ export interface SwitchyardInstance {
  * default), `api` (HTTP and sweeper) or `worker` (runs only). Without DATABASE_URL it starts the
  * embedded PostgreSQL; without REDIS_URL runs are dispatched in process.
  */
-export async function startSwitchyard(options: { env: Record<string, string | undefined>; role: Role; logger?: Logger }): Promise<SwitchyardInstance> {
+export async function startSwitchyard(options: {
+  env: Record<string, string | undefined>;
+  role: Role;
+  logger?: Logger;
+}): Promise<SwitchyardInstance> {
   const raw = parseConfig(options.env);
   const logger = options.logger ?? createLogger(raw.LOG_LEVEL);
-  if (options.role !== 'all' && !raw.DATABASE_URL) throw new Error(`--role=${options.role} needs DATABASE_URL: separate processes must share one PostgreSQL`);
-  if (options.role !== 'all' && !raw.REDIS_URL) throw new Error(`--role=${options.role} needs REDIS_URL: separate api and worker processes talk through Redis`);
+  if (options.role !== 'all' && !raw.DATABASE_URL)
+    throw new Error(`--role=${options.role} needs DATABASE_URL: separate processes must share one PostgreSQL`);
+  if (options.role !== 'all' && !raw.REDIS_URL)
+    throw new Error(`--role=${options.role} needs REDIS_URL: separate api and worker processes talk through Redis`);
 
   configureExpressionRuntime({ yieldToHost: () => new Promise((r) => setImmediate(r)) });
 
@@ -44,7 +50,9 @@ export async function startSwitchyard(options: { env: Record<string, string | un
     role: options.role,
     databaseUrl: raw.DATABASE_URL ?? (embedded as EmbeddedDatabase).url,
     embeddedDatabase: embedded !== null,
-    egressAllow: raw.SWITCHYARD_EGRESS_ALLOW.split(',').map((s) => s.trim()).filter(Boolean),
+    egressAllow: raw.SWITCHYARD_EGRESS_ALLOW.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     publicUrl: (raw.SWITCHYARD_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
   };
 
@@ -57,7 +65,11 @@ export async function startSwitchyard(options: { env: Record<string, string | un
 
     // return503OnClosing off: a request already on an open connection when a shutdown begins is
     // served (and its connection closed), since ingest stays up until the listener has closed.
-    const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: parseTrustProxy(raw.SWITCHYARD_TRUST_PROXY), return503OnClosing: false });
+    const adapter = new FastifyAdapter({
+      bodyLimit: 2 * 1024 * 1024,
+      trustProxy: parseTrustProxy(raw.SWITCHYARD_TRUST_PROXY),
+      return503OnClosing: false,
+    });
     const webDir = raw.SWITCHYARD_WEB_DIR ? resolve(raw.SWITCHYARD_WEB_DIR) : resolve(__dirname, '../../web/dist');
     const hasWeb = existsSync(resolve(webDir, 'index.html'));
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, logger), adapter, { logger: ['error', 'warn'] });
@@ -65,7 +77,12 @@ export async function startSwitchyard(options: { env: Record<string, string | un
     await registerSecurityHeaders(app, { publicUrl: config.publicUrl, corsOrigins: config.SWITCHYARD_CORS_ORIGINS });
     const drain = app.get(DrainState);
     registerDrainHook(app.getHttpAdapter().getInstance(), drain);
-    registerHookRoutes(app.getHttpAdapter().getInstance(), app.get(IngestService), config.SWITCHYARD_MAX_BODY_BYTES, () => config.publicUrl);
+    registerHookRoutes(
+      app.getHttpAdapter().getInstance(),
+      app.get(IngestService),
+      config.SWITCHYARD_MAX_BODY_BYTES,
+      () => config.publicUrl,
+    );
     if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
     else logger.warn({ webDir }, 'the web UI is not built; run `npm run build` to serve it');
     await app.listen(config.PORT, config.HOST);
@@ -76,7 +93,12 @@ export async function startSwitchyard(options: { env: Record<string, string | un
       drain.draining = true;
       await closeHttpGracefully(app.getHttpAdapter().getInstance());
     };
-    return { config, url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`, app, close: closer(app, embedded, stopHttp) };
+    return {
+      config,
+      url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`,
+      app,
+      close: closer(app, embedded, stopHttp),
+    };
   } catch (err) {
     await embedded?.stop().catch(() => undefined);
     throw err;
@@ -88,7 +110,11 @@ export async function startSwitchyard(options: { env: Record<string, string | un
  * flight finish (their group-commit writes included), then the runs in flight get their deadline
  * (RuntimeLifecycle), then the connections close.
  */
-function closer(app: INestApplicationContext, embedded: EmbeddedDatabase | null, stopHttp: () => Promise<void> = async () => undefined): () => Promise<void> {
+function closer(
+  app: INestApplicationContext,
+  embedded: EmbeddedDatabase | null,
+  stopHttp: () => Promise<void> = async () => undefined,
+): () => Promise<void> {
   let closing: Promise<void> | null = null;
   return () =>
     (closing ??= (async () => {

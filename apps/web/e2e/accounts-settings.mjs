@@ -221,12 +221,19 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await page.locator(`[placeholder*="${state.secretHint}"]`).first().waitFor();
 
       // A stored credential: its owner-side page shows a masked hint of the token.
-      const credential = await withKey('POST', '/api/credentials', { name: 'Shop API', type: 'bearer', data: { token: 'shop-token-value-9876' } });
+      const credential = await withKey('POST', '/api/credentials', {
+        name: 'Shop API',
+        type: 'bearer',
+        data: { token: 'shop-token-value-9876' },
+      });
       assert.equal(credential.status, 201, JSON.stringify(credential.body));
       state.credentialHint = Object.values(credential.body.hints)[0];
       assert.ok(state.credentialHint, JSON.stringify(credential.body));
       await page.getByRole('link', { name: 'Credentials', exact: true }).click();
-      await page.getByRole('row', { name: /Shop API/ }).getByText(state.credentialHint).waitFor();
+      await page
+        .getByRole('row', { name: /Shop API/ })
+        .getByText(state.credentialHint)
+        .waitFor();
     }),
   );
 
@@ -301,7 +308,11 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       assert.ok(await reliability.getByLabel('Concurrent runs').isDisabled(), 'concurrency is read-only');
       assert.ok(await reliability.getByLabel('Replay failed runs automatically').isDisabled(), 'auto-replay is read-only');
       assert.ok(await reliability.getByLabel('Dead-letter alert URL').isDisabled(), 'the alert URL is read-only');
-      assert.equal(await reliability.getByRole('button', { name: 'Save reliability settings' }).count(), 0, 'no Save of reliability settings');
+      assert.equal(
+        await reliability.getByRole('button', { name: 'Save reliability settings' }).count(),
+        0,
+        'no Save of reliability settings',
+      );
       await page.getByRole('link', { name: 'View steps' }).click();
       await page.getByText('Read-only', { exact: true }).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Save', exact: true }).count(), 0, 'no Save');
@@ -392,11 +403,24 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       const table = page.getByRole('table', { name: 'Audit log of this workspace' });
       await table.waitFor();
       const text = await table.innerText();
-      for (const expected of ['Created workflow', 'Updated workflow', 'Switched on workflow', 'Created API key', 'Revoked API key', 'Created invite', 'Joined the workspace', 'Changed a member’s role', 'Created credential']) {
+      for (const expected of [
+        'Created workflow',
+        'Updated workflow',
+        'Switched on workflow',
+        'Created API key',
+        'Revoked API key',
+        'Created invite',
+        'Joined the workspace',
+        'Changed a member’s role',
+        'Created credential',
+      ]) {
         assert.ok(text.includes(expected), `the audit log lists "${expected}":\n${text}`);
       }
       assert.ok(text.includes(OWNER.email) || text.includes(OWNER.name), 'entries name the owner');
-      await page.getByRole('button', { name: /^Show before and after of Updated workflow Order sync/ }).first().click();
+      await page
+        .getByRole('button', { name: /^Show before and after of Updated workflow Order sync/ })
+        .first()
+        .click();
       const diff = page.getByLabel('Line diff of before and after');
       await diff.waitFor();
       assert.match(await diff.innerText(), /^\+ .*"type": "map"/m, 'the diff shows the added step');
@@ -406,7 +430,11 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await env.screenshot('audit-log.png', { fullPage: false });
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.getByRole('button', { name: 'Side by side' }).click();
-      await page.getByRole('figure', { name: 'Before' }).or(page.getByText('Before', { exact: true })).first().waitFor();
+      await page
+        .getByRole('figure', { name: 'Before' })
+        .or(page.getByText('Before', { exact: true }))
+        .first()
+        .waitFor();
     }),
   );
 
@@ -423,7 +451,11 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await dialog.getByRole('button', { name: 'Create workspace' }).click();
       await page.getByRole('button', { name: 'Workspace: Side project (Owner). Switch workspace' }).waitFor();
       await page.getByRole('heading', { name: 'Create your first workflow' }).waitFor();
-      assert.equal(await page.getByRole('link', { name: 'Order sync', exact: true }).count(), 0, 'the other workspace’s workflows are gone');
+      assert.equal(
+        await page.getByRole('link', { name: 'Order sync', exact: true }).count(),
+        0,
+        'the other workspace’s workflows are gone',
+      );
 
       // An invite into the new workspace, opened by the viewer who is signed in already: Join.
       await page.getByRole('link', { name: 'Settings' }).click();

@@ -97,7 +97,11 @@ describe('accounts in Chromium', { skip: browserSkipReason() }, () => {
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     state.workflow = created.body;
-    const hook = await fetch(`${base}/hooks/${created.body.trigger.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"n": 7}' });
+    const hook = await fetch(`${base}/hooks/${created.body.trigger.token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"n": 7}',
+    });
     state.runId = (await hook.json()).runId;
     const key = await owner.call('POST', '/api/api-keys', { name: 'deploys' });
     assert.equal(key.status, 201);

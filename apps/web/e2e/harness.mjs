@@ -125,10 +125,13 @@ export async function startEnvironment({ name, seedOwner = true, signIn = true, 
     SWITCHYARD_EGRESS_ALLOW: '127.0.0.1/32',
     SWITCHYARD_DATA_DIR: env.dataDir,
     SWITCHYARD_PUBLIC_URL: env.base,
-    ...(seedOwner ? { SWITCHYARD_OWNER_EMAIL: OWNER.email, SWITCHYARD_OWNER_PASSWORD: OWNER.password, SWITCHYARD_OWNER_API_KEY: OWNER.apiKey } : {}),
+    ...(seedOwner
+      ? { SWITCHYARD_OWNER_EMAIL: OWNER.email, SWITCHYARD_OWNER_PASSWORD: OWNER.password, SWITCHYARD_OWNER_API_KEY: OWNER.apiKey }
+      : {}),
     ...extraEnv,
   };
-  if (!seedOwner) for (const key of ['SWITCHYARD_OWNER_EMAIL', 'SWITCHYARD_OWNER_PASSWORD', 'SWITCHYARD_OWNER_API_KEY']) delete childEnv[key];
+  if (!seedOwner)
+    for (const key of ['SWITCHYARD_OWNER_EMAIL', 'SWITCHYARD_OWNER_PASSWORD', 'SWITCHYARD_OWNER_API_KEY']) delete childEnv[key];
   delete childEnv.REDIS_URL;
   env.api = spawn(process.execPath, [API_MAIN], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const append = (chunk) => {
@@ -144,7 +147,8 @@ export async function startEnvironment({ name, seedOwner = true, signIn = true, 
   let last = 'no answer yet';
   for (;;) {
     if (env.apiExit) throw new Error(`The API exited during startup (${JSON.stringify(env.apiExit)}). Output:\n${env.logTail()}`);
-    if (Date.now() > deadline) throw new Error(`The API was not ready after ${READY_TIMEOUT_MS} ms (last: ${last}). Output:\n${env.logTail()}`);
+    if (Date.now() > deadline)
+      throw new Error(`The API was not ready after ${READY_TIMEOUT_MS} ms (last: ${last}). Output:\n${env.logTail()}`);
     try {
       const response = await fetch(`${env.base}/api/health/ready`);
       if (response.status === 200) break;
@@ -158,13 +162,25 @@ export async function startEnvironment({ name, seedOwner = true, signIn = true, 
   env.browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   env.context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-US' });
   env.context.setDefaultTimeout(UI_TIMEOUT_MS);
   /** Signs a browser context in through the login API and hands it the session cookies. */
   env.signInContext = async (context, email = OWNER.email, password = OWNER.password) => {
-    const response = await fetch(`${env.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const response = await fetch(`${env.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     assert.equal(response.status, 200, `sign-in as ${email} answered ${response.status}: ${await response.text()}`);
     const cookies = response.headers.getSetCookie().map((line) => {
       const [pair] = line.split(';');
@@ -248,7 +264,9 @@ export function failureShots(getEnv, prefix = '') {
     try {
       await fn();
     } catch (error) {
-      await getEnv()?.screenshot(`failure-${prefix}${name}.png`, { dir: OUTPUT }).catch(() => undefined);
+      await getEnv()
+        ?.screenshot(`failure-${prefix}${name}.png`, { dir: OUTPUT })
+        .catch(() => undefined);
       throw error;
     }
   };

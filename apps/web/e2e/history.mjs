@@ -68,7 +68,10 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
     for (const email of ['lin@example.com', 'sam@example.com']) {
       state.ok.push((await sendHook(state.signups, { email })).runId);
     }
-    for (const [order, email] of [[1042, 'ada@example.com'], [1043, 'grace@example.com']]) {
+    for (const [order, email] of [
+      [1042, 'ada@example.com'],
+      [1043, 'grace@example.com'],
+    ]) {
       state.failed.push((await sendHook(state.orders, { order, customer: { email } })).runId);
     }
     state.ok.push((await sendHook(state.signups, { email: 'kim@example.com' })).runId);
@@ -76,175 +79,199 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
     for (const id of state.failed) {
       const run = await env.waitForRun(id);
       assert.equal(run.status, 'failed', JSON.stringify(run));
-      assert.deepEqual(run.steps.map((step) => step.status), ['succeeded', 'succeeded', 'failed']);
+      assert.deepEqual(
+        run.steps.map((step) => step.status),
+        ['succeeded', 'succeeded', 'failed'],
+      );
     }
     assert.equal(hits('/first'), 2);
     assert.ok(hits('/fail') >= 2, 'each failed run called the failing endpoint (retries may add calls)');
   });
 
-  test('the Runs page lists every workflow and finds the failed runs by status and search', withFailureShot('list', async () => {
-    const { page } = env;
-    await page.goto(`${env.base}/`);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs', exact: true }).click();
-    await page.waitForURL('**/runs');
-    await page.getByRole('heading', { level: 1, name: 'Runs' }).waitFor();
-    const table = page.getByRole('table', { name: 'Runs of every workflow' });
-    for (const id of [...state.ok, ...state.failed]) await table.getByRole('link', { name: new RegExp(`^Run ${id}`) }).waitFor();
-    await table.getByRole('link', { name: 'Order sync' }).first().waitFor();
-    await table.getByText('notify').filter({ visible: true }).first().waitFor();
-    await table.getByRole('checkbox', { name: `Select failed run ${state.failed[0]}` }).check();
-    await page.getByRole('button', { name: 'Replay 1 selected' }).waitFor();
-    await env.screenshot('runs-list.png');
-    await table.getByRole('checkbox', { name: `Select failed run ${state.failed[0]}` }).uncheck();
+  test(
+    'the Runs page lists every workflow and finds the failed runs by status and search',
+    withFailureShot('list', async () => {
+      const { page } = env;
+      await page.goto(`${env.base}/`);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs', exact: true }).click();
+      await page.waitForURL('**/runs');
+      await page.getByRole('heading', { level: 1, name: 'Runs' }).waitFor();
+      const table = page.getByRole('table', { name: 'Runs of every workflow' });
+      for (const id of [...state.ok, ...state.failed]) await table.getByRole('link', { name: new RegExp(`^Run ${id}`) }).waitFor();
+      await table.getByRole('link', { name: 'Order sync' }).first().waitFor();
+      await table.getByText('notify').filter({ visible: true }).first().waitFor();
+      await table.getByRole('checkbox', { name: `Select failed run ${state.failed[0]}` }).check();
+      await page.getByRole('button', { name: 'Replay 1 selected' }).waitFor();
+      await env.screenshot('runs-list.png');
+      await table.getByRole('checkbox', { name: `Select failed run ${state.failed[0]}` }).uncheck();
 
-    await page.getByRole('combobox', { name: 'Filter runs by status' }).selectOption('failed');
-    await page.waitForURL(/status=failed/);
-    await table.getByRole('link', { name: `Run ${state.failed[0]}, Failed` }).waitFor();
-    await table.getByRole('link', { name: new RegExp(`^Run ${state.ok[0]}`) }).waitFor({ state: 'detached' });
-    assert.equal(await table.locator('tbody tr').count(), 2);
-
-    await page.getByRole('combobox', { name: 'Time range' }).selectOption('1h');
-    await page.waitForURL(/range=1h/);
-    await table.getByRole('link', { name: `Run ${state.failed[1]}, Failed` }).waitFor();
-
-    // Search by payload field: served by the API's `q` when it has it, explained when it refuses it.
-    const q = 'body.customer.email = "ada@example.com"';
-    const probe = await env.request('GET', `/api/runs?q=${encodeURIComponent(q)}`);
-    await page.getByRole('searchbox', { name: 'Search runs by payload field' }).fill(q);
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    if (probe.status === 200) {
-      await table.getByRole('link', { name: `Run ${state.failed[1]}, Failed` }).waitFor({ state: 'detached' });
+      await page.getByRole('combobox', { name: 'Filter runs by status' }).selectOption('failed');
+      await page.waitForURL(/status=failed/);
       await table.getByRole('link', { name: `Run ${state.failed[0]}, Failed` }).waitFor();
-    } else {
-      assert.equal(probe.status, 400, `GET /api/runs?q= answered ${probe.status}`);
-      console.warn(`NOTE: the API refuses q (${JSON.stringify(probe.body?.error?.message)}); the UI shows the refusal`);
-      await page.getByText('This search could not be run').waitFor();
-    }
-    await page.getByRole('button', { name: 'Clear', exact: true }).click();
-    await table.getByRole('link', { name: `Run ${state.failed[0]}, Failed` }).waitFor();
-  }));
+      await table.getByRole('link', { name: new RegExp(`^Run ${state.ok[0]}`) }).waitFor({ state: 'detached' });
+      assert.equal(await table.locator('tbody tr').count(), 2);
 
-  test('a failed run explains its error in plain words; its data can be browsed and copied', withFailureShot('detail', async () => {
-    const { page } = env;
-    await page.getByRole('link', { name: `Run ${state.failed[0]}, Failed` }).click();
-    await page.waitForURL(`**/runs/${state.failed[0]}`);
-    await page.getByRole('heading', { level: 1, name: 'Run of Order sync' }).waitFor();
-    await page.getByRole('heading', { name: 'Step notify failed' }).waitFor();
-    await page.locator('#run-error-title + .sy-explain').getByText('The service answered HTTP 500').waitFor();
-    const notify = page.locator('#step-notify');
-    await notify.getByText('The service answered HTTP 500').waitFor();
-    await notify.getByText(/service had a problem on its side/).waitFor();
-    await page.locator('#trigger-request').getByText('"x-shop":').waitFor();
+      await page.getByRole('combobox', { name: 'Time range' }).selectOption('1h');
+      await page.waitForURL(/range=1h/);
+      await table.getByRole('link', { name: `Run ${state.failed[1]}, Failed` }).waitFor();
 
-    // The JSON viewer: copy a path in JSONata form, collapse and expand a node.
-    const shape = page.locator('#step-shape');
-    await shape.getByRole('button', { name: 'Copy path steps.shape.email' }).click();
-    await shape.getByText('Copied path steps.shape.email').waitFor();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'steps.shape.email');
-    await page.locator('#trigger-request').getByRole('button', { name: 'Copy value of trigger.body.customer.email' }).click();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'ada@example.com');
-    await shape.getByRole('button', { name: 'Collapse steps.shape' }).click();
-    await shape.getByRole('button', { name: 'Copy path steps.shape.email' }).waitFor({ state: 'detached' });
-    await shape.getByRole('button', { name: 'Expand steps.shape' }).click();
-    await shape.getByRole('button', { name: 'Copy path steps.shape.email' }).waitFor();
-    const rawLink = page.locator('#trigger-request').getByRole('link', { name: 'Download the raw body' });
-    const { status: rawStatus } = await env.request('GET', await rawLink.getAttribute('href'));
-    assert.equal(rawStatus, 200);
-    await page.getByText(/^Copied /).first().waitFor({ state: 'detached' });
-    await page.mouse.move(0, 0);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await env.screenshot('run-detail.png');
-  }));
+      // Search by payload field: served by the API's `q` when it has it, explained when it refuses it.
+      const q = 'body.customer.email = "ada@example.com"';
+      const probe = await env.request('GET', `/api/runs?q=${encodeURIComponent(q)}`);
+      await page.getByRole('searchbox', { name: 'Search runs by payload field' }).fill(q);
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      if (probe.status === 200) {
+        await table.getByRole('link', { name: `Run ${state.failed[1]}, Failed` }).waitFor({ state: 'detached' });
+        await table.getByRole('link', { name: `Run ${state.failed[0]}, Failed` }).waitFor();
+      } else {
+        assert.equal(probe.status, 400, `GET /api/runs?q= answered ${probe.status}`);
+        console.warn(`NOTE: the API refuses q (${JSON.stringify(probe.body?.error?.message)}); the UI shows the refusal`);
+        await page.getByText('This search could not be run').waitFor();
+      }
+      await page.getByRole('button', { name: 'Clear', exact: true }).click();
+      await table.getByRole('link', { name: `Run ${state.failed[0]}, Failed` }).waitFor();
+    }),
+  );
 
-  test('the workflow is fixed in the builder on the run’s request, and the run replayed from the failed step', withFailureShot('replay', async () => {
-    const { page } = env;
-    const { body: failedRun } = await env.request('GET', `/api/runs/${state.failed[0]}`);
-    await page.getByRole('link', { name: 'Open in builder as sample' }).first().click();
-    await page.waitForURL(`**/workflows/${state.orders.id}/edit?sample=${failedRun.trigger.requestId}`);
-    const picker = page.getByRole('combobox', { name: 'Sample request' });
-    await picker.waitFor();
-    assert.equal(await picker.inputValue(), failedRun.trigger.requestId, 'the run’s request is the builder’s sample');
-    await page.getByRole('button', { name: 'Insert trigger.body.order' }).waitFor();
+  test(
+    'a failed run explains its error in plain words; its data can be browsed and copied',
+    withFailureShot('detail', async () => {
+      const { page } = env;
+      await page.getByRole('link', { name: `Run ${state.failed[0]}, Failed` }).click();
+      await page.waitForURL(`**/runs/${state.failed[0]}`);
+      await page.getByRole('heading', { level: 1, name: 'Run of Order sync' }).waitFor();
+      await page.getByRole('heading', { name: 'Step notify failed' }).waitFor();
+      await page.locator('#run-error-title + .sy-explain').getByText('The service answered HTTP 500').waitFor();
+      const notify = page.locator('#step-notify');
+      await notify.getByText('The service answered HTTP 500').waitFor();
+      await notify.getByText(/service had a problem on its side/).waitFor();
+      await page.locator('#trigger-request').getByText('"x-shop":').waitFor();
 
-    await page.getByRole('heading', { level: 3, name: 'Notify the warehouse' }).click();
-    const notify = page.locator('li.sy-step-card').nth(2);
-    await replaceEditorText(page, notify.getByRole('textbox', { name: 'URL', exact: true }), `${env.sinkBase}/ok`);
-    await page.getByText('Unsaved changes').waitFor();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText('All changes saved').waitFor();
+      // The JSON viewer: copy a path in JSONata form, collapse and expand a node.
+      const shape = page.locator('#step-shape');
+      await shape.getByRole('button', { name: 'Copy path steps.shape.email' }).click();
+      await shape.getByText('Copied path steps.shape.email').waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'steps.shape.email');
+      await page.locator('#trigger-request').getByRole('button', { name: 'Copy value of trigger.body.customer.email' }).click();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'ada@example.com');
+      await shape.getByRole('button', { name: 'Collapse steps.shape' }).click();
+      await shape.getByRole('button', { name: 'Copy path steps.shape.email' }).waitFor({ state: 'detached' });
+      await shape.getByRole('button', { name: 'Expand steps.shape' }).click();
+      await shape.getByRole('button', { name: 'Copy path steps.shape.email' }).waitFor();
+      const rawLink = page.locator('#trigger-request').getByRole('link', { name: 'Download the raw body' });
+      const { status: rawStatus } = await env.request('GET', await rawLink.getAttribute('href'));
+      assert.equal(rawStatus, 200);
+      await page
+        .getByText(/^Copied /)
+        .first()
+        .waitFor({ state: 'detached' });
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await env.screenshot('run-detail.png');
+    }),
+  );
 
-    await page.goto(`${env.base}/runs/${state.failed[0]}`);
-    await page.getByRole('button', { name: 'Replay' }).click();
-    await page.getByRole('menuitem', { name: /From the failed step, current version/ }).click();
-    await page.waitForURL((url) => url.pathname.startsWith('/runs/') && !url.pathname.endsWith(state.failed[0]));
-    state.replay = page.url().split('/runs/')[1];
-    await page.locator('.sy-page-header').getByText('Succeeded', { exact: true }).waitFor();
-    const replay = await env.waitForRun(state.replay);
-    assert.equal(replay.replayOf, state.failed[0]);
-    assert.deepEqual(replay.steps.map((step) => [step.id, step.status, step.attempts]), [
-      ['shape', 'succeeded', 0],
-      ['record', 'succeeded', 0],
-      ['notify', 'succeeded', 1],
-    ]);
-    assert.equal(hits('/first'), 2, 'the step that had succeeded was not executed again');
-    assert.equal(hits('/ok'), 1);
-    assert.deepEqual(env.received.find((entry) => entry.url === '/ok').body, { order: 1042, email: 'ada@example.com' });
-    await page.locator('#step-record').getByText('Reused', { exact: true }).waitFor();
-    await page.locator('#step-notify').getByText('Succeeded', { exact: true }).waitFor();
-    await env.screenshot('run-replayed.png', { dir: OUTPUT });
-  }));
+  test(
+    'the workflow is fixed in the builder on the run’s request, and the run replayed from the failed step',
+    withFailureShot('replay', async () => {
+      const { page } = env;
+      const { body: failedRun } = await env.request('GET', `/api/runs/${state.failed[0]}`);
+      await page.getByRole('link', { name: 'Open in builder as sample' }).first().click();
+      await page.waitForURL(`**/workflows/${state.orders.id}/edit?sample=${failedRun.trigger.requestId}`);
+      const picker = page.getByRole('combobox', { name: 'Sample request' });
+      await picker.waitFor();
+      assert.equal(await picker.inputValue(), failedRun.trigger.requestId, 'the run’s request is the builder’s sample');
+      await page.getByRole('button', { name: 'Insert trigger.body.order' }).waitFor();
 
-  test('failed runs matching a filter are replayed in bulk with progress', withFailureShot('bulk', async () => {
-    const { page } = env;
-    await page.goto(`${env.base}/workflows/${state.orders.id}?status=failed`);
-    const table = page.getByRole('table', { name: 'Runs of this workflow' });
-    await table.getByRole('link', { name: `Run ${state.failed[1]}, Failed` }).waitFor();
-    await page.getByRole('button', { name: 'Replay all failed matching the filter' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Replay every failed run matching the filter' });
-    assert.equal(await dialog.getByRole('combobox', { name: 'Start from' }).inputValue(), 'failed-step');
-    await dialog.getByRole('button', { name: 'Start replay' }).click();
-    const progress = page.getByRole('status', { name: 'Bulk replay progress' });
-    await progress.getByText('Replayed 2 runs').waitFor({ timeout: 30_000 });
-    await progress.getByText(/2 of 2 finished · 2 succeeded/).waitFor();
-    assert.equal(hits('/first'), 2, 'bulk replay from the failed step repeats no succeeded step');
-    assert.equal(hits('/ok'), 3);
-  }));
+      await page.getByRole('heading', { level: 3, name: 'Notify the warehouse' }).click();
+      const notify = page.locator('li.sy-step-card').nth(2);
+      await replaceEditorText(page, notify.getByRole('textbox', { name: 'URL', exact: true }), `${env.sinkBase}/ok`);
+      await page.getByText('Unsaved changes').waitFor();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('All changes saved').waitFor();
 
-  test('a malformed request shows in the Inbox with its reason and the 400 we answered, and can be run', withFailureShot('inbox', async () => {
-    const { page } = env;
-    await sendHook(state.orders, '{"order": 1044, "customer": ', 400);
-    const { body: log } = await env.request('GET', `/api/workflows/${state.orders.id}/requests?verdict=invalid_body`);
-    assert.equal(log.items.length, 1, JSON.stringify(log));
-    state.malformed = log.items[0];
-    assert.equal(state.malformed.statusCode, 400);
+      await page.goto(`${env.base}/runs/${state.failed[0]}`);
+      await page.getByRole('button', { name: 'Replay' }).click();
+      await page.getByRole('menuitem', { name: /From the failed step, current version/ }).click();
+      await page.waitForURL((url) => url.pathname.startsWith('/runs/') && !url.pathname.endsWith(state.failed[0]));
+      state.replay = page.url().split('/runs/')[1];
+      await page.locator('.sy-page-header').getByText('Succeeded', { exact: true }).waitFor();
+      const replay = await env.waitForRun(state.replay);
+      assert.equal(replay.replayOf, state.failed[0]);
+      assert.deepEqual(
+        replay.steps.map((step) => [step.id, step.status, step.attempts]),
+        [
+          ['shape', 'succeeded', 0],
+          ['record', 'succeeded', 0],
+          ['notify', 'succeeded', 1],
+        ],
+      );
+      assert.equal(hits('/first'), 2, 'the step that had succeeded was not executed again');
+      assert.equal(hits('/ok'), 1);
+      assert.deepEqual(env.received.find((entry) => entry.url === '/ok').body, { order: 1042, email: 'ada@example.com' });
+      await page.locator('#step-record').getByText('Reused', { exact: true }).waitFor();
+      await page.locator('#step-notify').getByText('Succeeded', { exact: true }).waitFor();
+      await env.screenshot('run-replayed.png', { dir: OUTPUT });
+    }),
+  );
 
-    await page.goto(`${env.base}/workflows/${state.orders.id}`);
-    await page.getByRole('navigation', { name: 'Workflow views' }).getByRole('link', { name: 'Inbox' }).click();
-    await page.waitForURL(`**/workflows/${state.orders.id}/requests`);
-    const table = page.getByRole('table', { name: 'Requests received by this workflow' });
-    const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: `Request ${state.malformed.id}, Malformed body` }) });
-    await row.getByText('Malformed body').waitFor();
-    await row.getByText('400', { exact: true }).waitFor();
-    await row.getByText('No run').waitFor();
-    if (state.malformed.reason) await row.getByText(state.malformed.reason).waitFor();
-    assert.equal(await table.getByRole('link', { name: /^Request .*, Accepted$/ }).count(), 2);
+  test(
+    'failed runs matching a filter are replayed in bulk with progress',
+    withFailureShot('bulk', async () => {
+      const { page } = env;
+      await page.goto(`${env.base}/workflows/${state.orders.id}?status=failed`);
+      const table = page.getByRole('table', { name: 'Runs of this workflow' });
+      await table.getByRole('link', { name: `Run ${state.failed[1]}, Failed` }).waitFor();
+      await page.getByRole('button', { name: 'Replay all failed matching the filter' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Replay every failed run matching the filter' });
+      assert.equal(await dialog.getByRole('combobox', { name: 'Start from' }).inputValue(), 'failed-step');
+      await dialog.getByRole('button', { name: 'Start replay' }).click();
+      const progress = page.getByRole('status', { name: 'Bulk replay progress' });
+      await progress.getByText('Replayed 2 runs').waitFor({ timeout: 30_000 });
+      await progress.getByText(/2 of 2 finished · 2 succeeded/).waitFor();
+      assert.equal(hits('/first'), 2, 'bulk replay from the failed step repeats no succeeded step');
+      assert.equal(hits('/ok'), 3);
+    }),
+  );
 
-    await row.getByRole('link', { name: `Request ${state.malformed.id}, Malformed body` }).click();
-    const detail = page.locator('#inbox-request');
-    await detail.getByText('answered').waitFor();
-    await detail.getByRole('button', { name: `Run request ${state.malformed.id}` }).waitFor();
-    await page.mouse.move(0, 0);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await env.screenshot('request-log.png');
+  test(
+    'a malformed request shows in the Inbox with its reason and the 400 we answered, and can be run',
+    withFailureShot('inbox', async () => {
+      const { page } = env;
+      await sendHook(state.orders, '{"order": 1044, "customer": ', 400);
+      const { body: log } = await env.request('GET', `/api/workflows/${state.orders.id}/requests?verdict=invalid_body`);
+      assert.equal(log.items.length, 1, JSON.stringify(log));
+      state.malformed = log.items[0];
+      assert.equal(state.malformed.statusCode, 400);
 
-    await detail.getByRole('button', { name: `Run request ${state.malformed.id}` }).click();
-    await page.waitForURL((url) => url.pathname.startsWith('/runs/'));
-    const runId = page.url().split('/runs/')[1];
-    const run = await env.waitForRun(runId);
-    assert.equal(run.trigger.requestId, state.malformed.id, 'the new run uses the stored request');
-    await page.getByRole('heading', { level: 1, name: 'Run of Order sync' }).waitFor();
-    await page.locator('#trigger-request').getByText('"order": 1044, "customer": ', { exact: false }).first().waitFor();
-  }));
+      await page.goto(`${env.base}/workflows/${state.orders.id}`);
+      await page.getByRole('navigation', { name: 'Workflow views' }).getByRole('link', { name: 'Inbox' }).click();
+      await page.waitForURL(`**/workflows/${state.orders.id}/requests`);
+      const table = page.getByRole('table', { name: 'Requests received by this workflow' });
+      const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: `Request ${state.malformed.id}, Malformed body` }) });
+      await row.getByText('Malformed body').waitFor();
+      await row.getByText('400', { exact: true }).waitFor();
+      await row.getByText('No run').waitFor();
+      if (state.malformed.reason) await row.getByText(state.malformed.reason).waitFor();
+      assert.equal(await table.getByRole('link', { name: /^Request .*, Accepted$/ }).count(), 2);
+
+      await row.getByRole('link', { name: `Request ${state.malformed.id}, Malformed body` }).click();
+      const detail = page.locator('#inbox-request');
+      await detail.getByText('answered').waitFor();
+      await detail.getByRole('button', { name: `Run request ${state.malformed.id}` }).waitFor();
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await env.screenshot('request-log.png');
+
+      await detail.getByRole('button', { name: `Run request ${state.malformed.id}` }).click();
+      await page.waitForURL((url) => url.pathname.startsWith('/runs/'));
+      const runId = page.url().split('/runs/')[1];
+      const run = await env.waitForRun(runId);
+      assert.equal(run.trigger.requestId, state.malformed.id, 'the new run uses the stored request');
+      await page.getByRole('heading', { level: 1, name: 'Run of Order sync' }).waitFor();
+      await page.locator('#trigger-request').getByText('"order": 1044, "customer": ', { exact: false }).first().waitFor();
+    }),
+  );
 
   test('the app raised no uncaught errors', () => {
     assert.deepEqual(env.pageErrors, []);

@@ -25,7 +25,16 @@ describe('reliability settings and dead letters in Chromium', { skip: browserSki
       const { status, body } = await env.request('POST', '/api/workflows', {
         name: 'Flaky partner',
         trigger: { type: 'webhook' },
-        steps: [{ id: 'notify', type: 'http', method: 'POST', url: `${env.sinkBase}/fail/partner`, body: 'trigger.body', retry: { maxAttempts: 1 } }],
+        steps: [
+          {
+            id: 'notify',
+            type: 'http',
+            method: 'POST',
+            url: `${env.sinkBase}/fail/partner`,
+            body: 'trigger.body',
+            retry: { maxAttempts: 1 },
+          },
+        ],
       });
       assert.equal(status, 201);
       state.workflow = body;
@@ -61,7 +70,11 @@ describe('reliability settings and dead letters in Chromium', { skip: browserSki
   test(
     'a run that fails twice is a dead letter: filtered, badged, and alerted once',
     withFailureShot('dead-letter', async () => {
-      const response = await fetch(`${env.base}/hooks/${state.workflow.trigger.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"order":1}' });
+      const response = await fetch(`${env.base}/hooks/${state.workflow.trigger.token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"order":1}',
+      });
       assert.equal(response.status, 202);
       const deadline = Date.now() + 30_000;
       let letters = [];

@@ -66,7 +66,14 @@ async function sendWebhook(workflow, payload) {
 describe('Switchyard web app in Chromium', { skip: browserSkipReason() }, () => {
   before(async () => {
     const env = await startEnvironment({ name: 'web_e2e' });
-    Object.assign(state, { env, base: env.base, sinkBase: env.sinkBase, received: env.received, page: env.page, pageErrors: env.pageErrors });
+    Object.assign(state, {
+      env,
+      base: env.base,
+      sinkBase: env.sinkBase,
+      received: env.received,
+      page: env.page,
+      pageErrors: env.pageErrors,
+    });
   });
 
   after(async () => {
@@ -95,7 +102,11 @@ describe('Switchyard web app in Chromium', { skip: browserSkipReason() }, () => 
     assert.equal(run.status, 'succeeded', JSON.stringify(run));
     assert.deepEqual(
       run.steps.map((step) => [step.id, step.status]),
-      [['shape', 'succeeded'], ['big', 'succeeded'], ['send', 'succeeded']],
+      [
+        ['shape', 'succeeded'],
+        ['big', 'succeeded'],
+        ['send', 'succeeded'],
+      ],
     );
     const delivered = state.received.filter((entry) => entry.url === '/in');
     assert.equal(delivered.length, 1, `the sink got one request: ${JSON.stringify(state.received)}`);
@@ -173,8 +184,15 @@ describe('Switchyard web app in Chromium', { skip: browserSkipReason() }, () => 
     const { page } = state;
     const before = state.received.filter((entry) => entry.url === '/in').length;
     await page.getByRole('button', { name: 'Replay' }).click();
-    await page.getByRole('menuitem', { name: /From the failed step/ }).first().waitFor();
-    assert.equal(await page.getByRole('menuitem', { name: /From the failed step, current version/ }).isDisabled(), true, 'only a failed run replays from its failed step');
+    await page
+      .getByRole('menuitem', { name: /From the failed step/ })
+      .first()
+      .waitFor();
+    assert.equal(
+      await page.getByRole('menuitem', { name: /From the failed step, current version/ }).isDisabled(),
+      true,
+      'only a failed run replays from its failed step',
+    );
     await page.getByRole('menuitem', { name: /From the start, current version/ }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/runs/') && !url.pathname.endsWith(state.runs.ok));
     const replayId = page.url().split('/runs/')[1];
@@ -188,7 +206,10 @@ describe('Switchyard web app in Chromium', { skip: browserSkipReason() }, () => 
     await page.goto(`${state.base}/workflows/${state.workflows.failing.id}`);
     await page.getByRole('link', { name: `Run ${state.runs.failed}, Failed` }).click();
     await page.waitForURL(`**/runs/${state.runs.failed}`);
-    const send = page.locator('#steps').getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'send' }) });
+    const send = page
+      .locator('#steps')
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'send' }) });
     await send.getByText('Failed', { exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Step send failed' }).waitFor();
     await send.getByText('The service answered HTTP 500').waitFor();
@@ -232,7 +253,11 @@ describe('Switchyard web app in Chromium', { skip: browserSkipReason() }, () => 
     assert.equal(await rows.count(), all.items.length);
     await page.getByText(`${all.items.length} runs · end of history`).waitFor();
     const ids = await rows.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('title')));
-    assert.deepEqual(ids, all.items.map((run) => run.id), 'the UI lists the same runs as the API, newest first');
+    assert.deepEqual(
+      ids,
+      all.items.map((run) => run.id),
+      'the UI lists the same runs as the API, newest first',
+    );
   });
 
   test('the app raised no uncaught errors', () => {

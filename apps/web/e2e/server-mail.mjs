@@ -28,7 +28,11 @@ function bodyOf(raw) {
   const split = raw.indexOf('\r\n\r\n');
   const head = raw.slice(0, split);
   let body = raw.slice(split + 4);
-  if (/quoted-printable/i.test(head)) body = Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  if (/quoted-printable/i.test(head))
+    body = Buffer.from(
+      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   return { subject: /^Subject: (.*)$/im.exec(head)?.[1] ?? '', text: body };
 }
 
@@ -62,7 +66,10 @@ describe('server e-mail in Chromium', { skip: browserSkipReason() }, () => {
       },
     });
     await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    env = await startEnvironment({ name: 'server_mail_e2e', extraEnv: { SWITCHYARD_SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}?security=none` } });
+    env = await startEnvironment({
+      name: 'server_mail_e2e',
+      extraEnv: { SWITCHYARD_SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}?security=none` },
+    });
   });
 
   after(async () => {
@@ -76,7 +83,16 @@ describe('server e-mail in Chromium', { skip: browserSkipReason() }, () => {
       const { status, body } = await env.request('POST', '/api/workflows', {
         name: 'Partner feed',
         trigger: { type: 'webhook' },
-        steps: [{ id: 'notify', type: 'http', method: 'POST', url: `${env.sinkBase}/fail/partner`, body: 'trigger.body', retry: { maxAttempts: 1 } }],
+        steps: [
+          {
+            id: 'notify',
+            type: 'http',
+            method: 'POST',
+            url: `${env.sinkBase}/fail/partner`,
+            body: 'trigger.body',
+            retry: { maxAttempts: 1 },
+          },
+        ],
       });
       assert.equal(status, 201);
       state.workflow = body;
@@ -104,7 +120,11 @@ describe('server e-mail in Chromium', { skip: browserSkipReason() }, () => {
   test(
     'the dead letter is e-mailed, and its link opens the run',
     withFailureShot('dead-letter', async () => {
-      const response = await fetch(`${env.base}/hooks/${state.workflow.trigger.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"order":7}' });
+      const response = await fetch(`${env.base}/hooks/${state.workflow.trigger.token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"order":7}',
+      });
       assert.equal(response.status, 202);
       const mail = await waitForMail('ops@example.com');
       assert.deepEqual(mail.to, ['ops@example.com', 'oncall@example.org']);

@@ -106,9 +106,14 @@ function fakeCredentials(byHeaders: Record<string, Record<string, string>>, stor
   return {
     async resolve(id, expectedTypes) {
       const credential = stored[id] ?? (byHeaders[id] ? { type: 'bearer', fields: {}, headers: byHeaders[id] } : undefined);
-      if (!credential) throw Object.assign(new Error(`credential ${id} does not exist`), { code: 'CREDENTIAL_NOT_FOUND', kind: 'user', retryable: false });
+      if (!credential)
+        throw Object.assign(new Error(`credential ${id} does not exist`), { code: 'CREDENTIAL_NOT_FOUND', kind: 'user', retryable: false });
       if (expectedTypes && !expectedTypes.includes(credential.type)) {
-        throw Object.assign(new Error(`credential ${id} is not a ${expectedTypes.join(' or ')} credential`), { code: 'CREDENTIAL_TYPE', kind: 'user', retryable: false });
+        throw Object.assign(new Error(`credential ${id} is not a ${expectedTypes.join(' or ')} credential`), {
+          code: 'CREDENTIAL_TYPE',
+          kind: 'user',
+          retryable: false,
+        });
       }
       return { type: credential.type, headers: { ...credential.headers }, fields: { ...credential.fields } };
     },
@@ -167,7 +172,9 @@ async function runFixture(fixture: Fixture) {
       http,
       clock: fakeClock(Date.parse(fixture.clockStart ?? fixture.now)),
       ids: fakeIds(),
-      ...(fixture.credentials || fixture.storedCredentials ? { credentials: fakeCredentials(fixture.credentials ?? {}, fixture.storedCredentials ?? {}) } : {}),
+      ...(fixture.credentials || fixture.storedCredentials
+        ? { credentials: fakeCredentials(fixture.credentials ?? {}, fixture.storedCredentials ?? {}) }
+        : {}),
       ...(mail ? { mail } : {}),
     },
     now,
@@ -177,10 +184,19 @@ async function runFixture(fixture: Fixture) {
     },
   });
   const { steps, ...rest } = asJson(verdict);
-  return { verdict: shiftVerdict(rest, -now), steps: shiftTimes(steps, -now), httpRequests: asJson(http.requests), checkpointed, mailMessages: mail ? asJson(mail.messages) : undefined };
+  return {
+    verdict: shiftVerdict(rest, -now),
+    steps: shiftTimes(steps, -now),
+    httpRequests: asJson(http.requests),
+    checkpointed,
+    mailMessages: mail ? asJson(mail.messages) : undefined,
+  };
 }
 
-const files = fs.readdirSync(FIXTURES_DIR).filter((name) => name.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(FIXTURES_DIR)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
 
 describe('golden workflow runs', () => {
   beforeAll(() => {
@@ -242,7 +258,13 @@ describe('runWorkflow, cases built in code', () => {
       { id: 'send', type: 'http', url: 'https://api.example.com/x', body: 'steps.first' },
     ],
   });
-  const trigger = (body: unknown): TriggerData => ({ body, headers: {}, query: {}, method: 'POST', receivedAt: '2024-05-01T12:00:00.000Z' });
+  const trigger = (body: unknown): TriggerData => ({
+    body,
+    headers: {},
+    query: {},
+    method: 'POST',
+    receivedAt: '2024-05-01T12:00:00.000Z',
+  });
 
   it('fails a 100k-deep trigger body with LIMIT_DATA_DEPTH before any step runs', async () => {
     let body: unknown = 'leaf';
@@ -302,7 +324,13 @@ describe('runWorkflow, cases built in code', () => {
       },
     };
     const verdict = await runWorkflow({ definition, trigger: trigger({ a: 1 }), ports: { http, clock: fakeClock(0) }, now: 0 });
-    expect(verdict.error).toMatchObject({ code: 'INTERNAL_ERROR', message: 'fetch failed', kind: 'system', retryable: true, stepId: 'send' });
+    expect(verdict.error).toMatchObject({
+      code: 'INTERNAL_ERROR',
+      message: 'fetch failed',
+      kind: 'system',
+      retryable: true,
+      stepId: 'send',
+    });
     expect(verdict.steps[1].input).toMatchObject({ method: 'POST', url: 'https://api.example.com/x' });
   });
 });

@@ -27,7 +27,13 @@ beforeAll(() => {
 /** Normal evaluations with their expected results. */
 const NORMAL = Array.from({ length: 40 }, (_, i) => ({
   expression: '{"id": id, "total": $sum(items.(qty * price)), "skus": $join(items.sku, ",")}',
-  input: { id: `ord_${i}`, items: [{ sku: 'A', qty: i, price: 2 }, { sku: 'B', qty: 1, price: 0.5 }] },
+  input: {
+    id: `ord_${i}`,
+    items: [
+      { sku: 'A', qty: i, price: 2 },
+      { sku: 'B', qty: 1, price: 0.5 },
+    ],
+  },
   expected: { id: `ord_${i}`, total: i * 2 + 0.5, skus: 'A,B' },
 }));
 
@@ -85,7 +91,10 @@ function expectLimitError(outcome: Outcome, code: string): ExpressionError {
   return error;
 }
 
-const evaluate = (expression: string, input: unknown = {}, options?: EvaluateOptions) => () => evaluateExpression(expression, input, options);
+const evaluate =
+  (expression: string, input: unknown = {}, options?: EvaluateOptions) =>
+  () =>
+    evaluateExpression(expression, input, options);
 
 function deepObject(levels: number): unknown {
   let value: unknown = 'leaf';
@@ -299,7 +308,12 @@ describe('a hostile workflow does not hold up other runs', () => {
       const hostileCalls: string[] = [];
       const normalCalls: string[] = [];
       let hostileSettled = false;
-      const hostile = runWorkflow({ definition: hostileDefinition, trigger: triggerOf({}), ports: portsRecording(hostileCalls), now: NOW }).finally(() => {
+      const hostile = runWorkflow({
+        definition: hostileDefinition,
+        trigger: triggerOf({}),
+        ports: portsRecording(hostileCalls),
+        now: NOW,
+      }).finally(() => {
         hostileSettled = true;
       });
       const normalRuns = Array.from({ length: 5 }, (_, i) =>
@@ -320,7 +334,13 @@ describe('a hostile workflow does not hold up other runs', () => {
       expect(normalCalls.sort()).toEqual([0, 1, 2, 3, 4].map((i) => `https://api.example.com/orders/ord_${i}`));
 
       expect(hostileVerdict.status).toBe('failed');
-      expect(hostileVerdict.error).toMatchObject({ code: 'LIMIT_TIMEOUT', field: 'expression', stepId: 'spin', kind: 'user', retryable: false });
+      expect(hostileVerdict.error).toMatchObject({
+        code: 'LIMIT_TIMEOUT',
+        field: 'expression',
+        stepId: 'spin',
+        kind: 'user',
+        retryable: false,
+      });
       expect(hostileCalls).toEqual([]);
     },
     TEST_TIMEOUT_MS,

@@ -74,7 +74,10 @@ function readJson(file: string): unknown {
 
 function loadSuite(): { cases: SuiteCase[]; datasets: Record<string, unknown> } {
   const datasets: Record<string, unknown> = {};
-  for (const name of fs.readdirSync(path.join(SUITE_DIR, 'datasets')).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of fs
+    .readdirSync(path.join(SUITE_DIR, 'datasets'))
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     datasets[name.replace(/\.json$/, '')] = readJson(path.join(SUITE_DIR, 'datasets', name));
   }
   const cases: SuiteCase[] = [];
@@ -82,7 +85,10 @@ function loadSuite(): { cases: SuiteCase[]; datasets: Record<string, unknown> } 
   for (const group of fs.readdirSync(groupsDir).sort()) {
     const dir = path.join(groupsDir, group);
     if (!fs.statSync(dir).isDirectory()) continue;
-    for (const file of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    for (const file of fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const spec = readJson(path.join(dir, file)) as SuiteCase | SuiteCase[];
       const base = `${group}/${file.replace(/\.json$/, '')}`;
       const list = Array.isArray(spec) ? spec.map((c, i) => ({ ...c, id: `${base}#${i}` })) : [{ ...spec, id: base }];
@@ -167,7 +173,13 @@ function check(c: SuiteCase, outcome: Outcome): void {
     // `functionName`, ...) stay on its `cause`.
     const error = outcome.error as ExpressionError;
     const { code, message, position, token } = error;
-    const seen = { ...(error.cause as object), code, message, ...(position === undefined ? {} : { position }), ...(token === undefined ? {} : { token }) };
+    const seen = {
+      ...(error.cause as object),
+      code,
+      message,
+      ...(position === undefined ? {} : { position }),
+      ...(token === undefined ? {} : { token }),
+    };
     expect(seen).toMatchObject(c.error as object);
   } else if ('code' in c) {
     if (outcome.ok) throw new Error(`expected error ${c.code}, got ${JSON.stringify(outcome.value)}`);
@@ -220,19 +232,27 @@ if (!SUITE_PRESENT) {
           const timeout = Math.max(30_000, (c.timelimit ?? 0) * 3);
           const exclusion = EXCLUDED[c.id];
           if (exclusion) {
-            it(`[excluded: ${exclusion.reason}] ${title(c)}`, async () => {
-              const outcome = await run(c, datasets);
-              expect(outcome.ok, 'an excluded case now passes its limit: remove it from EXCLUDED').toBe(false);
-              expect((outcome as { error: ExpressionError }).error).toBeInstanceOf(ExpressionError);
-              expect((outcome as { error: ExpressionError }).error.code).toBe(exclusion.code);
-              tally.excludedConfirmed++;
-            }, timeout);
+            it(
+              `[excluded: ${exclusion.reason}] ${title(c)}`,
+              async () => {
+                const outcome = await run(c, datasets);
+                expect(outcome.ok, 'an excluded case now passes its limit: remove it from EXCLUDED').toBe(false);
+                expect((outcome as { error: ExpressionError }).error).toBeInstanceOf(ExpressionError);
+                expect((outcome as { error: ExpressionError }).error.code).toBe(exclusion.code);
+                tally.excludedConfirmed++;
+              },
+              timeout,
+            );
           } else {
-            it(title(c), async () => {
-              tally.run++;
-              check(c, await run(c, datasets));
-              tally.passed++;
-            }, timeout);
+            it(
+              title(c),
+              async () => {
+                tally.run++;
+                check(c, await run(c, datasets));
+                tally.passed++;
+              },
+              timeout,
+            );
           }
         }
       });

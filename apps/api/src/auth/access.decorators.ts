@@ -10,10 +10,7 @@ export const ACCESS = 'switchyard:access';
  * - `role`: a member of the request's workspace with at least `role`.
  * Routes without a declaration get `role` viewer for GET and editor for everything else.
  */
-export type Access =
-  | { kind: 'public'; duringSetup?: boolean }
-  | { kind: 'signed-in'; userOnly?: boolean }
-  | { kind: 'role'; role: Role };
+export type Access = { kind: 'public'; duringSetup?: boolean } | { kind: 'signed-in'; userOnly?: boolean } | { kind: 'role'; role: Role };
 
 /** Open to anyone: the guard authenticates if it can but refuses nobody. */
 export const Public = (options: { duringSetup?: boolean } = {}) => SetMetadata(ACCESS, { kind: 'public', ...options } satisfies Access);

@@ -38,14 +38,23 @@ describe('AccessGuard', () => {
     memberships: async (userId: string) => memberships[userId] ?? [],
   } as unknown as AuthService;
   const apiKeys = {
-    authenticate: async (key: string) => (key === 'sy_key_b' ? { type: 'api-key', id: 'k1', name: 'k', workspaceId: WS_B, role: 'editor' } : null),
+    authenticate: async (key: string) =>
+      key === 'sy_key_b' ? { type: 'api-key', id: 'k1', name: 'k', workspaceId: WS_B, role: 'editor' } : null,
   } as unknown as ApiKeysService;
 
-  async function decide(access: Access | undefined, request: Partial<AuthedRequest>): Promise<{ status: number; code?: string; request: AuthedRequest }> {
+  async function decide(
+    access: Access | undefined,
+    request: Partial<AuthedRequest>,
+  ): Promise<{ status: number; code?: string; request: AuthedRequest }> {
     const handler = () => undefined;
     if (access) Reflect.defineMetadata(ACCESS, access, handler);
     const req = { method: 'GET', headers: {}, query: {}, ...request } as AuthedRequest;
-    const context = { getType: () => 'http', getHandler: () => handler, getClass: () => class {}, switchToHttp: () => ({ getRequest: () => req }) } as unknown as ExecutionContext;
+    const context = {
+      getType: () => 'http',
+      getHandler: () => handler,
+      getClass: () => class {},
+      switchToHttp: () => ({ getRequest: () => req }),
+    } as unknown as ExecutionContext;
     try {
       await new AccessGuard(new Reflector(), auth, apiKeys).canActivate(context);
       return { status: 200, request: req };
@@ -60,7 +69,10 @@ describe('AccessGuard', () => {
     const read = await decide(undefined, { headers: { cookie: 'sy_session=good' } });
     expect(read.status).toBe(200);
     expect(read.request.auth).toMatchObject({ workspaceId: WS_A, role: 'viewer', actor: { type: 'user', id: 'u1' } });
-    const change = await decide(undefined, { method: 'POST', headers: { cookie: 'sy_session=good', 'x-csrf-token': csrfTokenFor('good') } });
+    const change = await decide(undefined, {
+      method: 'POST',
+      headers: { cookie: 'sy_session=good', 'x-csrf-token': csrfTokenFor('good') },
+    });
     expect(change).toMatchObject({ status: 403, code: 'forbidden' });
   });
 
@@ -72,15 +84,25 @@ describe('AccessGuard', () => {
     expect(key.request.auth).toMatchObject({ workspaceId: WS_B, role: 'editor' });
   });
 
-  it("answers 404 for a workspace one is not in, 403 for an API key naming another, 401 for an unknown key", async () => {
-    expect(await decide(undefined, { headers: { cookie: 'sy_session=good', 'x-switchyard-workspace': WS_B } })).toMatchObject({ status: 404 });
-    expect(await decide(undefined, { headers: { authorization: 'Bearer sy_key_b', 'x-switchyard-workspace': WS_A } })).toMatchObject({ status: 403, code: 'wrong_workspace' });
-    expect(await decide(undefined, { headers: { authorization: 'Bearer sy_nope' } })).toMatchObject({ status: 401, code: 'invalid_api_key' });
+  it('answers 404 for a workspace one is not in, 403 for an API key naming another, 401 for an unknown key', async () => {
+    expect(await decide(undefined, { headers: { cookie: 'sy_session=good', 'x-switchyard-workspace': WS_B } })).toMatchObject({
+      status: 404,
+    });
+    expect(await decide(undefined, { headers: { authorization: 'Bearer sy_key_b', 'x-switchyard-workspace': WS_A } })).toMatchObject({
+      status: 403,
+      code: 'wrong_workspace',
+    });
+    expect(await decide(undefined, { headers: { authorization: 'Bearer sy_nope' } })).toMatchObject({
+      status: 401,
+      code: 'invalid_api_key',
+    });
   });
 
   it('keeps public routes open, and user-only routes closed to API keys', async () => {
     expect((await decide({ kind: 'public' }, {})).status).toBe(200);
-    expect(await decide({ kind: 'signed-in', userOnly: true }, { method: 'POST', headers: { authorization: 'Bearer sy_key_b' } })).toMatchObject({ status: 403, code: 'user_required' });
+    expect(
+      await decide({ kind: 'signed-in', userOnly: true }, { method: 'POST', headers: { authorization: 'Bearer sy_key_b' } }),
+    ).toMatchObject({ status: 403, code: 'user_required' });
   });
 
   it('answers setup_required everywhere but the setup routes until a user exists', async () => {
@@ -89,7 +111,12 @@ describe('AccessGuard', () => {
       const handler = () => undefined;
       if (access) Reflect.defineMetadata(ACCESS, access, handler);
       const req = { method: 'GET', headers: {}, query: {} } as AuthedRequest;
-      const context = { getType: () => 'http', getHandler: () => handler, getClass: () => class {}, switchToHttp: () => ({ getRequest: () => req }) } as unknown as ExecutionContext;
+      const context = {
+        getType: () => 'http',
+        getHandler: () => handler,
+        getClass: () => class {},
+        switchToHttp: () => ({ getRequest: () => req }),
+      } as unknown as ExecutionContext;
       return new AccessGuard(new Reflector(), fresh, apiKeys).canActivate(context).then(
         () => 200,
         (e: ApiError) => e.code,

@@ -34,7 +34,9 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
-    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]) ?? defaultAccess(request.method);
+    const access =
+      this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]) ??
+      defaultAccess(request.method);
 
     if (!(access.kind === 'public' && access.duringSetup) && !(await this.auth.hasUsers())) {
       throw new ApiError(403, 'setup_required', 'Switchyard has no owner account yet: create it first (POST /api/auth/setup)');
@@ -55,7 +57,11 @@ export class AccessGuard implements CanActivate {
     const resolved = await this.workspaceOf(request, actor);
     request.auth = resolved;
     if (!roleAllows(access, resolved.role)) {
-      throw new ApiError(403, 'forbidden', `This needs the ${access.kind === 'role' ? access.role : ''} role or above in this workspace; you are ${resolved.role}`);
+      throw new ApiError(
+        403,
+        'forbidden',
+        `This needs the ${access.kind === 'role' ? access.role : ''} role or above in this workspace; you are ${resolved.role}`,
+      );
     }
     return true;
   }
@@ -96,7 +102,8 @@ export class AccessGuard implements CanActivate {
     const headerValue = request.headers[WORKSPACE_HEADER];
     const named = typeof headerValue === 'string' ? headerValue : typeof query?.workspace === 'string' ? query.workspace : undefined;
     if (actor.type === 'api-key') {
-      if (named !== undefined && named !== actor.workspaceId) throw new ApiError(403, 'wrong_workspace', 'This API key belongs to another workspace');
+      if (named !== undefined && named !== actor.workspaceId)
+        throw new ApiError(403, 'wrong_workspace', 'This API key belongs to another workspace');
       return { actor, workspaceId: actor.workspaceId, role: actor.role };
     }
     const memberships = await this.auth.memberships(actor.id);

@@ -25,7 +25,11 @@ export class ApiKeysController {
   @Delete(':id')
   @MinRole('admin')
   @HttpCode(204)
-  async revoke(@CurrentWorkspace() workspaceId: string, @CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<void> {
+  async revoke(
+    @CurrentWorkspace() workspaceId: string,
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+  ): Promise<void> {
     await this.keys.revoke(workspaceId, actor, id);
   }
 }

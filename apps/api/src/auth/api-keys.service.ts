@@ -45,10 +45,16 @@ export class ApiKeysService {
 
   /** The key's actor, or null when it is unknown or revoked. Touches last_used_at at most once a minute. */
   async authenticate(key: string): Promise<Extract<Actor, { type: 'api-key' }> | null> {
-    const [row] = await this.dataSource.query(`SELECT id, name, workspace_id, role, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [sha256(key)]);
+    const [row] = await this.dataSource.query(
+      `SELECT id, name, workspace_id, role, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`,
+      [sha256(key)],
+    );
     if (!row) return null;
     if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
-      await this.dataSource.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [row.id]);
+      await this.dataSource.query(
+        `UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+        [row.id],
+      );
     }
     return { type: 'api-key', id: row.id, name: row.name, workspaceId: row.workspace_id, role: row.role };
   }
@@ -69,25 +75,35 @@ export class ApiKeysService {
     const id = newId();
     const createdBy = actor.type === 'user' ? actor.id : null;
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(`INSERT INTO api_keys (id, workspace_id, name, prefix, key_hash, role, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        id,
-        workspaceId,
-        input.name,
-        apiKeyPrefix(key),
-        sha256(key),
-        role,
-        createdBy,
-      ]);
-      await this.audit.record({ workspaceId, actor, action: 'api-key.created', target: { type: 'api-key', id, name: input.name }, after: { name: input.name, role } }, tx);
+      await tx.query(
+        `INSERT INTO api_keys (id, workspace_id, name, prefix, key_hash, role, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, workspaceId, input.name, apiKeyPrefix(key), sha256(key), role, createdBy],
+      );
+      await this.audit.record(
+        {
+          workspaceId,
+          actor,
+          action: 'api-key.created',
+          target: { type: 'api-key', id, name: input.name },
+          after: { name: input.name, role },
+        },
+        tx,
+      );
     });
-    const [row] = await this.dataSource.query(`SELECT k.*, u.email AS creator_email FROM api_keys k LEFT JOIN users u ON u.id = k.created_by WHERE k.id = $1`, [id]);
+    const [row] = await this.dataSource.query(
+      `SELECT k.*, u.email AS creator_email FROM api_keys k LEFT JOIN users u ON u.id = k.created_by WHERE k.id = $1`,
+      [id],
+    );
     return { ...toDto(row), key };
   }
 
   async revoke(workspaceId: string, actor: Actor, id: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       // TypeORM answers an UPDATE with [rows, count].
-      const [[row]] = await tx.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND workspace_id = $2 AND revoked_at IS NULL RETURNING name`, [id, workspaceId]);
+      const [[row]] = await tx.query(
+        `UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND workspace_id = $2 AND revoked_at IS NULL RETURNING name`,
+        [id, workspaceId],
+      );
       if (!row) throw ApiError.notFound('API key', id);
       await this.audit.record({ workspaceId, actor, action: 'api-key.revoked', target: { type: 'api-key', id, name: row.name } }, tx);
     });

@@ -23,7 +23,13 @@ export class AuthController {
     if (!actor) return { setupRequired, user: null, workspaces: [] };
     const features = { email: this.mailer.configured };
     if (actor.type === 'api-key') {
-      return { setupRequired, user: null, workspaces: [{ id: actor.workspaceId, name: null, role: actor.role }], apiKey: { id: actor.id, name: actor.name }, features };
+      return {
+        setupRequired,
+        user: null,
+        workspaces: [{ id: actor.workspaceId, name: null, role: actor.role }],
+        apiKey: { id: actor.id, name: actor.name },
+        features,
+      };
     }
     const token = readCookie(request.headers.cookie, SESSION_COOKIE) as string;
     return {

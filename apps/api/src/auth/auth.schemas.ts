@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
 
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .email('must be an email address')
-  .max(320);
+const email = z.string().trim().toLowerCase().email('must be an email address').max(320);
 export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(1024, 'must be at most 1024 characters');
 const name = z.string().trim().min(1, 'must not be empty').max(200).optional();
 
 export const setupSchema = z.object({ email, password: passwordSchema, name });
-export const loginSchema = z.object({ email: z.string().trim().toLowerCase().min(1, 'is required'), password: z.string().min(1, 'is required') });
+export const loginSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1, 'is required'),
+  password: z.string().min(1, 'is required'),
+});
 export const changePasswordSchema = z.object({ currentPassword: z.string().min(1, 'is required'), newPassword: passwordSchema });
 export const acceptInviteSchema = z.object({ email: email.optional(), password: passwordSchema.optional(), name });
 export const roleSchema = z.enum(ROLES);

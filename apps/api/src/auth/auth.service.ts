@@ -131,11 +131,21 @@ export class AuthService {
     const [row] = await this.dataSource.query(`SELECT id, email, name, password_hash FROM users WHERE email = $1`, [input.email]);
     const ok = row ? await verifyPassword(row.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
     if (!ok) {
-      await this.dataSource.query(`INSERT INTO login_attempts (id, key, at) SELECT gen_random_uuid(), k, $2 FROM unnest($1::text[]) k`, [keys, now]);
+      await this.dataSource.query(`INSERT INTO login_attempts (id, key, at) SELECT gen_random_uuid(), k, $2 FROM unnest($1::text[]) k`, [
+        keys,
+        now,
+      ]);
       const emailFailures = [...(failures.get(keys[0]) ?? []), now];
       const ipFailures = [...(failures.get(keys[1]) ?? []), now];
       await sleep(failureDelayMs(emailFailures.length, this.lockout));
-      const after = this.lockState(new Map([[keys[0], emailFailures], [keys[1], ipFailures]]), keys, now);
+      const after = this.lockState(
+        new Map([
+          [keys[0], emailFailures],
+          [keys[1], ipFailures],
+        ]),
+        keys,
+        now,
+      );
       if (after) throw this.lockedError(after);
       throw new ApiError(401, 'invalid_credentials', 'The email or the password is wrong');
     }
@@ -155,10 +165,10 @@ export class AuthService {
   }
 
   private async recentFailures(keys: string[], now: Date): Promise<Map<string, Date[]>> {
-    const rows: Array<{ key: string; at: Date }> = await this.dataSource.query(`SELECT key, at FROM login_attempts WHERE key = ANY($1::text[]) AND at > $2`, [
-      keys,
-      new Date(now.getTime() - this.lockout.windowMs),
-    ]);
+    const rows: Array<{ key: string; at: Date }> = await this.dataSource.query(
+      `SELECT key, at FROM login_attempts WHERE key = ANY($1::text[]) AND at > $2`,
+      [keys, new Date(now.getTime() - this.lockout.windowMs)],
+    );
     const map = new Map<string, Date[]>();
     for (const r of rows) map.set(r.key, [...(map.get(r.key) ?? []), new Date(r.at)]);
     return map;
@@ -166,7 +176,12 @@ export class AuthService {
 
   async startSession(manager: EntityManager, user: { id: string; email: string; name: string }): Promise<NewSession> {
     const token = randomToken();
-    await manager.query(`INSERT INTO sessions (id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [newId(), user.id, sha256(token), new Date(Date.now() + SESSION_TTL_MS)]);
+    await manager.query(`INSERT INTO sessions (id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [
+      newId(),
+      user.id,
+      sha256(token),
+      new Date(Date.now() + SESSION_TTL_MS),
+    ]);
     return { token, csrfToken: csrfTokenFor(token), maxAgeSeconds: Math.floor(SESSION_TTL_MS / 1000), user };
   }
 
@@ -213,6 +228,8 @@ export class AuthService {
   /** Deletes expired sessions and old failed sign-ins (called now and then). */
   async prune(): Promise<void> {
     await this.dataSource.query(`DELETE FROM sessions WHERE expires_at < now()`);
-    await this.dataSource.query(`DELETE FROM login_attempts WHERE at < $1`, [new Date(Date.now() - Math.max(this.lockout.windowMs, this.lockout.lockMs) * 2)]);
+    await this.dataSource.query(`DELETE FROM login_attempts WHERE at < $1`, [
+      new Date(Date.now() - Math.max(this.lockout.windowMs, this.lockout.lockMs) * 2),
+    ]);
   }
 }

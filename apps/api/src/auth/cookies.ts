@@ -35,5 +35,8 @@ export function sessionCookies(sessionToken: string, csrfToken: string, maxAgeSe
 }
 
 export function clearedCookies(secure: boolean): string[] {
-  return [serializeCookie(SESSION_COOKIE, '', { secure, httpOnly: true, maxAge: 0 }), serializeCookie(CSRF_COOKIE, '', { secure, httpOnly: false, maxAge: 0 })];
+  return [
+    serializeCookie(SESSION_COOKIE, '', { secure, httpOnly: true, maxAge: 0 }),
+    serializeCookie(CSRF_COOKIE, '', { secure, httpOnly: false, maxAge: 0 }),
+  ];
 }

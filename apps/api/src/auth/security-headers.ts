@@ -7,7 +7,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
  * hence 'unsafe-inline' for styles only), no framing, HSTS only behind TLS. CORS stays closed unless
  * SWITCHYARD_CORS_ORIGINS lists origins.
  */
-export async function registerSecurityHeaders(app: NestFastifyApplication, options: { publicUrl: string; corsOrigins: string }): Promise<void> {
+export async function registerSecurityHeaders(
+  app: NestFastifyApplication,
+  options: { publicUrl: string; corsOrigins: string },
+): Promise<void> {
   const https = options.publicUrl.startsWith('https://');
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -34,7 +34,13 @@ const testWorkflowSchema = z.strictObject({
 });
 
 function toTrigger(sample: z.infer<typeof triggerSampleSchema>, now: number): TriggerData {
-  return { body: sample.body ?? null, headers: sample.headers, query: sample.query, method: sample.method, receivedAt: sample.receivedAt ?? new Date(now).toISOString() };
+  return {
+    body: sample.body ?? null,
+    headers: sample.headers,
+    query: sample.query,
+    method: sample.method,
+    receivedAt: sample.receivedAt ?? new Date(now).toISOString(),
+  };
 }
 
 /**
@@ -54,7 +60,13 @@ export class BuilderTestService {
     }
     const step = stepSchema.parse(validation.definition.steps[0]);
     const now = Date.now();
-    const { result, halt } = await executeStep({ step, context: { trigger: toTrigger(input.context.trigger, now), steps: input.context.steps }, bindings: input.context.bindings, ports: this.executor.enginePortsFor(workspaceId), now });
+    const { result, halt } = await executeStep({
+      step,
+      context: { trigger: toTrigger(input.context.trigger, now), steps: input.context.steps },
+      bindings: input.context.bindings,
+      ports: this.executor.enginePortsFor(workspaceId),
+      now,
+    });
     return {
       status: result.status === 'succeeded' && halt?.reason === 'filtered' ? 'filtered' : result.status,
       halt: halt ?? null,
@@ -73,11 +85,24 @@ export class BuilderTestService {
       throw new ApiError(400, 'validation_failed', `The workflow is invalid: ${details[0].path} ${details[0].message}`, details);
     }
     const now = Date.now();
-    const verdict = await runWorkflow({ definition: validation.definition, trigger: toTrigger(input.sample, now), ports: this.executor.enginePortsFor(workspaceId), now });
+    const verdict = await runWorkflow({
+      definition: validation.definition,
+      trigger: toTrigger(input.sample, now),
+      ports: this.executor.enginePortsFor(workspaceId),
+      now,
+    });
     return {
       status: verdict.status,
       error: verdict.error ?? null,
-      steps: verdict.steps.map((s) => ({ id: s.stepId, type: s.type, status: s.status, output: s.output, input: s.input, error: s.error, durationMs: s.finishedAt - s.startedAt })),
+      steps: verdict.steps.map((s) => ({
+        id: s.stepId,
+        type: s.type,
+        status: s.status,
+        output: s.output,
+        input: s.input,
+        error: s.error,
+        durationMs: s.finishedAt - s.startedAt,
+      })),
     };
   }
 }

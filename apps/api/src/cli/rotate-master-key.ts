@@ -42,7 +42,10 @@ function plan(env: NodeJS.ProcessEnv, newKeyArg: string | undefined): Plan {
   if (env.SWITCHYARD_SECRET_KEY) {
     const current = parseMasterKey(env.SWITCHYARD_SECRET_KEY, 'SWITCHYARD_SECRET_KEY');
     if (!newKey) {
-      if (previous.length === 0) throw new Error('nothing to rotate: give --new-key, or move the old key to SWITCHYARD_SECRET_KEY_PREVIOUS and set the new one as SWITCHYARD_SECRET_KEY');
+      if (previous.length === 0)
+        throw new Error(
+          'nothing to rotate: give --new-key, or move the old key to SWITCHYARD_SECRET_KEY_PREVIOUS and set the new one as SWITCHYARD_SECRET_KEY',
+        );
       return { target: current, decryptKeys: previous, describe: 'SWITCHYARD_SECRET_KEY (previous keys: SWITCHYARD_SECRET_KEY_PREVIOUS)' };
     }
     return { target: parseMasterKey(newKey, '--new-key'), decryptKeys: [current, ...previous], describe: 'the key given by --new-key' };
@@ -54,12 +57,19 @@ function plan(env: NodeJS.ProcessEnv, newKeyArg: string | undefined): Plan {
   if (existsSync(nextFile)) {
     // An earlier run was interrupted: finish it with the same key.
     const next = parseMasterKey(readFileSync(nextFile, 'utf8'), nextFile);
-    if (newKey && !parseMasterKey(newKey, '--new-key').equals(next)) throw new Error(`${nextFile} holds another key from an interrupted rotation: run again without --new-key to finish it`);
+    if (newKey && !parseMasterKey(newKey, '--new-key').equals(next))
+      throw new Error(`${nextFile} holds another key from an interrupted rotation: run again without --new-key to finish it`);
     return { target: next, decryptKeys: [current, ...previous], nextFile, keyFile, describe: `${nextFile} (from an interrupted run)` };
   }
   const target = newKey ? parseMasterKey(newKey, '--new-key') : randomBytes(32);
   writeKeyFile(nextFile, target);
-  return { target, decryptKeys: [current, ...previous], nextFile, keyFile, describe: newKey ? `the key given by --new-key (in ${nextFile})` : `a new key generated into ${nextFile}` };
+  return {
+    target,
+    decryptKeys: [current, ...previous],
+    nextFile,
+    keyFile,
+    describe: newKey ? `the key given by --new-key (in ${nextFile})` : `a new key generated into ${nextFile}`,
+  };
 }
 
 /** Written and flushed before any row is sealed with it, so a crash can never lose the key. */
@@ -86,11 +96,19 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   console.log(`Re-encrypting with ${p.describe}`);
 
   let embedded: EmbeddedDatabase | null = null;
-  const url = env.DATABASE_URL || (embedded = await startEmbeddedDatabase(env.SWITCHYARD_DATA_DIR || './.switchyard', createLogger(env.LOG_LEVEL ?? 'warn'))).url;
+  const url =
+    env.DATABASE_URL ||
+    (embedded = await startEmbeddedDatabase(env.SWITCHYARD_DATA_DIR || './.switchyard', createLogger(env.LOG_LEVEL ?? 'warn'))).url;
   const client = new Client({ connectionString: url });
   try {
     await client.connect();
-    const counts = await reencryptSecrets(client, new SecretBox(p.target, p.decryptKeys.filter((k) => !k.equals(p.target))));
+    const counts = await reencryptSecrets(
+      client,
+      new SecretBox(
+        p.target,
+        p.decryptKeys.filter((k) => !k.equals(p.target)),
+      ),
+    );
     let failed = 0;
     for (const [table, c] of Object.entries(counts)) {
       console.log(`${table}: ${c.reencrypted} re-encrypted, ${c.current} already on the new key, ${c.failed.length} failed`);

@@ -18,10 +18,16 @@ describe('parseConfig', () => {
 
   it('checks the automated-setup and cookie settings', () => {
     expect(parseConfig({}).SWITCHYARD_COOKIE_SECURE).toBe('auto');
-    expect(() => parseConfig({ SWITCHYARD_OWNER_EMAIL: 'a@b.example' })).toThrow(/SWITCHYARD_OWNER_PASSWORD: SWITCHYARD_OWNER_EMAIL and SWITCHYARD_OWNER_PASSWORD go together/);
+    expect(() => parseConfig({ SWITCHYARD_OWNER_EMAIL: 'a@b.example' })).toThrow(
+      /SWITCHYARD_OWNER_PASSWORD: SWITCHYARD_OWNER_EMAIL and SWITCHYARD_OWNER_PASSWORD go together/,
+    );
     expect(() => parseConfig({ SWITCHYARD_OWNER_API_KEY: 'sy_short' })).toThrow(/SWITCHYARD_OWNER_API_KEY: must start with sy_/);
     expect(() => parseConfig({ SWITCHYARD_COOKIE_SECURE: 'yes' })).toThrow(/SWITCHYARD_COOKIE_SECURE/);
-    const ok = parseConfig({ SWITCHYARD_OWNER_EMAIL: 'a@b.example', SWITCHYARD_OWNER_PASSWORD: 'long enough pw', SWITCHYARD_OWNER_API_KEY: `sy_${'x'.repeat(40)}` });
+    const ok = parseConfig({
+      SWITCHYARD_OWNER_EMAIL: 'a@b.example',
+      SWITCHYARD_OWNER_PASSWORD: 'long enough pw',
+      SWITCHYARD_OWNER_API_KEY: `sy_${'x'.repeat(40)}`,
+    });
     expect(ok.SWITCHYARD_OWNER_EMAIL).toBe('a@b.example');
   });
 

@@ -38,7 +38,10 @@ export const configSchema = z.object({
   SWITCHYARD_OWNER_EMAIL: z.string().email('must be an email address').optional(),
   SWITCHYARD_OWNER_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   /** Automated setup: an owner-role API key of the default workspace with exactly this value. */
-  SWITCHYARD_OWNER_API_KEY: z.string().regex(/^sy_[A-Za-z0-9_-]{29,}$/, 'must start with sy_ and be at least 32 characters of [A-Za-z0-9_-]').optional(),
+  SWITCHYARD_OWNER_API_KEY: z
+    .string()
+    .regex(/^sy_[A-Za-z0-9_-]{29,}$/, 'must start with sy_ and be at least 32 characters of [A-Za-z0-9_-]')
+    .optional(),
   /** Secure flag of the session cookies: auto = when SWITCHYARD_PUBLIC_URL is https. */
   SWITCHYARD_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Comma-separated origins allowed to call the API from a browser (CORS); empty = closed. */
@@ -47,13 +50,16 @@ export const configSchema = z.object({
    * The server's SMTP relay for its own e-mail (dead-letter alerts, invites): smtp://user:pass@host:587
    * (STARTTLS), smtps://... (TLS) or ?security=none; unset = the server sends no e-mail.
    */
-  SWITCHYARD_SMTP_URL: z.string().superRefine((v, ctx) => {
-    try {
-      parseSmtpUrl(v);
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: (err as Error).message });
-    }
-  }).optional(),
+  SWITCHYARD_SMTP_URL: z
+    .string()
+    .superRefine((v, ctx) => {
+      try {
+        parseSmtpUrl(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    })
+    .optional(),
   /** Sender of the server's e-mail: an address, or `Name <address>`. */
   SWITCHYARD_SMTP_FROM: z
     .string()
@@ -81,7 +87,11 @@ export function parseConfig(env: Record<string, string | undefined>): RawConfig 
   const result = configSchema
     .superRefine((c, ctx) => {
       if (Boolean(c.SWITCHYARD_OWNER_EMAIL) !== Boolean(c.SWITCHYARD_OWNER_PASSWORD)) {
-        ctx.addIssue({ code: 'custom', path: [c.SWITCHYARD_OWNER_EMAIL ? 'SWITCHYARD_OWNER_PASSWORD' : 'SWITCHYARD_OWNER_EMAIL'], message: 'SWITCHYARD_OWNER_EMAIL and SWITCHYARD_OWNER_PASSWORD go together' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [c.SWITCHYARD_OWNER_EMAIL ? 'SWITCHYARD_OWNER_PASSWORD' : 'SWITCHYARD_OWNER_EMAIL'],
+          message: 'SWITCHYARD_OWNER_EMAIL and SWITCHYARD_OWNER_PASSWORD go together',
+        });
       }
     })
     .safeParse(cleaned);

@@ -6,11 +6,20 @@ describe('parseSmtpUrl', () => {
   it('reads smtp:// as STARTTLS on 587 and smtps:// as TLS on 465', () => {
     expect(parseSmtpUrl('smtp://smtp.example.com')).toEqual({ host: 'smtp.example.com', port: 587, security: 'starttls' });
     expect(parseSmtpUrl('smtps://smtp.example.com')).toEqual({ host: 'smtp.example.com', port: 465, security: 'tls' });
-    expect(parseSmtpUrl('smtp://mailer:s3cret@smtp.example.com:2525')).toEqual({ host: 'smtp.example.com', port: 2525, security: 'starttls', username: 'mailer', password: 's3cret' });
+    expect(parseSmtpUrl('smtp://mailer:s3cret@smtp.example.com:2525')).toEqual({
+      host: 'smtp.example.com',
+      port: 2525,
+      security: 'starttls',
+      username: 'mailer',
+      password: 's3cret',
+    });
   });
 
   it('decodes the user and password', () => {
-    expect(parseSmtpUrl('smtps://alerts%40example.com:p%40ss%3Aword@smtp.example.com')).toMatchObject({ username: 'alerts@example.com', password: 'p@ss:word' });
+    expect(parseSmtpUrl('smtps://alerts%40example.com:p%40ss%3Aword@smtp.example.com')).toMatchObject({
+      username: 'alerts@example.com',
+      password: 'p@ss:word',
+    });
     expect(parseSmtpUrl('smtp://apikey@smtp.example.com')).toMatchObject({ username: 'apikey', password: '' });
   });
 

@@ -17,18 +17,36 @@ describe('parseCredentialData', () => {
   });
 
   it('checks header names and token URLs', () => {
-    expect(parseCredentialData({ type: 'api-key', data: { header: 'X Api Key', value: 'k' } })).toMatchObject({ ok: false, details: [{ path: 'data.header' }] });
-    expect(parseCredentialData({ type: 'api-key', data: { header: 'Host', value: 'k' } })).toMatchObject({ ok: false, details: [{ path: 'data.header' }] });
+    expect(parseCredentialData({ type: 'api-key', data: { header: 'X Api Key', value: 'k' } })).toMatchObject({
+      ok: false,
+      details: [{ path: 'data.header' }],
+    });
+    expect(parseCredentialData({ type: 'api-key', data: { header: 'Host', value: 'k' } })).toMatchObject({
+      ok: false,
+      details: [{ path: 'data.header' }],
+    });
     const oauth = { tokenUrl: 'ftp://auth.example.com/token', clientId: 'c', clientSecret: 's' };
-    expect(parseCredentialData({ type: 'oauth2-client-credentials', data: oauth })).toMatchObject({ ok: false, details: [{ path: 'data.tokenUrl' }] });
-    expect(parseCredentialData({ type: 'basic', data: { username: 'a:b', password: 'p' } })).toMatchObject({ ok: false, details: [{ path: 'data.username' }] });
+    expect(parseCredentialData({ type: 'oauth2-client-credentials', data: oauth })).toMatchObject({
+      ok: false,
+      details: [{ path: 'data.tokenUrl' }],
+    });
+    expect(parseCredentialData({ type: 'basic', data: { username: 'a:b', password: 'p' } })).toMatchObject({
+      ok: false,
+      details: [{ path: 'data.username' }],
+    });
   });
 
   it('keeps omitted fields of an update and clears an emptied optional one', () => {
     const existing = { public: { tokenUrl: 'https://a.test/t', clientId: 'c', scope: 'read' }, secret: { clientSecret: 'old-secret' } };
     const parsed = parseCredentialData({ type: 'oauth2-client-credentials', data: { scope: '', audience: 'api' }, existing });
-    expect(parsed).toEqual({ ok: true, fields: { public: { tokenUrl: 'https://a.test/t', clientId: 'c', audience: 'api' }, secret: { clientSecret: 'old-secret' } } });
-    expect(parseCredentialData({ type: 'bearer', data: { token: '' }, existing: { public: {}, secret: { token: 't' } } })).toMatchObject({ ok: false, details: [{ path: 'data.token' }] });
+    expect(parsed).toEqual({
+      ok: true,
+      fields: { public: { tokenUrl: 'https://a.test/t', clientId: 'c', audience: 'api' }, secret: { clientSecret: 'old-secret' } },
+    });
+    expect(parseCredentialData({ type: 'bearer', data: { token: '' }, existing: { public: {}, secret: { token: 't' } } })).toMatchObject({
+      ok: false,
+      details: [{ path: 'data.token' }],
+    });
   });
 
   it('generates a Standard Webhooks secret when none is given', () => {

@@ -35,11 +35,13 @@ export function parseCredentialData(options: {
   const descriptor = credentialTypeDescriptor(options.type);
   if (!descriptor) return { ok: false, details: [{ path: 'type', message: `is not a credential type (expected one of ${knownTypes()})` }] };
   const data = options.data ?? {};
-  if (typeof data !== 'object' || Array.isArray(data)) return { ok: false, details: [{ path: 'data', message: 'must be an object of fields' }] };
+  if (typeof data !== 'object' || Array.isArray(data))
+    return { ok: false, details: [{ path: 'data', message: 'must be an object of fields' }] };
   const details: ErrorDetail[] = [];
   const given = data as Record<string, unknown>;
   for (const name of Object.keys(given)) {
-    if (!descriptor.fields.some((f) => f.name === name)) details.push({ path: `data.${name}`, message: `is not a field of ${descriptor.type} credentials` });
+    if (!descriptor.fields.some((f) => f.name === name))
+      details.push({ path: `data.${name}`, message: `is not a field of ${descriptor.type} credentials` });
   }
   const fields: CredentialFields = { public: {}, secret: {} };
   for (const field of descriptor.fields) {
@@ -73,7 +75,8 @@ function checkField(descriptor: CredentialTypeDescriptor, name: string, value: s
     if (!HEADER_NAME.test(value)) return 'must be a header name (letters, digits and - _ . only)';
     if (/^(host|content-length|content-type|transfer-encoding|connection)$/i.test(value)) return `cannot be ${value}`;
   }
-  if (descriptor.type === 'basic' && name === 'username' && value.includes(':')) return 'must not contain ":" (HTTP Basic authentication separates it from the password with one)';
+  if (descriptor.type === 'basic' && name === 'username' && value.includes(':'))
+    return 'must not contain ":" (HTTP Basic authentication separates it from the password with one)';
   if ((descriptor.type === 'oauth2-client-credentials' && name === 'tokenUrl') || (descriptor.type === 'webhook-url' && name === 'url')) {
     let url: URL;
     try {

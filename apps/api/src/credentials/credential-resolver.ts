@@ -34,21 +34,35 @@ export class HostCredentialResolver {
   async resolve(workspaceId: string, credentialId: string, expectedTypes?: ReadonlyArray<string>): Promise<ResolvedCredential> {
     const row = isUuid(credentialId)
       ? (
-          await this.pool.query<CredentialRow>(`SELECT id, type, public_fields, ciphertext, updated_at FROM credentials WHERE id = $1 AND workspace_id = $2`, [
-            credentialId,
-            workspaceId,
-          ])
+          await this.pool.query<CredentialRow>(
+            `SELECT id, type, public_fields, ciphertext, updated_at FROM credentials WHERE id = $1 AND workspace_id = $2`,
+            [credentialId, workspaceId],
+          )
         ).rows[0]
       : undefined;
-    if (!row) throw new CredentialError('CREDENTIAL_NOT_FOUND', `credential ${credentialId} does not exist (deleted, or in another workspace)`, false);
+    if (!row)
+      throw new CredentialError(
+        'CREDENTIAL_NOT_FOUND',
+        `credential ${credentialId} does not exist (deleted, or in another workspace)`,
+        false,
+      );
     if (expectedTypes && expectedTypes.length > 0 && !expectedTypes.includes(row.type)) {
-      throw new CredentialError('CREDENTIAL_TYPE', `credential ${credentialId} is a ${row.type} credential; this step needs ${expectedTypes.join(' or ')}`, false);
+      throw new CredentialError(
+        'CREDENTIAL_TYPE',
+        `credential ${credentialId} is a ${row.type} credential; this step needs ${expectedTypes.join(' or ')}`,
+        false,
+      );
     }
     let secret: Record<string, string>;
     try {
       secret = openCredentialSecrets(this.box(), row.id, row.ciphertext);
     } catch (err) {
-      throw new CredentialError('CREDENTIAL_UNREADABLE', `credential ${credentialId} cannot be decrypted: ${(err as Error).message}`, false, 'system');
+      throw new CredentialError(
+        'CREDENTIAL_UNREADABLE',
+        `credential ${credentialId} cannot be decrypted: ${(err as Error).message}`,
+        false,
+        'system',
+      );
     }
     const fields = { ...row.public_fields, ...secret };
     if (row.type === 'oauth2-client-credentials') {

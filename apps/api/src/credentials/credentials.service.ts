@@ -72,8 +72,15 @@ export class CredentialsService implements OnApplicationBootstrap {
     }
     if (!this.config.SWITCHYARD_SECRET_KEY_PREVIOUS) return;
     const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const counts = (await reencryptSecrets(pool, this.box(), SEALED_TABLES.filter((t) => t.table === 'credentials'))).credentials;
-    if (counts.reencrypted > 0) this.logger.info({ count: counts.reencrypted }, 're-encrypted credentials with the current SWITCHYARD_SECRET_KEY');
+    const counts = (
+      await reencryptSecrets(
+        pool,
+        this.box(),
+        SEALED_TABLES.filter((t) => t.table === 'credentials'),
+      )
+    ).credentials;
+    if (counts.reencrypted > 0)
+      this.logger.info({ count: counts.reencrypted }, 're-encrypted credentials with the current SWITCHYARD_SECRET_KEY');
     for (const f of counts.failed) this.logger.error({ credentialId: f.id, reason: f.reason }, 'could not re-encrypt a credential');
   }
 
@@ -108,7 +115,13 @@ export class CredentialsService implements OnApplicationBootstrap {
       hints: credentialHints(parsed.fields.secret),
     });
     await saveUniqueName(() => repo.save(row), input.name);
-    await this.audit.record({ workspaceId, actor, action: 'credential.created', target: { type: 'credential', id, name: input.name }, after: auditView(row) });
+    await this.audit.record({
+      workspaceId,
+      actor,
+      action: 'credential.created',
+      target: { type: 'credential', id, name: input.name },
+      after: auditView(row),
+    });
     const created = this.toDto(await repo.findOneByOrFail({ id }), []);
     const givenSecret = (input.data as Record<string, unknown> | undefined)?.secret;
     const generated = input.type === 'webhook-signing-secret' && (typeof givenSecret !== 'string' || givenSecret.trim() === '');
@@ -133,7 +146,14 @@ export class CredentialsService implements OnApplicationBootstrap {
       row.updatedAt = new Date();
       await saveUniqueName(() => tx.getRepository(CredentialEntity).save(row), row.name);
       await this.audit.record(
-        { workspaceId, actor, action: 'credential.updated', target: { type: 'credential', id, name: row.name }, before, after: { ...auditView(row), secretsChanged: input.data !== undefined } },
+        {
+          workspaceId,
+          actor,
+          action: 'credential.updated',
+          target: { type: 'credential', id, name: row.name },
+          before,
+          after: { ...auditView(row), secretsChanged: input.data !== undefined },
+        },
         tx,
       );
       return this.toDto(row, (await this.usage(tx, workspaceId, id)).get(id) ?? []);
@@ -151,7 +171,10 @@ export class CredentialsService implements OnApplicationBootstrap {
         throw new ApiError(409, 'credential_in_use', message, [{ path: 'workflows', message }], { workflows });
       }
       await tx.getRepository(CredentialEntity).delete({ id, workspaceId });
-      await this.audit.record({ workspaceId, actor, action: 'credential.deleted', target: { type: 'credential', id, name: row.name }, before: auditView(row) }, tx);
+      await this.audit.record(
+        { workspaceId, actor, action: 'credential.deleted', target: { type: 'credential', id, name: row.name }, before: auditView(row) },
+        tx,
+      );
     });
   }
 
@@ -175,7 +198,9 @@ export class CredentialsService implements OnApplicationBootstrap {
 
   private async find(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<CredentialEntity> {
     const row = isUuid(id)
-      ? await manager.getRepository(CredentialEntity).findOne({ where: { id, workspaceId }, lock: lock ? { mode: 'pessimistic_write' } : undefined })
+      ? await manager
+          .getRepository(CredentialEntity)
+          .findOne({ where: { id, workspaceId }, lock: lock ? { mode: 'pessimistic_write' } : undefined })
       : null;
     if (!row) throw ApiError.notFound('Credential', id);
     return row;
@@ -200,17 +225,26 @@ export class CredentialsService implements OnApplicationBootstrap {
  * in the workspace. Call it inside the transaction that saves the version: the shared row lock
  * makes a concurrent delete wait and then see the new reference.
  */
-export async function assertCredentialsExist(manager: EntityManager, workspaceId: string, definition: Pick<WorkflowDefinition, 'steps'>): Promise<void> {
+export async function assertCredentialsExist(
+  manager: EntityManager,
+  workspaceId: string,
+  definition: Pick<WorkflowDefinition, 'steps'>,
+): Promise<void> {
   const refs = findCredentialReferences(definition);
   if (refs.length === 0) return;
   const ids = [...new Set(refs.map((r) => r.credentialId).filter(isUuid))];
   const found =
     ids.length === 0
       ? []
-      : await manager.getRepository(CredentialEntity).find({ select: ['id'], where: { workspaceId, id: In(ids) }, lock: { mode: 'pessimistic_read' } });
+      : await manager
+          .getRepository(CredentialEntity)
+          .find({ select: ['id'], where: { workspaceId, id: In(ids) }, lock: { mode: 'pessimistic_read' } });
   const known = new Set(found.map((c) => c.id));
-  const details = refs.filter((r) => !known.has(r.credentialId)).map((r) => ({ path: r.path, message: `credential ${r.credentialId} does not exist` }));
-  if (details.length > 0) throw new ApiError(400, 'validation_failed', `The workflow is invalid: ${details[0].path} ${details[0].message}`, details);
+  const details = refs
+    .filter((r) => !known.has(r.credentialId))
+    .map((r) => ({ path: r.path, message: `credential ${r.credentialId} does not exist` }));
+  if (details.length > 0)
+    throw new ApiError(400, 'validation_failed', `The workflow is invalid: ${details[0].path} ${details[0].message}`, details);
 }
 
 function invalid(details: Array<{ path: string; message: string }>): ApiError {
@@ -222,7 +256,9 @@ async function saveUniqueName<T>(save: () => Promise<T>, name: string): Promise<
     return await save();
   } catch (err) {
     if ((err as { code?: string }).code === '23505') {
-      throw new ApiError(409, 'name_taken', `a credential named "${name}" already exists`, [{ path: 'name', message: 'is already used by another credential' }]);
+      throw new ApiError(409, 'name_taken', `a credential named "${name}" already exists`, [
+        { path: 'name', message: 'is already used by another credential' },
+      ]);
     }
     throw err;
   }

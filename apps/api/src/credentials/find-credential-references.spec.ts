@@ -6,7 +6,11 @@ describe('findCredentialReferences', () => {
     const steps = [
       { id: 'a', type: 'map', expression: '1' },
       { id: 'b', type: 'http', url: 'https://a.test', credentialId: 'c1' },
-      { id: 'c', type: 'branch', paths: [{ name: 'p', condition: 'true', steps: [{ id: 'd', type: 'http', url: 'https://b.test', credentialId: 'c2' }] }] },
+      {
+        id: 'c',
+        type: 'branch',
+        paths: [{ name: 'p', condition: 'true', steps: [{ id: 'd', type: 'http', url: 'https://b.test', credentialId: 'c2' }] }],
+      },
       { id: 'e', type: 'loop', items: 'x', steps: [{ id: 'f', type: 'http', url: 'https://c.test', credentialId: 'c1' }] },
     ];
     expect(findCredentialReferences({ steps } as never)).toEqual([

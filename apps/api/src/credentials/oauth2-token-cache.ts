@@ -38,7 +38,8 @@ export class OAuth2TokenCache {
       pending = this.fetch(key, fields)
         .catch((err: unknown) => {
           // A token endpoint may echo what it was sent; the secret must not reach the run journal.
-          if (err instanceof CredentialError && fields.clientSecret) throw new CredentialError(err.code, err.message.split(fields.clientSecret).join('***'), err.retryable, err.kind);
+          if (err instanceof CredentialError && fields.clientSecret)
+            throw new CredentialError(err.code, err.message.split(fields.clientSecret).join('***'), err.retryable, err.kind);
           throw err;
         })
         .finally(() => this.pending.delete(key));
@@ -63,11 +64,19 @@ export class OAuth2TokenCache {
       });
     } catch (err) {
       const e = err as { code?: string; message?: string; retryable?: boolean };
-      throw new CredentialError('OAUTH2_TOKEN', `the token endpoint ${where} could not be reached: ${e.message ?? String(err)}`, e.retryable ?? true);
+      throw new CredentialError(
+        'OAUTH2_TOKEN',
+        `the token endpoint ${where} could not be reached: ${e.message ?? String(err)}`,
+        e.retryable ?? true,
+      );
     }
     if (response.status < 200 || response.status > 299) {
       const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
-      throw new CredentialError('OAUTH2_TOKEN', `the token endpoint ${where} answered HTTP ${response.status}${oauthError(response.body)}`, retryable);
+      throw new CredentialError(
+        'OAUTH2_TOKEN',
+        `the token endpoint ${where} answered HTTP ${response.status}${oauthError(response.body)}`,
+        retryable,
+      );
     }
     const body = parseTokenBody(response.body, response.headers['content-type']);
     const token = typeof body.access_token === 'string' ? body.access_token : '';

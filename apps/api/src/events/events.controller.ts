@@ -18,9 +18,13 @@ export class EventsController {
 
   /** Server-Sent Events: `request` and `run` events of one workflow, with keep-alive pings. */
   @Sse(':id/events')
-  async stream(@CurrentWorkspace() workspaceId: string, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) workflowId: string): Promise<Observable<MessageEvent>> {
+  async stream(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) workflowId: string,
+  ): Promise<Observable<MessageEvent>> {
     // Checked before the stream opens, so another workspace's workflow answers a plain 404.
-    if (!(await this.dataSource.getRepository(WorkflowEntity).existsBy({ id: workflowId, workspaceId }))) throw ApiError.notFound('Workflow', workflowId);
+    if (!(await this.dataSource.getRepository(WorkflowEntity).existsBy({ id: workflowId, workspaceId })))
+      throw ApiError.notFound('Workflow', workflowId);
     return merge(
       this.events.forWorkflow(workflowId).pipe(map((event) => ({ type: event.type, data: event }) as MessageEvent)),
       interval(KEEP_ALIVE_MS).pipe(map(() => ({ type: 'ping', data: {} }) as MessageEvent)),

@@ -2,7 +2,8 @@ import ipaddr from 'ipaddr.js';
 
 export type EgressDecision = { allowed: true } | { allowed: false; reason: string };
 
-type Rule = { kind: 'cidr'; range: [ipaddr.IPv4 | ipaddr.IPv6, number] } | { kind: 'host'; host: string } | { kind: 'suffix'; suffix: string };
+type Rule =
+  { kind: 'cidr'; range: [ipaddr.IPv4 | ipaddr.IPv6, number] } | { kind: 'host'; host: string } | { kind: 'suffix'; suffix: string };
 
 /**
  * Decides whether outbound HTTP may reach an address. Only public unicast addresses are allowed by

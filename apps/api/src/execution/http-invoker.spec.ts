@@ -6,11 +6,15 @@ import { GuardedHttpInvoker } from './http-invoker';
 describe('GuardedHttpInvoker', () => {
   it('refuses IP literals in private ranges before connecting', async () => {
     const invoker = new GuardedHttpInvoker(new EgressGuard([]), async () => []);
-    await expect(invoker.send({ method: 'GET', url: 'http://169.254.169.254/latest/meta-data', headers: {}, timeoutMs: 1000 })).rejects.toMatchObject({
+    await expect(
+      invoker.send({ method: 'GET', url: 'http://169.254.169.254/latest/meta-data', headers: {}, timeoutMs: 1000 }),
+    ).rejects.toMatchObject({
       code: 'EGRESS_BLOCKED',
       retryable: false,
     });
-    await expect(invoker.send({ method: 'GET', url: 'http://[::ffff:10.0.0.1]/', headers: {}, timeoutMs: 1000 })).rejects.toMatchObject({ code: 'EGRESS_BLOCKED' });
+    await expect(invoker.send({ method: 'GET', url: 'http://[::ffff:10.0.0.1]/', headers: {}, timeoutMs: 1000 })).rejects.toMatchObject({
+      code: 'EGRESS_BLOCKED',
+    });
     await invoker.close();
   });
 

@@ -52,7 +52,14 @@ export class GuardedHttpInvoker implements HttpInvoker {
       const target = this.checkUrl(url);
       let res;
       try {
-        res = await request(target, { method: method as 'GET', headers, body, dispatcher: this.agent, signal, maxRedirections: 0 } as Parameters<typeof request>[1]);
+        res = await request(target, {
+          method: method as 'GET',
+          headers,
+          body,
+          dispatcher: this.agent,
+          signal,
+          maxRedirections: 0,
+        } as Parameters<typeof request>[1]);
       } catch (err) {
         throw this.classify(err, req);
       }

@@ -32,7 +32,11 @@ describe('GuardedMailSender.checkHost', () => {
     ['127.0.0.1', /loopback/],
     ['[::1]', /loopback/],
   ])('refuses %s', async (host, reason) => {
-    await expect(new GuardedMailSender(new EgressGuard([]), dns).checkHost(host)).rejects.toMatchObject({ code: 'EGRESS_BLOCKED', retryable: false, message: expect.stringMatching(reason) });
+    await expect(new GuardedMailSender(new EgressGuard([]), dns).checkHost(host)).rejects.toMatchObject({
+      code: 'EGRESS_BLOCKED',
+      retryable: false,
+      message: expect.stringMatching(reason),
+    });
   });
 
   it('lets SWITCHYARD_EGRESS_ALLOW open a range or a host name', async () => {
@@ -41,7 +45,10 @@ describe('GuardedMailSender.checkHost', () => {
   });
 
   it('fails permanently on a name that does not exist', async () => {
-    await expect(new GuardedMailSender(new EgressGuard([]), dns).checkHost('nope.example')).rejects.toMatchObject({ code: 'SMTP_DNS', retryable: false });
+    await expect(new GuardedMailSender(new EgressGuard([]), dns).checkHost('nope.example')).rejects.toMatchObject({
+      code: 'SMTP_DNS',
+      retryable: false,
+    });
   });
 });
 
@@ -55,7 +62,10 @@ describe('classifySmtpError', () => {
     [{ code: 'ETIMEDOUT', message: 'Greeting never received' }, 'SMTP_TIMEOUT', true],
     [{ code: 'ETLS', message: 'certificate has expired' }, 'SMTP_TLS', false],
   ])('%o is %s (retryable %s)', (err, code, retryable) => {
-    expect(classifySmtpError(Object.assign(new Error(String((err as { message?: string }).message ?? 'x')), err), message)).toMatchObject({ code, retryable });
+    expect(classifySmtpError(Object.assign(new Error(String((err as { message?: string }).message ?? 'x')), err), message)).toMatchObject({
+      code,
+      retryable,
+    });
   });
 });
 
@@ -83,9 +93,13 @@ describe('GuardedMailSender over SMTP (127.0.0.1)', () => {
       authOptional: false,
       allowInsecureAuth: true,
       disabledCommands: ['STARTTLS'],
-      onAuth: (auth, _session, callback) => (auth.username === 'mailer' && auth.password === 'pw-123' ? callback(null, { user: 'mailer' }) : callback(new Error('Invalid username or password'))),
+      onAuth: (auth, _session, callback) =>
+        auth.username === 'mailer' && auth.password === 'pw-123'
+          ? callback(null, { user: 'mailer' })
+          : callback(new Error('Invalid username or password')),
       onRcptTo: (address, _session, callback) => {
-        if (address.address.startsWith('busy@')) return callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 }));
+        if (address.address.startsWith('busy@'))
+          return callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 }));
         if (address.address.startsWith('nobody@')) return callback(Object.assign(new Error('No such user'), { responseCode: 550 }));
         callback();
       },
@@ -93,7 +107,11 @@ describe('GuardedMailSender over SMTP (127.0.0.1)', () => {
         let data = '';
         stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
         stream.on('end', () => {
-          received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data });
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            data,
+          });
           callback();
         });
       },
@@ -131,8 +149,14 @@ describe('GuardedMailSender over SMTP (127.0.0.1)', () => {
   });
 
   it('retries a 4xx recipient refusal and not a 5xx one', async () => {
-    await expect(sender.send({ ...base(smtpPort), to: ['busy@example.org'] })).rejects.toMatchObject({ code: 'SMTP_TEMPORARY', retryable: true });
-    await expect(sender.send({ ...base(smtpPort), to: ['nobody@example.org'] })).rejects.toMatchObject({ code: 'SMTP_REJECTED', retryable: false });
+    await expect(sender.send({ ...base(smtpPort), to: ['busy@example.org'] })).rejects.toMatchObject({
+      code: 'SMTP_TEMPORARY',
+      retryable: true,
+    });
+    await expect(sender.send({ ...base(smtpPort), to: ['nobody@example.org'] })).rejects.toMatchObject({
+      code: 'SMTP_REJECTED',
+      retryable: false,
+    });
   });
 
   it('times out on a server that never greets, retryably', async () => {
@@ -143,7 +167,10 @@ describe('GuardedMailSender over SMTP (127.0.0.1)', () => {
 
   it('refuses loopback without the allow-list, before connecting', async () => {
     const before = received.length;
-    await expect(new GuardedMailSender(new EgressGuard([])).send(base(smtpPort))).rejects.toMatchObject({ code: 'EGRESS_BLOCKED', retryable: false });
+    await expect(new GuardedMailSender(new EgressGuard([])).send(base(smtpPort))).rejects.toMatchObject({
+      code: 'EGRESS_BLOCKED',
+      retryable: false,
+    });
     expect(received.length).toBe(before);
   });
 });

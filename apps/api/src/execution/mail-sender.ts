@@ -15,7 +15,17 @@ const systemResolver: Resolver = (host) =>
 const EHLO_NAME = 'switchyard';
 
 // nodemailer error codes of failures before the server answered: worth another try.
-const CONNECTION_CODES = new Set(['ECONNECTION', 'ESOCKET', 'EDNS', 'ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
+const CONNECTION_CODES = new Set([
+  'ECONNECTION',
+  'ESOCKET',
+  'EDNS',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /**
  * The engine's mail port: nodemailer over SMTP with the same egress rules as HTTP. The SMTP host is
@@ -68,7 +78,12 @@ export class GuardedMailSender implements MailSender {
         timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), message.timeoutMs);
       });
       const info = await Promise.race([sent, deadline]);
-      return { messageId: info.messageId, accepted: info.accepted.map(addressText), rejected: info.rejected.map(addressText), response: info.response };
+      return {
+        messageId: info.messageId,
+        accepted: info.accepted.map(addressText),
+        rejected: info.rejected.map(addressText),
+        response: info.response,
+      };
     } catch (err) {
       throw classifySmtpError(err, message);
     } finally {
@@ -131,7 +146,9 @@ export function classifySmtpError(err: unknown, message: Pick<MailMessage, 'smtp
     return new OutboundError('SMTP_CONNECTION', `SMTP server ${server} cannot be reached: ${e.message ?? e.code}`, true);
   }
   if (e.code === 'ETLS') return new OutboundError('SMTP_TLS', `SMTP server ${server}: ${e.message ?? 'TLS failed'}`, false);
-  if (e.code === 'EAUTH' || e.code === 'ENOAUTH') return new OutboundError('SMTP_AUTH', `SMTP server ${server}: ${e.message ?? 'login failed'}`, false);
-  if (e.code === 'EENVELOPE' || e.code === 'EMESSAGE') return new OutboundError('SMTP_REJECTED', `SMTP server ${server}: ${e.message ?? 'message refused'}`, false);
+  if (e.code === 'EAUTH' || e.code === 'ENOAUTH')
+    return new OutboundError('SMTP_AUTH', `SMTP server ${server}: ${e.message ?? 'login failed'}`, false);
+  if (e.code === 'EENVELOPE' || e.code === 'EMESSAGE')
+    return new OutboundError('SMTP_REJECTED', `SMTP server ${server}: ${e.message ?? 'message refused'}`, false);
   return new OutboundError('SMTP_ERROR', `SMTP server ${server}: ${e.message ?? String(err)}`, true, 'system');
 }

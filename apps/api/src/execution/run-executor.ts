@@ -1,5 +1,15 @@
 import { hostname } from 'node:os';
-import { defaultRetryPolicy, nextRetry, runWorkflow, validateDefinition, type CredentialResolver, type EnginePorts, type RunVerdict, type StepResult, type WorkflowDefinition } from '@switchyard/engine';
+import {
+  defaultRetryPolicy,
+  nextRetry,
+  runWorkflow,
+  validateDefinition,
+  type CredentialResolver,
+  type EnginePorts,
+  type RunVerdict,
+  type StepResult,
+  type WorkflowDefinition,
+} from '@switchyard/engine';
 import { LRUCache } from 'lru-cache';
 import type { Pool } from 'pg';
 import { newId } from '../common/ids';
@@ -12,7 +22,8 @@ const CLAIM_SET = `status = 'running', claims = claims + 1, worker_id = $2,
               lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now()), resume_at = NULL`;
 const CLAIMABLE = `(status = 'queued' OR (status = 'running' AND lease_until < now()) OR (status = 'waiting' AND resume_at <= now()))`;
 // The limit comes back too, so that a resumed run of a limited workflow also dispatches the next one.
-const CLAIM_RETURNING = 'id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at, (SELECT concurrency FROM workflows w WHERE w.id = runs.workflow_id) AS concurrency';
+const CLAIM_RETURNING =
+  'id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at, (SELECT concurrency FROM workflows w WHERE w.id = runs.workflow_id) AS concurrency';
 
 interface ClaimedRun {
   /** The workflow's concurrency limit, when it has one. */
@@ -68,9 +79,12 @@ export class RunExecutor {
     const state = { released: false };
     this.active.set(runId, state);
     this.publish({ type: 'run', id: runId, workflowId: claimed.workflow_id, status: 'running' });
-    const heartbeat = setInterval(() => {
-      if (!state.released) void this.extendLease(runId);
-    }, Math.max(1000, Math.floor(this.leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        if (!state.released) void this.extendLease(runId);
+      },
+      Math.max(1000, Math.floor(this.leaseMs / 3)),
+    );
     heartbeat.unref();
     try {
       const [definition, request, journal] = await Promise.all([
@@ -98,7 +112,10 @@ export class RunExecutor {
         // Not a worker slot held while waiting: the run waits in PostgreSQL and the sweeper wakes it.
         verdict.status = 'waiting';
         verdict.resumeAt = Date.now() + retry.delayMs;
-        verdict.error = { ...(verdict.error as NonNullable<RunVerdict['error']>), details: { ...verdict.error?.details, willRetryAt: new Date(verdict.resumeAt).toISOString() } };
+        verdict.error = {
+          ...(verdict.error as NonNullable<RunVerdict['error']>),
+          details: { ...verdict.error?.details, willRetryAt: new Date(verdict.resumeAt).toISOString() },
+        };
       }
       await this.pool.query(
         `UPDATE runs SET status = $2, error = $3, lease_until = NULL,
@@ -108,8 +125,14 @@ export class RunExecutor {
         [runId, verdict.status, verdict.error ? JSON.stringify(verdict.error) : null, this.workerId, verdict.resumeAt ?? null],
       );
       this.publish({ type: 'run', id: runId, workflowId: claimed.workflow_id, status: verdict.status });
-      if (verdict.status === 'failed' && this.onRunFailed) await this.onRunFailed(runId).catch((err) => this.logger.warn({ err: (err as Error).message, runId }, 'could not schedule the auto-replay of a failed run'));
-      if (claimed.concurrency) await this.dispatchNext(claimed.workflow_id, claimed.concurrency).catch((err) => this.logger.warn({ err: (err as Error).message }, 'could not dispatch the next queued runs; the sweeper will'));
+      if (verdict.status === 'failed' && this.onRunFailed)
+        await this.onRunFailed(runId).catch((err) =>
+          this.logger.warn({ err: (err as Error).message, runId }, 'could not schedule the auto-replay of a failed run'),
+        );
+      if (claimed.concurrency)
+        await this.dispatchNext(claimed.workflow_id, claimed.concurrency).catch((err) =>
+          this.logger.warn({ err: (err as Error).message }, 'could not dispatch the next queued runs; the sweeper will'),
+        );
       if (journal.length > 0) this.logger.info({ runId, resumedAfter: journal.length }, 'resumed run finished');
     } catch (err) {
       if (!(err instanceof RunReleasedError)) throw err;
@@ -224,10 +247,14 @@ export class RunExecutor {
   private async definition(versionId: string): Promise<WorkflowDefinition> {
     const cached = this.versions.get(versionId);
     if (cached) return cached;
-    const { rows } = await this.pool.query<{ definition: Record<string, unknown> }>(`SELECT definition FROM workflow_versions WHERE id = $1`, [versionId]);
+    const { rows } = await this.pool.query<{ definition: Record<string, unknown> }>(
+      `SELECT definition FROM workflow_versions WHERE id = $1`,
+      [versionId],
+    );
     if (!rows[0]) throw new Error(`workflow version ${versionId} is missing`);
     const result = validateDefinition(rows[0].definition);
-    if (!result.ok) throw new Error(`stored workflow version ${versionId} is invalid: ${result.issues[0].path} ${result.issues[0].message}`);
+    if (!result.ok)
+      throw new Error(`stored workflow version ${versionId} is invalid: ${result.issues[0].path} ${result.issues[0].message}`);
     this.versions.set(versionId, result.definition);
     return result.definition;
   }
@@ -263,9 +290,17 @@ export class RunExecutor {
   private retryOf(definition: WorkflowDefinition, verdict: RunVerdict, attempts: Map<string, number>): { delayMs: number } | null {
     if (verdict.status !== 'failed' || !verdict.error?.stepId) return null;
     const failed = verdict.steps.find((s) => s.stepId === verdict.error?.stepId);
-    const step = findStep(definition.steps, (failed as { definitionStepId?: string } | undefined)?.definitionStepId ?? verdict.error.stepId);
+    const step = findStep(
+      definition.steps,
+      (failed as { definitionStepId?: string } | undefined)?.definitionStepId ?? verdict.error.stepId,
+    );
     const policy = step?.retry ?? defaultRetryPolicy(failed?.type ?? step?.type ?? '');
-    return nextRetry({ policy: { ...defaultRetryPolicy('http'), ...policy }, attempts: attempts.get(verdict.error.stepId) ?? 1, error: verdict.error, random: Math.random() });
+    return nextRetry({
+      policy: { ...defaultRetryPolicy('http'), ...policy },
+      attempts: attempts.get(verdict.error.stepId) ?? 1,
+      error: verdict.error,
+      random: Math.random(),
+    });
   }
 
   /** Writes a step's checkpoint; returns how many attempts the step has had in this run. */

@@ -34,6 +34,14 @@ export class ServerMailer {
 
   async send(mail: ServerMail): Promise<MailReceipt> {
     if (!this.smtp) throw new Error('No SMTP server is configured (SWITCHYARD_SMTP_URL)');
-    return this.sender.send({ smtp: this.smtp, from: this.from, to: mail.to, subject: mail.subject, text: mail.text, timeoutMs: SEND_TIMEOUT_MS, messageId: mail.messageId });
+    return this.sender.send({
+      smtp: this.smtp,
+      from: this.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      timeoutMs: SEND_TIMEOUT_MS,
+      messageId: mail.messageId,
+    });
   }
 }

@@ -23,13 +23,18 @@ export class HealthController {
   /** PostgreSQL and the queue answer (for load balancers). 503 while either is out, and once a shutdown began. */
   @Get('ready')
   async ready() {
-    if (this.drain.draining) throw new HttpException({ status: 'draining', database: 'unknown', queue: { kind: this.dispatcher.kind, status: 'unknown' } }, 503);
+    if (this.drain.draining)
+      throw new HttpException({ status: 'draining', database: 'unknown', queue: { kind: this.dispatcher.kind, status: 'unknown' } }, 503);
     const database = await this.dataSource
       .query('SELECT 1')
       .then(() => 'up')
       .catch(() => 'down');
     const queue = (await this.dispatcher.healthy()) ? 'up' : 'down';
-    const body = { status: database === 'up' && queue === 'up' ? 'ok' : 'unavailable', database, queue: { kind: this.dispatcher.kind, status: queue } };
+    const body = {
+      status: database === 'up' && queue === 'up' ? 'ok' : 'unavailable',
+      database,
+      queue: { kind: this.dispatcher.kind, status: queue },
+    };
     if (body.status !== 'ok') throw new HttpException(body, 503);
     return body;
   }

@@ -9,8 +9,11 @@ const MAX_PLAIN_KEY_LENGTH = 200;
  */
 export function toDedupeKey(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
-  const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  const text =
+    typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
   if (text === undefined) return null;
   // PostgreSQL text cannot hold U+0000: such keys are stored as their hash, like long ones.
-  return text.length <= MAX_PLAIN_KEY_LENGTH && !text.includes('\u0000') ? text : `sha256:${createHash('sha256').update(text).digest('hex')}`;
+  return text.length <= MAX_PLAIN_KEY_LENGTH && !text.includes('\u0000')
+    ? text
+    : `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }

@@ -123,7 +123,11 @@ export class GroupCommitWriter {
 
   /** Records what a request was finally answered (wait mode answers after the run has started). */
   async recordAnswer(requestId: string, statusCode: number, reason: string): Promise<void> {
-    await this.pool.query('UPDATE inbound_requests SET status_code = $2, reason = $3 WHERE id = $1', [requestId, statusCode, withoutNul(reason)]);
+    await this.pool.query('UPDATE inbound_requests SET status_code = $2, reason = $3 WHERE id = $1', [
+      requestId,
+      statusCode,
+      withoutNul(reason),
+    ]);
   }
 
   private pump(): void {
@@ -140,7 +144,12 @@ export class GroupCommitWriter {
   private async flush(batch: Pending[]): Promise<void> {
     let rows: Array<{ request: RequestRow; run: RunRow | null; duplicateOf: string | null }>;
     try {
-      rows = batch.some((p) => p.dedupe) ? await this.insertWithDedupe(batch) : await this.insert(this.pool, batch.map((p) => ({ ...p, duplicateOf: null })));
+      rows = batch.some((p) => p.dedupe)
+        ? await this.insertWithDedupe(batch)
+        : await this.insert(
+            this.pool,
+            batch.map((p) => ({ ...p, duplicateOf: null })),
+          );
     } catch (err) {
       // One bad row (say, a workflow deleted a moment ago) must not fail its neighbours: retry alone.
       if (batch.length > 1) {
@@ -165,7 +174,9 @@ export class GroupCommitWriter {
     try {
       await client.query('BEGIN');
       const winners = new Map<string, Pending>();
-      for (const p of batch) if (p.dedupe && !winners.has(claimId(p.request.workflowId, p.dedupe.key))) winners.set(claimId(p.request.workflowId, p.dedupe.key), p);
+      for (const p of batch)
+        if (p.dedupe && !winners.has(claimId(p.request.workflowId, p.dedupe.key)))
+          winners.set(claimId(p.request.workflowId, p.dedupe.key), p);
       const candidates = [...winners.values()];
       const claimed = await client.query<{ workflow_id: string; key: string }>(CLAIM_SQL, [
         candidates.map((p) => p.request.workflowId),
@@ -177,9 +188,13 @@ export class GroupCommitWriter {
       const won = new Set(claimed.rows.map((r) => claimId(r.workflow_id, r.key)));
       const lost = candidates.filter((p) => !won.has(claimId(p.request.workflowId, p.dedupe!.key)));
       const held = new Map<string, string>();
-      for (const p of candidates) if (won.has(claimId(p.request.workflowId, p.dedupe!.key))) held.set(claimId(p.request.workflowId, p.dedupe!.key), p.run!.id);
+      for (const p of candidates)
+        if (won.has(claimId(p.request.workflowId, p.dedupe!.key))) held.set(claimId(p.request.workflowId, p.dedupe!.key), p.run!.id);
       if (lost.length > 0) {
-        const existing = await client.query<{ workflow_id: string; key: string; run_id: string }>(HELD_SQL, [lost.map((p) => p.request.workflowId), lost.map((p) => p.dedupe!.key)]);
+        const existing = await client.query<{ workflow_id: string; key: string; run_id: string }>(HELD_SQL, [
+          lost.map((p) => p.request.workflowId),
+          lost.map((p) => p.dedupe!.key),
+        ]);
         for (const r of existing.rows) held.set(claimId(r.workflow_id, r.key), r.run_id);
       }
       const rows = batch.map((p) => {
@@ -212,26 +227,26 @@ export class GroupCommitWriter {
     const r = rows.map((p) => p.request);
     const runs = rows.flatMap((p) => (p.run ? [p.run] : []));
     await db.query(INSERT_SQL, [
-        r.map((x) => x.id),
-        r.map((x) => x.workspaceId),
-        r.map((x) => x.workflowId),
-        r.map((x) => x.method),
-        r.map((x) => toJsonb(x.query)),
-        r.map((x) => toJsonb(x.headers)),
-        r.map((x) => x.contentType),
-        r.map((x) => x.body),
-        r.map((x) => x.size),
-        r.map((x) => x.receivedAt.toISOString()),
-        r.map((x) => x.verdict),
-        r.map((x) => (x.reason === null ? null : withoutNul(x.reason).slice(0, 2000))),
-        r.map((x) => x.statusCode),
-        runs.map((x) => x.id),
-        runs.map((x) => x.workspaceId),
-        runs.map((x) => x.workflowId),
-        runs.map((x) => x.versionId),
-        runs.map((x) => x.requestId),
-        runs.map((x) => x.createdAt.toISOString()),
-        r.map((x) => x.bodyJson ?? null),
+      r.map((x) => x.id),
+      r.map((x) => x.workspaceId),
+      r.map((x) => x.workflowId),
+      r.map((x) => x.method),
+      r.map((x) => toJsonb(x.query)),
+      r.map((x) => toJsonb(x.headers)),
+      r.map((x) => x.contentType),
+      r.map((x) => x.body),
+      r.map((x) => x.size),
+      r.map((x) => x.receivedAt.toISOString()),
+      r.map((x) => x.verdict),
+      r.map((x) => (x.reason === null ? null : withoutNul(x.reason).slice(0, 2000))),
+      r.map((x) => x.statusCode),
+      runs.map((x) => x.id),
+      runs.map((x) => x.workspaceId),
+      runs.map((x) => x.workflowId),
+      runs.map((x) => x.versionId),
+      runs.map((x) => x.requestId),
+      runs.map((x) => x.createdAt.toISOString()),
+      r.map((x) => x.bodyJson ?? null),
     ]);
     return rows;
   }

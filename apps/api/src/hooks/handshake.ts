@@ -11,7 +11,8 @@ export interface HandshakeAnswer {
   reason: string;
 }
 
-const first = (value: unknown): string | undefined => (Array.isArray(value) ? first(value[0]) : typeof value === 'string' ? value : undefined);
+const first = (value: unknown): string | undefined =>
+  Array.isArray(value) ? first(value[0]) : typeof value === 'string' ? value : undefined;
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /**
@@ -19,7 +20,12 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
  * as text. Without a `verify` scheme any challenge is echoed; with one, only when `hub.verify_token`
  * equals one of the trigger's secrets.
  */
-export function answerGetChallenge(input: { method: string; query: Record<string, unknown>; verify: TriggerVerify | undefined; secrets: string[] }): HandshakeAnswer | null {
+export function answerGetChallenge(input: {
+  method: string;
+  query: Record<string, unknown>;
+  verify: TriggerVerify | undefined;
+  secrets: string[];
+}): HandshakeAnswer | null {
   if (input.method !== 'GET') return null;
   const challenge = first(input.query['hub.challenge']) ?? first(input.query.challenge);
   if (challenge === undefined || challenge.length > 1024) return null;
@@ -30,7 +36,12 @@ export function answerGetChallenge(input: { method: string; query: Record<string
     for (const secret of input.secrets) if (safeEqual(digest(secret), digest(token))) matched = true;
     if (!matched) return null;
   }
-  return { status: 200, body: challenge, headers: { 'content-type': 'text/plain; charset=utf-8' }, reason: 'Answered a GET verification challenge' };
+  return {
+    status: 200,
+    body: challenge,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    reason: 'Answered a GET verification challenge',
+  };
 }
 
 /** Slack's `ssl_check`, which Slack sends unsigned: answered 200 before verification. */
@@ -46,7 +57,12 @@ export function answerUnsignedHandshake(input: { scheme: string | undefined; bod
  * Handshakes of signed requests, answered after verification: Slack `url_verification`, Zoom
  * `endpoint.url_validation`, Discord PING, GitHub `ping`.
  */
-export function answerSignedHandshake(input: { scheme: string | undefined; headers: Record<string, string | string[] | undefined>; body: unknown; secrets: string[] }): HandshakeAnswer | null {
+export function answerSignedHandshake(input: {
+  scheme: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  secrets: string[];
+}): HandshakeAnswer | null {
   const body = (input.body && typeof input.body === 'object' && !Array.isArray(input.body) ? input.body : {}) as Record<string, unknown>;
   switch (input.scheme) {
     case 'slack':
@@ -66,7 +82,11 @@ export function answerSignedHandshake(input: { scheme: string | undefined; heade
       return null;
     case 'github':
       if (first(input.headers['x-github-event']) === 'ping') {
-        return { status: 200, body: { ok: true }, reason: `Answered GitHub ping (hook ${String((body.hook_id as number | undefined) ?? '?')})` };
+        return {
+          status: 200,
+          body: { ok: true },
+          reason: `Answered GitHub ping (hook ${String((body.hook_id as number | undefined) ?? '?')})`,
+        };
       }
       return null;
     default:

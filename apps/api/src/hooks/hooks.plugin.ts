@@ -19,7 +19,12 @@ function receivedHeaders(request: FastifyRequest): FastifyRequest['headers'] {
  * `ANY /hooks/:token` as a plain Fastify route, outside Nest's pipeline (it is the hot path). The
  * body is read as raw bytes, whatever its content type, up to the configured limit.
  */
-export function registerHookRoutes(fastify: FastifyInstance, ingest: IngestService, maxBodyBytes: number, publicUrl: () => string = () => ''): void {
+export function registerHookRoutes(
+  fastify: FastifyInstance,
+  ingest: IngestService,
+  maxBodyBytes: number,
+  publicUrl: () => string = () => '',
+): void {
   fastify.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBodyBytes }, (_req, body, done) => done(null, body));
@@ -30,24 +35,35 @@ export function registerHookRoutes(fastify: FastifyInstance, ingest: IngestServi
       request.headers['content-type'] = 'application/octet-stream';
     });
 
-    scope.setErrorHandler(async (error: { code?: string; statusCode?: number }, request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) => {
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-        const announced = Number(request.headers['content-length']);
-        const answer = await ingest.receive({
-          token: request.params.token,
-          method: request.method,
-          headers: receivedHeaders(request),
-          query: request.query as Record<string, unknown>,
-          body: null,
-          size: Number.isFinite(announced) ? announced : maxBodyBytes + 1,
-          ip: request.ip,
-          url: publicUrl() + request.url,
+    scope.setErrorHandler(
+      async (
+        error: { code?: string; statusCode?: number },
+        request: FastifyRequest<{ Params: { token: string } }>,
+        reply: FastifyReply,
+      ) => {
+        if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+          const announced = Number(request.headers['content-length']);
+          const answer = await ingest.receive({
+            token: request.params.token,
+            method: request.method,
+            headers: receivedHeaders(request),
+            query: request.query as Record<string, unknown>,
+            body: null,
+            size: Number.isFinite(announced) ? announced : maxBodyBytes + 1,
+            ip: request.ip,
+            url: publicUrl() + request.url,
+          });
+          return reply
+            .code(answer.status)
+            .headers(answer.headers ?? {})
+            .send(answer.body);
+        }
+        const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+        return reply.code(status).send({
+          error: { code: 'bad_request', message: status === 500 ? 'Internal error' : String((error as Error).message), details: [] },
         });
-        return reply.code(answer.status).headers(answer.headers ?? {}).send(answer.body);
-      }
-      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-      return reply.code(status).send({ error: { code: 'bad_request', message: status === 500 ? 'Internal error' : String((error as Error).message), details: [] } });
-    });
+      },
+    );
 
     scope.route<{ Params: { token: string } }>({
       method: [...METHODS],

@@ -1,4 +1,10 @@
-import { DEFAULT_DEDUPE_WINDOW_SECONDS, DEFAULT_RESPONSE_TIMEOUT_MS, evaluateExpression, isTruthy, type TriggerData } from '@switchyard/engine';
+import {
+  DEFAULT_DEDUPE_WINDOW_SECONDS,
+  DEFAULT_RESPONSE_TIMEOUT_MS,
+  evaluateExpression,
+  isTruthy,
+  type TriggerData,
+} from '@switchyard/engine';
 import type { RequestVerdict } from '../database/entities/inbound-request.entity';
 import { newId } from '../common/ids';
 import type { Logger } from '../common/logger';
@@ -37,7 +43,9 @@ export interface IngestAnswer {
 /** Time budget of a trigger condition or dedupe key expression on the ingest path. */
 const EDGE_EXPRESSION_TIMEOUT_MS = 100;
 
-const errorBody = (code: string, message: string, details: Array<{ path: string; message: string }> = []) => ({ error: { code, message, details } });
+const errorBody = (code: string, message: string, details: Array<{ path: string; message: string }> = []) => ({
+  error: { code, message, details },
+});
 
 /** One decision of the pipeline: what to store and what to answer. */
 interface Verdict {
@@ -48,7 +56,14 @@ interface Verdict {
   headers?: Record<string, string>;
 }
 
-const reject = (verdict: RequestVerdict, status: number, code: string, reason: string, headers?: Record<string, string>, publicMessage?: string): Verdict => ({
+const reject = (
+  verdict: RequestVerdict,
+  status: number,
+  code: string,
+  reason: string,
+  headers?: Record<string, string>,
+  publicMessage?: string,
+): Verdict => ({
   verdict,
   status,
   reason,
@@ -121,12 +136,20 @@ export class IngestService {
           bodyJson: runId ? searchableJson(decided.searchable) : null,
         },
         runId
-          ? { id: runId, workspaceId: trigger.workspaceId, workflowId: trigger.workflowId, versionId: trigger.versionId, requestId, createdAt: receivedAt }
+          ? {
+              id: runId,
+              workspaceId: trigger.workspaceId,
+              workflowId: trigger.workflowId,
+              versionId: trigger.versionId,
+              requestId,
+              createdAt: receivedAt,
+            }
           : null,
         dedupe,
       );
       if (outcome.duplicateOf) return { status: 200, body: { runId: outcome.duplicateOf, duplicate: true } };
-      if (runId && trigger.trigger.response?.mode === 'wait' && this.responses) return await this.waitForResponse(trigger, requestId, runId);
+      if (runId && trigger.trigger.response?.mode === 'wait' && this.responses)
+        return await this.waitForResponse(trigger, requestId, runId);
       if (runId) return { status: 202, body: { runId } };
       return { status: verdict.status, body: verdict.body, headers: verdict.headers };
     } catch (err) {
@@ -135,7 +158,11 @@ export class IngestService {
   }
 
   /** The pipeline, in order; the first check that fails decides. */
-  private async decide(trigger: TriggerInfo, req: InboundHttpRequest, receivedAt: Date): Promise<{ verdict: Verdict; dedupe: DedupeClaim | null; searchable?: unknown }> {
+  private async decide(
+    trigger: TriggerInfo,
+    req: InboundHttpRequest,
+    receivedAt: Date,
+  ): Promise<{ verdict: Verdict; dedupe: DedupeClaim | null; searchable?: unknown }> {
     const done = (verdict: Verdict) => ({ verdict, dedupe: null });
     const t = trigger.trigger;
     const limit = Math.min(t.maxBodyBytes ?? this.maxBodyBytes, this.maxBodyBytes);
@@ -144,30 +171,62 @@ export class IngestService {
       return done(reject('too_large', 413, 'payload_too_large', `The body is larger than the limit of ${this.maxBodyBytes} bytes`));
     }
     if (trigger.ipAllow && !trigger.ipAllow(req.ip ?? '')) {
-      return done(reject('ip_denied', 403, 'forbidden', `The address ${req.ip ?? '(unknown)'} is not in the trigger's IP allow-list`, undefined, 'This address may not call this trigger'));
+      return done(
+        reject(
+          'ip_denied',
+          403,
+          'forbidden',
+          `The address ${req.ip ?? '(unknown)'} is not in the trigger's IP allow-list`,
+          undefined,
+          'This address may not call this trigger',
+        ),
+      );
     }
     if (!trigger.methods.includes(req.method)) {
       const reason = `This trigger accepts ${trigger.methods.join(', ')}, not ${req.method}`;
       return done(reject('method_not_allowed', 405, 'method_not_allowed', reason, { allow: trigger.methods.join(', ') }));
     }
     if (req.body && req.body.length > limit) {
-      return done(reject('too_large', 413, 'payload_too_large', `The body (${req.body.length} bytes) is larger than the trigger's limit of ${limit} bytes`));
+      return done(
+        reject(
+          'too_large',
+          413,
+          'payload_too_large',
+          `The body (${req.body.length} bytes) is larger than the trigger's limit of ${limit} bytes`,
+        ),
+      );
     }
 
     const decoded = decodeContentEncoding(req.body ?? Buffer.alloc(0), headerValue(req.headers['content-encoding']) ?? undefined, limit);
-    if (!decoded.ok) return done(reject(decoded.status === 413 ? 'too_large' : 'invalid_body', decoded.status, decoded.status === 413 ? 'payload_too_large' : 'invalid_body', decoded.reason));
+    if (!decoded.ok)
+      return done(
+        reject(
+          decoded.status === 413 ? 'too_large' : 'invalid_body',
+          decoded.status,
+          decoded.status === 413 ? 'payload_too_large' : 'invalid_body',
+          decoded.reason,
+        ),
+      );
     const rawBody = decoded.body;
     const contentType = headerValue(req.headers['content-type']);
     const lenient = () => parseBodyLenient(rawBody, contentType).value;
 
     const challenge = answerGetChallenge({ method: req.method, query: req.query, verify: t.verify, secrets: trigger.secrets });
-    if (challenge) return done({ verdict: 'handshake', status: challenge.status, reason: challenge.reason, body: challenge.body, headers: challenge.headers });
+    if (challenge)
+      return done({
+        verdict: 'handshake',
+        status: challenge.status,
+        reason: challenge.reason,
+        body: challenge.body,
+        headers: challenge.headers,
+      });
     const unsigned = answerUnsignedHandshake({ scheme: t.verify?.scheme, body: t.verify?.scheme === 'slack' ? lenient() : null });
     if (unsigned) return done({ verdict: 'handshake', status: unsigned.status, reason: unsigned.reason, body: unsigned.body });
 
     let deliveryId: string | undefined;
     if (t.verify) {
-      if (trigger.secretsError) return done(reject('bad_signature', 401, 'unauthorized', trigger.secretsError, undefined, 'The request could not be verified'));
+      if (trigger.secretsError)
+        return done(reject('bad_signature', 401, 'unauthorized', trigger.secretsError, undefined, 'The request could not be verified'));
       const { secrets: _s, secretHints: _h, ...settings } = t.verify;
       const input: VerifyInput<never> = {
         rawBody,
@@ -180,7 +239,17 @@ export class IngestService {
         settings: settings as never,
       };
       const result = VERIFIERS[t.verify.scheme](input);
-      if (!result.ok) return done(reject('bad_signature', 401, 'unauthorized', `Signature check (${t.verify.scheme}) failed: ${result.reason}`, undefined, 'The request could not be verified'));
+      if (!result.ok)
+        return done(
+          reject(
+            'bad_signature',
+            401,
+            'unauthorized',
+            `Signature check (${t.verify.scheme}) failed: ${result.reason}`,
+            undefined,
+            'The request could not be verified',
+          ),
+        );
       deliveryId = result.deliveryId;
       const handshake = answerSignedHandshake({ scheme: t.verify.scheme, headers: req.headers, body: lenient(), secrets: trigger.secrets });
       if (handshake) return done({ verdict: 'handshake', status: handshake.status, reason: handshake.reason, body: handshake.body });
@@ -194,23 +263,43 @@ export class IngestService {
         return done(reject('rate_limited', 429, 'rate_limited', reason, { 'retry-after': String(wait) }));
       }
     }
-    if (!trigger.active) return done(reject('paused', 409, 'workflow_paused', 'The workflow is switched off; the request was recorded but not run'));
+    if (!trigger.active)
+      return done(reject('paused', 409, 'workflow_paused', 'The workflow is switched off; the request was recorded but not run'));
 
     let body: unknown;
     try {
       body = parseBody(rawBody, contentType).value;
     } catch (err) {
       if (!(err instanceof InvalidBodyError)) throw err;
-      return done({ verdict: 'invalid_body', status: 400, reason: err.message, body: errorBody('invalid_body', err.message, [{ path: 'body', message: err.message }]) });
+      return done({
+        verdict: 'invalid_body',
+        status: 400,
+        reason: err.message,
+        body: errorBody('invalid_body', err.message, [{ path: 'body', message: err.message }]),
+      });
     }
 
     const document = t.condition || t.dedupe?.key ? { trigger: this.triggerData(req, body, receivedAt), steps: {} } : null;
     if (t.condition) {
       try {
-        const value = await evaluateExpression(t.condition, document, { now: receivedAt.getTime(), limits: { timeoutMs: EDGE_EXPRESSION_TIMEOUT_MS } });
-        if (!isTruthy(value)) return done({ verdict: 'filtered', status: 200, reason: 'The trigger condition is false; no run was started', body: { filtered: true } });
+        const value = await evaluateExpression(t.condition, document, {
+          now: receivedAt.getTime(),
+          limits: { timeoutMs: EDGE_EXPRESSION_TIMEOUT_MS },
+        });
+        if (!isTruthy(value))
+          return done({
+            verdict: 'filtered',
+            status: 200,
+            reason: 'The trigger condition is false; no run was started',
+            body: { filtered: true },
+          });
       } catch (err) {
-        return done({ verdict: 'filtered', status: 200, reason: `The trigger condition failed, so no run was started: ${(err as Error).message}`, body: { filtered: true } });
+        return done({
+          verdict: 'filtered',
+          status: 200,
+          reason: `The trigger condition failed, so no run was started: ${(err as Error).message}`,
+          body: { filtered: true },
+        });
       }
     }
 
@@ -220,7 +309,12 @@ export class IngestService {
       let key: string | null = null;
       if (t.dedupe.key) {
         try {
-          key = toDedupeKey(await evaluateExpression(t.dedupe.key, document, { now: receivedAt.getTime(), limits: { timeoutMs: EDGE_EXPRESSION_TIMEOUT_MS } }));
+          key = toDedupeKey(
+            await evaluateExpression(t.dedupe.key, document, {
+              now: receivedAt.getTime(),
+              limits: { timeoutMs: EDGE_EXPRESSION_TIMEOUT_MS },
+            }),
+          );
         } catch (err) {
           note = `The dedupe key expression failed (${(err as Error).message}); the request was not deduplicated`;
         }
@@ -242,7 +336,11 @@ export class IngestService {
     let reason: string;
     if (result.kind === 'response') {
       const { status, headers, body } = result.response;
-      answer = { status, headers: responseHeaders(headers), body: body === null || body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body) };
+      answer = {
+        status,
+        headers: responseHeaders(headers),
+        body: body === null || body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body),
+      };
       reason = `Answered ${status} by the workflow's respond step`;
     } else if (result.kind === 'finished') {
       answer = { status: 202, body: { runId, status: result.status } };
@@ -251,12 +349,20 @@ export class IngestService {
       answer = { status: 202, body: { runId } };
       reason = `No respond step within ${timeoutMs} ms; answered 202`;
     }
-    await this.writer.recordAnswer(requestId, answer.status, reason).catch((err) => this.logger.warn({ err, requestId }, 'could not record the answer of a wait-mode request'));
+    await this.writer
+      .recordAnswer(requestId, answer.status, reason)
+      .catch((err) => this.logger.warn({ err, requestId }, 'could not record the answer of a wait-mode request'));
     return answer;
   }
 
   private triggerData(req: InboundHttpRequest, body: unknown, receivedAt: Date): TriggerData {
-    return { body, headers: cleanHeaders(req.headers), query: req.query as TriggerData['query'], method: req.method, receivedAt: receivedAt.toISOString() };
+    return {
+      body,
+      headers: cleanHeaders(req.headers),
+      query: req.query as TriggerData['query'],
+      method: req.method,
+      receivedAt: receivedAt.toISOString(),
+    };
   }
 
   private unavailable(err: unknown): IngestAnswer {

@@ -17,7 +17,8 @@ export async function loadTrigger(pool: Pool, secrets: TriggerSecretsService, lo
   const row = rows[0];
   if (!row) return null;
   const parsed = webhookTriggerSchema.safeParse(row.trigger);
-  if (!parsed.success) logger.error({ workflowId: row.id, issues: parsed.error.issues }, 'stored trigger does not match the schema; using its methods only');
+  if (!parsed.success)
+    logger.error({ workflowId: row.id, issues: parsed.error.issues }, 'stored trigger does not match the schema; using its methods only');
   const trigger: WebhookTrigger = parsed.success ? parsed.data : { type: 'webhook', methods: row.trigger?.methods };
   let decrypted: string[] = [];
   let secretsError: string | null = null;

@@ -22,7 +22,10 @@ describe('parseMultipart', () => {
   it('reads quoted boundaries and rejects broken bodies', () => {
     expect(multipartBoundary('multipart/form-data; boundary="a b"')).toBe('a b');
     expect(multipartBoundary('text/plain')).toBeNull();
-    expect(parseMultipart(crlf(['--x', 'Content-Disposition: form-data; name="a"', '', '1', '--x--']), 'x')).toEqual({ fields: { a: '1' }, files: {} });
+    expect(parseMultipart(crlf(['--x', 'Content-Disposition: form-data; name="a"', '', '1', '--x--']), 'x')).toEqual({
+      fields: { a: '1' },
+      files: {},
+    });
     expect(() => parseMultipart(Buffer.from('nothing here'), 'x')).toThrow(/boundary/);
     expect(() => parseMultipart(crlf(['--x', 'Content-Disposition: form-data; name="a"', '', '1']), 'x')).toThrow(/terminated/);
   });

@@ -57,7 +57,8 @@ export function parseMultipart(raw: Buffer, boundary: string): MultipartBody {
     const disposition = headers.get('content-disposition') ?? '';
     const name = param(disposition, 'name') ?? '';
     const filename = param(disposition, 'filename');
-    if (filename !== undefined) add(body.files, name, { filename, contentType: headers.get('content-type') ?? 'application/octet-stream', size: content.length });
+    if (filename !== undefined)
+      add(body.files, name, { filename, contentType: headers.get('content-type') ?? 'application/octet-stream', size: content.length });
     else add(body.fields, name, content.toString('utf8'));
     at = next;
   }

@@ -37,7 +37,10 @@ export function parseBody(raw: Buffer | null, contentType: string | null | undef
   if (!raw || raw.length === 0) return { kind: 'empty', value: null };
   const parsed = parseBytes(raw, contentType);
   // PostgreSQL cannot store U+0000 in jsonb (run outputs): shown as U+FFFD; the raw bytes keep it.
-  if ((parsed.kind === 'json' || parsed.kind === 'form' || parsed.kind === 'multipart') && (raw.includes(0) || raw.includes('\\u0000') || raw.includes('%00'))) {
+  if (
+    (parsed.kind === 'json' || parsed.kind === 'form' || parsed.kind === 'multipart') &&
+    (raw.includes(0) || raw.includes('\\u0000') || raw.includes('%00'))
+  ) {
     return { ...parsed, value: withoutNul(parsed.value) } as ParsedBody;
   }
   return parsed;
@@ -46,7 +49,8 @@ export function parseBody(raw: Buffer | null, contentType: string | null | undef
 function withoutNul(value: unknown): unknown {
   if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD');
   if (Array.isArray(value)) return value.map(withoutNul);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replaceAll('\u0000', '\uFFFD'), withoutNul(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replaceAll('\u0000', '\uFFFD'), withoutNul(v)]));
   return value;
 }
 
@@ -87,7 +91,8 @@ function parseBytes(raw: Buffer, contentType: string | null | undefined): Parsed
     }
   }
   // Text with NUL bytes is binary in disguise (and PostgreSQL text cannot hold U+0000).
-  if (isTextContentType(type)) return raw.includes(0) ? { kind: 'binary', value: raw.toString('base64') } : { kind: 'text', value: raw.toString('utf8') };
+  if (isTextContentType(type))
+    return raw.includes(0) ? { kind: 'binary', value: raw.toString('base64') } : { kind: 'text', value: raw.toString('utf8') };
   return { kind: 'binary', value: raw.toString('base64') };
 }
 
@@ -98,9 +103,17 @@ const MAX_STORED_DECODED_BYTES = 64 * 1024 * 1024;
  * Like {@link parseBody} but never throws: an invalid JSON body is shown as its text. A stored body
  * keeps its `Content-Encoding` (it is stored as received); pass it to see the decoded body.
  */
-export function parseBodyLenient(raw: Buffer | null, contentType: string | null | undefined, contentEncoding?: string | string[] | null): ParsedBody {
+export function parseBodyLenient(
+  raw: Buffer | null,
+  contentType: string | null | undefined,
+  contentEncoding?: string | string[] | null,
+): ParsedBody {
   if (raw && contentEncoding) {
-    const decoded = decodeContentEncoding(raw, Array.isArray(contentEncoding) ? contentEncoding.join(',') : contentEncoding, MAX_STORED_DECODED_BYTES);
+    const decoded = decodeContentEncoding(
+      raw,
+      Array.isArray(contentEncoding) ? contentEncoding.join(',') : contentEncoding,
+      MAX_STORED_DECODED_BYTES,
+    );
     if (decoded.ok) raw = decoded.body;
   }
   try {

@@ -89,7 +89,11 @@ export class ResponseWaiter {
       const ids = [...this.waiters.keys()];
       const { rows } = await this.pool.query<{ id: string; status: string; response: RecordedResponse | null }>(POLL_SQL, [ids]);
       for (const row of rows) {
-        const result: WaitResult | null = row.response ? { kind: 'response', response: row.response } : TERMINAL.includes(row.status) ? { kind: 'finished', status: row.status } : null;
+        const result: WaitResult | null = row.response
+          ? { kind: 'response', response: row.response }
+          : TERMINAL.includes(row.status)
+            ? { kind: 'finished', status: row.status }
+            : null;
         if (result) for (const w of this.waiters.get(row.id) ?? []) this.settle(row.id, w, result);
       }
     } catch (err) {
@@ -101,7 +105,16 @@ export class ResponseWaiter {
   }
 }
 
-const DROPPED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'trailer', 'te', 'proxy-connection']);
+const DROPPED_HEADERS = new Set([
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'trailer',
+  'te',
+  'proxy-connection',
+]);
 
 /** The headers a respond step may set: hop-by-hop and framing headers are the server's to decide. */
 export function responseHeaders(headers: Record<string, string> | undefined): Record<string, string> {

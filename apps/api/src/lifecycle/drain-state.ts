@@ -36,7 +36,13 @@ export async function withinDeadline(work: Promise<unknown>, ms: number): Promis
     timer = setTimeout(() => resolve(false), ms);
   });
   try {
-    return await Promise.race([work.then(() => true as const, () => true as const), deadline]);
+    return await Promise.race([
+      work.then(
+        () => true as const,
+        () => true as const,
+      ),
+      deadline,
+    ]);
   } finally {
     clearTimeout(timer);
   }

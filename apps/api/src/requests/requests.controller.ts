@@ -7,7 +7,11 @@ export class RequestsController {
   constructor(private readonly requests: RequestsService) {}
 
   @Get(':id/requests')
-  list(@CurrentWorkspace() workspaceId: string, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) workflowId: string, @Query() query: Record<string, unknown>) {
+  list(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) workflowId: string,
+    @Query() query: Record<string, unknown>,
+  ) {
     return this.requests.list(workspaceId, workflowId, query);
   }
 }

@@ -44,7 +44,14 @@ export class AutoReplayer {
 
   /** Called when a run has ended failed (after its step retries): schedules its replay or dead-letters it. */
   async onRunFailed(runId: string): Promise<void> {
-    const { rows } = await this.pool.query<{ attempt: number; workflow_id: string; name: string; auto_replay: AutoReplaySettings | null; alerts: AlertSettings | null; error: unknown }>(
+    const { rows } = await this.pool.query<{
+      attempt: number;
+      workflow_id: string;
+      name: string;
+      auto_replay: AutoReplaySettings | null;
+      alerts: AlertSettings | null;
+      error: unknown;
+    }>(
       `SELECT r.auto_replay_attempt AS attempt, r.workflow_id, w.name, w.auto_replay, w.alerts, r.error
          FROM runs r JOIN workflows w ON w.id = r.workflow_id WHERE r.id = $1 AND r.status = 'failed'`,
       [runId],
@@ -62,7 +69,10 @@ export class AutoReplayer {
       [runId],
     );
     if (!lettered[0]) return;
-    this.logger.warn({ runId, workflowId: run.workflow_id, attempts: run.attempt + 1 }, 'run dead-lettered: its auto-replay schedule is used up');
+    this.logger.warn(
+      { runId, workflowId: run.workflow_id, attempts: run.attempt + 1 },
+      'run dead-lettered: its auto-replay schedule is used up',
+    );
     if (run.alerts?.webhookUrl || run.alerts?.email?.length) await this.alert(runId, run, run.alerts, lettered[0].dead_lettered_at);
   }
 
@@ -79,7 +89,15 @@ export class AutoReplayer {
     let failure: unknown;
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<{ id: string; workspace_id: string; workflow_id: string; request_id: string; attempt: number; version_id: string; enabled: boolean | null }>(
+      const { rows } = await client.query<{
+        id: string;
+        workspace_id: string;
+        workflow_id: string;
+        request_id: string;
+        attempt: number;
+        version_id: string;
+        enabled: boolean | null;
+      }>(
         `SELECT r.id, r.workspace_id, r.workflow_id, r.request_id, r.auto_replay_attempt AS attempt, w.current_version_id AS version_id,
                 (w.auto_replay->>'enabled')::boolean AS enabled
            FROM runs r JOIN workflows w ON w.id = r.workflow_id
@@ -99,7 +117,15 @@ export class AutoReplayer {
           `INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status, replay_of, auto_replay_attempt)
            SELECT id, ws, wf, ver, req, 'queued', orig, attempt
              FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::int[]) AS t(id, ws, wf, ver, req, orig, attempt)`,
-          [ids, due.map((r) => r.workspace_id), due.map((r) => r.workflow_id), due.map((r) => r.version_id), due.map((r) => r.request_id), due.map((r) => r.id), due.map((r) => r.attempt + 1)],
+          [
+            ids,
+            due.map((r) => r.workspace_id),
+            due.map((r) => r.workflow_id),
+            due.map((r) => r.version_id),
+            due.map((r) => r.request_id),
+            due.map((r) => r.id),
+            due.map((r) => r.attempt + 1),
+          ],
         );
         // From the failed step: the completed steps are reused (attempts 0), not executed again.
         await client.query(
@@ -133,14 +159,20 @@ export class AutoReplayer {
    * one alert, at most once per `minIntervalMinutes` per workflow (a conditional UPDATE decides,
    * across processes); the outcome of each is recorded on the run.
    */
-  private async alert(runId: string, run: { workflow_id: string; name: string; error: unknown; attempt: number }, alerts: AlertSettings, at: Date): Promise<void> {
+  private async alert(
+    runId: string,
+    run: { workflow_id: string; name: string; error: unknown; attempt: number },
+    alerts: AlertSettings,
+    at: Date,
+  ): Promise<void> {
     const { rowCount } = await this.pool.query(
       `UPDATE workflows SET last_alert_at = now()
         WHERE id = $1 AND (last_alert_at IS NULL OR last_alert_at <= now() - make_interval(mins => $2))`,
       [run.workflow_id, alerts.minIntervalMinutes],
     );
     let record: Record<string, unknown>;
-    if (!rowCount) record = { at: new Date().toISOString(), skipped: `rate-limited: at most one alert every ${alerts.minIntervalMinutes} minutes` };
+    if (!rowCount)
+      record = { at: new Date().toISOString(), skipped: `rate-limited: at most one alert every ${alerts.minIntervalMinutes} minutes` };
     else {
       const runUrl = `${this.publicUrl}/runs/${runId}`;
       const [webhook, email] = await Promise.all([
@@ -152,7 +184,12 @@ export class AutoReplayer {
     await this.pool.query(`UPDATE runs SET alert = $2 WHERE id = $1`, [runId, JSON.stringify(record)]);
   }
 
-  private async postAlert(runId: string, run: { workflow_id: string; name: string; error: unknown; attempt: number }, url: string, at: Date): Promise<Record<string, unknown>> {
+  private async postAlert(
+    runId: string,
+    run: { workflow_id: string; name: string; error: unknown; attempt: number },
+    url: string,
+    at: Date,
+  ): Promise<Record<string, unknown>> {
     try {
       const res = await this.http.send({
         method: 'POST',
@@ -161,7 +198,13 @@ export class AutoReplayer {
         body: JSON.stringify({
           event: 'run.dead_lettered',
           workflow: { id: run.workflow_id, name: run.name },
-          run: { id: runId, url: `${this.publicUrl}/api/runs/${runId}`, attempts: run.attempt + 1, error: run.error, deadLetteredAt: at.toISOString() },
+          run: {
+            id: runId,
+            url: `${this.publicUrl}/api/runs/${runId}`,
+            attempts: run.attempt + 1,
+            error: run.error,
+            deadLetteredAt: at.toISOString(),
+          },
         }),
         timeoutMs: ALERT_TIMEOUT_MS,
       });
@@ -171,9 +214,20 @@ export class AutoReplayer {
     }
   }
 
-  private async mailAlert(runId: string, run: { name: string; error: unknown; attempt: number }, to: string[], runUrl: string, at: Date): Promise<Record<string, unknown>> {
+  private async mailAlert(
+    runId: string,
+    run: { name: string; error: unknown; attempt: number },
+    to: string[],
+    runUrl: string,
+    at: Date,
+  ): Promise<Record<string, unknown>> {
     if (!this.mailer?.configured) return { to, error: 'No SMTP server is configured (SWITCHYARD_SMTP_URL)' };
-    const error = run.error && typeof run.error === 'object' && 'message' in run.error ? String((run.error as { message: unknown }).message) : run.error ? JSON.stringify(run.error) : 'unknown';
+    const error =
+      run.error && typeof run.error === 'object' && 'message' in run.error
+        ? String((run.error as { message: unknown }).message)
+        : run.error
+          ? JSON.stringify(run.error)
+          : 'unknown';
     try {
       const receipt = await this.mailer.send({
         to,

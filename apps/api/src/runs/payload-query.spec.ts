@@ -10,6 +10,8 @@ describe('parsePayloadQuery', () => {
 
   it('names the field and the reason when the search is malformed', () => {
     expect(() => parsePayloadQuery('customer = 1')).toThrow(expect.objectContaining({ details: [expect.objectContaining({ path: 'q' })] }));
-    expect(() => parsePayloadQuery('body.email = a@b.c')).toThrow(expect.objectContaining({ details: [expect.objectContaining({ message: expect.stringMatching(/must be JSON/) })] }));
+    expect(() => parsePayloadQuery('body.email = a@b.c')).toThrow(
+      expect.objectContaining({ details: [expect.objectContaining({ message: expect.stringMatching(/must be JSON/) })] }),
+    );
   });
 });

@@ -23,7 +23,10 @@ export class RetentionPruner {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.prune().catch((err) => this.logger.warn({ err: (err as Error).message }, 'pruning failed')), this.intervalMs);
+    this.timer = setInterval(
+      () => void this.prune().catch((err) => this.logger.warn({ err: (err as Error).message }, 'pruning failed')),
+      this.intervalMs,
+    );
     this.timer.unref();
   }
 
@@ -38,7 +41,9 @@ export class RetentionPruner {
       const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEY]);
       if (!rows[0].locked) return null;
       try {
-        const { rows: workflows } = await client.query<{ id: string; retention_days: number | null }>('SELECT id, retention_days FROM workflows');
+        const { rows: workflows } = await client.query<{ id: string; retention_days: number | null }>(
+          'SELECT id, retention_days FROM workflows',
+        );
         let total = 0;
         for (const workflow of workflows) {
           const floor = uuidV7Floor(now - (workflow.retention_days ?? this.retentionDays) * DAY_MS);

@@ -37,7 +37,12 @@ export class RunsController {
   }
 
   @Get('runs/:id/steps/:stepId/items')
-  loopItems(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Param('stepId') stepId: string, @Query() query: unknown) {
+  loopItems(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id', uuid) id: string,
+    @Param('stepId') stepId: string,
+    @Query() query: unknown,
+  ) {
     return this.runs.loopItems(workspaceId, id, stepId, query);
   }
 
@@ -55,6 +60,10 @@ export class RunsController {
   async requestBody(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @Res() reply: FastifyReply) {
     const { body, contentType } = await this.runs.requestBody(workspaceId, id);
     // Served as an attachment, never rendered: the bytes came from a stranger.
-    return reply.header('content-type', contentType).header('content-disposition', 'attachment').header('x-content-type-options', 'nosniff').send(body);
+    return reply
+      .header('content-type', contentType)
+      .header('content-disposition', 'attachment')
+      .header('x-content-type-options', 'nosniff')
+      .send(body);
   }
 }

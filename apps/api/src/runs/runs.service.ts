@@ -17,7 +17,15 @@ import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { DISPATCHER, type Dispatcher } from '../dispatch/dispatcher';
 import { parseBodyLenient } from '../hooks/parse-body';
 import { parsePayloadQuery } from './payload-query';
-import { buildStepRunTree, findStepRunNode, flattenStepRunTree, LOOP_ITEMS_SHOWN, type StepRunNode, type StepRunRow, type TreeStep } from './step-run-tree';
+import {
+  buildStepRunTree,
+  findStepRunNode,
+  flattenStepRunTree,
+  LOOP_ITEMS_SHOWN,
+  type StepRunNode,
+  type StepRunRow,
+  type TreeStep,
+} from './step-run-tree';
 
 /** Above this, a body or a step output is left out of the run detail and fetched on its own. */
 export const INLINE_PAYLOAD_BYTES = 1024 * 1024;
@@ -76,7 +84,12 @@ type ReplayOptions = z.infer<typeof replaySchema>;
 
 export const loopItemsQuerySchema = z.strictObject({
   offset: z.coerce.number().int('must be a whole number').min(0, 'must be at least 0').default(0),
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(LOOP_ITEMS_SHOWN, `must be at most ${LOOP_ITEMS_SHOWN}`).default(LOOP_ITEMS_SHOWN),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(LOOP_ITEMS_SHOWN, `must be at most ${LOOP_ITEMS_SHOWN}`)
+    .default(LOOP_ITEMS_SHOWN),
 });
 
 interface StepPayload {
@@ -94,10 +107,19 @@ function stepView(node: StepRunNode, payloads: Map<string, StepPayload>): Record
   const { row } = node;
   const nested: Record<string, unknown> = {};
   if (node.paths) {
-    nested.paths = node.paths.map((path) => ({ index: path.index, name: path.name, taken: path.taken, steps: path.steps.map((step) => stepView(step, payloads)) }));
+    nested.paths = node.paths.map((path) => ({
+      index: path.index,
+      name: path.name,
+      taken: path.taken,
+      steps: path.steps.map((step) => stepView(step, payloads)),
+    }));
   }
   if (node.items) {
-    nested.items = node.items.map((item) => ({ index: item.index, status: item.status, steps: item.steps.map((step) => stepView(step, payloads)) }));
+    nested.items = node.items.map((item) => ({
+      index: item.index,
+      status: item.status,
+      steps: item.steps.map((step) => stepView(step, payloads)),
+    }));
     nested.itemCount = node.itemCount ?? 0;
   }
   if (!row) return { id: node.id, key: node.key, type: node.type, name: node.name, status: node.status, attempts: 0, ...nested };
@@ -141,7 +163,9 @@ export class RunsService {
   }
 
   private async list(workspaceId: string, q: ListFilters) {
-    const builder = this.filtered(this.dataSource.manager, workspaceId, q).orderBy('r.id', 'DESC').limit(q.limit + 1);
+    const builder = this.filtered(this.dataSource.manager, workspaceId, q)
+      .orderBy('r.id', 'DESC')
+      .limit(q.limit + 1);
     if (q.cursor) builder.andWhere('r.id < :cursor', { cursor: q.cursor });
     const rows = await builder.getMany();
     const page = rows.slice(0, q.limit);
@@ -153,17 +177,24 @@ export class RunsService {
   }
 
   /** One line about each run's request for the lists: method, type, size and the start of the body. */
-  private async triggerSummaries(requestIds: string[]): Promise<Map<string, { method: string; contentType: string | null; size: number; preview: string | null }>> {
+  private async triggerSummaries(
+    requestIds: string[],
+  ): Promise<Map<string, { method: string; contentType: string | null; size: number; preview: string | null }>> {
     if (requestIds.length === 0) return new Map();
-    const rows: Array<{ id: string; method: string; content_type: string | null; size: number; preview: string | null }> = await this.dataSource.query(
-      `SELECT id, method, content_type, size, left(body_json::text, 120) AS preview FROM inbound_requests WHERE id = ANY($1::uuid[])`,
-      [requestIds],
-    );
+    const rows: Array<{ id: string; method: string; content_type: string | null; size: number; preview: string | null }> =
+      await this.dataSource.query(
+        `SELECT id, method, content_type, size, left(body_json::text, 120) AS preview FROM inbound_requests WHERE id = ANY($1::uuid[])`,
+        [requestIds],
+      );
     return new Map(rows.map((r) => [r.id, { method: r.method, contentType: r.content_type, size: r.size, preview: r.preview }]));
   }
 
   /** Time ranges become id ranges (UUIDv7), so every filter walks an index. */
-  private filtered(manager: EntityManager, workspaceId: string, q: { workflowId?: string; status?: string; since?: string; until?: string; q?: string; deadLetter?: boolean | 'true' | 'false' }) {
+  private filtered(
+    manager: EntityManager,
+    workspaceId: string,
+    q: { workflowId?: string; status?: string; since?: string; until?: string; q?: string; deadLetter?: boolean | 'true' | 'false' },
+  ) {
     const builder = manager.getRepository(RunEntity).createQueryBuilder('r').where('r.workspace_id = :workspaceId', { workspaceId });
     if (q.q) {
       builder
@@ -172,7 +203,8 @@ export class RunsService {
     }
     if (q.workflowId) builder.andWhere('r.workflow_id = :workflowId', { workflowId: q.workflowId });
     if (q.status) builder.andWhere('r.status = :status', { status: q.status });
-    if (q.deadLetter !== undefined) builder.andWhere(q.deadLetter === true || q.deadLetter === 'true' ? 'r.dead_lettered_at IS NOT NULL' : 'r.dead_lettered_at IS NULL');
+    if (q.deadLetter !== undefined)
+      builder.andWhere(q.deadLetter === true || q.deadLetter === 'true' ? 'r.dead_lettered_at IS NOT NULL' : 'r.dead_lettered_at IS NULL');
     if (q.since) builder.andWhere('r.id >= :since', { since: uuidV7Floor(Date.parse(q.since)) });
     if (q.until) builder.andWhere('r.id < :until', { until: uuidV7Floor(Date.parse(q.until)) });
     return builder;
@@ -221,13 +253,19 @@ export class RunsService {
   async loopItems(workspaceId: string, runId: string, stepId: string, query: unknown) {
     const q = parseInput(loopItemsQuerySchema, query, 'query string');
     const run = await this.findRun(workspaceId, runId);
-    const [version, rows] = await Promise.all([this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: run.versionId }), this.stepRunRows(runId)]);
+    const [version, rows] = await Promise.all([
+      this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: run.versionId }),
+      this.stepRunRows(runId),
+    ]);
     const definition = version.definition as unknown as WorkflowDefinition;
     const tree = buildStepRunTree({
       steps: definition.steps as unknown as TreeStep[],
       rows,
       terminal: TERMINAL_RUN_STATUSES.includes(run.status),
-      window: (key) => (key === stepId ? { offset: q.offset, limit: q.limit, withFailures: false } : { offset: 0, limit: LOOP_ITEMS_SHOWN, withFailures: true }),
+      window: (key) =>
+        key === stepId
+          ? { offset: q.offset, limit: q.limit, withFailures: false }
+          : { offset: 0, limit: LOOP_ITEMS_SHOWN, withFailures: true },
     });
     const loop = findStepRunNode(tree, stepId);
     if (!loop || loop.type !== 'loop') throw ApiError.notFound('Loop step', `${runId}/${stepId}`);
@@ -278,16 +316,22 @@ export class RunsService {
   private async stepPayloads(runId: string, nodes: StepRunNode[]): Promise<Map<string, StepPayload>> {
     const keys = nodes.filter((node) => node.row).map((node) => node.key);
     if (keys.length === 0) return new Map();
-    const rows: Array<{ step_id: string; input: unknown; output: unknown; input_large: boolean; output_large: boolean }> = await this.dataSource.query(
-      `SELECT step_id,
+    const rows: Array<{ step_id: string; input: unknown; output: unknown; input_large: boolean; output_large: boolean }> =
+      await this.dataSource.query(
+        `SELECT step_id,
               CASE WHEN length(input::text) > $3 THEN NULL ELSE input END AS input,
               CASE WHEN length(output::text) > $3 THEN NULL ELSE output END AS output,
               coalesce(length(input::text) > $3, false) AS input_large,
               coalesce(length(output::text) > $3, false) AS output_large
          FROM step_runs WHERE run_id = $1 AND step_id = ANY($2::text[])`,
-      [runId, keys, INLINE_PAYLOAD_BYTES],
+        [runId, keys, INLINE_PAYLOAD_BYTES],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.step_id,
+        { input: r.input_large ? null : r.input, output: r.output_large ? null : r.output, outputTruncated: r.output_large },
+      ]),
     );
-    return new Map(rows.map((r) => [r.step_id, { input: r.input_large ? null : r.input, output: r.output_large ? null : r.output, outputTruncated: r.output_large }]));
   }
 
   /** The full output of one step, for outputs too large to inline in the run detail. */
@@ -323,7 +367,11 @@ export class RunsService {
     const request = await this.dataSource.getRepository(InboundRequestEntity).findOneBy({ id: requestId, workspaceId });
     if (!request) throw ApiError.notFound('Request', requestId);
     if (request.body === null && request.size > 0) {
-      throw new ApiError(409, 'body_not_stored', `Request ${requestId} was refused before its body was read (${request.reason ?? request.verdict}); it cannot be run`);
+      throw new ApiError(
+        409,
+        'body_not_stored',
+        `Request ${requestId} was refused before its body was read (${request.reason ?? request.verdict}); it cannot be run`,
+      );
     }
     const workflow = await this.dataSource.getRepository(WorkflowEntity).findOneByOrFail({ id: request.workflowId });
     const id = newId();
@@ -336,7 +384,16 @@ export class RunsService {
         requestId,
         status: 'queued',
       });
-      await this.audit.record({ workspaceId, actor, action: 'request.replayed', target: { type: 'request', id: requestId, name: workflow.name }, after: { runId: id } }, tx);
+      await this.audit.record(
+        {
+          workspaceId,
+          actor,
+          action: 'request.replayed',
+          target: { type: 'request', id: requestId, name: workflow.name },
+          after: { runId: id },
+        },
+        tx,
+      );
     });
     this.dispatcher.dispatch([id]);
     return { runId: id };
@@ -347,7 +404,11 @@ export class RunsService {
     const input = parseInput(bulkReplaySchema, body);
     let runs: RunEntity[];
     if (input.runIds) {
-      runs = await this.dataSource.getRepository(RunEntity).createQueryBuilder('r').where('r.workspace_id = :workspaceId AND r.id IN (:...ids)', { workspaceId, ids: input.runIds }).getMany();
+      runs = await this.dataSource
+        .getRepository(RunEntity)
+        .createQueryBuilder('r')
+        .where('r.workspace_id = :workspaceId AND r.id IN (:...ids)', { workspaceId, ids: input.runIds })
+        .getMany();
       const missing = input.runIds.filter((id) => !runs.some((r) => r.id === id));
       if (missing.length > 0) throw new ApiError(404, 'not_found', `Runs not found: ${missing.join(', ')}`);
     } else {
@@ -369,7 +430,11 @@ export class RunsService {
   private async createReplays(workspaceId: string, runs: RunEntity[], options: ReplayOptions, actor?: Actor): Promise<string[]> {
     if (runs.length === 0) return [];
     const ids = await this.dataSource.transaction(async (tx) => {
-      const workflows = await tx.getRepository(WorkflowEntity).createQueryBuilder('w').where('w.id IN (:...ids)', { ids: [...new Set(runs.map((r) => r.workflowId))] }).getMany();
+      const workflows = await tx
+        .getRepository(WorkflowEntity)
+        .createQueryBuilder('w')
+        .where('w.id IN (:...ids)', { ids: [...new Set(runs.map((r) => r.workflowId))] })
+        .getMany();
       const current = new Map(workflows.map((w) => [w.id, w.currentVersionId as string]));
       const created: string[] = [];
       for (const run of runs) {
@@ -392,7 +457,13 @@ export class RunsService {
           );
         }
         await this.audit.record(
-          { workspaceId, actor, action: 'run.replayed', target: { type: 'run', id: run.id, name: null }, after: { runId: id, from: options.from ?? 'start', version: options.version ?? 'current' } },
+          {
+            workspaceId,
+            actor,
+            action: 'run.replayed',
+            target: { type: 'run', id: run.id, name: null },
+            after: { runId: id, from: options.from ?? 'start', version: options.version ?? 'current' },
+          },
           tx,
         );
         created.push(id);

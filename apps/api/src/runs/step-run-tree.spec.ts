@@ -49,19 +49,23 @@ describe('buildStepRunTree', () => {
   });
 
   it('reads the paths taken from the branch output and the item count from the loop results', () => {
-    const rows = [
-      row('route', 'succeeded', { output: { matched: [], otherwise: true } }),
-      row('route.otherwise.o'),
-      row('last'),
-    ];
+    const rows = [row('route', 'succeeded', { output: { matched: [], otherwise: true } }), row('route.otherwise.o'), row('last')];
     const tree = buildStepRunTree({ steps, rows, terminal: true });
     expect(tree[0].paths?.map((p) => p.taken)).toEqual([false, false, true]);
     const loopSteps: TreeStep[] = [{ id: 'l', type: 'loop', steps: [{ id: 's', type: 'map' }] }];
-    const many = [row('l', 'succeeded', { resultCount: 250 }), ...Array.from({ length: 250 }, (_, i) => row(`l[${i}].s`, i === 240 ? 'failed' : 'succeeded'))];
+    const many = [
+      row('l', 'succeeded', { resultCount: 250 }),
+      ...Array.from({ length: 250 }, (_, i) => row(`l[${i}].s`, i === 240 ? 'failed' : 'succeeded')),
+    ];
     const loop = buildStepRunTree({ steps: loopSteps, rows: many, terminal: true })[0];
     expect(loop.itemCount).toBe(250);
     expect(loop.items?.map((i) => i.index)).toEqual([...Array.from({ length: 100 }, (_, i) => i), 240]);
-    const page = buildStepRunTree({ steps: loopSteps, rows: many, terminal: true, window: () => ({ offset: 200, limit: 10, withFailures: false }) })[0];
+    const page = buildStepRunTree({
+      steps: loopSteps,
+      rows: many,
+      terminal: true,
+      window: () => ({ offset: 200, limit: 10, withFailures: false }),
+    })[0];
     expect(page.items?.map((i) => i.index)).toEqual(Array.from({ length: 10 }, (_, i) => 200 + i));
   });
 });

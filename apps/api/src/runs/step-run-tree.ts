@@ -108,7 +108,14 @@ function buildList(build: Build, steps: readonly TreeStep[], prefix: string): St
 
 function buildStep(build: Build, step: TreeStep, key: string): StepRunNode {
   const row = build.rows.get(key);
-  const node: StepRunNode = { id: step.id, key, type: step.type, name: step.name, status: row?.status ?? (build.terminal ? 'skipped' : 'pending'), row };
+  const node: StepRunNode = {
+    id: step.id,
+    key,
+    type: step.type,
+    name: step.name,
+    status: row?.status ?? (build.terminal ? 'skipped' : 'pending'),
+    row,
+  };
   if (step.type === 'branch' && step.paths) {
     const output = isRecord(row?.output) ? row.output : undefined;
     const matched = Array.isArray(output?.matched) ? (output.matched as number[]) : undefined;
@@ -120,9 +127,19 @@ function buildStep(build: Build, step: TreeStep, key: string): StepRunNode {
     if (step.otherwise) {
       const steps = buildList(build, step.otherwise.steps, `${key}.otherwise.`);
       const ran = steps.some((child) => child.status !== 'pending' && child.status !== 'skipped');
-      node.paths.push({ index: 'otherwise', name: step.otherwise.name || 'Otherwise', taken: output ? output.otherwise === true : ran, steps });
+      node.paths.push({
+        index: 'otherwise',
+        name: step.otherwise.name || 'Otherwise',
+        taken: output ? output.otherwise === true : ran,
+        steps,
+      });
     }
-    if (!row) node.status = statusOf(build, row, node.paths.flatMap((path) => path.steps));
+    if (!row)
+      node.status = statusOf(
+        build,
+        row,
+        node.paths.flatMap((path) => path.steps),
+      );
   }
   if (step.type === 'loop' && step.steps) {
     const inner = step.steps;
@@ -144,7 +161,12 @@ function buildStep(build: Build, step: TreeStep, key: string): StepRunNode {
       }
     }
     node.items = items;
-    if (!row) node.status = statusOf(build, row, items.flatMap((item) => item.steps));
+    if (!row)
+      node.status = statusOf(
+        build,
+        row,
+        items.flatMap((item) => item.steps),
+      );
   }
   return node;
 }

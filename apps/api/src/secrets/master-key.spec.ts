@@ -19,12 +19,20 @@ describe('loadMasterKeys', () => {
   it('uses SWITCHYARD_SECRET_KEY and previous keys', () => {
     const key = randomBytes(32);
     const old = randomBytes(32);
-    const keys = loadMasterKeys({ secretKey: key.toString('base64'), previousKeys: old.toString('base64'), dataDir: tempDir(), logger, shared: false });
+    const keys = loadMasterKeys({
+      secretKey: key.toString('base64'),
+      previousKeys: old.toString('base64'),
+      dataDir: tempDir(),
+      logger,
+      shared: false,
+    });
     expect(keys.key.equals(key)).toBe(true);
     expect(keys.previous[0].equals(old)).toBe(true);
   });
   it('rejects a key of the wrong size', () => {
-    expect(() => loadMasterKeys({ secretKey: randomBytes(16).toString('base64'), dataDir: tempDir(), logger, shared: false })).toThrow(/exactly 32 bytes/);
+    expect(() => loadMasterKeys({ secretKey: randomBytes(16).toString('base64'), dataDir: tempDir(), logger, shared: false })).toThrow(
+      /exactly 32 bytes/,
+    );
   });
   it('generates <dataDir>/secret.key with mode 0600 once, then reuses it', () => {
     const dir = join(tempDir(), 'nested');

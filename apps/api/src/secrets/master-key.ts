@@ -6,7 +6,8 @@ import type { Logger } from '../common/logger';
 /** Parses a base64 master key; throws naming the setting when it is not 32 bytes. */
 export function parseMasterKey(value: string, setting: string): Buffer {
   const key = Buffer.from(value.trim(), 'base64');
-  if (key.length !== 32) throw new Error(`${setting} must be the base64 of exactly 32 bytes (e.g. \`openssl rand -base64 32\`), got ${key.length} bytes`);
+  if (key.length !== 32)
+    throw new Error(`${setting} must be the base64 of exactly 32 bytes (e.g. \`openssl rand -base64 32\`), got ${key.length} bytes`);
   return key;
 }
 
@@ -37,7 +38,9 @@ export function loadMasterKeys(options: {
   if (existsSync(next)) previous.push(parseMasterKey(readFileSync(next, 'utf8'), next));
   if (existsSync(file)) return { key: parseMasterKey(readFileSync(file, 'utf8'), file), previous };
   if (options.generate === false) {
-    throw new Error(`SWITCHYARD_SECRET_KEY is not set and ${file} does not exist: give every api and worker process the same SWITCHYARD_SECRET_KEY`);
+    throw new Error(
+      `SWITCHYARD_SECRET_KEY is not set and ${file} does not exist: give every api and worker process the same SWITCHYARD_SECRET_KEY`,
+    );
   }
   mkdirSync(dirname(file), { recursive: true });
   const key = randomBytes(32);

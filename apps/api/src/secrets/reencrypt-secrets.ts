@@ -32,7 +32,11 @@ export interface ReencryptCounts {
  * it, one row at a time: each update is atomic, rows under any key of the box stay readable, so
  * an interrupted run loses nothing and can be run again. A row changed meanwhile is read again.
  */
-export async function reencryptSecrets(db: Queryable, box: SecretBox, tables: ReadonlyArray<SealedTable> = SEALED_TABLES): Promise<Record<string, ReencryptCounts>> {
+export async function reencryptSecrets(
+  db: Queryable,
+  box: SecretBox,
+  tables: ReadonlyArray<SealedTable> = SEALED_TABLES,
+): Promise<Record<string, ReencryptCounts>> {
   const out: Record<string, ReencryptCounts> = {};
   for (const spec of tables) {
     const counts: ReencryptCounts = { reencrypted: 0, current: 0, failed: [] };
@@ -56,7 +60,11 @@ export async function reencryptSecrets(db: Queryable, box: SecretBox, tables: Re
           counts.failed.push({ id, reason: (err as Error).message });
           break;
         }
-        const updated = await db.query(`UPDATE ${spec.table} SET ciphertext = $2 WHERE ${spec.idColumn} = $1 AND ciphertext = $3`, [id, resealed, sealed]);
+        const updated = await db.query(`UPDATE ${spec.table} SET ciphertext = $2 WHERE ${spec.idColumn} = $1 AND ciphertext = $3`, [
+          id,
+          resealed,
+          sealed,
+        ]);
         if (updated.rowCount === 1) {
           counts.reencrypted++;
           break;

@@ -43,7 +43,8 @@ export class SecretBox {
   }
 
   decrypt(ciphertext: Buffer, associatedData: string): Buffer {
-    if (ciphertext.length < HEADER_BYTES || ciphertext[0] !== FORMAT_VERSION) throw new SecretDecryptionError('not a Switchyard ciphertext');
+    if (ciphertext.length < HEADER_BYTES || ciphertext[0] !== FORMAT_VERSION)
+      throw new SecretDecryptionError('not a Switchyard ciphertext');
     const id = ciphertext.subarray(1, 1 + KEY_ID_BYTES);
     const key = [this.key, ...this.previousKeys].find((k) => keyId(k).equals(id));
     if (!key) throw new SecretDecryptionError('encrypted with a master key this server does not have (SWITCHYARD_SECRET_KEY changed?)');

@@ -6,7 +6,9 @@ const def = (trigger: WorkflowDefinition['trigger']): WorkflowDefinition => ({ s
 
 describe('splitTriggerSecrets', () => {
   it('takes the secrets and hints out of the definition', () => {
-    const { definition, secrets } = splitTriggerSecrets(def({ type: 'webhook', verify: { scheme: 'github', secrets: ['a', 'b'], secretHints: ['…x'] } }));
+    const { definition, secrets } = splitTriggerSecrets(
+      def({ type: 'webhook', verify: { scheme: 'github', secrets: ['a', 'b'], secretHints: ['…x'] } }),
+    );
     expect(secrets).toEqual(['a', 'b']);
     expect(definition.trigger).toEqual({ type: 'webhook', verify: { scheme: 'github' } });
   });
@@ -16,7 +18,10 @@ describe('splitTriggerSecrets', () => {
     expect(splitTriggerSecrets(def({ type: 'webhook' })).secrets).toEqual([]);
   });
   it('shows hints only on a trigger with verify', () => {
-    expect(withSecretHints({ type: 'webhook', verify: { scheme: 'stripe' } }, ['whsec_…a1b2'])).toEqual({ type: 'webhook', verify: { scheme: 'stripe', secretHints: ['whsec_…a1b2'] } });
+    expect(withSecretHints({ type: 'webhook', verify: { scheme: 'stripe' } }, ['whsec_…a1b2'])).toEqual({
+      type: 'webhook',
+      verify: { scheme: 'stripe', secretHints: ['whsec_…a1b2'] },
+    });
     expect(withSecretHints({ type: 'webhook' }, ['x'])).toEqual({ type: 'webhook' });
   });
 });

@@ -41,7 +41,9 @@ export class TriggerSecretsService implements OnApplicationBootstrap {
 
   async hints(manager: EntityManager, workflowIds: string[]): Promise<Map<string, string[]>> {
     if (workflowIds.length === 0) return new Map();
-    const rows = await manager.getRepository(TriggerSecretEntity).find({ where: { workflowId: In(workflowIds) }, select: ['workflowId', 'hints'] });
+    const rows = await manager
+      .getRepository(TriggerSecretEntity)
+      .find({ where: { workflowId: In(workflowIds) }, select: ['workflowId', 'hints'] });
     return new Map(rows.map((r) => [r.workflowId, r.hints]));
   }
 

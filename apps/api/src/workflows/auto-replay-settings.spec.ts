@@ -18,13 +18,19 @@ describe('auto-replay settings', () => {
   });
 
   it('takes an http(s) alert URL and a rate limit in minutes (default 60)', () => {
-    expect(alertsSchema.parse({ webhookUrl: 'https://alerts.example.com/x' })).toEqual({ webhookUrl: 'https://alerts.example.com/x', minIntervalMinutes: 60 });
+    expect(alertsSchema.parse({ webhookUrl: 'https://alerts.example.com/x' })).toEqual({
+      webhookUrl: 'https://alerts.example.com/x',
+      minIntervalMinutes: 60,
+    });
     expect(alertsSchema.safeParse({ webhookUrl: 'ftp://example.com' }).success).toBe(false);
   });
 
   it('takes one alert address or a list, and names a bad one', () => {
     expect(alertsSchema.parse({ email: ' ops@example.com ' })).toEqual({ email: ['ops@example.com'], minIntervalMinutes: 60 });
-    expect(alertsSchema.parse({ email: ['a@example.com', 'b@example.org'], minIntervalMinutes: 5 }).email).toEqual(['a@example.com', 'b@example.org']);
+    expect(alertsSchema.parse({ email: ['a@example.com', 'b@example.org'], minIntervalMinutes: 5 }).email).toEqual([
+      'a@example.com',
+      'b@example.org',
+    ]);
     const issues = (value: unknown) => alertsSchema.safeParse({ email: value }).error?.issues.map((i) => [i.path.join('.'), i.message]);
     expect(issues('ops')).toEqual([['email.0', 'must be an e-mail address']]);
     expect(issues(['a@example.com', 'nope'])).toEqual([['email.1', 'must be an e-mail address']]);

@@ -26,7 +26,11 @@ const duration = z
  */
 export const autoReplaySchema = z.strictObject({
   enabled: z.boolean(),
-  schedule: z.array(duration).min(1, 'must have at least one delay').max(20, 'must have at most 20 delays').default(DEFAULT_AUTO_REPLAY_SCHEDULE),
+  schedule: z
+    .array(duration)
+    .min(1, 'must have at least one delay')
+    .max(20, 'must have at most 20 delays')
+    .default(DEFAULT_AUTO_REPLAY_SCHEDULE),
 });
 export type AutoReplaySettings = z.infer<typeof autoReplaySchema>;
 
@@ -41,7 +45,10 @@ export const alertsSchema = z.strictObject({
   email: z
     .preprocess(
       (v) => (typeof v === 'string' ? [v] : v),
-      z.array(address, { error: 'must be an e-mail address or a list of them' }).min(1, 'must have at least one address').max(10, 'must have at most 10 addresses'),
+      z
+        .array(address, { error: 'must be an e-mail address or a list of them' })
+        .min(1, 'must have at least one address')
+        .max(10, 'must have at most 10 addresses'),
     )
     .optional(),
   webhookUrl: z
@@ -49,6 +56,11 @@ export const alertsSchema = z.strictObject({
     .url('must be an absolute URL')
     .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL')
     .optional(),
-  minIntervalMinutes: z.number().int('must be a whole number of minutes').min(0, 'must be at least 0').max(10_080, 'must be at most 10080 (a week)').default(60),
+  minIntervalMinutes: z
+    .number()
+    .int('must be a whole number of minutes')
+    .min(0, 'must be at least 0')
+    .max(10_080, 'must be at most 10080 (a week)')
+    .default(60),
 });
 export type AlertSettings = z.infer<typeof alertsSchema>;

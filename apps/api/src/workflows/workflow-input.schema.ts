@@ -1,9 +1,21 @@
 import { z } from 'zod';
 import { alertsSchema, autoReplaySchema } from './auto-replay-settings';
 
-const retentionDays = z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(3650, 'must be at most 3650').nullable().optional();
+const retentionDays = z
+  .number()
+  .int('must be a whole number of days')
+  .min(1, 'must be at least 1')
+  .max(3650, 'must be at most 3650')
+  .nullable()
+  .optional();
 
-const concurrency = z.number().int('must be a whole number of runs').min(1, 'must be at least 1').max(1000, 'must be at most 1000').nullable().optional();
+const concurrency = z
+  .number()
+  .int('must be a whole number of runs')
+  .min(1, 'must be at least 1')
+  .max(1000, 'must be at most 1000')
+  .nullable()
+  .optional();
 
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 

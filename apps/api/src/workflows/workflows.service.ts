@@ -20,14 +20,23 @@ import { type WorkflowInput, workflowInputSchema, workflowPatchSchema } from './
 
 /** JSON with sorted keys: jsonb does not keep key order, so plain JSON.stringify would see every stored definition as changed. */
 function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
 }
 
 type AuditView = { id: string; name: string; active: boolean; retentionDays: number | null; version: number; definition: unknown };
 
 /** What the audit log keeps of a workflow: its settings and definition (secrets are not in definitions). */
 function auditView(workflow: WorkflowEntity, definition: unknown): AuditView {
-  return { id: workflow.id, name: workflow.name, active: workflow.active, retentionDays: workflow.retentionDays, version: workflow.version, definition };
+  return {
+    id: workflow.id,
+    name: workflow.name,
+    active: workflow.active,
+    retentionDays: workflow.retentionDays,
+    version: workflow.version,
+    definition,
+  };
 }
 
 function invalid(details: ErrorDetail[]): ApiError {
@@ -74,12 +83,23 @@ export class WorkflowsService {
       .where('w.workspace_id = :workspaceId', { workspaceId })
       .orderBy('w.created_at', 'DESC')
       .getMany();
-    const [stats, hints] = await Promise.all([this.runStats(rows.map((w) => w.id)), this.secrets.hints(this.dataSource.manager, rows.map((w) => w.id))]);
-    return rows.map((w) => ({ ...this.toDto(w, (w as WorkflowEntity & { current: WorkflowVersionEntity }).current, hints.get(w.id)), ...stats.get(w.id) }));
+    const [stats, hints] = await Promise.all([
+      this.runStats(rows.map((w) => w.id)),
+      this.secrets.hints(
+        this.dataSource.manager,
+        rows.map((w) => w.id),
+      ),
+    ]);
+    return rows.map((w) => ({
+      ...this.toDto(w, (w as WorkflowEntity & { current: WorkflowVersionEntity }).current, hints.get(w.id)),
+      ...stats.get(w.id),
+    }));
   }
 
   /** The latest run and the number of runs in the last 24 hours, per workflow (index-only range scans). */
-  private async runStats(ids: string[]): Promise<Map<string, { lastRun: { id: string; status: string; createdAt: string } | null; runs24h: number }>> {
+  private async runStats(
+    ids: string[],
+  ): Promise<Map<string, { lastRun: { id: string; status: string; createdAt: string } | null; runs24h: number }>> {
     const stats = new Map(ids.map((id) => [id, { lastRun: null as { id: string; status: string; createdAt: string } | null, runs24h: 0 }]));
     if (ids.length === 0) return stats;
     const [latest, counts] = await Promise.all([
@@ -89,12 +109,13 @@ export class WorkflowsService {
            JOIN LATERAL (SELECT id, status, created_at FROM runs WHERE workflow_id = w.id ORDER BY id DESC LIMIT 1) r ON true`,
         [ids],
       ),
-      this.dataSource.query(`SELECT workflow_id, count(*)::int AS n FROM runs WHERE workflow_id = ANY($1::uuid[]) AND id >= $2 GROUP BY workflow_id`, [
-        ids,
-        uuidV7Floor(Date.now() - 24 * 3600 * 1000),
-      ]),
+      this.dataSource.query(
+        `SELECT workflow_id, count(*)::int AS n FROM runs WHERE workflow_id = ANY($1::uuid[]) AND id >= $2 GROUP BY workflow_id`,
+        [ids, uuidV7Floor(Date.now() - 24 * 3600 * 1000)],
+      ),
     ]);
-    for (const r of latest) stats.get(r.workflow_id)!.lastRun = { id: r.id, status: r.status, createdAt: new Date(r.created_at).toISOString() };
+    for (const r of latest)
+      stats.get(r.workflow_id)!.lastRun = { id: r.id, status: r.status, createdAt: new Date(r.created_at).toISOString() };
     for (const c of counts) stats.get(c.workflow_id)!.runs24h = c.n;
     return stats;
   }
@@ -131,14 +152,31 @@ export class WorkflowsService {
       );
       const version = await this.saveVersion(tx, workspaceId, workflowId, versionId, 1, definition);
       const hints = secrets?.length ? await this.secrets.save(tx, workspaceId, workflowId, secrets) : [];
-      await this.audit.record({ workspaceId, actor, action: 'workflow.created', target: { type: 'workflow', id: workflowId, name: input.name }, after: auditView(workflow, definition) }, tx);
+      await this.audit.record(
+        {
+          workspaceId,
+          actor,
+          action: 'workflow.created',
+          target: { type: 'workflow', id: workflowId, name: input.name },
+          after: auditView(workflow, definition),
+        },
+        tx,
+      );
       return this.toDto(workflow, version, hints);
     });
   }
 
   async replace(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<WorkflowDto> {
     const { input, definition } = this.parseWorkflow(body);
-    return this.update(workspaceId, id, actor, { name: input.name, active: input.active, retentionDays: input.retentionDays, concurrency: input.concurrency, autoReplay: input.autoReplay, alerts: input.alerts, ...splitTriggerSecrets(definition) });
+    return this.update(workspaceId, id, actor, {
+      name: input.name,
+      active: input.active,
+      retentionDays: input.retentionDays,
+      concurrency: input.concurrency,
+      autoReplay: input.autoReplay,
+      alerts: input.alerts,
+      ...splitTriggerSecrets(definition),
+    });
   }
 
   async patch(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<WorkflowDto> {
@@ -149,7 +187,15 @@ export class WorkflowsService {
       const { url: _url, token: _token, ...trigger } = current.trigger;
       split = splitTriggerSecrets(this.checkDefinition({ trigger: input.trigger ?? trigger, steps: input.steps ?? current.steps }));
     }
-    return this.update(workspaceId, id, actor, { name: input.name, active: input.active, retentionDays: input.retentionDays, concurrency: input.concurrency, autoReplay: input.autoReplay, alerts: input.alerts, ...split });
+    return this.update(workspaceId, id, actor, {
+      name: input.name,
+      active: input.active,
+      retentionDays: input.retentionDays,
+      concurrency: input.concurrency,
+      autoReplay: input.autoReplay,
+      alerts: input.alerts,
+      ...split,
+    });
   }
 
   async remove(workspaceId: string, id: string, actor?: Actor): Promise<void> {
@@ -158,7 +204,13 @@ export class WorkflowsService {
     await this.dataSource.transaction(async (tx) => {
       await tx.getRepository(WorkflowEntity).delete({ id: workflow.id, workspaceId });
       await this.audit.record(
-        { workspaceId, actor, action: 'workflow.deleted', target: { type: 'workflow', id: workflow.id, name: workflow.name }, before: version ? auditView(workflow, version.definition) : null },
+        {
+          workspaceId,
+          actor,
+          action: 'workflow.deleted',
+          target: { type: 'workflow', id: workflow.id, name: workflow.name },
+          before: version ? auditView(workflow, version.definition) : null,
+        },
         tx,
       );
     });
@@ -168,9 +220,12 @@ export class WorkflowsService {
   /** Alert e-mail goes through the server's SMTP relay: without one, saying it would be sent misleads. */
   private checkAlerts(alerts: AlertSettings | null | undefined): void {
     if (alerts?.email?.length && !this.config.SWITCHYARD_SMTP_URL) {
-      throw new ApiError(400, 'validation_failed', 'The workflow is invalid: alerts.email cannot be used: SMTP is not configured on this server (SWITCHYARD_SMTP_URL)', [
-        { path: 'alerts.email', message: 'cannot be used: SMTP is not configured on this server (SWITCHYARD_SMTP_URL)' },
-      ]);
+      throw new ApiError(
+        400,
+        'validation_failed',
+        'The workflow is invalid: alerts.email cannot be used: SMTP is not configured on this server (SWITCHYARD_SMTP_URL)',
+        [{ path: 'alerts.email', message: 'cannot be used: SMTP is not configured on this server (SWITCHYARD_SMTP_URL)' }],
+      );
     }
   }
 
@@ -178,7 +233,16 @@ export class WorkflowsService {
     workspaceId: string,
     id: string,
     actor: Actor | undefined,
-    change: { name?: string; active?: boolean; retentionDays?: number | null; concurrency?: number | null; autoReplay?: AutoReplaySettings | null; alerts?: AlertSettings | null; definition?: WorkflowDefinition; secrets?: string[] },
+    change: {
+      name?: string;
+      active?: boolean;
+      retentionDays?: number | null;
+      concurrency?: number | null;
+      autoReplay?: AutoReplaySettings | null;
+      alerts?: AlertSettings | null;
+      definition?: WorkflowDefinition;
+      secrets?: string[];
+    },
   ): Promise<WorkflowDto> {
     this.checkAlerts(change.alerts);
     const dto = await this.dataSource.transaction(async (tx) => {
@@ -209,14 +273,22 @@ export class WorkflowsService {
   }
 
   /** `workflow.updated` for a changed name, definition or settings; `workflow.activated`/`deactivated` for the switch. */
-  private async recordUpdate(tx: EntityManager, workspaceId: string, actor: Actor | undefined, before: AuditView, after: AuditView, secretsChanged: boolean) {
+  private async recordUpdate(
+    tx: EntityManager,
+    workspaceId: string,
+    actor: Actor | undefined,
+    before: AuditView,
+    after: AuditView,
+    secretsChanged: boolean,
+  ) {
     const target = { type: 'workflow', id: after.id, name: after.name };
     const { active: wasActive, ...restBefore } = before;
     const { active: isActive, ...restAfter } = after;
     if (canonicalJson(restBefore) !== canonicalJson(restAfter) || secretsChanged) {
       await this.audit.record({ workspaceId, actor, action: 'workflow.updated', target, before, after }, tx);
     }
-    if (wasActive !== isActive) await this.audit.record({ workspaceId, actor, action: isActive ? 'workflow.activated' : 'workflow.deactivated', target }, tx);
+    if (wasActive !== isActive)
+      await this.audit.record({ workspaceId, actor, action: isActive ? 'workflow.activated' : 'workflow.deactivated', target }, tx);
   }
 
   private async find(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<WorkflowEntity> {
@@ -228,9 +300,25 @@ export class WorkflowsService {
     return workflow;
   }
 
-  private saveVersion(tx: EntityManager, workspaceId: string, workflowId: string, id: string, number: number, definition: WorkflowDefinition) {
+  private saveVersion(
+    tx: EntityManager,
+    workspaceId: string,
+    workflowId: string,
+    id: string,
+    number: number,
+    definition: WorkflowDefinition,
+  ) {
     const repo = tx.getRepository(WorkflowVersionEntity);
-    return repo.save(repo.create({ id, workspaceId, workflowId, version: number, schemaVersion: definition.schemaVersion, definition: definition as unknown as Record<string, unknown> }));
+    return repo.save(
+      repo.create({
+        id,
+        workspaceId,
+        workflowId,
+        version: number,
+        schemaVersion: definition.schemaVersion,
+        definition: definition as unknown as Record<string, unknown>,
+      }),
+    );
   }
 
   /** Checks the whole body at once, so that every problem (name and definition) is reported together. */
@@ -239,7 +327,8 @@ export class WorkflowsService {
     const details: ErrorDetail[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
     const raw = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
     const result = validateDefinition({ schemaVersion: raw.schemaVersion, trigger: raw.trigger, steps: raw.steps });
-    if (!result.ok) details.push(...result.issues.filter((issue) => !details.some((d) => d.path === issue.path)).map((issue) => ({ ...issue })));
+    if (!result.ok)
+      details.push(...result.issues.filter((issue) => !details.some((d) => d.path === issue.path)).map((issue) => ({ ...issue })));
     if (!parsed.success || !result.ok) throw invalid(details);
     return { input: parsed.data, definition: result.definition };
   }

@@ -46,14 +46,25 @@ export class WorkspacesController {
 
   @Patch('current/members/:userId')
   @MinRole('admin')
-  updateMember(@CurrentWorkspace() workspaceId: string, @CurrentActor() actor: Actor, @CurrentRole() role: Role, @Param('userId', uuid) userId: string, @Body() body: unknown) {
+  updateMember(
+    @CurrentWorkspace() workspaceId: string,
+    @CurrentActor() actor: Actor,
+    @CurrentRole() role: Role,
+    @Param('userId', uuid) userId: string,
+    @Body() body: unknown,
+  ) {
     return this.workspaces.updateMember(workspaceId, actor, role, userId, body);
   }
 
   @Delete('current/members/:userId')
   @MinRole('admin')
   @HttpCode(204)
-  async removeMember(@CurrentWorkspace() workspaceId: string, @CurrentActor() actor: Actor, @CurrentRole() role: Role, @Param('userId', uuid) userId: string): Promise<void> {
+  async removeMember(
+    @CurrentWorkspace() workspaceId: string,
+    @CurrentActor() actor: Actor,
+    @CurrentRole() role: Role,
+    @Param('userId', uuid) userId: string,
+  ): Promise<void> {
     await this.workspaces.removeMember(workspaceId, actor, role, userId);
   }
 
@@ -94,11 +105,20 @@ export class InvitesController {
   @Post(':token/accept')
   @Public()
   @HttpCode(200)
-  async accept(@Param('token') token: string, @Req() request: AuthedRequest, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
+  async accept(
+    @Param('token') token: string,
+    @Req() request: AuthedRequest,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const actor = request.auth?.actor;
     const signedIn = actor?.type === 'user' ? actor : null;
     const result = await this.workspaces.acceptInvite(token, signedIn, body);
-    if (result.session) reply.header('set-cookie', sessionCookies(result.session.token, result.session.csrfToken, result.session.maxAgeSeconds, this.auth.secureCookies));
+    if (result.session)
+      reply.header(
+        'set-cookie',
+        sessionCookies(result.session.token, result.session.csrfToken, result.session.maxAgeSeconds, this.auth.secureCookies),
+      );
     return { workspaceId: result.workspaceId, role: result.role, csrfToken: result.session?.csrfToken };
   }
 }

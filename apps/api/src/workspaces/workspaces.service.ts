@@ -60,7 +60,15 @@ export class WorkspacesService {
     await this.dataSource.transaction(async (tx) => {
       await tx.query(`INSERT INTO workspaces (id, name) VALUES ($1, $2)`, [id, input.name]);
       await tx.query(`INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, 'owner')`, [id, user.id]);
-      await this.audit.record({ workspaceId: id, actor: { type: 'user', ...user }, action: 'workspace.created', target: { type: 'workspace', id, name: input.name } }, tx);
+      await this.audit.record(
+        {
+          workspaceId: id,
+          actor: { type: 'user', ...user },
+          action: 'workspace.created',
+          target: { type: 'workspace', id, name: input.name },
+        },
+        tx,
+      );
     });
     return { id, name: input.name, role: 'owner' };
   }
@@ -84,7 +92,13 @@ export class WorkspacesService {
       `SELECT u.id, u.email, u.name, m.role, m.created_at FROM workspace_members m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 ORDER BY m.created_at, u.id`,
       [workspaceId],
     );
-    return rows.map((r: Row) => ({ userId: r.id, email: r.email, name: r.name, role: r.role, joinedAt: new Date(r.created_at).toISOString() }));
+    return rows.map((r: Row) => ({
+      userId: r.id,
+      email: r.email,
+      name: r.name,
+      role: r.role,
+      joinedAt: new Date(r.created_at).toISOString(),
+    }));
   }
 
   /**
@@ -98,7 +112,17 @@ export class WorkspacesService {
       this.checkManage(callerRole, member.role, role);
       if (member.role === 'owner' && role !== 'owner') await this.keepAnOwner(tx, workspaceId);
       await tx.query(`UPDATE workspace_members SET role = $3 WHERE workspace_id = $1 AND user_id = $2`, [workspaceId, userId, role]);
-      await this.audit.record({ workspaceId, actor, action: 'member.role-changed', target: { type: 'member', id: userId, name: member.email }, before: { role: member.role }, after: { role } }, tx);
+      await this.audit.record(
+        {
+          workspaceId,
+          actor,
+          action: 'member.role-changed',
+          target: { type: 'member', id: userId, name: member.email },
+          before: { role: member.role },
+          after: { role },
+        },
+        tx,
+      );
     });
     return (await this.members(workspaceId)).find((m) => m.userId === userId) as MemberDto;
   }
@@ -110,7 +134,16 @@ export class WorkspacesService {
       if (!self) this.checkManage(callerRole, member.role, 'viewer');
       if (member.role === 'owner') await this.keepAnOwner(tx, workspaceId);
       await tx.query(`DELETE FROM workspace_members WHERE workspace_id = $1 AND user_id = $2`, [workspaceId, userId]);
-      await this.audit.record({ workspaceId, actor, action: 'member.removed', target: { type: 'member', id: userId, name: member.email }, before: { role: member.role } }, tx);
+      await this.audit.record(
+        {
+          workspaceId,
+          actor,
+          action: 'member.removed',
+          target: { type: 'member', id: userId, name: member.email },
+          before: { role: member.role },
+        },
+        tx,
+      );
     });
   }
 
@@ -131,12 +164,17 @@ export class WorkspacesService {
   }
 
   private async keepAnOwner(tx: EntityManager, workspaceId: string): Promise<void> {
-    const owners = await tx.query(`SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND role = 'owner' FOR UPDATE`, [workspaceId]);
+    const owners = await tx.query(`SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND role = 'owner' FOR UPDATE`, [
+      workspaceId,
+    ]);
     if (owners.length <= 1) throw new ApiError(409, 'last_owner', 'A workspace keeps at least one owner: make someone else owner first');
   }
 
   async invites(workspaceId: string): Promise<InviteDto[]> {
-    const rows = await this.dataSource.query(`SELECT * FROM invites WHERE workspace_id = $1 AND accepted_at IS NULL AND expires_at > now() ORDER BY id DESC`, [workspaceId]);
+    const rows = await this.dataSource.query(
+      `SELECT * FROM invites WHERE workspace_id = $1 AND accepted_at IS NULL AND expires_at > now() ORDER BY id DESC`,
+      [workspaceId],
+    );
     return rows.map(inviteDto);
   }
 
@@ -146,24 +184,45 @@ export class WorkspacesService {
    * `emailed` says whether it was (with `emailError` when sending failed): the invite exists either
    * way and its link can be copied.
    */
-  async createInvite(workspaceId: string, actor: Actor, callerRole: Role, body: unknown): Promise<InviteDto & { url: string; emailed: boolean; emailError?: string }> {
+  async createInvite(
+    workspaceId: string,
+    actor: Actor,
+    callerRole: Role,
+    body: unknown,
+  ): Promise<InviteDto & { url: string; emailed: boolean; emailError?: string }> {
     const input = parseInput(createInviteSchema, body);
-    if (!roleAtLeast(callerRole, input.role)) throw new ApiError(403, 'forbidden', `A ${callerRole} cannot invite someone as ${input.role}`);
+    if (!roleAtLeast(callerRole, input.role))
+      throw new ApiError(403, 'forbidden', `A ${callerRole} cannot invite someone as ${input.role}`);
     const token = randomToken();
     const id = newId();
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(`INSERT INTO invites (id, workspace_id, token_hash, role, email, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        id,
-        workspaceId,
-        sha256(token),
-        input.role,
-        input.email ?? null,
-        actor.type === 'user' ? actor.id : null,
-        new Date(Date.now() + INVITE_TTL_MS),
-      ]);
-      await this.audit.record({ workspaceId, actor, action: 'invite.created', target: { type: 'invite', id, name: input.email ?? null }, after: { role: input.role, email: input.email ?? null } }, tx);
+      await tx.query(
+        `INSERT INTO invites (id, workspace_id, token_hash, role, email, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          id,
+          workspaceId,
+          sha256(token),
+          input.role,
+          input.email ?? null,
+          actor.type === 'user' ? actor.id : null,
+          new Date(Date.now() + INVITE_TTL_MS),
+        ],
+      );
+      await this.audit.record(
+        {
+          workspaceId,
+          actor,
+          action: 'invite.created',
+          target: { type: 'invite', id, name: input.email ?? null },
+          after: { role: input.role, email: input.email ?? null },
+        },
+        tx,
+      );
     });
-    const [row] = await this.dataSource.query(`SELECT i.*, w.name AS workspace_name FROM invites i JOIN workspaces w ON w.id = i.workspace_id WHERE i.id = $1`, [id]);
+    const [row] = await this.dataSource.query(
+      `SELECT i.*, w.name AS workspace_name FROM invites i JOIN workspaces w ON w.id = i.workspace_id WHERE i.id = $1`,
+      [id],
+    );
     const invite = { ...inviteDto(row), url: `${this.config.publicUrl}/invite/${token}` };
     if (!invite.email || !this.mailer.configured) return { ...invite, emailed: false };
     try {
@@ -188,7 +247,10 @@ export class WorkspacesService {
 
   async revokeInvite(workspaceId: string, actor: Actor, id: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const [rows] = await tx.query(`DELETE FROM invites WHERE id = $1 AND workspace_id = $2 AND accepted_at IS NULL RETURNING email`, [id, workspaceId]);
+      const [rows] = await tx.query(`DELETE FROM invites WHERE id = $1 AND workspace_id = $2 AND accepted_at IS NULL RETURNING email`, [
+        id,
+        workspaceId,
+      ]);
       if (!rows[0]) throw ApiError.notFound('Invite', id);
       await this.audit.record({ workspaceId, actor, action: 'invite.revoked', target: { type: 'invite', id, name: rows[0].email } }, tx);
     });
@@ -200,7 +262,8 @@ export class WorkspacesService {
       [sha256(token)],
     );
     // Used, expired and unknown invites answer alike: the link is of no use any more.
-    if (!row || row.accepted_at || new Date(row.expires_at) <= new Date()) throw new ApiError(404, 'invite_invalid', 'This invite link is unknown, used or expired');
+    if (!row || row.accepted_at || new Date(row.expires_at) <= new Date())
+      throw new ApiError(404, 'invite_invalid', 'This invite link is unknown, used or expired');
     return row;
   }
 
@@ -214,7 +277,11 @@ export class WorkspacesService {
    * Joins the invite's workspace: a signed-in user joins as they are; otherwise a new account is
    * created from `{ email, password, name? }`. Signs the new user in.
    */
-  async acceptInvite(token: string, signedIn: SessionUser | null, body: unknown): Promise<{ workspaceId: string; role: Role; session: NewSession | null }> {
+  async acceptInvite(
+    token: string,
+    signedIn: SessionUser | null,
+    body: unknown,
+  ): Promise<{ workspaceId: string; role: Role; session: NewSession | null }> {
     const input = parseInput(acceptInviteSchema, body ?? {});
     if (!signedIn && (!input.email || !input.password)) {
       throw new ApiError(400, 'validation_failed', 'Choose an email and a password for your account', [
@@ -232,18 +299,29 @@ export class WorkspacesService {
         user = signedIn;
       } else {
         const [existing] = await tx.query(`SELECT id FROM users WHERE email = $1`, [email]);
-        if (existing) throw new ApiError(409, 'email_taken', 'An account with this email exists: sign in first, then open the invite link again');
+        if (existing)
+          throw new ApiError(409, 'email_taken', 'An account with this email exists: sign in first, then open the invite link again');
         user = { id: newId(), email, name: input.name ?? email.split('@')[0] };
-        await tx.query(`INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)`, [user.id, user.email, user.name, passwordHash]);
+        await tx.query(`INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)`, [
+          user.id,
+          user.email,
+          user.name,
+          passwordHash,
+        ]);
       }
-      await tx.query(`INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (workspace_id, user_id) DO NOTHING`, [
-        invite.workspace_id,
-        user.id,
-        invite.role,
-      ]);
+      await tx.query(
+        `INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (workspace_id, user_id) DO NOTHING`,
+        [invite.workspace_id, user.id, invite.role],
+      );
       await tx.query(`UPDATE invites SET accepted_at = now(), accepted_by = $2 WHERE id = $1`, [invite.id, user.id]);
       await this.audit.record(
-        { workspaceId: invite.workspace_id, actor: { type: 'user', ...user, sessionId: '' }, action: 'member.joined', target: { type: 'member', id: user.id, name: user.email }, after: { role: invite.role } },
+        {
+          workspaceId: invite.workspace_id,
+          actor: { type: 'user', ...user, sessionId: '' },
+          action: 'member.joined',
+          target: { type: 'member', id: user.id, name: user.email },
+          after: { role: invite.role },
+        },
         tx,
       );
       const session = signedIn ? null : await this.auth.startSession(tx, user);

@@ -12,7 +12,14 @@ describe('the built server on first start', () => {
   let port: number;
 
   const start = async (env: Record<string, string>) => {
-    server = startServerProcess([], { PORT: String(port), DATABASE_URL: db.url, SWITCHYARD_OWNER_EMAIL: '', SWITCHYARD_OWNER_PASSWORD: '', SWITCHYARD_OWNER_API_KEY: '', ...env });
+    server = startServerProcess([], {
+      PORT: String(port),
+      DATABASE_URL: db.url,
+      SWITCHYARD_OWNER_EMAIL: '',
+      SWITCHYARD_OWNER_PASSWORD: '',
+      SWITCHYARD_OWNER_API_KEY: '',
+      ...env,
+    });
     await waitUntilReady(`http://127.0.0.1:${port}/api/health/ready`, server);
   };
 
@@ -36,11 +43,17 @@ describe('the built server on first start', () => {
     const page = await fetch(`${base}/setup`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect((await browser.request('POST', '/api/auth/setup', { email: 'first@example.com', password: 'first-owner-password' })).status).toBe(201);
+    expect(
+      (await browser.request('POST', '/api/auth/setup', { email: 'first@example.com', password: 'first-owner-password' })).status,
+    ).toBe(201);
     expect((await browser.request('GET', '/api/runs')).status).toBe(200);
 
     expect(await server!.stop('SIGTERM')).toBe(0);
-    await start({ SWITCHYARD_OWNER_EMAIL: 'second@example.com', SWITCHYARD_OWNER_PASSWORD: 'second-owner-password', SWITCHYARD_OWNER_API_KEY: `sy_${'k'.repeat(40)}` });
+    await start({
+      SWITCHYARD_OWNER_EMAIL: 'second@example.com',
+      SWITCHYARD_OWNER_PASSWORD: 'second-owner-password',
+      SWITCHYARD_OWNER_API_KEY: `sy_${'k'.repeat(40)}`,
+    });
     expect(await db.query('SELECT email FROM users')).toEqual([{ email: 'first@example.com' }]);
     const seeded = await fetch(`${base}/api/workflows`, { headers: { authorization: `Bearer sy_${'k'.repeat(40)}` } });
     expect(seeded.status).toBe(200);

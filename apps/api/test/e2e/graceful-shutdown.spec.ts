@@ -17,7 +17,11 @@ async function startSlowSink(delayMs: number) {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, deliveries, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    deliveries,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describe('SIGTERM: graceful shutdown of the single process', () => {
@@ -64,7 +68,9 @@ describe('SIGTERM: graceful shutdown of the single process', () => {
     await waitFor('the runs to reach the slow step', async () => sink.deliveries.size === 5, 20_000);
 
     // Requests in flight when the signal arrives are still answered; none is refused half-way.
-    const inFlight = Array.from({ length: 10 }, (_, i) => api.hook(workflow.trigger.token, { n: 100 + i }).catch((err: Error) => ({ status: 0, body: { error: err.message } })));
+    const inFlight = Array.from({ length: 10 }, (_, i) =>
+      api.hook(workflow.trigger.token, { n: 100 + i }).catch((err: Error) => ({ status: 0, body: { error: err.message } })),
+    );
     await new Promise((r) => setTimeout(r, 5));
     const signalledAt = Date.now();
     const exited = first.stop('SIGTERM');

@@ -18,7 +18,10 @@ const TOKEN = 'bearer-token-to-rotate-0001';
 /** Runs the BUILT command as an operator would. */
 function rotate(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; output: string }> {
   return new Promise((res) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -81,7 +84,9 @@ describe('rotate-master-key', () => {
   async function stepWorks(db: TestDatabase, env: Record<string, string>, credentialId: string) {
     const { instance, api } = await startTestSwitchyard({ databaseUrl: db.url, env });
     try {
-      const res = await (api as ApiClient).request('POST', '/api/test/step', { step: { id: 'call', type: 'http', url: `${sink.url}/check`, credentialId } });
+      const res = await (api as ApiClient).request('POST', '/api/test/step', {
+        step: { id: 'call', type: 'http', url: `${sink.url}/check`, credentialId },
+      });
       return res.body.status === 'succeeded' && sink.requests.at(-1)?.headers.authorization === `Bearer ${TOKEN}`;
     } finally {
       await instance.close();
@@ -93,7 +98,9 @@ describe('rotate-master-key', () => {
     const newKey = key();
     const { db, credentialId } = await seed({ SWITCHYARD_SECRET_KEY: oldKey.toString('base64') });
 
-    const run = await rotate({ DATABASE_URL: db.url, SWITCHYARD_SECRET_KEY: oldKey.toString('base64') }, [`--new-key=${newKey.toString('base64')}`]);
+    const run = await rotate({ DATABASE_URL: db.url, SWITCHYARD_SECRET_KEY: oldKey.toString('base64') }, [
+      `--new-key=${newKey.toString('base64')}`,
+    ]);
     expect(run.code, run.output).toBe(0);
     expect(run.output).toContain('trigger_secrets: 1 re-encrypted, 0 already on the new key, 0 failed');
     expect(run.output).toContain('credentials: 1 re-encrypted, 0 already on the new key, 0 failed');
@@ -102,7 +109,11 @@ describe('rotate-master-key', () => {
     expect(stored.decryptWith(new SecretBox(newKey))).toEqual({ trigger: [TRIGGER_SECRET], credential: { token: TOKEN } });
     expect(() => stored.decryptWith(new SecretBox(oldKey))).toThrow(/master key/);
 
-    const again = await rotate({ DATABASE_URL: db.url, SWITCHYARD_SECRET_KEY: newKey.toString('base64'), SWITCHYARD_SECRET_KEY_PREVIOUS: oldKey.toString('base64') });
+    const again = await rotate({
+      DATABASE_URL: db.url,
+      SWITCHYARD_SECRET_KEY: newKey.toString('base64'),
+      SWITCHYARD_SECRET_KEY_PREVIOUS: oldKey.toString('base64'),
+    });
     expect(again.code, again.output).toBe(0);
     expect(again.output).toContain('credentials: 0 re-encrypted, 1 already on the new key, 0 failed');
     expect(await stepWorks(db, { SWITCHYARD_SECRET_KEY: newKey.toString('base64') }, credentialId)).toBe(true);
@@ -121,7 +132,10 @@ describe('rotate-master-key', () => {
     const [row] = await db.query<{ id: string; ciphertext: Buffer }>('SELECT id, ciphertext FROM credentials');
     const resealed = new SecretBox(nextKey, [oldKey]);
     const aad = credentialAssociatedData(row.id);
-    await db.query('UPDATE credentials SET ciphertext = $2 WHERE id = $1', [row.id, resealed.encrypt(resealed.decrypt(row.ciphertext, aad), aad)]);
+    await db.query('UPDATE credentials SET ciphertext = $2 WHERE id = $1', [
+      row.id,
+      resealed.encrypt(resealed.decrypt(row.ciphertext, aad), aad),
+    ]);
     expect(await stepWorks(db, { SWITCHYARD_DATA_DIR: dir }, credentialId)).toBe(true);
 
     const run = await rotate({ DATABASE_URL: db.url, SWITCHYARD_DATA_DIR: dir });
@@ -150,7 +164,13 @@ describe('rotate-master-key', () => {
     const oldKey = key();
     const newKey = key();
     const { db, credentialId } = await seed({ SWITCHYARD_SECRET_KEY: oldKey.toString('base64') });
-    expect(await stepWorks(db, { SWITCHYARD_SECRET_KEY: newKey.toString('base64'), SWITCHYARD_SECRET_KEY_PREVIOUS: oldKey.toString('base64') }, credentialId)).toBe(true);
+    expect(
+      await stepWorks(
+        db,
+        { SWITCHYARD_SECRET_KEY: newKey.toString('base64'), SWITCHYARD_SECRET_KEY_PREVIOUS: oldKey.toString('base64') },
+        credentialId,
+      ),
+    ).toBe(true);
     const stored = await rows(db);
     expect(stored.decryptWith(new SecretBox(newKey))).toEqual({ trigger: [TRIGGER_SECRET], credential: { token: TOKEN } });
     expect(() => stored.decryptWith(new SecretBox(oldKey))).toThrow(/master key/);

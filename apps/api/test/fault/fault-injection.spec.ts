@@ -82,7 +82,15 @@ function sendWebhook(port: number, token: string, seq: number): Promise<Answer> 
   return new Promise((resolve) => {
     const body = JSON.stringify({ seq });
     const req = httpRequest(
-      { host: '127.0.0.1', port, path: `/hooks/${token}`, method: 'POST', agent: false, timeout: 15_000, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/hooks/${token}`,
+        method: 'POST',
+        agent: false,
+        timeout: 15_000,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -176,7 +184,12 @@ describe.skipIf(redisMissing)('fault injection: crashes, restarts and shutdowns 
       return worker;
     };
     const workerUp = (worker: ServerProcess) =>
-      waitFor('a worker to start', async () => /worker is running/.test(worker.output()) || (worker.child.exitCode !== null && Promise.reject(new Error(worker.output()))), 60_000);
+      waitFor(
+        'a worker to start',
+        async () =>
+          /worker is running/.test(worker.output()) || (worker.child.exitCode !== null && Promise.reject(new Error(worker.output()))),
+        60_000,
+      );
 
     let api = await startApi();
     const workers = [startWorker(), startWorker()];
@@ -187,7 +200,14 @@ describe.skipIf(redisMissing)('fault injection: crashes, restarts and shutdowns 
       trigger: { type: 'webhook' },
       steps: [
         { id: 'shape', type: 'map', expression: '{ "seq": trigger.body.seq }' },
-        { id: 'send', type: 'http', method: 'POST', url: `${sink.url}/effects`, body: 'steps.shape', retry: { maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 1000 } },
+        {
+          id: 'send',
+          type: 'http',
+          method: 'POST',
+          url: `${sink.url}/effects`,
+          body: 'steps.shape',
+          retry: { maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 1000 },
+        },
       ],
     });
 

@@ -37,7 +37,13 @@ describe.skipIf(redisServerMissing())('Redis outage', () => {
     instances.push(apiRole.instance);
     const api = apiRole.api as ApiClient;
     // One run at a time, so that the order the sink sees is the order of dispatch.
-    const worker = await startTestSwitchyard({ databaseUrl: db.url, redisUrl, role: 'worker', queuePrefix, env: { SWITCHYARD_WORKER_CONCURRENCY: '1' } });
+    const worker = await startTestSwitchyard({
+      databaseUrl: db.url,
+      redisUrl,
+      role: 'worker',
+      queuePrefix,
+      env: { SWITCHYARD_WORKER_CONCURRENCY: '1' },
+    });
     instances.push(worker.instance);
 
     expect((await api.request('GET', '/api/health/ready')).status).toBe(503);
@@ -59,7 +65,9 @@ describe.skipIf(redisServerMissing())('Redis outage', () => {
     await waitFor('readiness once Redis is back', async () => (await api.request('GET', '/api/health/ready')).status === 200, 20_000);
     await waitFor(
       'the backlog to drain',
-      async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE id = ANY($1) AND status = 'succeeded'`, [runIds]))[0].n === 8,
+      async () =>
+        (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE id = ANY($1) AND status = 'succeeded'`, [runIds]))[0]
+          .n === 8,
       40_000,
     );
     expect(sink.requests.map((r) => r.url)).toEqual(Array.from({ length: 8 }, (_, n) => `/n/${n}`));
@@ -77,7 +85,9 @@ describe.skipIf(redisServerMissing())('Redis outage', () => {
     await redis.start();
     await waitFor(
       'the second backlog to drain',
-      async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE id = ANY($1) AND status = 'succeeded'`, [later]))[0].n === 8,
+      async () =>
+        (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE id = ANY($1) AND status = 'succeeded'`, [later]))[0].n ===
+        8,
       40_000,
     );
     expect(sink.requests.slice(8).map((r) => r.url)).toEqual(Array.from({ length: 8 }, (_, n) => `/n/${n + 8}`));

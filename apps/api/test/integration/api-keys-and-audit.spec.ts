@@ -28,7 +28,13 @@ describe('API keys and the audit log', () => {
     expect(created.status).toBe(201);
     const key: string = created.body.key;
     expect(key).toMatch(/^sy_[A-Za-z0-9_-]{43}$/);
-    expect(created.body).toMatchObject({ name: 'CI deploys', role: 'editor', prefix: key.slice(0, 10), lastUsedAt: null, createdBy: { email: TEST_OWNER.email } });
+    expect(created.body).toMatchObject({
+      name: 'CI deploys',
+      role: 'editor',
+      prefix: key.slice(0, 10),
+      lastUsedAt: null,
+      createdBy: { email: TEST_OWNER.email },
+    });
 
     const listed = await browser.request('GET', '/api/api-keys');
     const entry = listed.body.find((k: { id: string }) => k.id === created.body.id);
@@ -67,10 +73,18 @@ describe('API keys and the audit log', () => {
   });
 
   it('records who created, changed, switched, replayed and deleted, with definitions before and after', async () => {
-    const wf = await browser.request('POST', '/api/workflows', { name: 'Audited', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: '1' }] });
+    const wf = await browser.request('POST', '/api/workflows', {
+      name: 'Audited',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'm', type: 'map', expression: '1' }],
+    });
     expect(wf.status).toBe(201);
     const id = wf.body.id;
-    await browser.request('PUT', `/api/workflows/${id}`, { name: 'Audited', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: '2' }] });
+    await browser.request('PUT', `/api/workflows/${id}`, {
+      name: 'Audited',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'm', type: 'map', expression: '2' }],
+    });
     await api.request('PATCH', `/api/workflows/${id}`, { active: false });
     await api.request('PATCH', `/api/workflows/${id}`, { active: true });
     const hook = await api.hook(wf.body.trigger.token, { n: 1 });

@@ -85,7 +85,9 @@ describe('app actions against local sinks', () => {
       const secretPath = `slack/services/T002/B002/${randomBytes(12).toString('hex')}`;
       const id = await credential('Slack #orders', 'webhook-url', { url: `${sinks.url}/${secretPath}` });
       const before = sinks.requests.length;
-      const { run, text } = await runWorkflow('Slack by credential', [{ id: 'notify', type: 'slack', credentialId: id, text: 'Order {{ trigger.body.id }}' }]);
+      const { run, text } = await runWorkflow('Slack by credential', [
+        { id: 'notify', type: 'slack', credentialId: id, text: 'Order {{ trigger.body.id }}' },
+      ]);
       expect(run.status).toBe('succeeded');
       const [post] = received('slack', before);
       expect(post.url).toBe(`/${secretPath}`);
@@ -98,7 +100,13 @@ describe('app actions against local sinks', () => {
       sinks.failSlack(1, 503);
       const before = sinks.requests.length;
       const { run } = await runWorkflow('Slack flaky', [
-        { id: 'notify', type: 'slack', url: `${sinks.url}/slack/services/T003/B003/x`, text: 'hi', retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 200 } },
+        {
+          id: 'notify',
+          type: 'slack',
+          url: `${sinks.url}/slack/services/T003/B003/x`,
+          text: 'hi',
+          retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 200 },
+        },
       ]);
       expect(run.status).toBe('succeeded');
       expect(run.steps[0].attempts).toBe(2);
@@ -109,10 +117,15 @@ describe('app actions against local sinks', () => {
 
     it('fails without retrying when Slack refuses the payload', async () => {
       const before = sinks.requests.length;
-      const { run } = await runWorkflow('Slack bad emoji', [{ id: 'notify', type: 'slack', url: `${sinks.url}/slack/services/T004/B004/x`, text: 'hi', iconEmoji: 'rocket' }]);
+      const { run } = await runWorkflow('Slack bad emoji', [
+        { id: 'notify', type: 'slack', url: `${sinks.url}/slack/services/T004/B004/x`, text: 'hi', iconEmoji: 'rocket' },
+      ]);
       expect(run.status).toBe('failed');
       expect(received('slack', before).map((p) => [p.status, p.problems])).toEqual([[400, ['icon_emoji must be :name:']]]);
-      expect(run.steps[0]).toMatchObject({ attempts: 1, error: { code: 'HTTP_STATUS', retryable: false, details: { status: 400, bodyExcerpt: 'invalid_payload' } } });
+      expect(run.steps[0]).toMatchObject({
+        attempts: 1,
+        error: { code: 'HTTP_STATUS', retryable: false, details: { status: 400, bodyExcerpt: 'invalid_payload' } },
+      });
     });
   });
 
@@ -144,7 +157,13 @@ describe('app actions against local sinks', () => {
   it('teams: posts an Adaptive Card that the Workflows webhook accepts', async () => {
     const before = sinks.requests.length;
     const { run } = await runWorkflow('Teams', [
-      { id: 'card', type: 'teams', url: `${sinks.url}/teams/workflows/w1/triggers/manual/paths/invoke?sig=s1`, title: 'Order {{ trigger.body.id }}', text: '{{ trigger.body.customer.name }} paid {{ trigger.body.total }} EUR' },
+      {
+        id: 'card',
+        type: 'teams',
+        url: `${sinks.url}/teams/workflows/w1/triggers/manual/paths/invoke?sig=s1`,
+        title: 'Order {{ trigger.body.id }}',
+        text: '{{ trigger.body.customer.name }} paid {{ trigger.body.total }} EUR',
+      },
     ]);
     expect(run.status).toBe('succeeded');
     const [post] = received('teams', before);
@@ -165,9 +184,22 @@ describe('app actions against local sinks', () => {
 
     it('sends a message with the stored bot token and keeps the token out of the history', async () => {
       const before = sinks.requests.length;
-      const { run, text } = await runWorkflow('Telegram', [
-        { id: 'tg', type: 'telegram', credentialId: bot, chatId: '{{ trigger.body.chat }}', text: '<b>{{ trigger.body.id }}</b> paid', parseMode: 'HTML', disableNotification: true, apiBaseUrl: `${sinks.url}/telegram` },
-      ], { ...order, chat: 4242 });
+      const { run, text } = await runWorkflow(
+        'Telegram',
+        [
+          {
+            id: 'tg',
+            type: 'telegram',
+            credentialId: bot,
+            chatId: '{{ trigger.body.chat }}',
+            text: '<b>{{ trigger.body.id }}</b> paid',
+            parseMode: 'HTML',
+            disableNotification: true,
+            apiBaseUrl: `${sinks.url}/telegram`,
+          },
+        ],
+        { ...order, chat: 4242 },
+      );
       expect(run.status).toBe('succeeded');
       const [post] = received('telegram', before);
       expect([post.status, post.problems]).toEqual([200, []]);
@@ -177,10 +209,15 @@ describe('app actions against local sinks', () => {
       expect(text).not.toContain(BOT_TOKEN);
     });
 
-    it('fails with Telegram\'s description when the chat does not exist', async () => {
-      const { run, text } = await runWorkflow('Telegram unknown chat', [{ id: 'tg', type: 'telegram', credentialId: bot, chatId: '999', text: 'hi', apiBaseUrl: `${sinks.url}/telegram` }]);
+    it("fails with Telegram's description when the chat does not exist", async () => {
+      const { run, text } = await runWorkflow('Telegram unknown chat', [
+        { id: 'tg', type: 'telegram', credentialId: bot, chatId: '999', text: 'hi', apiBaseUrl: `${sinks.url}/telegram` },
+      ]);
       expect(run.status).toBe('failed');
-      expect(run.steps[0]).toMatchObject({ attempts: 1, error: { code: 'TELEGRAM_ERROR', message: 'Telegram: Bad Request: chat not found', retryable: false } });
+      expect(run.steps[0]).toMatchObject({
+        attempts: 1,
+        error: { code: 'TELEGRAM_ERROR', message: 'Telegram: Bad Request: chat not found', retryable: false },
+      });
       expect(text).not.toContain(BOT_TOKEN);
     });
   });
@@ -194,21 +231,41 @@ describe('app actions against local sinks', () => {
     it('sends a Standard Webhooks envelope the receiver verifies with the standardwebhooks library; a tampered copy is rejected', async () => {
       const before = sinks.requests.length;
       const { run, text, runId } = await runWorkflow('Signed webhook', [
-        { id: 'push', type: 'webhook', url: `${sinks.url}/receiver/orders`, body: "{ 'id': trigger.body.id, 'total': trigger.body.total }", credentialId: signing, eventType: 'order.{{ "paid" }}' },
+        {
+          id: 'push',
+          type: 'webhook',
+          url: `${sinks.url}/receiver/orders`,
+          body: "{ 'id': trigger.body.id, 'total': trigger.body.total }",
+          credentialId: signing,
+          eventType: 'order.{{ "paid" }}',
+        },
       ]);
       expect(run.status).toBe('succeeded');
       const [delivery] = received('receiver', before);
       expect([delivery.status, delivery.problems]).toEqual([204, []]);
       expect(delivery.headers['webhook-id']).toBe(`msg_${runId}_push`);
       const payload = JSON.parse(delivery.body);
-      expect(payload).toEqual({ type: 'order.paid', timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), data: { id: 'A-17', total: 42.5 } });
+      expect(payload).toEqual({
+        type: 'order.paid',
+        timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        data: { id: 'A-17', total: 42.5 },
+      });
       expect(Math.abs(Number(delivery.headers['webhook-timestamp']) - Date.parse(payload.timestamp) / 1000)).toBeLessThan(1);
       expect(run.steps[0].output.webhookId).toBe(`msg_${runId}_push`);
       expect(text).not.toContain(SIGNING_SECRET.slice(6));
 
       // An attacker who changes the body of a captured delivery is refused by the same receiver.
-      const headers = { 'content-type': 'application/json', 'webhook-id': String(delivery.headers['webhook-id']), 'webhook-timestamp': String(delivery.headers['webhook-timestamp']), 'webhook-signature': String(delivery.headers['webhook-signature']) };
-      const tampered = await fetch(`${sinks.url}/receiver/orders`, { method: 'POST', headers, body: delivery.body.replace('42.5', '0.01') });
+      const headers = {
+        'content-type': 'application/json',
+        'webhook-id': String(delivery.headers['webhook-id']),
+        'webhook-timestamp': String(delivery.headers['webhook-timestamp']),
+        'webhook-signature': String(delivery.headers['webhook-signature']),
+      };
+      const tampered = await fetch(`${sinks.url}/receiver/orders`, {
+        method: 'POST',
+        headers,
+        body: delivery.body.replace('42.5', '0.01'),
+      });
       expect(tampered.status).toBe(401);
       const replayed = await fetch(`${sinks.url}/receiver/orders`, { method: 'POST', headers, body: delivery.body });
       expect(replayed.status).toBe(204);
@@ -217,7 +274,9 @@ describe('app actions against local sinks', () => {
     it('fails the run when the receiver refuses a signature made with another secret', async () => {
       const other = await credential('Wrong secret', 'webhook-signing-secret', {});
       const before = sinks.requests.length;
-      const { run } = await runWorkflow('Signed with the wrong secret', [{ id: 'push', type: 'webhook', url: `${sinks.url}/receiver/orders`, body: '{ "n": 1 }', credentialId: other }]);
+      const { run } = await runWorkflow('Signed with the wrong secret', [
+        { id: 'push', type: 'webhook', url: `${sinks.url}/receiver/orders`, body: '{ "n": 1 }', credentialId: other },
+      ]);
       expect(run.status).toBe('failed');
       expect(received('receiver', before).map((r) => [r.status, r.problems[0]])).toEqual([[401, expect.stringMatching(/signature/i)]]);
       expect(run.steps[0]).toMatchObject({ error: { code: 'HTTP_STATUS', retryable: false, details: { status: 401 } } });
@@ -225,7 +284,9 @@ describe('app actions against local sinks', () => {
 
     it('signs an http step with sign.credentialId', async () => {
       const before = sinks.requests.length;
-      const { run } = await runWorkflow('Signed http', [{ id: 'call', type: 'http', url: `${sinks.url}/receiver/raw`, body: 'trigger.body', sign: { credentialId: signing } }]);
+      const { run } = await runWorkflow('Signed http', [
+        { id: 'call', type: 'http', url: `${sinks.url}/receiver/raw`, body: 'trigger.body', sign: { credentialId: signing } },
+      ]);
       expect(run.status).toBe('succeeded');
       const [delivery] = received('receiver', before);
       expect([delivery.status, delivery.problems]).toEqual([204, []]);
@@ -264,7 +325,11 @@ describe('app actions against local sinks', () => {
       expect(mail.data).toMatch(/^Subject: Your order A-17$/m);
       expect(mail.data).toMatch(new RegExp(`^Message-ID: <${runId}\\.mail@switchyard>$`, 'm'));
       expect(mail.data).toContain('Thanks Ann, your total is 42.5 EUR.');
-      expect(run.steps[0].output).toMatchObject({ messageId: `<${runId}.mail@switchyard>`, accepted: ['ann@example.org', 'sales@example.com'], rejected: [] });
+      expect(run.steps[0].output).toMatchObject({
+        messageId: `<${runId}.mail@switchyard>`,
+        accepted: ['ann@example.org', 'sales@example.com'],
+        rejected: [],
+      });
       expect(run.steps[0].input.smtp).toEqual({ host: '127.0.0.1', port: smtp.port, security: 'none', username: SMTP_USER });
       expect(text).not.toContain(SMTP_PASSWORD);
     });
@@ -273,7 +338,18 @@ describe('app actions against local sinks', () => {
       const wrong = await credential('Wrong SMTP', 'basic', { username: SMTP_USER, password: 'not-the-password' });
       const before = smtp.mails.length;
       const { run } = await runWorkflow('Mail wrong login', [
-        { id: 'mail', type: 'email', host: '127.0.0.1', port: smtp.port, security: 'none', credentialId: wrong, from: 'shop@example.com', to: 'x@example.org', subject: 's', text: 't' },
+        {
+          id: 'mail',
+          type: 'email',
+          host: '127.0.0.1',
+          port: smtp.port,
+          security: 'none',
+          credentialId: wrong,
+          from: 'shop@example.com',
+          to: 'x@example.org',
+          subject: 's',
+          text: 't',
+        },
       ]);
       expect(run.status).toBe('failed');
       expect(run.steps[0]).toMatchObject({ attempts: 1, error: { code: 'SMTP_AUTH', retryable: false } });
@@ -286,7 +362,18 @@ describe('app actions against local sinks', () => {
     const bot = await credential('Builder bot', 'telegram-bot', { token: BOT_TOKEN });
     const mailsBefore = smtp.mails.length;
     const mailed = await api.request('POST', '/api/test/step', {
-      step: { id: 'mail', type: 'email', host: '127.0.0.1', port: smtp.port, security: 'none', credentialId: login, from: 'shop@example.com', to: '{{ trigger.body.to }}', subject: 'Test', text: 'Hello {{ trigger.body.to }}' },
+      step: {
+        id: 'mail',
+        type: 'email',
+        host: '127.0.0.1',
+        port: smtp.port,
+        security: 'none',
+        credentialId: login,
+        from: 'shop@example.com',
+        to: '{{ trigger.body.to }}',
+        subject: 'Test',
+        text: 'Hello {{ trigger.body.to }}',
+      },
       context: { trigger: { body: { to: 'qa@example.org' } } },
     });
     expect(mailed.status).toBe(200);
@@ -296,7 +383,14 @@ describe('app actions against local sinks', () => {
 
     const before = sinks.requests.length;
     const sent = await api.request('POST', '/api/test/step', {
-      step: { id: 'tg', type: 'telegram', credentialId: bot, chatId: '-1001234', text: 'Test from the builder', apiBaseUrl: `${sinks.url}/telegram` },
+      step: {
+        id: 'tg',
+        type: 'telegram',
+        credentialId: bot,
+        chatId: '-1001234',
+        text: 'Test from the builder',
+        apiBaseUrl: `${sinks.url}/telegram`,
+      },
       context: { trigger: { body: {} } },
     });
     expect(sent.body).toMatchObject({ status: 'succeeded', output: { body: { ok: true } } });
@@ -308,7 +402,10 @@ describe('app actions against local sinks', () => {
     const res = await api.request('POST', '/api/workflows', {
       name: 'Bad',
       trigger: { type: 'webhook' },
-      steps: [{ id: 'a', type: 'map', expression: '1' }, { id: 'n', type: 'slack', url: `${sinks.url}/slack/services/x`, credentialId: 'c', text: 'hi' }],
+      steps: [
+        { id: 'a', type: 'map', expression: '1' },
+        { id: 'n', type: 'slack', url: `${sinks.url}/slack/services/x`, credentialId: 'c', text: 'hi' },
+      ],
     });
     expect(res.status).toBe(400);
     expect(res.body.error.details).toContainEqual({ path: 'steps[1].url', message: 'set either url or credentialId, not both' });

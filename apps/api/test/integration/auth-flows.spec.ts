@@ -34,7 +34,11 @@ describe('first start and setup', () => {
     expect(weak.status).toBe(400);
     expect(weak.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['email', 'password']);
 
-    const setup = await browser.request('POST', '/api/auth/setup', { email: 'Ada@Example.com', password: 'correct horse battery', name: 'Ada' });
+    const setup = await browser.request('POST', '/api/auth/setup', {
+      email: 'Ada@Example.com',
+      password: 'correct horse battery',
+      name: 'Ada',
+    });
     expect(setup.status).toBe(201);
     expect(setup.body.user).toMatchObject({ email: 'ada@example.com', name: 'Ada' });
     expect(setup.body.workspaces).toEqual([expect.objectContaining({ role: 'owner' })]);
@@ -46,10 +50,17 @@ describe('first start and setup', () => {
     expect(cookies.find((c) => c.startsWith('sy_csrf='))).not.toMatch(/HttpOnly/);
 
     const state = await browser.request('GET', '/api/auth/state');
-    expect(state.body).toMatchObject({ setupRequired: false, user: { email: 'ada@example.com' }, csrfToken: browser.cookies.get('sy_csrf') });
+    expect(state.body).toMatchObject({
+      setupRequired: false,
+      user: { email: 'ada@example.com' },
+      csrfToken: browser.cookies.get('sy_csrf'),
+    });
     expect((await browser.request('GET', '/api/workflows')).status).toBe(200);
 
-    const again = await new SessionClient(base).request('POST', '/api/auth/setup', { email: 'eve@example.com', password: 'another password' });
+    const again = await new SessionClient(base).request('POST', '/api/auth/setup', {
+      email: 'eve@example.com',
+      password: 'another password',
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('setup_done');
     // The stored hash is argon2id, never the password.
@@ -89,7 +100,12 @@ describe('sign-in, sessions and CSRF', () => {
     const forged = await browser.request('POST', '/api/workflows', { name: 'x', trigger: { type: 'webhook' }, steps: [] });
     expect(forged.status).toBe(403);
     expect(forged.body.error.code).toBe('csrf_failed');
-    const planted = await browser.request('POST', '/api/workflows', { name: 'x', trigger: { type: 'webhook' }, steps: [] }, { 'x-csrf-token': 'attacker-chosen' });
+    const planted = await browser.request(
+      'POST',
+      '/api/workflows',
+      { name: 'x', trigger: { type: 'webhook' }, steps: [] },
+      { 'x-csrf-token': 'attacker-chosen' },
+    );
     expect(planted.status).toBe(403);
     browser.sendCsrf = true;
     expect((await browser.request('POST', '/api/workflows', { name: 'x', trigger: { type: 'webhook' }, steps: [] })).status).toBe(201);
@@ -106,23 +122,38 @@ describe('sign-in, sessions and CSRF', () => {
     const phone = new SessionClient(base);
     await laptop.login(TEST_OWNER.email, TEST_OWNER.password);
     await phone.login(TEST_OWNER.email, TEST_OWNER.password);
-    const bad = await laptop.request('POST', '/api/auth/password', { currentPassword: 'wrong-password', newPassword: 'a brand new password' });
+    const bad = await laptop.request('POST', '/api/auth/password', {
+      currentPassword: 'wrong-password',
+      newPassword: 'a brand new password',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe('currentPassword');
-    expect((await laptop.request('POST', '/api/auth/password', { currentPassword: TEST_OWNER.password, newPassword: 'a brand new password' })).status).toBe(204);
+    expect(
+      (await laptop.request('POST', '/api/auth/password', { currentPassword: TEST_OWNER.password, newPassword: 'a brand new password' }))
+        .status,
+    ).toBe(204);
     expect((await laptop.request('GET', '/api/workflows')).status).toBe(200);
     expect((await phone.request('GET', '/api/workflows')).status).toBe(401);
-    expect((await new SessionClient(base).request('POST', '/api/auth/login', { email: TEST_OWNER.email, password: TEST_OWNER.password })).status).toBe(401);
+    expect(
+      (await new SessionClient(base).request('POST', '/api/auth/login', { email: TEST_OWNER.email, password: TEST_OWNER.password })).status,
+    ).toBe(401);
     await new SessionClient(base).login(TEST_OWNER.email, 'a brand new password');
-    expect((await laptop.request('POST', '/api/auth/password', { currentPassword: 'a brand new password', newPassword: TEST_OWNER.password })).status).toBe(204);
+    expect(
+      (await laptop.request('POST', '/api/auth/password', { currentPassword: 'a brand new password', newPassword: TEST_OWNER.password }))
+        .status,
+    ).toBe(204);
   });
 
   it('slows down and locks repeated failures, visibly, and across processes through PostgreSQL', async () => {
     const email = 'locked@example.com';
-    await db.query(`INSERT INTO users (id, email, name, password_hash) SELECT gen_random_uuid(), $1, 'L', password_hash FROM users WHERE email = $2`, [email, TEST_OWNER.email]);
+    await db.query(
+      `INSERT INTO users (id, email, name, password_hash) SELECT gen_random_uuid(), $1, 'L', password_hash FROM users WHERE email = $2`,
+      [email, TEST_OWNER.email],
+    );
     const browser = new SessionClient(base);
     const started = Date.now();
-    for (let i = 0; i < 4; i++) expect((await browser.request('POST', '/api/auth/login', { email, password: 'wrong-password' })).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await browser.request('POST', '/api/auth/login', { email, password: 'wrong-password' })).status).toBe(401);
     // 0 + 200 + 400 + 800 ms of progressive delay.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
     const fifth = await browser.request('POST', '/api/auth/login', { email, password: 'wrong-password' });

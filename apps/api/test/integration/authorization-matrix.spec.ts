@@ -74,7 +74,12 @@ describe('authorization matrix', () => {
 
   async function insertUser(email: string, workspaceId: string, role: string): Promise<string> {
     const id = randomUUID();
-    await db.query(`INSERT INTO users (id, email, name, password_hash) SELECT $1, $2, $3, password_hash FROM users WHERE email = $4`, [id, email, email.split('@')[0], TEST_OWNER.email]);
+    await db.query(`INSERT INTO users (id, email, name, password_hash) SELECT $1, $2, $3, password_hash FROM users WHERE email = $4`, [
+      id,
+      email,
+      email.split('@')[0],
+      TEST_OWNER.email,
+    ]);
     await db.query(`INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, $3)`, [workspaceId, id, role]);
     return id;
   }
@@ -82,18 +87,35 @@ describe('authorization matrix', () => {
   async function insertInvite(workspaceId: string): Promise<{ inviteId: string; inviteToken: string }> {
     const inviteId = randomUUID();
     const inviteToken = `tok_${randomUUID()}`;
-    await db.query(`INSERT INTO invites (id, workspace_id, token_hash, role, expires_at) VALUES ($1, $2, $3, 'viewer', now() + interval '1 day')`, [inviteId, workspaceId, sha256(inviteToken)]);
+    await db.query(
+      `INSERT INTO invites (id, workspace_id, token_hash, role, expires_at) VALUES ($1, $2, $3, 'viewer', now() + interval '1 day')`,
+      [inviteId, workspaceId, sha256(inviteToken)],
+    );
     return { inviteId, inviteToken };
   }
 
-  async function insertKey(workspaceId: string, role: string, key = `sy_${randomUUID().replace(/-/g, '')}`): Promise<{ apiKeyId: string; key: string }> {
+  async function insertKey(
+    workspaceId: string,
+    role: string,
+    key = `sy_${randomUUID().replace(/-/g, '')}`,
+  ): Promise<{ apiKeyId: string; key: string }> {
     const apiKeyId = randomUUID();
-    await db.query(`INSERT INTO api_keys (id, workspace_id, name, prefix, key_hash, role) VALUES ($1, $2, $3, $4, $5, $6)`, [apiKeyId, workspaceId, `key ${apiKeyId.slice(0, 4)}`, key.slice(0, 10), sha256(key), role]);
+    await db.query(`INSERT INTO api_keys (id, workspace_id, name, prefix, key_hash, role) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      apiKeyId,
+      workspaceId,
+      `key ${apiKeyId.slice(0, 4)}`,
+      key.slice(0, 10),
+      sha256(key),
+      role,
+    ]);
     return { apiKeyId, key };
   }
 
   /** A workflow with one succeeded run (step `m`) of one stored request, through the real trigger URL. */
-  async function workflowWithRun(client: ApiClient, name: string): Promise<{ workflowId: string; runId: string; requestId: string; token: string }> {
+  async function workflowWithRun(
+    client: ApiClient,
+    name: string,
+  ): Promise<{ workflowId: string; runId: string; requestId: string; token: string }> {
     const wf = await client.createWorkflow({
       name,
       trigger: { type: 'webhook' },
@@ -104,10 +126,22 @@ describe('authorization matrix', () => {
     });
     const hook = await client.hook(wf.trigger.token, { secret: `${name} payload` });
     const run = await client.waitForRun(hook.body.runId);
-    return { workflowId: wf.id, runId: run.id, requestId: run.requestId ?? run.trigger.requestId ?? run.request?.id, token: wf.trigger.token };
+    return {
+      workflowId: wf.id,
+      runId: run.id,
+      requestId: run.requestId ?? run.trigger.requestId ?? run.request?.id,
+      token: wf.trigger.token,
+    };
   }
 
-  async function send(caller: Caller, method: string, path: string, body: unknown, headers: Record<string, string>, session?: SessionClient) {
+  async function send(
+    caller: Caller,
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+    session?: SessionClient,
+  ) {
     const client = session ?? sessions.get(caller);
     const h: Record<string, string> = { ...headers };
     if (caller === 'keyB') h.authorization = `Bearer ${keyB}`;
@@ -117,7 +151,12 @@ describe('authorization matrix', () => {
     }
     if (body !== undefined) h['content-type'] = 'application/json';
     const controller = new AbortController();
-    const res = await fetch(`${base}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), signal: controller.signal });
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: h,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
+    });
     // A live event stream never ends: its status and headers are the answer.
     if ((res.headers.get('content-type') ?? '').includes('text/event-stream')) {
       controller.abort();
@@ -153,17 +192,64 @@ describe('authorization matrix', () => {
     const a = await workflowWithRun(api, 'Alpha private workflow');
     const inviteA = await insertInvite(DEFAULT_WORKSPACE_ID);
     const keyA = await insertKey(DEFAULT_WORKSPACE_ID, 'viewer');
-    const credA = await api.request('POST', '/api/credentials', { name: 'Alpha basic login', type: 'basic', data: { username: 'alpha-user', password: 'alpha-password-4321' } });
+    const credA = await api.request('POST', '/api/credentials', {
+      name: 'Alpha basic login',
+      type: 'basic',
+      data: { username: 'alpha-user', password: 'alpha-password-4321' },
+    });
     expect(credA.status).toBe(201);
-    idsA = { workflowId: a.workflowId, runId: a.runId, requestId: a.requestId, ...inviteA, apiKeyId: keyA.apiKeyId, memberId: viewerId, credentialId: credA.body.id };
+    idsA = {
+      workflowId: a.workflowId,
+      runId: a.runId,
+      requestId: a.requestId,
+      ...inviteA,
+      apiKeyId: keyA.apiKeyId,
+      memberId: viewerId,
+      credentialId: credA.body.id,
+    };
     const bWf = await workflowWithRun(api.as(keyB), 'Bravo private workflow');
     const inviteB = await insertInvite(workspaceB);
     const keyB2 = await insertKey(workspaceB, 'viewer');
-    const credB = await api.as(keyB).request('POST', '/api/credentials', { name: 'Bravo basic login', type: 'basic', data: { username: 'bravo-user', password: 'bravo-password-8888' } });
-    idsB = { workflowId: bWf.workflowId, runId: bWf.runId, requestId: bWf.requestId, ...inviteB, apiKeyId: keyB2.apiKeyId, memberId: otherId, credentialId: credB.body.id };
-    secretsOfA = [a.workflowId, a.runId, a.requestId, a.token, 'Alpha private workflow', 'Alpha private workflow payload', TEST_OWNER.email, emails.viewer, keyA.apiKeyId, inviteA.inviteId];
+    const credB = await api.as(keyB).request('POST', '/api/credentials', {
+      name: 'Bravo basic login',
+      type: 'basic',
+      data: { username: 'bravo-user', password: 'bravo-password-8888' },
+    });
+    idsB = {
+      workflowId: bWf.workflowId,
+      runId: bWf.runId,
+      requestId: bWf.requestId,
+      ...inviteB,
+      apiKeyId: keyB2.apiKeyId,
+      memberId: otherId,
+      credentialId: credB.body.id,
+    };
+    secretsOfA = [
+      a.workflowId,
+      a.runId,
+      a.requestId,
+      a.token,
+      'Alpha private workflow',
+      'Alpha private workflow payload',
+      TEST_OWNER.email,
+      emails.viewer,
+      keyA.apiKeyId,
+      inviteA.inviteId,
+    ];
     secretsOfA.push(credA.body.id, 'Alpha basic login', 'alpha-user', 'alpha-password-4321');
-    secretsOfB = [bWf.workflowId, bWf.runId, bWf.requestId, bWf.token, 'Bravo private workflow', emails.other, keyB2.apiKeyId, inviteB.inviteId, credB.body.id, 'Bravo basic login', 'bravo-user'];
+    secretsOfB = [
+      bWf.workflowId,
+      bWf.runId,
+      bWf.requestId,
+      bWf.token,
+      'Bravo private workflow',
+      emails.other,
+      keyB2.apiKeyId,
+      inviteB.inviteId,
+      credB.body.id,
+      'Bravo basic login',
+      'bravo-user',
+    ];
     for (const id of Object.values(idsA)) expect(id).toBeTruthy();
   }, 60_000);
 
@@ -176,7 +262,11 @@ describe('authorization matrix', () => {
   const freshMember = async () => ({ memberId: await insertUser(`m${randomUUID().slice(0, 8)}@a.test`, DEFAULT_WORKSPACE_ID, 'viewer') });
   let counter = 0;
   const freshCredential = async () => {
-    const res = await api.request('POST', '/api/credentials', { name: `Fresh ${++counter}`, type: 'bearer', data: { token: 'fresh-token-98765' } });
+    const res = await api.request('POST', '/api/credentials', {
+      name: `Fresh ${++counter}`,
+      type: 'bearer',
+      data: { token: 'fresh-token-98765' },
+    });
     return { credentialId: res.body.id as string };
   };
 
@@ -184,18 +274,53 @@ describe('authorization matrix', () => {
     'GET /api/workflows': { path: () => '/api/workflows', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
     'POST /api/workflows': { path: () => '/api/workflows', body: WF_BODY, expect: ex(201, 201, 201, 403, 201, 401, 201), idsInUrl: false },
     'GET /api/workflows/:id': { path: (i) => `/api/workflows/${i.workflowId}`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
-    'PUT /api/workflows/:id': { path: (i) => `/api/workflows/${i.workflowId}`, body: WF_BODY, expect: ex(200, 200, 200, 403, 404, 401, 404), fresh: freshWorkflow },
-    'PATCH /api/workflows/:id': { path: (i) => `/api/workflows/${i.workflowId}`, body: () => ({ active: false }), expect: ex(200, 200, 200, 403, 404, 401, 404), fresh: freshWorkflow },
-    'DELETE /api/workflows/:id': { path: (i) => `/api/workflows/${i.workflowId}`, expect: ex(204, 204, 204, 403, 404, 401, 404), fresh: freshWorkflow },
+    'PUT /api/workflows/:id': {
+      path: (i) => `/api/workflows/${i.workflowId}`,
+      body: WF_BODY,
+      expect: ex(200, 200, 200, 403, 404, 401, 404),
+      fresh: freshWorkflow,
+    },
+    'PATCH /api/workflows/:id': {
+      path: (i) => `/api/workflows/${i.workflowId}`,
+      body: () => ({ active: false }),
+      expect: ex(200, 200, 200, 403, 404, 401, 404),
+      fresh: freshWorkflow,
+    },
+    'DELETE /api/workflows/:id': {
+      path: (i) => `/api/workflows/${i.workflowId}`,
+      expect: ex(204, 204, 204, 403, 404, 401, 404),
+      fresh: freshWorkflow,
+    },
     'GET /api/workflows/:id/runs': { path: (i) => `/api/workflows/${i.workflowId}/runs`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
-    'GET /api/workflows/:id/requests': { path: (i) => `/api/workflows/${i.workflowId}/requests`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
-    'GET /api/workflows/:id/events': { path: (i) => `/api/workflows/${i.workflowId}/events`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
+    'GET /api/workflows/:id/requests': {
+      path: (i) => `/api/workflows/${i.workflowId}/requests`,
+      expect: ex(200, 200, 200, 200, 404, 401, 404),
+    },
+    'GET /api/workflows/:id/events': {
+      path: (i) => `/api/workflows/${i.workflowId}/events`,
+      expect: ex(200, 200, 200, 200, 404, 401, 404),
+    },
     'GET /api/runs': { path: () => '/api/runs', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
-    'POST /api/runs/replay': { path: () => '/api/runs/replay', body: () => ({ runIds: [idsA.runId] }), expect: ex(201, 201, 201, 403, 404, 401, 404), idsInUrl: false },
+    'POST /api/runs/replay': {
+      path: () => '/api/runs/replay',
+      body: () => ({ runIds: [idsA.runId] }),
+      expect: ex(201, 201, 201, 403, 404, 401, 404),
+      idsInUrl: false,
+    },
     'GET /api/runs/:id': { path: (i) => `/api/runs/${i.runId}`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
-    'GET /api/runs/:id/steps/:stepId/items': { path: (i) => `/api/runs/${i.runId}/steps/each/items`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
-    'GET /api/runs/:id/steps/:stepId/output': { path: (i) => `/api/runs/${i.runId}/steps/m/output`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
-    'POST /api/runs/:id/replay': { path: (i) => `/api/runs/${i.runId}/replay`, body: () => ({}), expect: ex(201, 201, 201, 403, 404, 401, 404) },
+    'GET /api/runs/:id/steps/:stepId/items': {
+      path: (i) => `/api/runs/${i.runId}/steps/each/items`,
+      expect: ex(200, 200, 200, 200, 404, 401, 404),
+    },
+    'GET /api/runs/:id/steps/:stepId/output': {
+      path: (i) => `/api/runs/${i.runId}/steps/m/output`,
+      expect: ex(200, 200, 200, 200, 404, 401, 404),
+    },
+    'POST /api/runs/:id/replay': {
+      path: (i) => `/api/runs/${i.runId}/replay`,
+      body: () => ({}),
+      expect: ex(201, 201, 201, 403, 404, 401, 404),
+    },
     'POST /api/requests/:id/replay': { path: (i) => `/api/requests/${i.requestId}/replay`, expect: ex(201, 201, 201, 403, 404, 401, 404) },
     'GET /api/requests/:id/body': { path: (i) => `/api/requests/${i.requestId}/body`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
     'POST /api/test/step': {
@@ -213,10 +338,31 @@ describe('authorization matrix', () => {
     'GET /api/health/live': { path: () => '/api/health/live', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
     'GET /api/health/ready': { path: () => '/api/health/ready', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
     'GET /api/auth/state': { path: () => '/api/auth/state', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
-    'POST /api/auth/setup': { path: () => '/api/auth/setup', body: () => ({ email: 'late@x.test', password: 'a long password' }), expect: ex(409, 409, 409, 409, 409, 409, 409), idsInUrl: false },
-    'POST /api/auth/login': { path: () => '/api/auth/login', body: () => ({ email: emails.editor, password: TEST_OWNER.password }), expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
-    'POST /api/auth/logout': { path: () => '/api/auth/logout', expect: ex(204, 204, 204, 204, 204, 401, 403), idsInUrl: false, ownSession: true },
-    'POST /api/auth/logout-all': { path: () => '/api/auth/logout-all', expect: ex(204, 204, 204, 204, 204, 401, 403), idsInUrl: false, ownSession: true, endsAllSessions: true },
+    'POST /api/auth/setup': {
+      path: () => '/api/auth/setup',
+      body: () => ({ email: 'late@x.test', password: 'a long password' }),
+      expect: ex(409, 409, 409, 409, 409, 409, 409),
+      idsInUrl: false,
+    },
+    'POST /api/auth/login': {
+      path: () => '/api/auth/login',
+      body: () => ({ email: emails.editor, password: TEST_OWNER.password }),
+      expect: ex(200, 200, 200, 200, 200, 200, 200),
+      idsInUrl: false,
+    },
+    'POST /api/auth/logout': {
+      path: () => '/api/auth/logout',
+      expect: ex(204, 204, 204, 204, 204, 401, 403),
+      idsInUrl: false,
+      ownSession: true,
+    },
+    'POST /api/auth/logout-all': {
+      path: () => '/api/auth/logout-all',
+      expect: ex(204, 204, 204, 204, 204, 401, 403),
+      idsInUrl: false,
+      ownSession: true,
+      endsAllSessions: true,
+    },
     'POST /api/auth/password': {
       path: () => '/api/auth/password',
       body: () => ({ currentPassword: 'not the password', newPassword: 'whatever long enough' }),
@@ -224,7 +370,12 @@ describe('authorization matrix', () => {
       idsInUrl: false,
     },
     'GET /api/workspaces': { path: () => '/api/workspaces', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
-    'POST /api/workspaces': { path: () => '/api/workspaces', body: () => ({ name: 'Side project' }), expect: ex(201, 201, 201, 201, 201, 401, 403), idsInUrl: false },
+    'POST /api/workspaces': {
+      path: () => '/api/workspaces',
+      body: () => ({ name: 'Side project' }),
+      expect: ex(201, 201, 201, 201, 201, 401, 403),
+      idsInUrl: false,
+    },
     'DELETE /api/workspaces/current': {
       path: () => '/api/workspaces/current',
       expect: ex(204, 403, 403, 403, 404, 401, 403),
@@ -240,7 +391,11 @@ describe('authorization matrix', () => {
         return { 'x-switchyard-workspace': id };
       },
     },
-    'GET /api/workspaces/current/members': { path: () => '/api/workspaces/current/members', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
+    'GET /api/workspaces/current/members': {
+      path: () => '/api/workspaces/current/members',
+      expect: ex(200, 200, 403, 403, 200, 401, 200),
+      idsInUrl: false,
+    },
     'PATCH /api/workspaces/current/members/:userId': {
       path: (i) => `/api/workspaces/current/members/${i.memberId}`,
       body: () => ({ role: 'editor' }),
@@ -252,15 +407,28 @@ describe('authorization matrix', () => {
       expect: ex(204, 204, 403, 403, 404, 401, 404),
       fresh: freshMember,
     },
-    'GET /api/workspaces/current/invites': { path: () => '/api/workspaces/current/invites', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
-    'POST /api/workspaces/current/invites': { path: () => '/api/workspaces/current/invites', body: () => ({ role: 'viewer' }), expect: ex(201, 201, 403, 403, 201, 401, 201), idsInUrl: false },
+    'GET /api/workspaces/current/invites': {
+      path: () => '/api/workspaces/current/invites',
+      expect: ex(200, 200, 403, 403, 200, 401, 200),
+      idsInUrl: false,
+    },
+    'POST /api/workspaces/current/invites': {
+      path: () => '/api/workspaces/current/invites',
+      body: () => ({ role: 'viewer' }),
+      expect: ex(201, 201, 403, 403, 201, 401, 201),
+      idsInUrl: false,
+    },
     'DELETE /api/workspaces/current/invites/:id': {
       path: (i) => `/api/workspaces/current/invites/${i.inviteId}`,
       expect: ex(204, 204, 403, 403, 404, 401, 404),
       fresh: () => insertInvite(DEFAULT_WORKSPACE_ID),
     },
     // Public: the token is the secret. Accepting joins a workspace made for it, so nobody joins A.
-    'GET /api/invites/:token': { path: (i) => `/api/invites/${i.inviteToken}`, expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
+    'GET /api/invites/:token': {
+      path: (i) => `/api/invites/${i.inviteToken}`,
+      expect: ex(200, 200, 200, 200, 200, 200, 200),
+      idsInUrl: false,
+    },
     'POST /api/invites/:token/accept': {
       path: (i) => `/api/invites/${i.inviteToken}/accept`,
       body: () => ({ email: `new${++counter}@c.test`, password: 'a long password' }),
@@ -273,7 +441,12 @@ describe('authorization matrix', () => {
       },
     },
     'GET /api/api-keys': { path: () => '/api/api-keys', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
-    'POST /api/api-keys': { path: () => '/api/api-keys', body: () => ({ name: 'ci', role: 'viewer' }), expect: ex(201, 201, 403, 403, 201, 401, 201), idsInUrl: false },
+    'POST /api/api-keys': {
+      path: () => '/api/api-keys',
+      body: () => ({ name: 'ci', role: 'viewer' }),
+      expect: ex(201, 201, 403, 403, 201, 401, 201),
+      idsInUrl: false,
+    },
     'DELETE /api/api-keys/:id': {
       path: (i) => `/api/api-keys/${i.apiKeyId}`,
       expect: ex(204, 204, 403, 403, 404, 401, 404),
@@ -288,8 +461,17 @@ describe('authorization matrix', () => {
       idsInUrl: false,
     },
     'GET /api/credentials/:id': { path: (i) => `/api/credentials/${i.credentialId}`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
-    'PUT /api/credentials/:id': { path: (i) => `/api/credentials/${i.credentialId}`, body: () => ({ name: `Renamed ${++counter}` }), expect: ex(200, 200, 200, 403, 404, 401, 404), fresh: freshCredential },
-    'DELETE /api/credentials/:id': { path: (i) => `/api/credentials/${i.credentialId}`, expect: ex(204, 204, 204, 403, 404, 401, 404), fresh: freshCredential },
+    'PUT /api/credentials/:id': {
+      path: (i) => `/api/credentials/${i.credentialId}`,
+      body: () => ({ name: `Renamed ${++counter}` }),
+      expect: ex(200, 200, 200, 403, 404, 401, 404),
+      fresh: freshCredential,
+    },
+    'DELETE /api/credentials/:id': {
+      path: (i) => `/api/credentials/${i.credentialId}`,
+      expect: ex(204, 204, 204, 403, 404, 401, 404),
+      fresh: freshCredential,
+    },
     'GET /api/audit': { path: () => '/api/audit', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
   };
 
@@ -308,7 +490,8 @@ describe('authorization matrix', () => {
           const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
           if (method === undefined || paths === undefined) continue;
           for (const prefix of prefixes) {
-            for (const p of [paths].flat()) routes.push(`${RequestMethod[method]} ${`/${prefix}/${p}`.replace(/\/+/g, '/').replace(/\/$/, '')}`);
+            for (const p of [paths].flat())
+              routes.push(`${RequestMethod[method]} ${`/${prefix}/${p}`.replace(/\/+/g, '/').replace(/\/$/, '')}`);
           }
         }
       }
@@ -319,8 +502,14 @@ describe('authorization matrix', () => {
   it('has an expected answer for every route the app registers, and no entry for a route that is gone', () => {
     const discovered = discoverRoutes();
     expect(discovered.length).toBeGreaterThan(30);
-    expect(discovered.filter((r) => !(r in ROUTES)), 'routes without an entry in ROUTES').toEqual([]);
-    expect(Object.keys(ROUTES).filter((r) => !discovered.includes(r)), 'entries for routes that do not exist').toEqual([]);
+    expect(
+      discovered.filter((r) => !(r in ROUTES)),
+      'routes without an entry in ROUTES',
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTES).filter((r) => !discovered.includes(r)),
+      'entries for routes that do not exist',
+    ).toEqual([]);
   });
 
   it('gives each caller exactly the expected answer, and outsiders nothing of workspace A', async () => {
@@ -344,7 +533,8 @@ describe('authorization matrix', () => {
           await again.login(caller === 'owner' ? TEST_OWNER.email : emails[caller], TEST_OWNER.password);
           sessions.set(caller, again);
         }
-        if (res.status !== spec.expect[caller]) failures.push(`${route} as ${caller}: ${res.status}, expected ${spec.expect[caller]} (${res.text.slice(0, 160)})`);
+        if (res.status !== spec.expect[caller])
+          failures.push(`${route} as ${caller}: ${res.status}, expected ${spec.expect[caller]} (${res.text.slice(0, 160)})`);
         if (caller === 'other' || caller === 'keyB' || caller === 'anonymous') {
           // An id the caller sent (URL or body) may come back in the 404's message: they knew it already.
           const leaked = secretsOfA.filter((s) => res.text.includes(s) && !path.includes(s));
@@ -364,7 +554,8 @@ describe('authorization matrix', () => {
         const expected = spec.expect[caller] === 403 ? 403 : 404;
         const path = spec.path(idsB);
         const res = await send(caller, method, path, spec.body?.(), {});
-        if (res.status !== expected) failures.push(`${route} as ${caller} with B's ids: ${res.status}, expected ${expected} (${res.text.slice(0, 160)})`);
+        if (res.status !== expected)
+          failures.push(`${route} as ${caller} with B's ids: ${res.status}, expected ${expected} (${res.text.slice(0, 160)})`);
         const leaked = secretsOfB.filter((s) => res.text.includes(s) && !path.includes(s));
         if (leaked.length > 0) failures.push(`${route} as ${caller} with B's ids leaked ${leaked.join(', ')}`);
       }
@@ -374,13 +565,19 @@ describe('authorization matrix', () => {
     expect((await api.as(keyB).request('GET', `/api/workflows/${idsB.workflowId}`)).body.name).toBe('Bravo private workflow');
   }, 60_000);
 
-  it("shows viewers credential names only, and never a secret to anyone", async () => {
-    const signed = await api.createWorkflow({ name: 'Signed', trigger: { type: 'webhook', verify: { scheme: 'github', secrets: ['whsec_abcdef9z9z'] } }, steps: [] });
+  it('shows viewers credential names only, and never a secret to anyone', async () => {
+    const signed = await api.createWorkflow({
+      name: 'Signed',
+      trigger: { type: 'webhook', verify: { scheme: 'github', secrets: ['whsec_abcdef9z9z'] } },
+      steps: [],
+    });
     expect((signed.trigger as { verify?: { secretHints: string[] } }).verify?.secretHints).toEqual(['…9z9z']);
     const asViewer = JSON.parse((await send('viewer', 'GET', `/api/workflows/${signed.id}`, undefined, {})).text);
     expect(asViewer.trigger.verify).toEqual({ scheme: 'github', secretHints: [] });
     expect((await send('viewer', 'GET', '/api/workflows', undefined, {})).text).not.toContain('9z9z');
-    expect(JSON.parse((await send('editor', 'GET', `/api/workflows/${signed.id}`, undefined, {})).text).trigger.verify.secretHints).toEqual(['…9z9z']);
+    expect(JSON.parse((await send('editor', 'GET', `/api/workflows/${signed.id}`, undefined, {})).text).trigger.verify.secretHints).toEqual(
+      ['…9z9z'],
+    );
 
     const viewer = await send('viewer', 'GET', `/api/credentials/${idsA.credentialId}`, undefined, {});
     expect(JSON.parse(viewer.text)).toMatchObject({ name: 'Alpha basic login', public: {}, hints: {} });
@@ -398,7 +595,9 @@ describe('authorization matrix', () => {
 
   it('refuses to name another workspace: 404 for a user who is not a member, 403 for an API key', async () => {
     const other = sessions.get('other') as SessionClient;
-    expect((await send('other', 'GET', '/api/workflows', undefined, { 'x-switchyard-workspace': DEFAULT_WORKSPACE_ID }, other)).status).toBe(404);
+    expect(
+      (await send('other', 'GET', '/api/workflows', undefined, { 'x-switchyard-workspace': DEFAULT_WORKSPACE_ID }, other)).status,
+    ).toBe(404);
     expect((await send('other', 'GET', `/api/workflows?workspace=${DEFAULT_WORKSPACE_ID}`, undefined, {}, other)).status).toBe(404);
     expect((await send('keyB', 'GET', '/api/workflows', undefined, { 'x-switchyard-workspace': DEFAULT_WORKSPACE_ID })).status).toBe(403);
     expect((await send('owner', 'GET', '/api/workflows', undefined, { 'x-switchyard-workspace': workspaceB })).status).toBe(404);

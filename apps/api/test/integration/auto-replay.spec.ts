@@ -47,13 +47,18 @@ describe('auto-replay, dead letters and alerts', () => {
   it('replays a failed run from its failed step on the schedule, then dead-letters it and alerts once per interval', async () => {
     sink.respondWith(500, { error: 'down' });
     const workflow = await api.createWorkflow(
-      definition({ autoReplay: { enabled: true, schedule: ['1s', '2s'] }, alerts: { webhookUrl: `${sink.url}/alerts`, minIntervalMinutes: 60 } }),
+      definition({
+        autoReplay: { enabled: true, schedule: ['1s', '2s'] },
+        alerts: { webhookUrl: `${sink.url}/alerts`, minIntervalMinutes: 60 },
+      }),
     );
     const first = (await api.hook(workflow.trigger.token, { n: 1 })).body.runId as string;
 
     const failed = await api.waitForRun(first);
     expect(failed.status).toBe('failed');
-    const scheduled = await waitFor('the replay time', async () => ((await api.request('GET', `/api/runs/${first}`)).body.autoReplayAt ? true : undefined));
+    const scheduled = await waitFor('the replay time', async () =>
+      (await api.request('GET', `/api/runs/${first}`)).body.autoReplayAt ? true : undefined,
+    );
     expect(scheduled).toBe(true);
     expect(failed.deadLetter).toBe(false);
 
@@ -61,10 +66,16 @@ describe('auto-replay, dead letters and alerts', () => {
     const chain = await waitFor(
       'the schedule to be used up',
       async () => {
-        const rows = await db.query<{ id: string; replay_of: string | null; auto_replay_attempt: number; status: string; dead_lettered_at: Date | null; alert: unknown }>(
-          `SELECT id, replay_of, auto_replay_attempt, status, dead_lettered_at, alert FROM runs WHERE workflow_id = $1 ORDER BY id`,
-          [workflow.id],
-        );
+        const rows = await db.query<{
+          id: string;
+          replay_of: string | null;
+          auto_replay_attempt: number;
+          status: string;
+          dead_lettered_at: Date | null;
+          alert: unknown;
+        }>(`SELECT id, replay_of, auto_replay_attempt, status, dead_lettered_at, alert FROM runs WHERE workflow_id = $1 ORDER BY id`, [
+          workflow.id,
+        ]);
         return rows.length === 3 && rows[2].dead_lettered_at && rows[2].alert ? rows : undefined;
       },
       20_000,
@@ -78,7 +89,10 @@ describe('auto-replay, dead letters and alerts', () => {
     expect(chain[2].replay_of).toBe(chain[1].id);
     expect(chain.slice(0, 2).every((r) => r.dead_lettered_at === null)).toBe(true);
     // Completed steps were reused by the replays, not executed again.
-    const shapes = await db.query<{ attempts: number }>(`SELECT attempts FROM step_runs WHERE step_id = 'shape' AND run_id = ANY($1) ORDER BY run_id`, [chain.map((r) => r.id)]);
+    const shapes = await db.query<{ attempts: number }>(
+      `SELECT attempts FROM step_runs WHERE step_id = 'shape' AND run_id = ANY($1) ORDER BY run_id`,
+      [chain.map((r) => r.id)],
+    );
     expect(shapes.map((s) => s.attempts)).toEqual([1, 0, 0]);
 
     const letter = (await api.request('GET', `/api/runs/${chain[2].id}`)).body;
@@ -87,7 +101,11 @@ describe('auto-replay, dead letters and alerts', () => {
     expect(letter.alert).toMatchObject({ status: 500, url: `${sink.url}/alerts` });
     const alerts = sink.requests.filter((r) => r.url === '/alerts');
     expect(alerts.length).toBe(1);
-    expect(JSON.parse(alerts[0].body)).toMatchObject({ event: 'run.dead_lettered', workflow: { id: workflow.id }, run: { id: chain[2].id, attempts: 3 } });
+    expect(JSON.parse(alerts[0].body)).toMatchObject({
+      event: 'run.dead_lettered',
+      workflow: { id: workflow.id },
+      run: { id: chain[2].id, attempts: 3 },
+    });
 
     // The lists filter dead letters, across workflows and per workflow.
     const all = await api.request('GET', '/api/runs?deadLetter=true');
@@ -114,7 +132,10 @@ describe('auto-replay, dead letters and alerts', () => {
 
     // Bulk replay by filter takes the dead letters; with the target fixed they succeed.
     sink.respondWith(200, { ok: true });
-    const bulk = await api.request('POST', '/api/runs/replay', { filter: { workflowId: workflow.id, deadLetter: true }, from: 'failed-step' });
+    const bulk = await api.request('POST', '/api/runs/replay', {
+      filter: { workflowId: workflow.id, deadLetter: true },
+      from: 'failed-step',
+    });
     expect(bulk.status).toBe(201);
     expect(bulk.body.count).toBe(2);
     for (const id of bulk.body.runIds) expect((await api.waitForRun(id)).status).toBe('succeeded');

@@ -7,7 +7,10 @@ import { mapFilterHttp, startTestSwitchyard } from '../support/switchyard';
 /** Reads a Server-Sent Events stream until `until` matches an event (bounded). */
 async function collectEvents(url: string, act: () => Promise<void>, until: (events: Array<{ event: string; data: any }>) => boolean) {
   const controller = new AbortController();
-  const res = await fetch(url, { signal: controller.signal, headers: { accept: 'text/event-stream', authorization: `Bearer ${TEST_OWNER.apiKey}` } });
+  const res = await fetch(url, {
+    signal: controller.signal,
+    headers: { accept: 'text/event-stream', authorization: `Bearer ${TEST_OWNER.apiKey}` },
+  });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/event-stream');
   const reader = res.body!.getReader();
@@ -17,7 +20,10 @@ async function collectEvents(url: string, act: () => Promise<void>, until: (even
   await act();
   const deadline = Date.now() + 15_000;
   while (!until(events) && Date.now() < deadline) {
-    const { value, done } = await Promise.race([reader.read(), new Promise<{ value: undefined; done: true }>((r) => setTimeout(() => r({ value: undefined, done: true }), 1000))]);
+    const { value, done } = await Promise.race([
+      reader.read(),
+      new Promise<{ value: undefined; done: true }>((r) => setTimeout(() => r({ value: undefined, done: true }), 1000)),
+    ]);
     if (value) buffer += new TextDecoder().decode(value);
     let idx;
     while ((idx = buffer.indexOf('\n\n')) >= 0) {
@@ -116,7 +122,11 @@ describe('builder API: request log, live events, test step and test workflow', (
 
   it('tests a whole workflow on sample data', async () => {
     const def = mapFilterHttp(sink.url);
-    const res = await api.request('POST', '/api/test/workflow', { trigger: def.trigger, steps: def.steps, sample: { body: { id: 'T-1', amount: 100 } } });
+    const res = await api.request('POST', '/api/test/workflow', {
+      trigger: def.trigger,
+      steps: def.steps,
+      sample: { body: { id: 'T-1', amount: 100 } },
+    });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('succeeded');
     expect(res.body.steps.map((s: any) => [s.id, s.status])).toEqual([

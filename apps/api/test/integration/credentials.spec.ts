@@ -57,14 +57,32 @@ describe('stored credentials', () => {
   it('lists the credential types of the registry', async () => {
     const res = await api.request('GET', '/api/credential-types');
     expect(res.status).toBe(200);
-    expect(res.body.items.map((t: { type: string }) => t.type)).toEqual(['bearer', 'basic', 'api-key', 'oauth2-client-credentials', 'webhook-url', 'telegram-bot', 'webhook-signing-secret']);
+    expect(res.body.items.map((t: { type: string }) => t.type)).toEqual([
+      'bearer',
+      'basic',
+      'api-key',
+      'oauth2-client-credentials',
+      'webhook-url',
+      'telegram-bot',
+      'webhook-signing-secret',
+    ]);
     expect(res.body.items[1].fields).toContainEqual(expect.objectContaining({ name: 'password', secret: true }));
   });
 
   it('creates, reads, updates and deletes, never returning a secret', async () => {
-    const created = await api.request('POST', '/api/credentials', { name: 'Shop login', type: 'basic', data: { username: 'shop', password: PASSWORD } });
+    const created = await api.request('POST', '/api/credentials', {
+      name: 'Shop login',
+      type: 'basic',
+      data: { username: 'shop', password: PASSWORD },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Shop login', type: 'basic', public: { username: 'shop' }, hints: { password: '…9876' }, usedBy: [] });
+    expect(created.body).toMatchObject({
+      name: 'Shop login',
+      type: 'basic',
+      public: { username: 'shop' },
+      hints: { password: '…9876' },
+      usedBy: [],
+    });
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
     const id = created.body.id;
 
@@ -83,7 +101,10 @@ describe('stored credentials', () => {
       expect(text).not.toContain(PASSWORD);
       expect(text).not.toContain('new-password-value-5555');
     }
-    const [row] = await db.query<{ ciphertext: Buffer; public_fields: unknown; hints: unknown }>('SELECT ciphertext, public_fields, hints FROM credentials WHERE id = $1', [id]);
+    const [row] = await db.query<{ ciphertext: Buffer; public_fields: unknown; hints: unknown }>(
+      'SELECT ciphertext, public_fields, hints FROM credentials WHERE id = $1',
+      [id],
+    );
     expect(row.ciphertext.includes(Buffer.from('new-password-value-5555'))).toBe(false);
     expect(JSON.stringify(row)).not.toContain('new-password-value-5555');
 
@@ -108,7 +129,9 @@ describe('stored credentials', () => {
   });
 
   it('generates a Standard Webhooks signing secret when none is given', async () => {
-    const created = (await create('Outgoing signatures', 'webhook-signing-secret', {})) as Awaited<ReturnType<typeof create>> & { generatedSecret?: string };
+    const created = (await create('Outgoing signatures', 'webhook-signing-secret', {})) as Awaited<ReturnType<typeof create>> & {
+      generatedSecret?: string;
+    };
     expect(created.hints.secret).toMatch(/^whsec_….{4}$/);
     // Shown once, in the answer to the create request, so the receiver can be given it...
     expect(created.generatedSecret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
@@ -120,7 +143,9 @@ describe('stored credentials', () => {
     const list = await api.request('GET', '/api/credentials');
     expect(list.text).not.toContain(created.generatedSecret);
     // A secret the user typed is not echoed either.
-    const given = (await create('Given signatures', 'webhook-signing-secret', { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })) as { generatedSecret?: string };
+    const given = (await create('Given signatures', 'webhook-signing-secret', { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })) as {
+      generatedSecret?: string;
+    };
     expect(given.generatedSecret).toBeUndefined();
   });
 
@@ -137,11 +162,10 @@ describe('stored credentials', () => {
     await db.query(`INSERT INTO workspaces (id, name) VALUES ($1, 'Other')`, [OTHER_WORKSPACE]);
     const id = '01930000-0000-7000-8000-000000000abc';
     const box = new SecretBox(Buffer.from(MASTER, 'base64'));
-    await db.query(`INSERT INTO credentials (id, workspace_id, name, type, public_fields, ciphertext, hints) VALUES ($1, $2, 'Theirs', 'bearer', '{}', $3, '{}')`, [
-      id,
-      OTHER_WORKSPACE,
-      sealCredentialSecrets(box, id, { token: 'their-token-value' }),
-    ]);
+    await db.query(
+      `INSERT INTO credentials (id, workspace_id, name, type, public_fields, ciphertext, hints) VALUES ($1, $2, 'Theirs', 'bearer', '{}', $3, '{}')`,
+      [id, OTHER_WORKSPACE, sealCredentialSecrets(box, id, { token: 'their-token-value' })],
+    );
     expect((await api.request('GET', `/api/credentials/${id}`)).status).toBe(404);
     expect((await api.request('PUT', `/api/credentials/${id}`, { name: 'Mine' })).status).toBe(404);
     expect((await api.request('DELETE', `/api/credentials/${id}`)).status).toBe(404);
@@ -150,7 +174,9 @@ describe('stored credentials', () => {
 
     const save = await api.request('POST', '/api/workflows', httpWorkflow('Steal', id));
     expect(save.status).toBe(400);
-    const tested = await api.request('POST', '/api/test/step', { step: { id: 'call', type: 'http', url: `${sink.url}/x`, credentialId: id } });
+    const tested = await api.request('POST', '/api/test/step', {
+      step: { id: 'call', type: 'http', url: `${sink.url}/x`, credentialId: id },
+    });
     expect(tested.body.error).toMatchObject({ code: 'CREDENTIAL_NOT_FOUND', retryable: false, field: 'credentialId' });
     expect(sink.requests.some((r) => r.url === '/x')).toBe(false);
   });
@@ -167,10 +193,14 @@ describe('stored credentials', () => {
       ],
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.details).toEqual([{ path: 'steps[2].credentialId', message: 'credential 01930000-0000-7000-8000-00000000dead does not exist' }]);
+    expect(res.body.error.details).toEqual([
+      { path: 'steps[2].credentialId', message: 'credential 01930000-0000-7000-8000-00000000dead does not exist' },
+    ]);
 
     const wf = await api.createWorkflow(httpWorkflow('Known credential', bearer.id));
-    const patched = await api.request('PATCH', `/api/workflows/${wf.id}`, { steps: [{ id: 'b', type: 'http', url: `${sink.url}/b`, credentialId: 'nope' }] });
+    const patched = await api.request('PATCH', `/api/workflows/${wf.id}`, {
+      steps: [{ id: 'b', type: 'http', url: `${sink.url}/b`, credentialId: 'nope' }],
+    });
     expect(patched.status).toBe(400);
     expect(patched.body.error.details[0].path).toBe('steps[0].credentialId');
   });
@@ -181,7 +211,13 @@ describe('stored credentials', () => {
     const apiKey = await create('Key', 'api-key', { header: 'X-Shop-Key', value: API_KEY });
     const cases = [
       { cred: bearer, path: '/bearer', header: 'authorization', expected: `Bearer ${TOKEN}`, secret: TOKEN },
-      { cred: basic, path: '/basic', header: 'authorization', expected: `Basic ${Buffer.from(`ada:${PASSWORD}`).toString('base64')}`, secret: PASSWORD },
+      {
+        cred: basic,
+        path: '/basic',
+        header: 'authorization',
+        expected: `Basic ${Buffer.from(`ada:${PASSWORD}`).toString('base64')}`,
+        secret: PASSWORD,
+      },
       { cred: apiKey, path: '/key', header: 'x-shop-key', expected: API_KEY, secret: API_KEY },
     ];
     for (const c of cases) {
@@ -201,22 +237,38 @@ describe('stored credentials', () => {
   it('fetches an OAuth2 client-credentials token once for two runs, and reports token endpoint failures', async () => {
     sink.respondWith(200, { access_token: 'oauth-access-token-77', token_type: 'Bearer', expires_in: 3600 });
     try {
-      const oauth = await create('OAuth', 'oauth2-client-credentials', { tokenUrl: `${sink.url}/oauth/token`, clientId: 'client-1', clientSecret: CLIENT_SECRET, scope: 'orders:write' });
+      const oauth = await create('OAuth', 'oauth2-client-credentials', {
+        tokenUrl: `${sink.url}/oauth/token`,
+        clientId: 'client-1',
+        clientSecret: CLIENT_SECRET,
+        scope: 'orders:write',
+      });
       const wf = await api.createWorkflow(httpWorkflow('Via OAuth', oauth.id, '/oauth-api'));
       const first = await runOnce(wf.trigger.token);
       const second = await runOnce(wf.trigger.token);
       expect([first.status, second.status]).toEqual(['succeeded', 'succeeded']);
       const tokenRequests = sink.requests.filter((r) => r.url === '/oauth/token');
       expect(tokenRequests).toHaveLength(1);
-      expect(Object.fromEntries(new URLSearchParams(tokenRequests[0].body))).toEqual({ grant_type: 'client_credentials', client_id: 'client-1', client_secret: CLIENT_SECRET, scope: 'orders:write' });
+      expect(Object.fromEntries(new URLSearchParams(tokenRequests[0].body))).toEqual({
+        grant_type: 'client_credentials',
+        client_id: 'client-1',
+        client_secret: CLIENT_SECRET,
+        scope: 'orders:write',
+      });
       const calls = sink.requests.filter((r) => r.url === '/oauth-api');
       expect(calls.map((r) => r.headers.authorization)).toEqual(['Bearer oauth-access-token-77', 'Bearer oauth-access-token-77']);
       expect(first.steps[0].input.headers.authorization).toBe('***');
       expect(JSON.stringify([first.steps[0].input, second.steps[0].input])).not.toContain('oauth-access-token-77');
 
-      const failing = await create('OAuth down', 'oauth2-client-credentials', { tokenUrl: `${sink.url}/oauth/down`, clientId: 'c', clientSecret: CLIENT_SECRET });
+      const failing = await create('OAuth down', 'oauth2-client-credentials', {
+        tokenUrl: `${sink.url}/oauth/down`,
+        clientId: 'c',
+        clientSecret: CLIENT_SECRET,
+      });
       sink.failNext(1, 503);
-      const tested = await api.request('POST', '/api/test/step', { step: { id: 'call', type: 'http', url: `${sink.url}/never`, credentialId: failing.id } });
+      const tested = await api.request('POST', '/api/test/step', {
+        step: { id: 'call', type: 'http', url: `${sink.url}/never`, credentialId: failing.id },
+      });
       expect(tested.body.error).toMatchObject({ code: 'OAUTH2_TOKEN', retryable: true, field: 'credentialId' });
       expect(tested.text).not.toContain(CLIENT_SECRET);
       expect(sink.requests.some((r) => r.url === '/never')).toBe(false);
@@ -231,7 +283,13 @@ describe('stored credentials', () => {
     const b = await api.createWorkflow({
       name: 'Beta',
       trigger: { type: 'webhook' },
-      steps: [{ id: 'br', type: 'branch', paths: [{ name: 'Always', condition: 'true', steps: [{ id: 'n', type: 'http', url: `${sink.url}/n`, credentialId: cred.id }] }] }],
+      steps: [
+        {
+          id: 'br',
+          type: 'branch',
+          paths: [{ name: 'Always', condition: 'true', steps: [{ id: 'n', type: 'http', url: `${sink.url}/n`, credentialId: cred.id }] }],
+        },
+      ],
     });
     const listed = await api.request('GET', '/api/credentials');
     expect(listed.body.items.find((c: { id: string }) => c.id === cred.id).usedBy).toEqual([
@@ -276,13 +334,23 @@ describe('workers decrypt credentials with the shared master key', () => {
 
   async function scaleOut(workerEnv: Record<string, string>) {
     const queuePrefix = `sy-cred-${randomBytes(4).toString('hex')}`;
-    const apiRole = await startTestSwitchyard({ databaseUrl: db.url, redisUrl: REDIS_URL, role: 'api', queuePrefix, env: { SWITCHYARD_SECRET_KEY: MASTER } });
+    const apiRole = await startTestSwitchyard({
+      databaseUrl: db.url,
+      redisUrl: REDIS_URL,
+      role: 'api',
+      queuePrefix,
+      env: { SWITCHYARD_SECRET_KEY: MASTER },
+    });
     instances.push(apiRole.instance);
     const worker = await startTestSwitchyard({ databaseUrl: db.url, redisUrl: REDIS_URL, role: 'worker', queuePrefix, env: workerEnv });
     instances.push(worker.instance);
     const api = apiRole.api as ApiClient;
     const cred = await api.request('POST', '/api/credentials', { name: `Token ${queuePrefix}`, type: 'bearer', data: { token: TOKEN } });
-    const wf = await api.createWorkflow({ name: `Scale ${queuePrefix}`, trigger: { type: 'webhook' }, steps: [{ id: 'call', type: 'http', url: `${sink.url}/${queuePrefix}`, credentialId: cred.body.id }] });
+    const wf = await api.createWorkflow({
+      name: `Scale ${queuePrefix}`,
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'call', type: 'http', url: `${sink.url}/${queuePrefix}`, credentialId: cred.body.id }],
+    });
     const hook = await api.hook(wf.trigger.token, {});
     return { run: await api.waitForRun(hook.body.runId), path: `/${queuePrefix}` };
   }

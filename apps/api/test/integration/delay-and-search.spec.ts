@@ -57,7 +57,11 @@ describe('delays and payload search', () => {
   });
 
   it('finds runs by a payload field through the index, and explains a malformed search', async () => {
-    const workflow = await api.createWorkflow({ name: 'Orders', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: '1' }] });
+    const workflow = await api.createWorkflow({
+      name: 'Orders',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'm', type: 'map', expression: '1' }],
+    });
     const ids: Record<string, string> = {};
     for (const email of ['ada@example.com', 'bob@example.com', 'ada@example.com']) {
       const { body } = await api.hook(workflow.trigger.token, { customer: { email }, total: 10 });
@@ -69,8 +73,14 @@ describe('delays and payload search', () => {
     expect(found.body.items.map((r: any) => ids[r.id])).toEqual(['ada@example.com', 'ada@example.com']);
     const across = await api.request('GET', `/api/runs?q=${encodeURIComponent('body.total = 10')}`);
     expect(across.body.items.length).toBe(3);
-    expect(across.body.items[0].triggerSummary).toMatchObject({ method: 'POST', contentType: 'application/json', preview: expect.stringContaining('ada@example.com') });
-    const bulk = await api.request('POST', '/api/runs/replay', { filter: { workflowId: workflow.id, status: 'succeeded', q: 'body.customer.email = "bob@example.com"' } });
+    expect(across.body.items[0].triggerSummary).toMatchObject({
+      method: 'POST',
+      contentType: 'application/json',
+      preview: expect.stringContaining('ada@example.com'),
+    });
+    const bulk = await api.request('POST', '/api/runs/replay', {
+      filter: { workflowId: workflow.id, status: 'succeeded', q: 'body.customer.email = "bob@example.com"' },
+    });
     expect(bulk.status).toBe(201);
     expect(bulk.body.count).toBe(1);
     expect((await api.waitForRun(bulk.body.runIds[0])).trigger.body.customer.email).toBe('bob@example.com');

@@ -81,7 +81,10 @@ describe('run history and replay', () => {
     for (const id of ids) expect((await api.waitForRun(id)).status).toBe('failed');
     await api.request('PUT', `/api/workflows/${workflow.id}`, twoCalls(`${sink.url}/notify`));
 
-    const res = await api.request('POST', '/api/runs/replay', { filter: { workflowId: workflow.id, status: 'failed' }, from: 'failed-step' });
+    const res = await api.request('POST', '/api/runs/replay', {
+      filter: { workflowId: workflow.id, status: 'failed' },
+      from: 'failed-step',
+    });
     expect(res.status).toBe(201);
     expect(res.body.count).toBe(3);
     for (const id of res.body.runIds) expect((await api.waitForRun(id)).status).toBe('succeeded');
@@ -93,7 +96,11 @@ describe('run history and replay', () => {
 
   it('lists runs across workflows with status and time filters', async () => {
     const a = await api.createWorkflow({ name: 'A', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: '1' }] });
-    const b = await api.createWorkflow({ name: 'B', trigger: { type: 'webhook' }, steps: [{ id: 'f', type: 'filter', condition: 'false' }] });
+    const b = await api.createWorkflow({
+      name: 'B',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'f', type: 'filter', condition: 'false' }],
+    });
     const since = new Date().toISOString();
     const ra = (await api.hook(a.trigger.token, {})).body.runId;
     const rb = (await api.hook(b.trigger.token, {})).body.runId;
@@ -113,7 +120,11 @@ describe('run history and replay', () => {
   it('serves a request body byte for byte, as an attachment', async () => {
     const workflow = await api.createWorkflow({ name: 'Raw', trigger: { type: 'webhook' }, steps: [] });
     const bytes = Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0xff]);
-    const res = await fetch(`${api.baseUrl}/hooks/${workflow.trigger.token}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes });
+    const res = await fetch(`${api.baseUrl}/hooks/${workflow.trigger.token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
     const run = await api.waitForRun(((await res.json()) as any).runId);
     const raw = await fetch(`${api.baseUrl}${run.trigger.bodyUrl}`, { headers: api.authHeaders() });
     expect(raw.headers.get('content-disposition')).toBe('attachment');
@@ -121,7 +132,11 @@ describe('run history and replay', () => {
   });
 
   it('runs a stored request that never became a run, once its cause is fixed', async () => {
-    const workflow = await api.createWorkflow({ name: 'Paused', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: 'trigger.body.n + 1' }] });
+    const workflow = await api.createWorkflow({
+      name: 'Paused',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'm', type: 'map', expression: 'trigger.body.n + 1' }],
+    });
     await api.request('PATCH', `/api/workflows/${workflow.id}`, { active: false });
     expect((await api.hook(workflow.trigger.token, { n: 41 })).status).toBe(409);
     const log = await api.request('GET', `/api/workflows/${workflow.id}/requests`);
@@ -135,7 +150,11 @@ describe('run history and replay', () => {
   });
 
   it('prunes requests and runs older than the retention period, and keeps the rest', async () => {
-    const workflow = await api.createWorkflow({ name: 'Old', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: '1' }] });
+    const workflow = await api.createWorkflow({
+      name: 'Old',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'm', type: 'map', expression: '1' }],
+    });
     const { body } = await api.hook(workflow.trigger.token, {});
     const recent = await api.waitForRun(body.runId);
     const oldRequest = v7({ msecs: Date.now() - 40 * 24 * 3600 * 1000 });
@@ -164,12 +183,16 @@ describe('run history and replay', () => {
     };
     const shortOld = await twoDaysOld(short.id);
     const defaultOld = await twoDaysOld(workflow.id);
-    expect((await api.request('PATCH', `/api/workflows/${short.id}`, { retentionDays: 0 })).body.error.details[0].path).toBe('retentionDays');
+    expect((await api.request('PATCH', `/api/workflows/${short.id}`, { retentionDays: 0 })).body.error.details[0].path).toBe(
+      'retentionDays',
+    );
 
     const pruner = new RetentionPruner(instance.app.get<Pool>(PG_POOL), 30, pino({ level: 'silent' }));
     expect(await pruner.prune()).toBe(2);
     expect(await db.query('SELECT id FROM runs WHERE id = $1', [oldRun])).toEqual([]);
-    expect(await db.query('SELECT id FROM inbound_requests WHERE id = ANY($1) ORDER BY id', [[shortOld, defaultOld]])).toEqual([{ id: defaultOld }]);
+    expect(await db.query('SELECT id FROM inbound_requests WHERE id = ANY($1) ORDER BY id', [[shortOld, defaultOld]])).toEqual([
+      { id: defaultOld },
+    ]);
     expect((await api.request('GET', `/api/runs/${recent.id}`)).status).toBe(200);
   });
 });

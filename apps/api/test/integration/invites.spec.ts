@@ -36,11 +36,18 @@ describe('invites and members', () => {
     const guest = new SessionClient(base);
     const described = await guest.request('GET', `/api/invites/${token}`);
     expect(described.body).toMatchObject({ workspaceName: expect.any(String), role: 'viewer', email: 'vera@example.com' });
-    const wrongEmail = await guest.request('POST', `/api/invites/${token}/accept`, { email: 'mallory@example.com', password: 'a long password' });
+    const wrongEmail = await guest.request('POST', `/api/invites/${token}/accept`, {
+      email: 'mallory@example.com',
+      password: 'a long password',
+    });
     expect(wrongEmail.status).toBe(403);
     const missing = await guest.request('POST', `/api/invites/${token}/accept`, {});
     expect(missing.status).toBe(400);
-    const accepted = await guest.request('POST', `/api/invites/${token}/accept`, { email: 'vera@example.com', password: 'a long password', name: 'Vera' });
+    const accepted = await guest.request('POST', `/api/invites/${token}/accept`, {
+      email: 'vera@example.com',
+      password: 'a long password',
+      name: 'Vera',
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body.role).toBe('viewer');
     const state = await guest.request('GET', '/api/auth/state');
@@ -52,7 +59,10 @@ describe('invites and members', () => {
 
     // One-time: used links are refused, to strangers and members alike.
     expect((await new SessionClient(base).request('GET', `/api/invites/${token}`)).status).toBe(404);
-    const reuse = await new SessionClient(base).request('POST', `/api/invites/${token}/accept`, { email: 'vera2@example.com', password: 'a long password' });
+    const reuse = await new SessionClient(base).request('POST', `/api/invites/${token}/accept`, {
+      email: 'vera2@example.com',
+      password: 'a long password',
+    });
     expect(reuse.status).toBe(404);
     expect(reuse.body.error.code).toBe('invite_invalid');
 
@@ -66,9 +76,14 @@ describe('invites and members', () => {
   it('refuses expired and revoked invites', async () => {
     const expired = await owner.request('POST', '/api/workspaces/current/invites', { role: 'editor' });
     await db.query(`UPDATE invites SET expires_at = now() - interval '1 second' WHERE id = $1`, [expired.body.id]);
-    const res = await new SessionClient(base).request('POST', `/api/invites/${tokenOf(expired.body.url)}/accept`, { email: 'late@example.com', password: 'a long password' });
+    const res = await new SessionClient(base).request('POST', `/api/invites/${tokenOf(expired.body.url)}/accept`, {
+      email: 'late@example.com',
+      password: 'a long password',
+    });
     expect(res.status).toBe(404);
-    expect((await owner.request('GET', '/api/workspaces/current/invites')).body.map((i: { id: string }) => i.id)).not.toContain(expired.body.id);
+    expect((await owner.request('GET', '/api/workspaces/current/invites')).body.map((i: { id: string }) => i.id)).not.toContain(
+      expired.body.id,
+    );
 
     const revoked = await owner.request('POST', '/api/workspaces/current/invites', { role: 'editor' });
     expect((await owner.request('DELETE', `/api/workspaces/current/invites/${revoked.body.id}`)).status).toBe(204);
@@ -97,7 +112,9 @@ describe('invites and members', () => {
 
     // An admin cannot touch the owner; the last owner cannot be demoted or removed.
     vera.workspaceId = created.body.id;
-    const ownerId = (await vera.request('GET', '/api/workspaces/current/members')).body.find((m: { role: string }) => m.role === 'owner').userId;
+    const ownerId = (await vera.request('GET', '/api/workspaces/current/members')).body.find(
+      (m: { role: string }) => m.role === 'owner',
+    ).userId;
     expect((await vera.request('PATCH', `/api/workspaces/current/members/${ownerId}`, { role: 'viewer' })).status).toBe(403);
     owner.workspaceId = created.body.id;
     const demote = await owner.request('PATCH', `/api/workspaces/current/members/${ownerId}`, { role: 'admin' });

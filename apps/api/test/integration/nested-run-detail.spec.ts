@@ -21,8 +21,16 @@ function branchInLoop(sinkUrl: string) {
             id: 'route',
             type: 'branch',
             paths: [
-              { name: 'Big', condition: '$item.qty >= 10', steps: [{ id: 'post', type: 'http', method: 'POST', url: `${sinkUrl}/items/{{ $item.sku }}`, body: '$item' }] },
-              { name: 'Broken', condition: '$item.qty < 0', steps: [{ id: 'bad', type: 'stop', status: 'failed', message: 'negative {{ $item.sku }}' }] },
+              {
+                name: 'Big',
+                condition: '$item.qty >= 10',
+                steps: [{ id: 'post', type: 'http', method: 'POST', url: `${sinkUrl}/items/{{ $item.sku }}`, body: '$item' }],
+              },
+              {
+                name: 'Broken',
+                condition: '$item.qty < 0',
+                steps: [{ id: 'bad', type: 'stop', status: 'failed', message: 'negative {{ $item.sku }}' }],
+              },
             ],
             otherwise: { name: 'Small', steps: [{ id: 'note', type: 'map', expression: "'small ' & $item.sku" }] },
           },
@@ -79,13 +87,25 @@ describe('run detail with nested steps', () => {
     ]);
     const [first, second] = loop.items;
     const route = first.steps[0];
-    expect(route).toMatchObject({ id: 'route', key: 'each[0].route', type: 'branch', status: 'succeeded', output: { matched: [0], otherwise: false } });
+    expect(route).toMatchObject({
+      id: 'route',
+      key: 'each[0].route',
+      type: 'branch',
+      status: 'succeeded',
+      output: { matched: [0], otherwise: false },
+    });
     expect(route.paths.map((p: any) => [p.index, p.name, p.taken])).toEqual([
       [0, 'Big', true],
       [1, 'Broken', false],
       ['otherwise', 'Small', false],
     ]);
-    expect(route.paths[0].steps[0]).toMatchObject({ id: 'post', key: 'each[0].route.0.post', type: 'http', status: 'succeeded', attempts: 1 });
+    expect(route.paths[0].steps[0]).toMatchObject({
+      id: 'post',
+      key: 'each[0].route.0.post',
+      type: 'http',
+      status: 'succeeded',
+      attempts: 1,
+    });
     expect(route.paths[0].steps[0].output.status).toBe(200);
     expect(route.paths[0].steps[0].startedAt).toEqual(expect.any(String));
     expect(route.paths[1].steps[0]).toMatchObject({ id: 'bad', key: 'each[0].route.1.bad', status: 'skipped', attempts: 0 });
@@ -115,7 +135,11 @@ describe('run detail with nested steps', () => {
     const failed = loop.items[100];
     expect(failed).toMatchObject({ index: 130, status: 'failed' });
     expect(failed.steps[0].paths[1]).toMatchObject({ name: 'Broken', taken: true });
-    expect(failed.steps[0].paths[1].steps[0]).toMatchObject({ key: 'each[130].route.1.bad', status: 'failed', error: { code: 'STOPPED', message: 'negative neg' } });
+    expect(failed.steps[0].paths[1].steps[0]).toMatchObject({
+      key: 'each[130].route.1.bad',
+      status: 'failed',
+      error: { code: 'STOPPED', message: 'negative neg' },
+    });
     expect(run.steps[1]).toMatchObject({ id: 'after', status: 'skipped' });
 
     const page = await api.request('GET', `/api/runs/${run.id}/steps/each/items?offset=100&limit=20`);
@@ -135,7 +159,15 @@ describe('run detail with nested steps', () => {
     const workflow = await api.createWorkflow({
       name: 'Big loop',
       trigger: { type: 'webhook' },
-      steps: [{ id: 'each', type: 'loop', items: 'trigger.body.items', concurrency: 10, steps: [{ id: 'double', type: 'map', expression: '$item * 2' }] }],
+      steps: [
+        {
+          id: 'each',
+          type: 'loop',
+          items: 'trigger.body.items',
+          concurrency: 10,
+          steps: [{ id: 'double', type: 'map', expression: '$item * 2' }],
+        },
+      ],
     });
     const { body } = await api.hook(workflow.trigger.token, { items: Array.from({ length: 10_000 }, (_, i) => i) });
     const run = await api.waitForRun(body.runId, 120_000);
@@ -152,14 +184,23 @@ describe('run detail with nested steps', () => {
 
   it('tests a step of a loop with the item it would see ($item, $index), and refuses bindings that are not an object', async () => {
     const tested = await api.request('POST', '/api/test/step', {
-      step: { id: 'post', type: 'http', method: 'POST', url: `${sink.url}/tested/{{ $item.sku }}`, body: '{ "sku": $item.sku, "at": $index }' },
+      step: {
+        id: 'post',
+        type: 'http',
+        method: 'POST',
+        url: `${sink.url}/tested/{{ $item.sku }}`,
+        body: '{ "sku": $item.sku, "at": $index }',
+      },
       context: { trigger: { body: {} }, steps: {}, bindings: { item: { sku: 'z9' }, index: 4 } },
     });
     expect(tested.status).toBe(200);
     expect(tested.body.status).toBe('succeeded');
     const received = sink.requests.find((r) => r.url === '/tested/z9');
     expect(received && JSON.parse(received.body)).toEqual({ sku: 'z9', at: 4 });
-    const bad = await api.request('POST', '/api/test/step', { step: { id: 'm', type: 'map', expression: '$item' }, context: { trigger: {}, bindings: [1] } });
+    const bad = await api.request('POST', '/api/test/step', {
+      step: { id: 'm', type: 'map', expression: '$item' },
+      context: { trigger: {}, bindings: [1] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe('context.bindings');
   });

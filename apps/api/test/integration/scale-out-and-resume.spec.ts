@@ -22,7 +22,13 @@ describe('separate api and worker roles on PostgreSQL + Redis', () => {
     instances.push(apiRole.instance);
     api = apiRole.api as ApiClient;
     for (let i = 0; i < 2; i++) {
-      const worker = await startTestSwitchyard({ databaseUrl: db.url, redisUrl: REDIS_URL, role: 'worker', queuePrefix, env: { SWITCHYARD_WORKER_CONCURRENCY: '2' } });
+      const worker = await startTestSwitchyard({
+        databaseUrl: db.url,
+        redisUrl: REDIS_URL,
+        role: 'worker',
+        queuePrefix,
+        env: { SWITCHYARD_WORKER_CONCURRENCY: '2' },
+      });
       expect(worker.api).toBeNull();
       instances.push(worker.instance);
     }
@@ -40,12 +46,19 @@ describe('separate api and worker roles on PostgreSQL + Redis', () => {
       trigger: { type: 'webhook' },
       steps: [{ id: 'send', type: 'http', method: 'POST', url: `${sink.url}/n/{{ trigger.body.n }}`, body: 'trigger.body' }],
     });
-    const runIds = await Promise.all(Array.from({ length: 40 }, async (_, n) => (await api.hook(workflow.trigger.token, { n })).body.runId as string));
+    const runIds = await Promise.all(
+      Array.from({ length: 40 }, async (_, n) => (await api.hook(workflow.trigger.token, { n })).body.runId as string),
+    );
     await waitFor('all runs to finish', async () => {
-      const [{ count }] = await db.query<{ count: string }>(`SELECT count(*) FROM runs WHERE workflow_id = $1 AND status = 'succeeded'`, [workflow.id]);
+      const [{ count }] = await db.query<{ count: string }>(`SELECT count(*) FROM runs WHERE workflow_id = $1 AND status = 'succeeded'`, [
+        workflow.id,
+      ]);
       return Number(count) === 40;
     });
-    const workers = await db.query<{ worker_id: string; n: string }>(`SELECT worker_id, count(*) AS n FROM runs WHERE id = ANY($1) GROUP BY worker_id`, [runIds]);
+    const workers = await db.query<{ worker_id: string; n: string }>(
+      `SELECT worker_id, count(*) AS n FROM runs WHERE id = ANY($1) GROUP BY worker_id`,
+      [runIds],
+    );
     expect(workers.length).toBe(2);
     const hits = sink.requests.filter((r) => r.url.startsWith('/n/')).map((r) => r.url);
     expect(hits.length).toBe(40);
@@ -108,7 +121,11 @@ describe('the sweeper (in-process dispatcher)', () => {
   });
 
   it('dispatches runs left queued (a lost message)', async () => {
-    const workflow = await api.createWorkflow({ name: 'Lost', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: '"found"' }] });
+    const workflow = await api.createWorkflow({
+      name: 'Lost',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'm', type: 'map', expression: '"found"' }],
+    });
     const { body } = await api.hook(workflow.trigger.token, {});
     const done = await api.waitForRun(body.runId);
     const runId = newId();

@@ -34,7 +34,10 @@ describe('security headers and CORS', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('strict-transport-security')).toBeNull();
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(`${api.baseUrl}/api/workflows`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${api.baseUrl}/api/workflows`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     // Trigger URLs are public and get the headers too: handshakes echo what the sender sent
     // (e.g. a GET challenge), and nosniff and the CSP keep a browser from running it.

@@ -27,7 +27,10 @@ function readMail(raw: string): Pick<Mail, 'subject' | 'text' | 'messageId'> {
   const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(head)?.[1] ?? '';
   let body = raw.slice(split + 4);
   if (/quoted-printable/i.test(header('Content-Transfer-Encoding'))) {
-    body = Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    body = Buffer.from(
+      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   }
   return { subject: header('Subject'), text: body.replace(/\r\n/g, '\n'), messageId: header('Message-ID') };
 }
@@ -57,7 +60,12 @@ async function startMailbox() {
       let data = '';
       stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
       stream.on('end', () => {
-        mails.push({ user: session.user as string | undefined, from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), ...readMail(data) });
+        mails.push({
+          user: session.user as string | undefined,
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          ...readMail(data),
+        });
         callback();
       });
     },
@@ -87,7 +95,8 @@ describe('server e-mail: dead-letter alerts and invites', () => {
     instances.push(started);
     return { ...started, db };
   };
-  const smtpUrl = () => `smtp://${encodeURIComponent(SMTP_USER)}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${mailbox.port}?security=none`;
+  const smtpUrl = () =>
+    `smtp://${encodeURIComponent(SMTP_USER)}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${mailbox.port}?security=none`;
 
   beforeAll(async () => {
     mailbox = await startMailbox();
@@ -138,13 +147,27 @@ describe('server e-mail: dead-letter alerts and invites', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details).toEqual([{ path: 'alerts.email[1]', message: 'must be an e-mail address' }]);
 
-    const workflow = await api.createWorkflow(failing('Invoice sync', { webhookUrl: `${sink.url}/alerts`, email: ['ops@example.com', 'oncall@example.org'], minIntervalMinutes: 60 }));
-    expect(workflow.alerts).toEqual({ webhookUrl: `${sink.url}/alerts`, email: ['ops@example.com', 'oncall@example.org'], minIntervalMinutes: 60 });
+    const workflow = await api.createWorkflow(
+      failing('Invoice sync', {
+        webhookUrl: `${sink.url}/alerts`,
+        email: ['ops@example.com', 'oncall@example.org'],
+        minIntervalMinutes: 60,
+      }),
+    );
+    expect(workflow.alerts).toEqual({
+      webhookUrl: `${sink.url}/alerts`,
+      email: ['ops@example.com', 'oncall@example.org'],
+      minIntervalMinutes: 60,
+    });
     const before = mailbox.mails.length;
     const first = (await api.hook(workflow.trigger.token, { n: 1 })).body.runId as string;
     const letter = await deadLetterAfter(workflow.id, first);
     expect(letter.deadLetter).toBe(true);
-    expect(letter.alert).toMatchObject({ url: `${sink.url}/alerts`, status: 500, email: { to: ['ops@example.com', 'oncall@example.org'], messageId: `<dead-letter.${letter.id}@switchyard>` } });
+    expect(letter.alert).toMatchObject({
+      url: `${sink.url}/alerts`,
+      status: 500,
+      email: { to: ['ops@example.com', 'oncall@example.org'], messageId: `<dead-letter.${letter.id}@switchyard>` },
+    });
 
     const mails = mailbox.mails.slice(before);
     expect(mails).toHaveLength(1);
@@ -195,7 +218,11 @@ describe('server e-mail: dead-letter alerts and invites', () => {
 
     const token = link.split('/invite/')[1];
     const guest = new SessionClient(withSmtp.instance.url as string);
-    const accepted = await guest.request('POST', `/api/invites/${token}/accept`, { email: 'eddie@example.com', password: 'a long password', name: 'Eddie' });
+    const accepted = await guest.request('POST', `/api/invites/${token}/accept`, {
+      email: 'eddie@example.com',
+      password: 'a long password',
+      name: 'Eddie',
+    });
     expect(accepted.status).toBe(200);
     expect((await guest.request('GET', '/api/auth/state')).body.workspaces).toEqual([expect.objectContaining({ role: 'editor' })]);
   });
@@ -205,7 +232,10 @@ describe('server e-mail: dead-letter alerts and invites', () => {
     expect(invite.status).toBe(201);
     expect(invite.body).toMatchObject({ emailed: false, emailError: expect.stringMatching(/refused the message: 550/) });
     const token = (invite.body.url as string).split('/invite/')[1];
-    expect((await new SessionClient(withSmtp.instance.url as string).request('GET', `/api/invites/${token}`)).body).toMatchObject({ email: 'vera@refused.test', role: 'viewer' });
+    expect((await new SessionClient(withSmtp.instance.url as string).request('GET', `/api/invites/${token}`)).body).toMatchObject({
+      email: 'vera@refused.test',
+      role: 'viewer',
+    });
     // An invite without an address is never e-mailed.
     expect((await owner.request('POST', '/api/workspaces/current/invites', { role: 'viewer' })).body.emailed).toBe(false);
   });
@@ -236,9 +266,13 @@ describe('server e-mail: dead-letter alerts and invites', () => {
       const refused = await client.request('POST', '/api/workflows', failing('No mail', { email: 'ops@example.com' }));
       expect(refused.status).toBe(400);
       expect(refused.body.error.message).toMatch(/SMTP is not configured/);
-      expect(refused.body.error.details).toEqual([{ path: 'alerts.email', message: 'cannot be used: SMTP is not configured on this server (SWITCHYARD_SMTP_URL)' }]);
+      expect(refused.body.error.details).toEqual([
+        { path: 'alerts.email', message: 'cannot be used: SMTP is not configured on this server (SWITCHYARD_SMTP_URL)' },
+      ]);
       const workflow = await client.createWorkflow(failing('Webhook only', { webhookUrl: `${sink.url}/alerts` }));
-      const patched = await client.request('PATCH', `/api/workflows/${workflow.id}`, { alerts: { webhookUrl: `${sink.url}/alerts`, email: ['ops@example.com'] } });
+      const patched = await client.request('PATCH', `/api/workflows/${workflow.id}`, {
+        alerts: { webhookUrl: `${sink.url}/alerts`, email: ['ops@example.com'] },
+      });
       expect(patched.status).toBe(400);
       expect(patched.body.error.details[0].path).toBe('alerts.email');
 

@@ -23,7 +23,12 @@ describe.each([
     api = first.api as ApiClient;
     bases = [first.instance.url as string];
     if (scaleOut) {
-      const second = await startTestSwitchyard({ databaseUrl: db.url, redisUrl: REDIS_URL, role: 'api', queuePrefix: first.instance.config.SWITCHYARD_QUEUE_PREFIX });
+      const second = await startTestSwitchyard({
+        databaseUrl: db.url,
+        redisUrl: REDIS_URL,
+        role: 'api',
+        queuePrefix: first.instance.config.SWITCHYARD_QUEUE_PREFIX,
+      });
       closers.push(second.instance.close);
       bases.push(second.instance.url as string);
     }
@@ -41,7 +46,10 @@ describe.each([
     const header = stripe.webhooks.generateTestHeaderString({ payload, secret });
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        sendHook(bases[i % bases.length], wf.trigger.token, { headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: payload }),
+        sendHook(bases[i % bases.length], wf.trigger.token, {
+          headers: { 'content-type': 'application/json', 'stripe-signature': header },
+          body: payload,
+        }),
       ),
     );
     const started = answers.filter((a) => a.status === 202);
@@ -60,16 +68,26 @@ describe.each([
   });
 
   it('uses a JSONata key, and lets an expired key start a new run', async () => {
-    const wf = await createHookWorkflow(api, { dedupe: { key: 'trigger.body.order.id & "/" & trigger.headers."x-attempt-group"', windowSeconds: 60 } });
+    const wf = await createHookWorkflow(api, {
+      dedupe: { key: 'trigger.body.order.id & "/" & trigger.headers."x-attempt-group"', windowSeconds: 60 },
+    });
     const send = (id: string) =>
-      sendHook(bases[0], wf.trigger.token, { headers: { 'content-type': 'application/json', 'x-attempt-group': 'g' }, body: JSON.stringify({ order: { id } }) });
+      sendHook(bases[0], wf.trigger.token, {
+        headers: { 'content-type': 'application/json', 'x-attempt-group': 'g' },
+        body: JSON.stringify({ order: { id } }),
+      });
     const first = await send('A');
     expect(first.status).toBe(202);
     expect(await send('A')).toMatchObject({ status: 200, json: { runId: first.json.runId, duplicate: true } });
     expect((await send('B')).status).toBe(202);
-    expect(await db.query('SELECT key FROM trigger_dedupe_keys WHERE workflow_id = $1 ORDER BY key', [wf.id])).toEqual([{ key: 'A/g' }, { key: 'B/g' }]);
+    expect(await db.query('SELECT key FROM trigger_dedupe_keys WHERE workflow_id = $1 ORDER BY key', [wf.id])).toEqual([
+      { key: 'A/g' },
+      { key: 'B/g' },
+    ]);
 
-    await db.query(`UPDATE trigger_dedupe_keys SET expires_at = now() - interval '1 second' WHERE workflow_id = $1 AND key = 'A/g'`, [wf.id]);
+    await db.query(`UPDATE trigger_dedupe_keys SET expires_at = now() - interval '1 second' WHERE workflow_id = $1 AND key = 'A/g'`, [
+      wf.id,
+    ]);
     const again = await send('A');
     expect(again.status).toBe(202);
     expect(again.json.runId).not.toBe(first.json.runId);

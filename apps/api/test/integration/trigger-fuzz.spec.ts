@@ -101,7 +101,10 @@ describe(`fuzzing a trigger URL (FUZZ_SEED=${SEED})`, () => {
       () => ['x-twilio-signature', bytes(20).toString('base64')],
       () => ['x-sig', bytes(32).toString('hex')],
       () => ['x-ts', pick(['0', '99999999999999', text(5), String(Date.now())])],
-      () => ['authorization', pick(['Basic ' + Buffer.from('u:pw').toString('base64'), 'Basic !!!', 'Bearer x', 'Basic ' + bytes(10).toString('base64')])],
+      () => [
+        'authorization',
+        pick(['Basic ' + Buffer.from('u:pw').toString('base64'), 'Basic !!!', 'Bearer x', 'Basic ' + bytes(10).toString('base64')]),
+      ],
       () => ['content-encoding', pick(['gzip', 'br', 'deflate', 'zstd', 'identity', 'gzip, gzip'])],
       () => ['x-github-event', 'ping'],
       () => ['x-k', text(6)],
@@ -127,7 +130,10 @@ describe(`fuzzing a trigger URL (FUZZ_SEED=${SEED})`, () => {
           }
           const hasBody = method !== 'GET' && method !== 'HEAD';
           const body = hasBody ? pick(bodies)() : undefined;
-          const query = random() < 0.3 ? `?id=${Math.floor(random() * 3)}&hub.challenge=${random() < 0.5 ? 'c' : ''}&q=${encodeURIComponent(text(5))}` : '';
+          const query =
+            random() < 0.3
+              ? `?id=${Math.floor(random() * 3)}&hub.challenge=${random() < 0.5 ? 'c' : ''}&q=${encodeURIComponent(text(5))}`
+              : '';
           const res = await fetch(`${base}/hooks/${token}${query}`, {
             method,
             headers,
@@ -144,7 +150,9 @@ describe(`fuzzing a trigger URL (FUZZ_SEED=${SEED})`, () => {
     const health = await api.request('GET', '/api/health/live');
     expect(health.status).toBe(200);
 
-    const stored = await db.query<{ id: string; status_code: number }>(`SELECT headers->>'x-fuzz-id' AS id, status_code FROM inbound_requests`);
+    const stored = await db.query<{ id: string; status_code: number }>(
+      `SELECT headers->>'x-fuzz-id' AS id, status_code FROM inbound_requests`,
+    );
     const byId = new Map(stored.map((s) => [s.id, s.status_code]));
     const missing = answered.filter((a) => a.token !== unknownToken && byId.get(a.id) !== a.status);
     expect(missing, 'requests to a known trigger that were not stored with the status we answered').toEqual([]);

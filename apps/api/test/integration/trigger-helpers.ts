@@ -56,5 +56,9 @@ export async function lastRequest(db: TestDatabase, workflowId: string): Promise
 
 /** Creates a workflow with one map step and the given trigger. */
 export function createHookWorkflow(api: ApiClient, trigger: Record<string, unknown>, name = 'Trigger test') {
-  return api.createWorkflow({ name, trigger: { type: 'webhook', ...trigger }, steps: [{ id: 'echo', type: 'map', expression: 'trigger.body' }] });
+  return api.createWorkflow({
+    name,
+    trigger: { type: 'webhook', ...trigger },
+    steps: [{ id: 'echo', type: 'map', expression: 'trigger.body' }],
+  });
 }

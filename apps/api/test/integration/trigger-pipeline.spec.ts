@@ -31,7 +31,11 @@ describe('the trigger pipeline at the edge', () => {
     const res = await sendHook(base, denied.trigger.token, json({ a: 1 }));
     expect(res.status).toBe(403);
     expect(res.json.error.code).toBe('forbidden');
-    expect(await lastRequest(db, denied.id)).toMatchObject({ verdict: 'ip_denied', status_code: 403, reason: expect.stringMatching(/127\.0\.0\.1 is not in/) });
+    expect(await lastRequest(db, denied.id)).toMatchObject({
+      verdict: 'ip_denied',
+      status_code: 403,
+      reason: expect.stringMatching(/127\.0\.0\.1 is not in/),
+    });
 
     const allowed = await createHookWorkflow(api, { ipAllow: ['127.0.0.0/8'] });
     expect((await sendHook(base, allowed.trigger.token, json({ a: 1 }))).status).toBe(202);
@@ -48,13 +52,19 @@ describe('the trigger pipeline at the edge', () => {
   });
 
   it('reports a broken condition or dedupe key with its path and position', async () => {
-    const res = await api.request('POST', '/api/workflows', { name: 'bad', trigger: { type: 'webhook', condition: 'trigger.body.(', dedupe: { key: '1 +' } }, steps: [] });
+    const res = await api.request('POST', '/api/workflows', {
+      name: 'bad',
+      trigger: { type: 'webhook', condition: 'trigger.body.(', dedupe: { key: '1 +' } },
+      steps: [],
+    });
     expect(res.status).toBe(400);
     const paths = res.body.error.details.map((d: any) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['trigger.condition', 'trigger.dedupe.key']));
     expect(res.body.error.details.find((d: any) => d.path === 'trigger.condition').position).toBeGreaterThan(0);
     const noKey = await api.request('POST', '/api/workflows', { name: 'bad', trigger: { type: 'webhook', dedupe: {} }, steps: [] });
-    expect(noKey.body.error.details).toEqual([expect.objectContaining({ path: 'trigger.dedupe.key', message: expect.stringMatching(/is required/) })]);
+    expect(noKey.body.error.details).toEqual([
+      expect.objectContaining({ path: 'trigger.dedupe.key', message: expect.stringMatching(/is required/) }),
+    ]);
   });
 
   it('answers 429 with Retry-After over the rate limit, and records it', async () => {
@@ -79,7 +89,10 @@ describe('the trigger pipeline at the edge', () => {
 
     const bomb = gzipSync(Buffer.from(JSON.stringify({ pad: 'x'.repeat(100_000) })));
     expect(bomb.length).toBeLessThan(1000);
-    const res = await sendHook(base, wf.trigger.token, { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: bomb });
+    const res = await sendHook(base, wf.trigger.token, {
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: bomb,
+    });
     expect(res.status).toBe(413);
     expect((await lastRequest(db, wf.id)).reason).toMatch(/decompresses to more than/);
   });
@@ -87,7 +100,10 @@ describe('the trigger pipeline at the edge', () => {
   it('decodes gzip bodies for verification and runs, storing the bytes as received', async () => {
     const wf = await createHookWorkflow(api, {});
     const compressed = gzipSync(Buffer.from('{"hello":"gzip"}'));
-    const res = await sendHook(base, wf.trigger.token, { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: compressed });
+    const res = await sendHook(base, wf.trigger.token, {
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: compressed,
+    });
     expect(res.status).toBe(202);
     expect((await api.waitForRun(res.json.runId)).steps[0].output).toEqual({ hello: 'gzip' });
     expect((await lastRequest(db, wf.id)).body!.equals(compressed)).toBe(true);
@@ -115,19 +131,33 @@ describe('the trigger pipeline at the edge', () => {
 
   it('echoes a GET challenge and records a handshake', async () => {
     const wf = await createHookWorkflow(api, {});
-    const res = await sendHook(base, wf.trigger.token, { method: 'GET', query: '?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=x' });
+    const res = await sendHook(base, wf.trigger.token, {
+      method: 'GET',
+      query: '?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=x',
+    });
     expect(res).toMatchObject({ status: 200, text: '1158201444' });
     expect(await lastRequest(db, wf.id)).toMatchObject({ verdict: 'handshake', run_id: null });
 
     const guarded = await createHookWorkflow(api, { verify: { scheme: 'header-token', secrets: ['verify-me-please'] } });
-    expect((await sendHook(base, guarded.trigger.token, { method: 'GET', query: '?hub.challenge=42&hub.verify_token=wrong' })).status).toBe(401);
-    expect(await sendHook(base, guarded.trigger.token, { method: 'GET', query: '?hub.challenge=42&hub.verify_token=verify-me-please' })).toMatchObject({ status: 200, text: '42' });
+    expect((await sendHook(base, guarded.trigger.token, { method: 'GET', query: '?hub.challenge=42&hub.verify_token=wrong' })).status).toBe(
+      401,
+    );
+    expect(
+      await sendHook(base, guarded.trigger.token, { method: 'GET', query: '?hub.challenge=42&hub.verify_token=verify-me-please' }),
+    ).toMatchObject({ status: 200, text: '42' });
   });
 
   it('checks the signature before saying a workflow is paused', async () => {
     const wf = await createHookWorkflow(api, { verify: { scheme: 'header-token', secrets: ['paused-token-123'] } });
     await api.request('PATCH', `/api/workflows/${wf.id}`, { active: false });
     expect((await sendHook(base, wf.trigger.token, json({}))).status).toBe(401);
-    expect((await sendHook(base, wf.trigger.token, { ...json({}), headers: { 'content-type': 'application/json', authorization: 'paused-token-123' } })).status).toBe(409);
+    expect(
+      (
+        await sendHook(base, wf.trigger.token, {
+          ...json({}),
+          headers: { 'content-type': 'application/json', authorization: 'paused-token-123' },
+        })
+      ).status,
+    ).toBe(409);
   });
 });

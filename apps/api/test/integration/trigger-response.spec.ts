@@ -41,15 +41,28 @@ describe.each([
   it('answers with the respond step: status, headers and body', async () => {
     const wf = await workflow([
       { id: 'greet', type: 'map', expression: '"Hello, " & trigger.body.user_name' },
-      { id: 'reply', type: 'respond', status: 201, headers: { 'X-Run': 'yes', 'Content-Length': '1' }, body: '{ "text": steps.greet, "response_type": "ephemeral" }' },
+      {
+        id: 'reply',
+        type: 'respond',
+        status: 201,
+        headers: { 'X-Run': 'yes', 'Content-Length': '1' },
+        body: '{ "text": steps.greet, "response_type": "ephemeral" }',
+      },
       { id: 'after', type: 'map', expression: '1' },
     ]);
-    const res = await sendHook(base, wf.trigger.token, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'user_name=ada&command=%2Fhi' });
+    const res = await sendHook(base, wf.trigger.token, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'user_name=ada&command=%2Fhi',
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get('x-run')).toBe('yes');
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.json).toEqual({ text: 'Hello, ada', response_type: 'ephemeral' });
-    expect(await lastRequest(db, wf.id)).toMatchObject({ verdict: 'accepted', status_code: 201, reason: "Answered 201 by the workflow's respond step" });
+    expect(await lastRequest(db, wf.id)).toMatchObject({
+      verdict: 'accepted',
+      status_code: 201,
+      reason: "Answered 201 by the workflow's respond step",
+    });
   });
 
   it('sends text as text', async () => {
@@ -64,7 +77,13 @@ describe.each([
     const ended = await sendHook(base, silent.trigger.token, { headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(ended).toMatchObject({ status: 202, json: { runId: expect.any(String), status: 'succeeded' } });
 
-    const slow = await workflow([{ id: 'wait', type: 'delay', amount: 30, unit: 'seconds' }, { id: 'reply', type: 'respond', body: '"late"' }], { mode: 'wait', timeoutMs: 300 });
+    const slow = await workflow(
+      [
+        { id: 'wait', type: 'delay', amount: 30, unit: 'seconds' },
+        { id: 'reply', type: 'respond', body: '"late"' },
+      ],
+      { mode: 'wait', timeoutMs: 300 },
+    );
     const started = Date.now();
     const timedOut = await sendHook(base, slow.trigger.token, { headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(timedOut).toMatchObject({ status: 202, json: { runId: expect.any(String) } });

@@ -28,7 +28,10 @@ describe('trigger secrets are write-only and encrypted at rest', () => {
     await db?.drop();
   });
 
-  const signed = async (secret: string, body: string) => ({ 'content-type': 'application/json', 'x-hub-signature-256': await new Webhooks({ secret }).sign(body) });
+  const signed = async (secret: string, body: string) => ({
+    'content-type': 'application/json',
+    'x-hub-signature-256': await new Webhooks({ secret }).sign(body),
+  });
   const definition = (verify: Record<string, unknown>) => ({ name: 'Secrets', trigger: { type: 'webhook', verify }, steps: [] });
 
   it('never returns a secret, only masked hints, and keeps it out of workflow versions', async () => {
@@ -41,7 +44,10 @@ describe('trigger secrets are write-only and encrypted at rest', () => {
 
     const versions = await db.query<{ definition: unknown }>('SELECT definition FROM workflow_versions');
     expect(JSON.stringify(versions)).not.toContain(SECRET);
-    const [row] = await db.query<{ ciphertext: Buffer; hints: string[] }>('SELECT ciphertext, hints FROM trigger_secrets WHERE workflow_id = $1', [created.id]);
+    const [row] = await db.query<{ ciphertext: Buffer; hints: string[] }>(
+      'SELECT ciphertext, hints FROM trigger_secrets WHERE workflow_id = $1',
+      [created.id],
+    );
     expect(row.ciphertext.includes(Buffer.from(SECRET))).toBe(false);
     expect(row.hints).toEqual(['whsec_…a1b2']);
   });
@@ -54,12 +60,18 @@ describe('trigger secrets are write-only and encrypted at rest', () => {
 
     // The builder sends back what it read (hints included): the secret stays, no new version for it.
     const current = (await api.request('GET', `/api/workflows/${wf.id}`)).body;
-    const put = await api.request('PUT', `/api/workflows/${wf.id}`, { name: 'Renamed', trigger: { type: 'webhook', verify: current.trigger.verify }, steps: [] });
+    const put = await api.request('PUT', `/api/workflows/${wf.id}`, {
+      name: 'Renamed',
+      trigger: { type: 'webhook', verify: current.trigger.verify },
+      steps: [],
+    });
     expect(put.status).toBe(200);
     expect(put.body.version).toBe(1);
     expect(await hook(SECRET)).toBe(202);
 
-    const rotated = await api.request('PATCH', `/api/workflows/${wf.id}`, { trigger: { type: 'webhook', verify: { scheme: 'github', secrets: ['new-secret-0001', SECRET] } } });
+    const rotated = await api.request('PATCH', `/api/workflows/${wf.id}`, {
+      trigger: { type: 'webhook', verify: { scheme: 'github', secrets: ['new-secret-0001', SECRET] } },
+    });
     expect(rotated.body.trigger.verify.secretHints).toEqual(['…0001', 'whsec_…a1b2']);
     expect(rotated.body.version).toBe(1);
     expect(await hook('new-secret-0001')).toBe(202);
@@ -69,7 +81,9 @@ describe('trigger secrets are write-only and encrypted at rest', () => {
     expect(patchedSteps.body.version).toBe(2);
     expect(await hook('new-secret-0001')).toBe(202);
 
-    const cleared = await api.request('PATCH', `/api/workflows/${wf.id}`, { trigger: { type: 'webhook', verify: { scheme: 'github', secrets: [] } } });
+    const cleared = await api.request('PATCH', `/api/workflows/${wf.id}`, {
+      trigger: { type: 'webhook', verify: { scheme: 'github', secrets: [] } },
+    });
     expect(cleared.body.trigger.verify.secretHints).toEqual([]);
     expect(await hook(SECRET)).toBe(401);
     expect((await lastRequest(db, wf.id)).reason).toMatch(/no secret is configured/);
@@ -84,14 +98,22 @@ describe('trigger secrets are write-only and encrypted at rest', () => {
 
   it('decrypts with a previous master key and re-encrypts with the new one at start', async () => {
     const wf = await api.createWorkflow(definition({ scheme: 'github', secrets: ['survives-rotation'] }));
-    const before = (await db.query<{ ciphertext: Buffer }>('SELECT ciphertext FROM trigger_secrets WHERE workflow_id = $1', [wf.id]))[0].ciphertext;
+    const before = (await db.query<{ ciphertext: Buffer }>('SELECT ciphertext FROM trigger_secrets WHERE workflow_id = $1', [wf.id]))[0]
+      .ciphertext;
     const next = randomBytes(32).toString('base64');
-    const second = await startTestSwitchyard({ databaseUrl: db.url, env: { SWITCHYARD_SECRET_KEY: next, SWITCHYARD_SECRET_KEY_PREVIOUS: MASTER } });
+    const second = await startTestSwitchyard({
+      databaseUrl: db.url,
+      env: { SWITCHYARD_SECRET_KEY: next, SWITCHYARD_SECRET_KEY_PREVIOUS: MASTER },
+    });
     try {
-      const after = (await db.query<{ ciphertext: Buffer }>('SELECT ciphertext FROM trigger_secrets WHERE workflow_id = $1', [wf.id]))[0].ciphertext;
+      const after = (await db.query<{ ciphertext: Buffer }>('SELECT ciphertext FROM trigger_secrets WHERE workflow_id = $1', [wf.id]))[0]
+        .ciphertext;
       expect(after.equals(before)).toBe(false);
       const body = '{}';
-      const res = await sendHook(second.instance.url as string, wf.trigger.token, { headers: await signed('survives-rotation', body), body });
+      const res = await sendHook(second.instance.url as string, wf.trigger.token, {
+        headers: await signed('survives-rotation', body),
+        body,
+      });
       expect(res.status).toBe(202);
     } finally {
       await second.instance.close();

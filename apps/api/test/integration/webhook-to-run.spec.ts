@@ -175,12 +175,20 @@ describe.each([
   });
 
   it('keeps form and binary bodies byte for byte', async () => {
-    const workflow = await api.createWorkflow({ name: 'Echo', trigger: { type: 'webhook' }, steps: [{ id: 'echo', type: 'map', expression: 'trigger.body' }] });
+    const workflow = await api.createWorkflow({
+      name: 'Echo',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'echo', type: 'map', expression: 'trigger.body' }],
+    });
     const form = await api.hook(workflow.trigger.token, 'name=Ada&tag=a&tag=b', { contentType: 'application/x-www-form-urlencoded' });
     expect((await api.waitForRun(form.body.runId)).steps[0].output).toEqual({ name: 'Ada', tag: ['a', 'b'] });
 
     const bytes = Buffer.from([0xff, 0xfe, 0x00, 0x80]);
-    const res = await fetch(`${api.baseUrl}/hooks/${workflow.trigger.token}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes });
+    const res = await fetch(`${api.baseUrl}/hooks/${workflow.trigger.token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
     const run = await api.waitForRun(((await res.json()) as any).runId);
     expect(run.trigger).toMatchObject({ body: bytes.toString('base64'), bodyEncoding: 'base64', size: 4 });
   });

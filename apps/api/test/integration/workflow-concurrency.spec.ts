@@ -22,7 +22,11 @@ async function startGauge() {
     }, 200);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { state: gauge, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    state: gauge,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describe('per-workflow concurrency limit across two workers', () => {
@@ -39,7 +43,13 @@ describe('per-workflow concurrency limit across two workers', () => {
     instances.push(apiRole.instance);
     api = apiRole.api as ApiClient;
     for (let i = 0; i < 2; i++) {
-      const worker = await startTestSwitchyard({ databaseUrl: db.url, redisUrl: REDIS_URL, role: 'worker', queuePrefix, env: { SWITCHYARD_WORKER_CONCURRENCY: '5' } });
+      const worker = await startTestSwitchyard({
+        databaseUrl: db.url,
+        redisUrl: REDIS_URL,
+        role: 'worker',
+        queuePrefix,
+        env: { SWITCHYARD_WORKER_CONCURRENCY: '5' },
+      });
       instances.push(worker.instance);
     }
   });

@@ -34,7 +34,10 @@ export class ApiClient {
   }
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const auth: Record<string, string> = this.apiKey && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization' || h.toLowerCase() === 'cookie') ? { authorization: `Bearer ${this.apiKey}` } : {};
+    const auth: Record<string, string> =
+      this.apiKey && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization' || h.toLowerCase() === 'cookie')
+        ? { authorization: `Bearer ${this.apiKey}` }
+        : {};
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: body === undefined ? { ...auth, ...headers } : { 'content-type': 'application/json', ...auth, ...headers },

@@ -8,7 +8,13 @@ import { ApiClient, TEST_OWNER_ENV } from './client';
  * with the test owner (TEST_OWNER); `api` calls with the owner's API key. Pass
  * `env: { SWITCHYARD_OWNER_EMAIL: '' , ... }` to start without an owner (setup tests).
  */
-export async function startTestSwitchyard(options: { databaseUrl: string; redisUrl?: string; role?: Role; queuePrefix?: string; env?: Record<string, string> }) {
+export async function startTestSwitchyard(options: {
+  databaseUrl: string;
+  redisUrl?: string;
+  role?: Role;
+  queuePrefix?: string;
+  env?: Record<string, string>;
+}) {
   const instance: SwitchyardInstance = await startSwitchyard({
     role: options.role ?? 'all',
     env: {
@@ -34,7 +40,14 @@ export function mapFilterHttp(sinkUrl: string) {
     steps: [
       { id: 'shape', type: 'map', expression: '{ "order": trigger.body.id, "total": trigger.body.amount * 2, "at": $now() }' },
       { id: 'big', type: 'filter', condition: 'steps.shape.total > 10' },
-      { id: 'send', type: 'http', method: 'POST', url: `${sinkUrl}/orders/{{ steps.shape.order }}`, headers: { 'x-order': '{{ steps.shape.order }}' }, body: 'steps.shape' },
+      {
+        id: 'send',
+        type: 'http',
+        method: 'POST',
+        url: `${sinkUrl}/orders/{{ steps.shape.order }}`,
+        headers: { 'x-order': '{{ steps.shape.order }}' },
+        body: 'steps.shape',
+      },
     ],
   };
 }

@@ -3,9 +3,7 @@
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'filtered' | 'waiting' | 'cancelled';
 export type StepStatus = 'succeeded' | 'failed' | 'pending' | 'skipped' | 'running';
 
-export const RUN_STATUSES: readonly RunStatus[] = [
-  'queued', 'running', 'succeeded', 'failed', 'filtered', 'waiting', 'cancelled',
-];
+export const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'filtered', 'waiting', 'cancelled'];
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

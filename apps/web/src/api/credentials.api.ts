@@ -1,4 +1,10 @@
-import type { CreateCredentialRequest, Credential, CredentialTypeDescriptor, ListResponse, UpdateCredentialRequest } from './contract.types';
+import type {
+  CreateCredentialRequest,
+  Credential,
+  CredentialTypeDescriptor,
+  ListResponse,
+  UpdateCredentialRequest,
+} from './contract.types';
 import { apiRequest } from './http-client';
 
 export function listCredentialTypes(params: { signal?: AbortSignal } = {}): Promise<ListResponse<CredentialTypeDescriptor>> {

@@ -12,7 +12,9 @@ import type {
 import { apiRequest } from './http-client';
 
 /** Runs across every workflow of the workspace, newest first. */
-export function listRuns(params: RunFilters & { limit?: number; cursor?: string | null; signal?: AbortSignal }): Promise<PageResponse<RunSummary>> {
+export function listRuns(
+  params: RunFilters & { limit?: number; cursor?: string | null; signal?: AbortSignal },
+): Promise<PageResponse<RunSummary>> {
   const { workflowId, status, since, until, q, deadLetter, limit, cursor, signal } = params;
   return apiRequest('/api/runs', { query: { workflowId, status, since, until, q, deadLetter, limit, cursor }, signal });
 }
@@ -49,9 +51,17 @@ export async function getStepOutput(params: { runId: string; stepId: string; sig
 }
 
 /** A page of a loop's items (`stepKey` is the loop's journal key), for loops longer than the run detail shows. */
-export function getLoopItems(params: { runId: string; stepKey: string; offset: number; limit?: number; signal?: AbortSignal }): Promise<LoopItemsPage> {
+export function getLoopItems(params: {
+  runId: string;
+  stepKey: string;
+  offset: number;
+  limit?: number;
+  signal?: AbortSignal;
+}): Promise<LoopItemsPage> {
   const query = new URLSearchParams({ offset: String(params.offset), limit: String(params.limit ?? 100) });
-  return apiRequest(`/api/runs/${encodeURIComponent(params.runId)}/steps/${encodeURIComponent(params.stepKey)}/items?${query}`, { signal: params.signal });
+  return apiRequest(`/api/runs/${encodeURIComponent(params.runId)}/steps/${encodeURIComponent(params.stepKey)}/items?${query}`, {
+    signal: params.signal,
+  });
 }
 
 export function replayRun(params: { id: string; options?: Partial<ReplayOptions> }): Promise<RunCreatedResponse> {

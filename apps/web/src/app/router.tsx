@@ -45,7 +45,10 @@ export function createRouter() {
         },
         { path: 'runs', element: <RunsPage /> },
         { path: 'runs/:id', element: <RunPage /> },
-        { path: 'credentials', lazy: async () => ({ Component: (await import('../features/credentials/CredentialsPage')).CredentialsPage }) },
+        {
+          path: 'credentials',
+          lazy: async () => ({ Component: (await import('../features/credentials/CredentialsPage')).CredentialsPage }),
+        },
         {
           path: 'settings',
           element: <SettingsPage />,

@@ -50,7 +50,15 @@ export function TextInput({ label, description, errors = [], optional, onChange,
   const inputId = id ?? generated;
   const errorId = `${inputId}-errors`;
   return (
-    <Field label={label} htmlFor={inputId} description={description} errors={errors} errorId={errorId} optional={optional} className={className}>
+    <Field
+      label={label}
+      htmlFor={inputId}
+      description={description}
+      errors={errors}
+      errorId={errorId}
+      optional={optional}
+      className={className}
+    >
       <input
         id={inputId}
         className="sy-input"

@@ -45,7 +45,10 @@ function Scalar({ value }: { value: unknown }) {
   if (typeof value === 'string') {
     const shown = value.length > LONG_STRING ? `${value.slice(0, LONG_STRING)}…` : value;
     return (
-      <span className="sy-json__string" title={value.length > LONG_STRING ? `${value.length} characters; copy the value to get all of it` : undefined}>
+      <span
+        className="sy-json__string"
+        title={value.length > LONG_STRING ? `${value.length} characters; copy the value to get all of it` : undefined}
+      >
         {JSON.stringify(shown)}
       </span>
     );
@@ -60,7 +63,13 @@ function RowActions({ path, value, context }: { path: string; value: unknown; co
   return (
     <span className="sy-json__actions">
       {path ? (
-        <button type="button" className="sy-json__action" aria-label={`Copy path ${path}`} title={`Copy path ${path}`} onClick={() => context.copy(path, `path ${path}`)}>
+        <button
+          type="button"
+          className="sy-json__action"
+          aria-label={`Copy path ${path}`}
+          title={`Copy path ${path}`}
+          onClick={() => context.copy(path, `path ${path}`)}
+        >
           path
         </button>
       ) : null}
@@ -77,7 +86,19 @@ function RowActions({ path, value, context }: { path: string; value: unknown; co
   );
 }
 
-function Node({ name, value, path, depth, context }: { name: ReactNode; value: unknown; path: string; depth: number; context: TreeContext }) {
+function Node({
+  name,
+  value,
+  path,
+  depth,
+  context,
+}: {
+  name: ReactNode;
+  value: unknown;
+  path: string;
+  depth: number;
+  context: TreeContext;
+}) {
   const [limit, setLimit] = useState(PAGE);
   if (!isContainer(value)) {
     return (
@@ -94,7 +115,9 @@ function Node({ name, value, path, depth, context }: { name: ReactNode; value: u
   const entries = entriesOf(value);
   const open = context.isExpanded(path, depth, entries.length);
   const [opening, closing] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-  const count = Array.isArray(value) ? `${entries.length} ${entries.length === 1 ? 'item' : 'items'}` : `${entries.length} ${entries.length === 1 ? 'key' : 'keys'}`;
+  const count = Array.isArray(value)
+    ? `${entries.length} ${entries.length === 1 ? 'item' : 'items'}`
+    : `${entries.length} ${entries.length === 1 ? 'key' : 'keys'}`;
   const target = path || 'the whole value';
   return (
     <li className="sy-json__row">
@@ -132,7 +155,11 @@ function Node({ name, value, path, depth, context }: { name: ReactNode; value: u
             {entries.slice(0, limit).map(([key, child]) => (
               <Node
                 key={String(key)}
-                name={<span className={typeof key === 'number' ? 'sy-json__index' : 'sy-json__key'}>{typeof key === 'number' ? key : JSON.stringify(key)}:</span>}
+                name={
+                  <span className={typeof key === 'number' ? 'sy-json__index' : 'sy-json__key'}>
+                    {typeof key === 'number' ? key : JSON.stringify(key)}:
+                  </span>
+                }
                 value={child}
                 path={childPath({ parent: path, key })}
                 depth={depth + 1}
@@ -161,7 +188,15 @@ function Node({ name, value, path, depth, context }: { name: ReactNode; value: u
  * A JSON value as a tree: nodes collapse and expand, any node's value or path (in JSONata form,
  * `steps.send.body.id`) can be copied, and big containers start closed so large payloads stay cheap.
  */
-export function JsonViewer({ label, value, rootPath = '', defaultExpandDepth = 2, tone = 'default', maxHeight = 420, actions }: JsonViewerProps) {
+export function JsonViewer({
+  label,
+  value,
+  rootPath = '',
+  defaultExpandDepth = 2,
+  tone = 'default',
+  maxHeight = 420,
+  actions,
+}: JsonViewerProps) {
   const [mode, setMode] = useState<Mode>('default');
   const [overrides, setOverrides] = useState<Map<string, boolean>>(() => new Map());
   const [raw, setRaw] = useState(false);
@@ -217,8 +252,22 @@ export function JsonViewer({ label, value, rootPath = '', defaultExpandDepth = 2
           ) : null}
           {container && !raw ? (
             <>
-              <Button size="sm" variant="ghost" icon="expandAll" onClick={() => setAll('all')} aria-label={`Expand all of ${label.toLowerCase()}`} title="Expand all" />
-              <Button size="sm" variant="ghost" icon="collapseAll" onClick={() => setAll('none')} aria-label={`Collapse all of ${label.toLowerCase()}`} title="Collapse all" />
+              <Button
+                size="sm"
+                variant="ghost"
+                icon="expandAll"
+                onClick={() => setAll('all')}
+                aria-label={`Expand all of ${label.toLowerCase()}`}
+                title="Expand all"
+              />
+              <Button
+                size="sm"
+                variant="ghost"
+                icon="collapseAll"
+                onClick={() => setAll('none')}
+                aria-label={`Collapse all of ${label.toLowerCase()}`}
+                title="Collapse all"
+              />
             </>
           ) : null}
           {actions}

@@ -73,7 +73,9 @@ export function Table<T>({ caption, columns, rows, rowKey, rowHref, rowSelected,
           {rows.map((row) => (
             <tr
               key={rowKey(row)}
-              className={['sy-table__row', rowHref && 'sy-table__row--link', rowSelected?.(row) && 'sy-table__row--selected'].filter(Boolean).join(' ')}
+              className={['sy-table__row', rowHref && 'sy-table__row--link', rowSelected?.(row) && 'sy-table__row--selected']
+                .filter(Boolean)
+                .join(' ')}
               onClick={rowHref ? (event) => handleRowClick(event, row) : undefined}
             >
               {columns.map((column) => (

@@ -58,7 +58,9 @@ describe('compileExpression / checkExpressionSyntax', () => {
 
 describe('evaluateExpression', () => {
   it('evaluates against the input with bindings', async () => {
-    await expect(evaluateExpression('$sum(items.price) * $rate', { items: [{ price: 2 }, { price: 3 }] }, { bindings: { rate: 10 } })).resolves.toBe(50);
+    await expect(
+      evaluateExpression('$sum(items.price) * $rate', { items: [{ price: 2 }, { price: 3 }] }, { bindings: { rate: 10 } }),
+    ).resolves.toBe(50);
   });
 
   it('returns undefined for a missing value', async () => {
@@ -66,9 +68,12 @@ describe('evaluateExpression', () => {
   });
 
   it('returns plain JSON: JSONata sequences become arrays, functions disappear, forbidden keys are stripped', async () => {
-    const value = await evaluateExpression('{"list": items.x, "fn": $string, "a": {"__proto__": {"polluted": true}, "constructor": 1, "ok": 2}}', {
-      items: [{ x: 1 }, { x: 2 }],
-    });
+    const value = await evaluateExpression(
+      '{"list": items.x, "fn": $string, "a": {"__proto__": {"polluted": true}, "constructor": 1, "ok": 2}}',
+      {
+        items: [{ x: 1 }, { x: 2 }],
+      },
+    );
     expect(value).toEqual({ list: [1, 2], a: { ok: 2 } });
     expect(Array.isArray((value as { list: unknown }).list)).toBe(true);
     expect(Object.getPrototypeOf((value as { a: object }).a)).toBe(Object.prototype);

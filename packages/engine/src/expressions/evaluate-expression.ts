@@ -140,16 +140,19 @@ function installGuards(compiled: CompiledExpression, limits: ExpressionLimits): 
     }
     return undefined;
   });
-  compiled.assign(EXIT as unknown as string, (_expr: unknown, _input: unknown, env: { base: Record<symbol, EvaluationState> }, result: unknown) => {
-    if (typeof result === 'string') {
-      if (result.length > limits.maxStringLength) {
-        throw { code: 'LIMIT_STRING', message: `A string longer than ${limits.maxStringLength} characters was produced` };
+  compiled.assign(
+    EXIT as unknown as string,
+    (_expr: unknown, _input: unknown, env: { base: Record<symbol, EvaluationState> }, result: unknown) => {
+      if (typeof result === 'string') {
+        if (result.length > limits.maxStringLength) {
+          throw { code: 'LIMIT_STRING', message: `A string longer than ${limits.maxStringLength} characters was produced` };
+        }
+        if (result.length > 1024) charge(env, Math.ceil(result.length / 1000), limits);
+      } else if (Array.isArray(result) && result.length > 16) {
+        charge(env, result.length, limits);
       }
-      if (result.length > 1024) charge(env, Math.ceil(result.length / 1000), limits);
-    } else if (Array.isArray(result) && result.length > 16) {
-      charge(env, result.length, limits);
-    }
-  });
+    },
+  );
   compiled.registerFunction(
     'pad',
     (str: string | undefined, width: number, char?: string) => {
@@ -235,7 +238,15 @@ function countCodePoints(text: string): number {
   return count;
 }
 
-const LIMIT_CODES = new Set(['LIMIT_TIMEOUT', 'LIMIT_DEPTH', 'LIMIT_SEQUENCE', 'LIMIT_STRING', 'LIMIT_ALLOCATION', 'LIMIT_OUTPUT', 'LIMIT_DATA_DEPTH']);
+const LIMIT_CODES = new Set([
+  'LIMIT_TIMEOUT',
+  'LIMIT_DEPTH',
+  'LIMIT_SEQUENCE',
+  'LIMIT_STRING',
+  'LIMIT_ALLOCATION',
+  'LIMIT_OUTPUT',
+  'LIMIT_DATA_DEPTH',
+]);
 
 /** JSONata's guardrail codes, reported under the engine's documented limit codes. */
 const GUARDRAIL_CODES: Record<string, string> = { D1011: 'LIMIT_DEPTH', D1012: 'LIMIT_TIMEOUT', D2015: 'LIMIT_SEQUENCE' };
@@ -243,7 +254,12 @@ const GUARDRAIL_CODES: Record<string, string> = { D1011: 'LIMIT_DEPTH', D1012: '
 function toExpressionError(err: unknown, phase: 'syntax' | 'evaluation'): ExpressionError {
   if (err instanceof ExpressionError) return err;
   if (err instanceof RangeError) {
-    return new ExpressionError({ code: 'LIMIT_DEPTH', kind: 'limit', message: `The expression or its data is too deep: ${err.message}`, cause: err });
+    return new ExpressionError({
+      code: 'LIMIT_DEPTH',
+      kind: 'limit',
+      message: `The expression or its data is too deep: ${err.message}`,
+      cause: err,
+    });
   }
   const e = (err ?? {}) as { code?: string; message?: string; position?: number; token?: string };
   const code = (e.code !== undefined ? GUARDRAIL_CODES[e.code] : undefined) ?? e.code ?? 'EVALUATION_ERROR';

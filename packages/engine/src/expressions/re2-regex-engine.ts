@@ -23,7 +23,8 @@ export class Re2RegexEngine {
     } catch (err) {
       throw {
         code: 'REGEX_UNSUPPORTED',
-        message: `Regular expression /${this.source}/ is not supported: ${(err as Error).message}. ` +
+        message:
+          `Regular expression /${this.source}/ is not supported: ${(err as Error).message}. ` +
           'Switchyard runs regular expressions in linear time, without look-around or back-references.',
       };
     }

@@ -29,7 +29,9 @@ describe('sanitizeValue', () => {
   });
 
   it('strips __proto__, constructor and prototype keys at every level', () => {
-    const hostile = JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"x": 1}}, "prototype": 2, "keep": {"__proto__": 3, "ok": 4}, "list": [{"constructor": 5, "v": 6}]}');
+    const hostile = JSON.parse(
+      '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"x": 1}}, "prototype": 2, "keep": {"__proto__": 3, "ok": 4}, "list": [{"constructor": 5, "v": 6}]}',
+    );
     const copy = sanitizeValue({ value: hostile, ...LOOSE }) as Record<string, unknown>;
     expect(copy).toEqual({ keep: { ok: 4 }, list: [{ v: 6 }] });
     expect(Object.prototype.hasOwnProperty.call(copy, '__proto__')).toBe(false);
@@ -62,7 +64,10 @@ describe('sanitizeValue', () => {
 
   it('rejects a result larger than maxBytes with LIMIT_OUTPUT', () => {
     expect(sanitizeValue({ value: 'x'.repeat(90), maxDepth: 10, maxBytes: 100 })).toHaveLength(90);
-    expect(thrown(() => sanitizeValue({ value: 'x'.repeat(200), maxDepth: 10, maxBytes: 100 }))).toMatchObject({ code: 'LIMIT_OUTPUT', kind: 'limit' });
+    expect(thrown(() => sanitizeValue({ value: 'x'.repeat(200), maxDepth: 10, maxBytes: 100 }))).toMatchObject({
+      code: 'LIMIT_OUTPUT',
+      kind: 'limit',
+    });
     expect(thrown(() => sanitizeValue({ value: new Array(100).fill(1), maxDepth: 10, maxBytes: 100 })).code).toBe('LIMIT_OUTPUT');
     expect(thrown(() => sanitizeValue({ value: { ['k'.repeat(150)]: 1 }, maxDepth: 10, maxBytes: 100 })).code).toBe('LIMIT_OUTPUT');
   });

@@ -16,14 +16,26 @@ export function parseTemplate(text: string): TemplatePart[] {
     if (open === -1) break;
     const close = text.indexOf('}}', open + 2);
     if (close === -1) {
-      throw new ExpressionError({ code: 'TEMPLATE_UNCLOSED', kind: 'syntax', message: 'A {{ placeholder is not closed with }}', position: open, token: '{{' });
+      throw new ExpressionError({
+        code: 'TEMPLATE_UNCLOSED',
+        kind: 'syntax',
+        message: 'A {{ placeholder is not closed with }}',
+        position: open,
+        token: '{{',
+      });
     }
     if (open > cursor) parts.push({ kind: 'text', value: text.slice(cursor, open) });
     const inner = text.slice(open + 2, close);
     const leading = inner.length - inner.trimStart().length;
     const source = inner.trim();
     if (source.length === 0) {
-      throw new ExpressionError({ code: 'TEMPLATE_EMPTY', kind: 'syntax', message: 'A {{ }} placeholder is empty', position: open, token: '{{}}' });
+      throw new ExpressionError({
+        code: 'TEMPLATE_EMPTY',
+        kind: 'syntax',
+        message: 'A {{ }} placeholder is empty',
+        position: open,
+        token: '{{}}',
+      });
     }
     parts.push({ kind: 'expression', source, offset: open + 2 + leading });
     cursor = close + 2;

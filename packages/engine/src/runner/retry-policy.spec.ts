@@ -5,8 +5,10 @@ const retryable = { code: 'HTTP_STATUS', message: '503', kind: 'user' as const, 
 
 describe('retry policy', () => {
   it('retries steps that call out (http and app actions) by default, and nothing else', () => {
-    for (const type of ['http', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email']) expect(defaultRetryPolicy(type).maxAttempts).toBe(3);
-    for (const type of ['map', 'filter', 'branch', 'loop', 'delay', 'respond', 'stop']) expect(defaultRetryPolicy(type).maxAttempts).toBe(1);
+    for (const type of ['http', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email'])
+      expect(defaultRetryPolicy(type).maxAttempts).toBe(3);
+    for (const type of ['map', 'filter', 'branch', 'loop', 'delay', 'respond', 'stop'])
+      expect(defaultRetryPolicy(type).maxAttempts).toBe(1);
   });
 
   it('backs off exponentially with full jitter, capped', () => {

@@ -7,9 +7,27 @@ import type { StepErrorInfo } from './step-error';
  * `maxDelayMs`, and never less than the `Retry-After` the server asked for.
  */
 export const retryPolicySchema = z.strictObject({
-  maxAttempts: z.number().int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').default(3).describe('Attempts in all, the first included'),
-  initialDelayMs: z.number().int().min(100, 'must be at least 100').max(3_600_000, 'must be at most one hour').default(1000).describe('Backoff before the second attempt (doubles each time)'),
-  maxDelayMs: z.number().int().min(100, 'must be at least 100').max(86_400_000, 'must be at most one day').default(300_000).describe('Longest wait between two attempts'),
+  maxAttempts: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(10, 'must be at most 10')
+    .default(3)
+    .describe('Attempts in all, the first included'),
+  initialDelayMs: z
+    .number()
+    .int()
+    .min(100, 'must be at least 100')
+    .max(3_600_000, 'must be at most one hour')
+    .default(1000)
+    .describe('Backoff before the second attempt (doubles each time)'),
+  maxDelayMs: z
+    .number()
+    .int()
+    .min(100, 'must be at least 100')
+    .max(86_400_000, 'must be at most one day')
+    .default(300_000)
+    .describe('Longest wait between two attempts'),
 });
 export type RetryPolicy = z.infer<typeof retryPolicySchema>;
 
@@ -18,14 +36,22 @@ export const OUTBOUND_STEP_TYPES: ReadonlyArray<string> = ['http', 'slack', 'dis
 
 /** Defaults by step type: calls out (`http`, app actions) are tried three times; other steps fail at once. */
 export function defaultRetryPolicy(stepType: string): RetryPolicy {
-  return OUTBOUND_STEP_TYPES.includes(stepType) ? { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 300_000 } : { maxAttempts: 1, initialDelayMs: 1000, maxDelayMs: 300_000 };
+  return OUTBOUND_STEP_TYPES.includes(stepType)
+    ? { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 300_000 }
+    : { maxAttempts: 1, initialDelayMs: 1000, maxDelayMs: 300_000 };
 }
 
 /**
  * Decides whether a failed step is tried again after `attempts` attempts, and after how long.
  * `random` is injected (0 <= random < 1) so that the decision is deterministic in tests.
  */
-export function nextRetry(params: { policy: RetryPolicy; attempts: number; error: StepErrorInfo; random: number; now?: number }): { delayMs: number } | null {
+export function nextRetry(params: {
+  policy: RetryPolicy;
+  attempts: number;
+  error: StepErrorInfo;
+  random: number;
+  now?: number;
+}): { delayMs: number } | null {
   const { policy, attempts, error } = params;
   if (!error.retryable || attempts >= policy.maxAttempts) return null;
   const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (attempts - 1));

@@ -60,10 +60,22 @@ export async function executeStep(params: {
   bindings?: Record<string, unknown>;
 }): Promise<ExecutedStep> {
   const { step, ports, now } = params;
-  const state: RunState = { ports, now, limits: { ...DEFAULT_EXPRESSION_LIMITS, ...params.limits }, runId: params.runId, journal: new Map(), results: [] };
+  const state: RunState = {
+    ports,
+    now,
+    limits: { ...DEFAULT_EXPRESSION_LIMITS, ...params.limits },
+    runId: params.runId,
+    journal: new Map(),
+    results: [],
+  };
   const context: ExpressionContext = { trigger: params.context.trigger, steps: { ...params.context.steps } };
   const run = await unwrapHostErrors(() => runStep(state, step, step.id, { prefix: '', context, bindings: params.bindings }));
-  return { result: run.result, proceed: run.result.status === 'succeeded' && run.halt === undefined, halt: run.halt, nested: state.results };
+  return {
+    result: run.result,
+    proceed: run.result.status === 'succeeded' && run.halt === undefined,
+    halt: run.halt,
+    nested: state.results,
+  };
 }
 
 /**

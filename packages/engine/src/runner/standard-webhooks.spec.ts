@@ -8,7 +8,12 @@ const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
 describe('signWebhook', () => {
   it('gives the signature of the example in the Svix documentation', () => {
-    const headers = signWebhook({ secret: SECRET, id: 'msg_p5jXN8AQM9LWM0D4loKWxJek', timestamp: 1614265330, body: '{"test": 2432232314}' });
+    const headers = signWebhook({
+      secret: SECRET,
+      id: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+      timestamp: 1614265330,
+      body: '{"test": 2432232314}',
+    });
     expect(headers).toEqual({
       'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek',
       'webhook-timestamp': '1614265330',
@@ -30,7 +35,11 @@ describe('signWebhook', () => {
     expect(new StandardWebhook(SECRET).verify(body, headers)).toEqual(JSON.parse(body));
     expect(new SvixWebhook(SECRET).verify(body, headers)).toEqual(JSON.parse(body));
     // Svix receivers read svix-* headers: the same values verify under those names too.
-    const svixHeaders = { 'svix-id': headers['webhook-id'], 'svix-timestamp': headers['webhook-timestamp'], 'svix-signature': headers['webhook-signature'] };
+    const svixHeaders = {
+      'svix-id': headers['webhook-id'],
+      'svix-timestamp': headers['webhook-timestamp'],
+      'svix-signature': headers['webhook-signature'],
+    };
     expect(new SvixWebhook(SECRET).verify(body, svixHeaders)).toEqual(JSON.parse(body));
 
     expect(() => new StandardWebhook(SECRET).verify(body.replace('1250', '9999'), headers)).toThrow(/signature/i);
@@ -40,7 +49,9 @@ describe('signWebhook', () => {
 
   it('accepts a secret without the whsec_ prefix, like the libraries', () => {
     const bare = SECRET.slice('whsec_'.length);
-    expect(signWebhook({ secret: bare, id: 'm', timestamp: 1, body: '' })).toEqual(signWebhook({ secret: SECRET, id: 'm', timestamp: 1, body: '' }));
+    expect(signWebhook({ secret: bare, id: 'm', timestamp: 1, body: '' })).toEqual(
+      signWebhook({ secret: SECRET, id: 'm', timestamp: 1, body: '' }),
+    );
     expect(webhookSecretBytes(SECRET)).toHaveLength(24);
   });
 

@@ -4,13 +4,20 @@ import { StepError, toStepErrorInfo } from './step-error';
 
 describe('StepError.fromExpression', () => {
   it('names the field, shifts the position by the offset and is never retryable', () => {
-    const error = StepError.fromExpression(new ExpressionError({ code: 'T2002', kind: 'evaluation', message: 'bad operand', position: 3, token: '+' }), 'url', 10);
+    const error = StepError.fromExpression(
+      new ExpressionError({ code: 'T2002', kind: 'evaluation', message: 'bad operand', position: 3, token: '+' }),
+      'url',
+      10,
+    );
     expect(error.info).toEqual({ code: 'T2002', message: 'url: bad operand', kind: 'user', retryable: false, field: 'url', position: 13 });
     expect(error.message).toBe('url: bad operand');
   });
 
   it('leaves the position out when the expression error has none', () => {
-    const error = StepError.fromExpression(new ExpressionError({ code: 'LIMIT_TIMEOUT', kind: 'limit', message: 'too slow' }), 'expression');
+    const error = StepError.fromExpression(
+      new ExpressionError({ code: 'LIMIT_TIMEOUT', kind: 'limit', message: 'too slow' }),
+      'expression',
+    );
     expect(error.info.position).toBeUndefined();
   });
 });

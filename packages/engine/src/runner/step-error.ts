@@ -61,7 +61,13 @@ export class NestedStepError extends StepError {
   readonly nested: StepErrorInfo & { stepId: string };
 
   constructor(nested: StepErrorInfo & { stepId: string }) {
-    super({ code: nested.code, message: nested.message, kind: nested.kind, retryable: nested.retryable, details: { stepId: nested.stepId } });
+    super({
+      code: nested.code,
+      message: nested.message,
+      kind: nested.kind,
+      retryable: nested.retryable,
+      details: { stepId: nested.stepId },
+    });
     this.name = 'NestedStepError';
     this.nested = nested;
   }

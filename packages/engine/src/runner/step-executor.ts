@@ -92,7 +92,10 @@ export interface StepRun {
 export async function runStep(state: RunState, step: Step, key: string, scope: BlockScope): Promise<StepRun> {
   const { ports } = state;
   const startedAt = ports.clock.now();
-  const base = scope.parentStepId === undefined ? { stepId: key, type: step.type } : { stepId: key, type: step.type, parentStepId: scope.parentStepId, definitionStepId: step.id };
+  const base =
+    scope.parentStepId === undefined
+      ? { stepId: key, type: step.type }
+      : { stepId: key, type: step.type, parentStepId: scope.parentStepId, definitionStepId: step.id };
   const evaluate: EvaluateOptions = { now: state.now, limits: state.limits };
   if (scope.bindings) evaluate.bindings = scope.bindings;
   if (ports.ids) {
@@ -109,7 +112,12 @@ export async function runStep(state: RunState, step: Step, key: string, scope: B
       evaluate,
       runId: state.runId,
       runSteps: (params) =>
-        runBlock(state, params.steps, { prefix: params.prefix, parentStepId: params.parentStepId, context: params.context, bindings: params.bindings }),
+        runBlock(state, params.steps, {
+          prefix: params.prefix,
+          parentStepId: params.parentStepId,
+          context: params.context,
+          bindings: params.bindings,
+        }),
     });
     const halt: StepHalt | undefined = outcome.halt ?? (outcome.proceed === false ? { reason: 'filtered' } : undefined);
     const timing = { attempts: 1, startedAt, finishedAt: ports.clock.now() };
@@ -125,7 +133,11 @@ export async function runStep(state: RunState, step: Step, key: string, scope: B
     const error = toStepErrorInfo(err);
     const failure = err instanceof NestedStepError ? err.nested : { ...error, stepId: key };
     const input = error.details?.request;
-    return { result: { ...base, status: 'failed', input, error, attempts: 1, startedAt, finishedAt: ports.clock.now() }, failure, record: true };
+    return {
+      result: { ...base, status: 'failed', input, error, attempts: 1, startedAt, finishedAt: ports.clock.now() },
+      failure,
+      record: true,
+    };
   }
 }
 

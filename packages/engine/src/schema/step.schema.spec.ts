@@ -3,7 +3,22 @@ import { APP_STEP_TYPES, CONTAINER_STEP_TYPES, STEP_TYPES, childStepLists, stepS
 
 describe('stepSchema', () => {
   it('lists every step type', () => {
-    expect(STEP_TYPES).toEqual(['map', 'filter', 'http', 'branch', 'loop', 'delay', 'respond', 'stop', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email']);
+    expect(STEP_TYPES).toEqual([
+      'map',
+      'filter',
+      'http',
+      'branch',
+      'loop',
+      'delay',
+      'respond',
+      'stop',
+      'slack',
+      'discord',
+      'teams',
+      'telegram',
+      'webhook',
+      'email',
+    ]);
     expect(CONTAINER_STEP_TYPES).toEqual(['branch', 'loop']);
     expect(APP_STEP_TYPES.every((type) => STEP_TYPES.includes(type))).toBe(true);
     // Every type in the list parses as a step of the union (the list and the union agree).
@@ -14,7 +29,12 @@ describe('stepSchema', () => {
     const step = stepSchema.parse({
       id: 'route',
       type: 'branch',
-      paths: [{ condition: 'true', steps: [{ id: 'each', type: 'loop', items: '[1]', steps: [{ id: 'inner', type: 'branch', paths: [{ condition: 'false' }] }] }] }],
+      paths: [
+        {
+          condition: 'true',
+          steps: [{ id: 'each', type: 'loop', items: '[1]', steps: [{ id: 'inner', type: 'branch', paths: [{ condition: 'false' }] }] }],
+        },
+      ],
       otherwise: {},
     });
     expect(step).toEqual({
@@ -49,14 +69,28 @@ describe('stepSchema', () => {
 
   it('bounds branches and loops', () => {
     expect(stepSchema.safeParse({ id: 'b', type: 'branch', paths: [] }).error?.issues[0].message).toBe('must have at least one path');
-    expect(stepSchema.safeParse({ id: 'l', type: 'loop', items: 'x', concurrency: 11 }).error?.issues[0].message).toBe('must be at most 10');
+    expect(stepSchema.safeParse({ id: 'l', type: 'loop', items: 'x', concurrency: 11 }).error?.issues[0].message).toBe(
+      'must be at most 10',
+    );
   });
 
   it('requires the field of the delay mode and caps a delay at 30 days', () => {
-    expect(stepSchema.safeParse({ id: 'd', type: 'delay' }).error?.issues).toMatchObject([{ path: ['amount'], message: 'is required when waiting for a duration' }]);
-    expect(stepSchema.safeParse({ id: 'd', type: 'delay', mode: 'until' }).error?.issues).toMatchObject([{ path: ['until'], message: 'is required when waiting until a time' }]);
-    expect(stepSchema.safeParse({ id: 'd', type: 'delay', amount: 31, unit: 'days' }).error?.issues).toMatchObject([{ path: ['amount'], message: 'must be at most 30 days' }]);
-    expect(stepSchema.parse({ id: 'd', type: 'delay', amount: 30, unit: 'days' })).toEqual({ id: 'd', type: 'delay', mode: 'for', amount: 30, unit: 'days' });
+    expect(stepSchema.safeParse({ id: 'd', type: 'delay' }).error?.issues).toMatchObject([
+      { path: ['amount'], message: 'is required when waiting for a duration' },
+    ]);
+    expect(stepSchema.safeParse({ id: 'd', type: 'delay', mode: 'until' }).error?.issues).toMatchObject([
+      { path: ['until'], message: 'is required when waiting until a time' },
+    ]);
+    expect(stepSchema.safeParse({ id: 'd', type: 'delay', amount: 31, unit: 'days' }).error?.issues).toMatchObject([
+      { path: ['amount'], message: 'must be at most 30 days' },
+    ]);
+    expect(stepSchema.parse({ id: 'd', type: 'delay', amount: 30, unit: 'days' })).toEqual({
+      id: 'd',
+      type: 'delay',
+      mode: 'for',
+      amount: 30,
+      unit: 'days',
+    });
   });
 
   it('fills in stop and respond defaults', () => {

@@ -92,7 +92,22 @@ export type Step = z.infer<typeof stepSchema>;
 export type StepType = Step['type'];
 
 /** Every step type, in the order the builder offers them. */
-export const STEP_TYPES: ReadonlyArray<StepType> = ['map', 'filter', 'http', 'branch', 'loop', 'delay', 'respond', 'stop', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email'];
+export const STEP_TYPES: ReadonlyArray<StepType> = [
+  'map',
+  'filter',
+  'http',
+  'branch',
+  'loop',
+  'delay',
+  'respond',
+  'stop',
+  'slack',
+  'discord',
+  'teams',
+  'telegram',
+  'webhook',
+  'email',
+];
 
 /** App actions: steps that send a message to an app (built on the same sending code as `http`). */
 export const APP_STEP_TYPES: ReadonlyArray<StepType> = ['slack', 'discord', 'teams', 'telegram', 'webhook', 'email'];

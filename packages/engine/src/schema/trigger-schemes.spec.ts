@@ -12,7 +12,18 @@ describe('TRIGGER_SCHEMES', () => {
   });
   it('lists only settings the verify schema accepts', () => {
     for (const scheme of TRIGGER_SCHEMES) {
-      const settings = Object.fromEntries(scheme.settings.map((s) => [s.key, s.kind === 'select' ? s.options![0].value : s.key === 'url' ? 'https://example.com/h' : s.key === 'template' ? '{body}' : 'X-Value']));
+      const settings = Object.fromEntries(
+        scheme.settings.map((s) => [
+          s.key,
+          s.kind === 'select'
+            ? s.options![0].value
+            : s.key === 'url'
+              ? 'https://example.com/h'
+              : s.key === 'template'
+                ? '{body}'
+                : 'X-Value',
+        ]),
+      );
       expect(triggerVerifySchema.safeParse({ scheme: scheme.name, secrets: ['s'], ...settings }).success, scheme.name).toBe(true);
     }
   });

@@ -47,12 +47,7 @@ export interface TriggerSchemeSetting {
 export type DeliveryIdSource = { from: 'header'; name: string } | { from: 'body'; path: string };
 
 /** A handshake the ingest path answers for this scheme without starting a run. */
-export type TriggerHandshake =
-  | 'slack-url-verification'
-  | 'slack-ssl-check'
-  | 'zoom-url-validation'
-  | 'discord-ping'
-  | 'github-ping';
+export type TriggerHandshake = 'slack-url-verification' | 'slack-ssl-check' | 'zoom-url-validation' | 'discord-ping' | 'github-ping';
 
 /** Everything the builder and the docs show about one scheme. */
 export interface TriggerSchemeInfo {
@@ -264,8 +259,24 @@ export const TRIGGER_SCHEMES: ReadonlyArray<TriggerSchemeInfo> = [
         placeholder: 'X-Signature',
         help: 'The request header that carries the signature.',
       },
-      { key: 'algorithm', label: 'Algorithm', kind: 'select', options: HMAC_ALGORITHMS, required: false, default: 'sha256', help: 'Hash function of the HMAC.' },
-      { key: 'encoding', label: 'Encoding', kind: 'select', options: HMAC_ENCODINGS, required: false, default: 'hex', help: 'How the signature is written in the header.' },
+      {
+        key: 'algorithm',
+        label: 'Algorithm',
+        kind: 'select',
+        options: HMAC_ALGORITHMS,
+        required: false,
+        default: 'sha256',
+        help: 'Hash function of the HMAC.',
+      },
+      {
+        key: 'encoding',
+        label: 'Encoding',
+        kind: 'select',
+        options: HMAC_ENCODINGS,
+        required: false,
+        default: 'hex',
+        help: 'How the signature is written in the header.',
+      },
       {
         key: 'prefix',
         label: 'Prefix',
@@ -333,9 +344,19 @@ export const TRIGGER_SCHEMES: ReadonlyArray<TriggerSchemeInfo> = [
     name: 'basic',
     label: 'HTTP Basic',
     secretLabel: 'Password',
-    secretHelp: 'A password you make up; give the sender the user name and password (many tools take them in the URL as https://user:password@host/…).',
+    secretHelp:
+      'A password you make up; give the sender the user name and password (many tools take them in the URL as https://user:password@host/…).',
     timestamped: false,
-    settings: [{ key: 'username', label: 'User name', kind: 'text', required: true, placeholder: 'switchyard', help: 'The user name the sender must send.' }],
+    settings: [
+      {
+        key: 'username',
+        label: 'User name',
+        kind: 'text',
+        required: true,
+        placeholder: 'switchyard',
+        help: 'The user name the sender must send.',
+      },
+    ],
     handshakes: [],
   },
 ];

@@ -23,7 +23,9 @@ describe('webhook trigger schema', () => {
     expect(parsed.response).toEqual({ mode: 'immediate', timeoutMs: 30000 });
   });
   it('rejects bad settings with paths', () => {
-    expect(issues({ type: 'webhook', verify: { scheme: 'github', secrets: ['a', 'b', 'c'] } })).toEqual([expect.stringMatching(/^trigger\.verify\.secrets: must list at most 2/)]);
+    expect(issues({ type: 'webhook', verify: { scheme: 'github', secrets: ['a', 'b', 'c'] } })).toEqual([
+      expect.stringMatching(/^trigger\.verify\.secrets: must list at most 2/),
+    ]);
     expect(issues({ type: 'webhook', verify: { scheme: 'nope' } })[0]).toMatch(/^trigger\.verify\.scheme/);
     expect(issues({ type: 'webhook', verify: { scheme: 'hmac' } })[0]).toMatch(/^trigger\.verify\.header/);
     expect(issues({ type: 'webhook', verify: { scheme: 'stripe', header: 'x' } })[0]).toMatch(/^trigger\.verify/);
@@ -42,7 +44,9 @@ describe('webhook trigger schema', () => {
   });
   it('needs a dedupe key when the scheme has no delivery id', () => {
     expect(issues({ type: 'webhook', dedupe: {} })).toEqual(['trigger.dedupe.key: is required: no signature scheme gives a delivery id']);
-    expect(issues({ type: 'webhook', verify: { scheme: 'zoom' }, dedupe: {} })).toEqual(['trigger.dedupe.key: is required: the Zoom scheme has no delivery id']);
+    expect(issues({ type: 'webhook', verify: { scheme: 'zoom' }, dedupe: {} })).toEqual([
+      'trigger.dedupe.key: is required: the Zoom scheme has no delivery id',
+    ]);
     expect(issues({ type: 'webhook', verify: { scheme: 'stripe' }, dedupe: {} })).toEqual([]);
     expect(issues({ type: 'webhook', verify: { scheme: 'hmac', header: 'X-Sig', deliveryIdHeader: 'X-Id' }, dedupe: {} })).toEqual([]);
   });

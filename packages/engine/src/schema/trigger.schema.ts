@@ -79,7 +79,12 @@ export const headerTokenVerifySchema = z.strictObject({
 export const basicVerifySchema = z.strictObject({
   scheme: z.literal('basic'),
   ...verifyBaseShape,
-  username: z.string().min(1, 'must not be empty').max(256, 'must be at most 256 characters').refine((u) => !u.includes(':'), 'must not contain ":"').describe('User name'),
+  username: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(256, 'must be at most 256 characters')
+    .refine((u) => !u.includes(':'), 'must not contain ":"')
+    .describe('User name'),
 });
 
 /** `twilio`: `url` overrides the URL Twilio signed when a proxy rewrites it. */
@@ -113,7 +118,9 @@ export const triggerVerifySchema = z.discriminatedUnion('scheme', [
 export type TriggerVerify = z.infer<typeof triggerVerifySchema>;
 
 /** An IPv4 or IPv6 address or CIDR range. */
-const ipRangeSchema = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: 'must be an IP address or CIDR range such as 192.0.2.0/24' });
+const ipRangeSchema = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+  error: 'must be an IP address or CIDR range such as 192.0.2.0/24',
+});
 
 /** Dedupe: each key starts at most one run inside the window. */
 export const triggerDedupeSchema = z.strictObject({
@@ -152,7 +159,11 @@ export const webhookTriggerSchema = z.strictObject({
   type: z.literal('webhook'),
   methods: z.array(z.enum(TRIGGER_METHODS)).min(1, 'must list at least one method').optional(),
   verify: triggerVerifySchema.optional().describe('Signature check of the sender'),
-  ipAllow: z.array(ipRangeSchema).max(100, 'must list at most 100 ranges').optional().describe('Only these addresses or CIDR ranges may call'),
+  ipAllow: z
+    .array(ipRangeSchema)
+    .max(100, 'must list at most 100 ranges')
+    .optional()
+    .describe('Only these addresses or CIDR ranges may call'),
   dedupe: triggerDedupeSchema.optional().describe('Run each delivery once'),
   condition: expressionSchema.optional().describe('JSONata condition; when false the request is recorded as filtered and starts no run'),
   response: triggerResponseSchema.optional().describe('How the request is answered'),
@@ -167,6 +178,11 @@ export const webhookTriggerSchema = z.strictObject({
     })
     .optional()
     .describe('Requests over the rate are answered 429 with Retry-After'),
-  maxBodyBytes: z.number().int('must be a whole number').min(1, 'must be at least 1').optional().describe('Largest body accepted, in bytes'),
+  maxBodyBytes: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .optional()
+    .describe('Largest body accepted, in bytes'),
 });
 export type WebhookTrigger = z.infer<typeof webhookTriggerSchema>;

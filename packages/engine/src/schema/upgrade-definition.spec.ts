@@ -3,7 +3,7 @@ import { DEFINITION_UPGRADES, upgradeDefinition } from './upgrade-definition';
 import { CURRENT_SCHEMA_VERSION } from './workflow-definition.schema';
 
 describe('upgradeDefinition', () => {
-  it('stamps the current version on a definition without one (a client\'s)', () => {
+  it("stamps the current version on a definition without one (a client's)", () => {
     expect(upgradeDefinition({ trigger: { type: 'webhook' }, steps: [] })).toEqual({
       trigger: { type: 'webhook' },
       steps: [],

@@ -42,14 +42,16 @@ export function checkStepNesting(definition: Record<string, unknown>): Validatio
       for (const list of rawChildLists(step)) {
         const listPath = `${path}[${index}].${list.path}`;
         if (depth + 1 > MAX_NESTING_DEPTH) {
-          if (list.steps.length > 0) issues.push({ path: listPath, message: `branches and loops may be nested at most ${MAX_NESTING_DEPTH} deep` });
+          if (list.steps.length > 0)
+            issues.push({ path: listPath, message: `branches and loops may be nested at most ${MAX_NESTING_DEPTH} deep` });
           continue;
         }
         stack.push({ steps: list.steps, path: listPath, depth: depth + 1 });
       }
     });
   }
-  if (total > MAX_TOTAL_STEPS) issues.unshift({ path: 'steps', message: `must have at most ${MAX_TOTAL_STEPS} steps in all, nested ones included (has ${total})` });
+  if (total > MAX_TOTAL_STEPS)
+    issues.unshift({ path: 'steps', message: `must have at most ${MAX_TOTAL_STEPS} steps in all, nested ones included (has ${total})` });
   return issues;
 }
 
@@ -91,8 +93,10 @@ export function assignStepIds(definition: Record<string, unknown>): Record<strin
 /** A copy of a raw step whose nested step lists went through `map`. */
 function withChildren(step: RawStep, map: (steps: unknown[]) => unknown[]): RawStep {
   let out = step;
-  if (Array.isArray(step.paths)) out = { ...out, paths: step.paths.map((p) => (isObject(p) && Array.isArray(p.steps) ? { ...p, steps: map(p.steps) } : p)) };
-  if (isObject(step.otherwise) && Array.isArray(step.otherwise.steps)) out = { ...out, otherwise: { ...step.otherwise, steps: map(step.otherwise.steps) } };
+  if (Array.isArray(step.paths))
+    out = { ...out, paths: step.paths.map((p) => (isObject(p) && Array.isArray(p.steps) ? { ...p, steps: map(p.steps) } : p)) };
+  if (isObject(step.otherwise) && Array.isArray(step.otherwise.steps))
+    out = { ...out, otherwise: { ...step.otherwise, steps: map(step.otherwise.steps) } };
   if (Array.isArray(step.steps)) out = { ...out, steps: map(step.steps) };
   return out;
 }

@@ -20,8 +20,26 @@ describe('validateDefinition: nested steps', () => {
           {
             id: 'route',
             type: 'branch',
-            paths: [{ condition: 'x >', steps: [{ id: 'ok', type: 'map', expression: '1' }, { id: 'bad', type: 'filter', condition: 'amount > ]' }] }],
-            otherwise: { steps: [{ id: 'each', type: 'loop', items: '[', output: '}', steps: [{ id: 'send', type: 'http', url: 'ftp://x', query: { q: '{{ ( }}' } }] }] },
+            paths: [
+              {
+                condition: 'x >',
+                steps: [
+                  { id: 'ok', type: 'map', expression: '1' },
+                  { id: 'bad', type: 'filter', condition: 'amount > ]' },
+                ],
+              },
+            ],
+            otherwise: {
+              steps: [
+                {
+                  id: 'each',
+                  type: 'loop',
+                  items: '[',
+                  output: '}',
+                  steps: [{ id: 'send', type: 'http', url: 'ftp://x', query: { q: '{{ ( }}' } }],
+                },
+              ],
+            },
           },
         ],
       }),
@@ -49,12 +67,23 @@ describe('validateDefinition: nested steps', () => {
         ],
       }),
     );
-    expect(issues.map((i) => i.path)).toEqual(['steps[0].until', 'steps[1].headers.X-A', 'steps[1].body', 'steps[2].message', 'steps[3].form.a', 'steps[3].raw']);
+    expect(issues.map((i) => i.path)).toEqual([
+      'steps[0].until',
+      'steps[1].headers.X-A',
+      'steps[1].body',
+      'steps[2].message',
+      'steps[3].form.a',
+      'steps[3].raw',
+    ]);
   });
 
   it('reports schema errors of nested steps with their path', () => {
-    const issues = issuesOf(validateDefinition({ trigger, steps: [{ id: 'l', type: 'loop', items: 'x', steps: [{ id: 'd', type: 'delay', mode: 'until' }] }] }));
-    expect(issues).toEqual([expect.objectContaining({ path: 'steps[0].steps[0].until', message: 'is required when waiting until a time' })]);
+    const issues = issuesOf(
+      validateDefinition({ trigger, steps: [{ id: 'l', type: 'loop', items: 'x', steps: [{ id: 'd', type: 'delay', mode: 'until' }] }] }),
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({ path: 'steps[0].steps[0].until', message: 'is required when waiting until a time' }),
+    ]);
   });
 
   it('requires ids to be unique across all levels', () => {
@@ -75,7 +104,18 @@ describe('validateDefinition: nested steps', () => {
       trigger,
       steps: [
         { type: 'map', expression: '1' },
-        { type: 'branch', paths: [{ condition: 'true', steps: [{ type: 'map', expression: '2' }, { id: 'map_3', type: 'map', expression: '3' }] }] },
+        {
+          type: 'branch',
+          paths: [
+            {
+              condition: 'true',
+              steps: [
+                { type: 'map', expression: '2' },
+                { id: 'map_3', type: 'map', expression: '3' },
+              ],
+            },
+          ],
+        },
         { type: 'map', expression: '4' },
       ],
     });
@@ -104,6 +144,9 @@ describe('validateDefinition: nested steps', () => {
   it('refuses more than 500 steps in all', () => {
     const inner = Array.from({ length: 100 }, (_, i) => ({ type: 'map', expression: `${i}` }));
     const steps = Array.from({ length: 5 }, () => ({ type: 'loop', items: '[1]', steps: inner }));
-    expect(issuesOf(validateDefinition({ trigger, steps }))[0]).toEqual({ path: 'steps', message: 'must have at most 500 steps in all, nested ones included (has 505)' });
+    expect(issuesOf(validateDefinition({ trigger, steps }))[0]).toEqual({
+      path: 'steps',
+      message: 'must have at most 500 steps in all, nested ones included (has 505)',
+    });
   });
 });

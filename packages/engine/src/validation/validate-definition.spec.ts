@@ -48,7 +48,13 @@ describe('validateDefinition', () => {
 
   it('points a JSONata syntax error at its field, with position and token', () => {
     const issues = issuesOf(
-      validateDefinition({ trigger, steps: [{ type: 'map', expression: 'trigger.body' }, { type: 'filter', condition: 'amount > ]' }] }),
+      validateDefinition({
+        trigger,
+        steps: [
+          { type: 'map', expression: 'trigger.body' },
+          { type: 'filter', condition: 'amount > ]' },
+        ],
+      }),
     );
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ path: 'steps[1].condition', position: 10, token: ']' });
@@ -68,7 +74,13 @@ describe('validateDefinition', () => {
         ],
       }),
     );
-    expect(issues.map((i) => i.path)).toEqual(['steps[0].expression', 'steps[1].url', 'steps[2].url', 'steps[2].headers.X-Sig', 'steps[2].body']);
+    expect(issues.map((i) => i.path)).toEqual([
+      'steps[0].expression',
+      'steps[1].url',
+      'steps[2].url',
+      'steps[2].headers.X-Sig',
+      'steps[2].body',
+    ]);
     expect(issues[1]).toMatchObject({ code: 'TEMPLATE_UNCLOSED', position: 10, token: '{{' });
     // The position of an error inside a placeholder is relative to the whole field.
     expect(issues[2]).toMatchObject({ code: 'S0207', position: 16 });
@@ -97,7 +109,11 @@ describe('validateDefinition', () => {
 
   it('rejects unknown keys with a clear message naming the key', () => {
     const issues = issuesOf(
-      validateDefinition({ trigger: { type: 'webhook', secret: 'x' }, steps: [{ type: 'map', expression: '1', expresion: '2' }], extra: true }),
+      validateDefinition({
+        trigger: { type: 'webhook', secret: 'x' },
+        steps: [{ type: 'map', expression: '1', expresion: '2' }],
+        extra: true,
+      }),
     );
     expect(issues).toEqual(
       expect.arrayContaining([
@@ -126,7 +142,12 @@ describe('validateDefinition', () => {
     const issues = issuesOf(
       validateDefinition({
         trigger,
-        steps: [{ type: 'fax' }, { type: 'map' }, { type: 'http', url: 'https://x', timeoutMs: 0 }, { type: 'http', url: 'https://x', method: 'TRACE' }],
+        steps: [
+          { type: 'fax' },
+          { type: 'map' },
+          { type: 'http', url: 'https://x', timeoutMs: 0 },
+          { type: 'http', url: 'https://x', method: 'TRACE' },
+        ],
       }),
     );
     expect(issues.map((i) => i.path)).toEqual(['steps[0].type', 'steps[1].expression', 'steps[2].timeoutMs', 'steps[3].method']);
@@ -145,7 +166,9 @@ describe('validateDefinition', () => {
 
   it('rejects more than 100 steps', () => {
     const steps = Array.from({ length: 101 }, () => ({ type: 'map', expression: '1' }));
-    expect(issuesOf(validateDefinition({ trigger, steps }))).toEqual([expect.objectContaining({ path: 'steps', message: 'must have at most 100 steps' })]);
+    expect(issuesOf(validateDefinition({ trigger, steps }))).toEqual([
+      expect.objectContaining({ path: 'steps', message: 'must have at most 100 steps' }),
+    ]);
   });
 
   it('rejects what is not an object', () => {

@@ -37,11 +37,7 @@ export function validateDefinition(input: unknown): ValidationResult {
       issues: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message, code: issue.code })),
     };
   }
-  const issues = [
-    ...checkTrigger(parsed.data.trigger),
-    ...checkStepIds(parsed.data.steps),
-    ...checkStepFields(parsed.data.steps),
-  ];
+  const issues = [...checkTrigger(parsed.data.trigger), ...checkStepIds(parsed.data.steps), ...checkStepFields(parsed.data.steps)];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, definition: parsed.data };
 }
 
@@ -56,9 +52,13 @@ function checkTrigger(trigger: WebhookTrigger): ValidationIssue[] {
   expression('trigger.dedupe.key', trigger.dedupe?.key);
   if (trigger.dedupe && trigger.dedupe.key === undefined) {
     const verify = trigger.verify;
-    const hasDeliveryId = verify !== undefined && (verify.scheme === 'hmac' ? verify.deliveryIdHeader !== undefined : getTriggerScheme(verify.scheme).deliveryId !== undefined);
+    const hasDeliveryId =
+      verify !== undefined &&
+      (verify.scheme === 'hmac' ? verify.deliveryIdHeader !== undefined : getTriggerScheme(verify.scheme).deliveryId !== undefined);
     if (!hasDeliveryId) {
-      const why = verify ? `the ${getTriggerScheme(verify.scheme).label} scheme has no delivery id` : 'no signature scheme gives a delivery id';
+      const why = verify
+        ? `the ${getTriggerScheme(verify.scheme).label} scheme has no delivery id`
+        : 'no signature scheme gives a delivery id';
       issues.push({ path: 'trigger.dedupe.key', message: `is required: ${why}` });
     }
   }

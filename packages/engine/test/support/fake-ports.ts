@@ -18,7 +18,9 @@ export function steppingClock(start = 0, tick = 10): EnginePorts['clock'] & { se
 }
 
 /** An HTTP port that records requests and answers with `answer` (default 200 `{"ok":true}`). */
-export function recordingHttp(answer: (request: HttpRequest, index: number) => HttpResponse | Promise<HttpResponse> = () => json(200, { ok: true })) {
+export function recordingHttp(
+  answer: (request: HttpRequest, index: number) => HttpResponse | Promise<HttpResponse> = () => json(200, { ok: true }),
+) {
   const requests: HttpRequest[] = [];
   return {
     requests,
@@ -50,20 +52,26 @@ export interface FakeCredential {
  * A credentials port over an in-memory store; like the host it refuses an unknown id
  * (CREDENTIAL_NOT_FOUND) and a type the step does not accept (CREDENTIAL_TYPE).
  */
-export function fakeCredentials(stored: Record<string, FakeCredential>): NonNullable<EnginePorts['credentials']> & { calls: Array<{ id: string; expectedTypes?: ReadonlyArray<string> }> } {
+export function fakeCredentials(
+  stored: Record<string, FakeCredential>,
+): NonNullable<EnginePorts['credentials']> & { calls: Array<{ id: string; expectedTypes?: ReadonlyArray<string> }> } {
   const calls: Array<{ id: string; expectedTypes?: ReadonlyArray<string> }> = [];
   return {
     calls,
     async resolve(id, expectedTypes) {
       calls.push({ id, expectedTypes });
       const credential = stored[id];
-      if (!credential) throw Object.assign(new Error(`credential ${id} does not exist`), { code: 'CREDENTIAL_NOT_FOUND', kind: 'user', retryable: false });
+      if (!credential)
+        throw Object.assign(new Error(`credential ${id} does not exist`), { code: 'CREDENTIAL_NOT_FOUND', kind: 'user', retryable: false });
       if (expectedTypes && !expectedTypes.includes(credential.type)) {
-        throw Object.assign(new Error(`credential ${id} is a ${credential.type} credential; this step needs ${expectedTypes.join(' or ')}`), {
-          code: 'CREDENTIAL_TYPE',
-          kind: 'user',
-          retryable: false,
-        });
+        throw Object.assign(
+          new Error(`credential ${id} is a ${credential.type} credential; this step needs ${expectedTypes.join(' or ')}`),
+          {
+            code: 'CREDENTIAL_TYPE',
+            kind: 'user',
+            retryable: false,
+          },
+        );
       }
       return { type: credential.type, headers: { ...credential.headers }, fields: { ...credential.fields } };
     },

@@ -13,7 +13,13 @@ export function testTrigger(body: unknown = {}): TriggerData {
 /** Validates one step as a client sends it and executes it with `executeStep`. */
 export async function runStep(
   step: Record<string, unknown>,
-  options: { body?: unknown; steps?: Record<string, unknown>; ports?: Partial<EnginePorts>; runId?: string; bindings?: Record<string, unknown> } = {},
+  options: {
+    body?: unknown;
+    steps?: Record<string, unknown>;
+    ports?: Partial<EnginePorts>;
+    runId?: string;
+    bindings?: Record<string, unknown>;
+  } = {},
 ): Promise<ExecutedStep> {
   const validation = validateDefinition({ trigger: { type: 'webhook' }, steps: [step] });
   if (!validation.ok) throw new Error(JSON.stringify(validation.issues));

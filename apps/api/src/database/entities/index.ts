@@ -15,8 +15,28 @@ import { WorkflowEntity } from './workflow.entity';
 import { WorkspaceMemberEntity } from './workspace-member.entity';
 import { WorkspaceEntity } from './workspace.entity';
 
-export const ENTITIES: Array<new () => object> = [WorkspaceEntity, WorkflowEntity, WorkflowVersionEntity, InboundRequestEntity, RunEntity, StepRunEntity, TriggerSecretEntity, TriggerDedupeKeyEntity, CredentialEntity];
+export const ENTITIES: Array<new () => object> = [
+  WorkspaceEntity,
+  WorkflowEntity,
+  WorkflowVersionEntity,
+  InboundRequestEntity,
+  RunEntity,
+  StepRunEntity,
+  TriggerSecretEntity,
+  TriggerDedupeKeyEntity,
+  CredentialEntity,
+];
 // Accounts (issue 8)
 ENTITIES.push(UserEntity, WorkspaceMemberEntity, SessionEntity, ApiKeyEntity, InviteEntity, AuditEventEntity, LoginAttemptEntity);
-export { CredentialEntity, InboundRequestEntity, RunEntity, StepRunEntity, TriggerDedupeKeyEntity, TriggerSecretEntity, WorkflowEntity, WorkflowVersionEntity, WorkspaceEntity };
+export {
+  CredentialEntity,
+  InboundRequestEntity,
+  RunEntity,
+  StepRunEntity,
+  TriggerDedupeKeyEntity,
+  TriggerSecretEntity,
+  WorkflowEntity,
+  WorkflowVersionEntity,
+  WorkspaceEntity,
+};
 export { ApiKeyEntity, AuditEventEntity, InviteEntity, LoginAttemptEntity, SessionEntity, UserEntity, WorkspaceMemberEntity };

@@ -1,19 +1,18 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class WorkflowConcurrency1795470000000 implements MigrationInterface {
-    name = 'WorkflowConcurrency1795470000000'
+  name = 'WorkflowConcurrency1795470000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "workflows"
             ADD "concurrency" integer
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "workflows" DROP COLUMN "concurrency"
         `);
-    }
-
+  }
 }

@@ -3,7 +3,8 @@ import { verifyBasic } from './basic.verifier';
 import { expectFail, expectOk, input } from './verification.test-helpers';
 
 const auth = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
-const run = (headers: Record<string, string>, secrets = ['pa:ss']) => verifyBasic(input({ headers, secrets, settings: { scheme: 'basic' as const, username: 'hook' } }));
+const run = (headers: Record<string, string>, secrets = ['pa:ss']) =>
+  verifyBasic(input({ headers, secrets, settings: { scheme: 'basic' as const, username: 'hook' } }));
 
 describe('basic verifier', () => {
   it('accepts the user name and password (passwords may contain ":")', () => expectOk(run(auth('hook', 'pa:ss'))));

@@ -16,7 +16,8 @@ const h = (ts = NOW_S, key = app.privateKey, payload = body) => ({
   'x-signature-timestamp': String(ts),
   'x-signature-ed25519': sign(null, Buffer.from(String(ts) + payload), key).toString('hex'),
 });
-const run = (headers: Record<string, string>, secrets = [app.hex], rawBody = Buffer.from(body)) => verifyDiscord(input({ headers, rawBody, secrets, settings: { scheme: 'discord' as const } }));
+const run = (headers: Record<string, string>, secrets = [app.hex], rawBody = Buffer.from(body)) =>
+  verifyDiscord(input({ headers, rawBody, secrets, settings: { scheme: 'discord' as const } }));
 
 describe('discord verifier (Ed25519)', () => {
   it('accepts a genuine interaction with its id as the delivery id', () => expectOk(run(h()), '1234567890'));

@@ -1,5 +1,14 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { checkTimestamp, decodeSignature, fail, headerOf, jsonField, noSecretReason, parseUnixSeconds, toleranceOf } from './verification-utils';
+import {
+  checkTimestamp,
+  decodeSignature,
+  fail,
+  headerOf,
+  jsonField,
+  noSecretReason,
+  parseUnixSeconds,
+  toleranceOf,
+} from './verification-utils';
 import type { Verifier, VerifySettings } from './verification.types';
 
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 raw key bytes follow it. */
@@ -35,7 +44,12 @@ export const verifyDiscord: Verifier<VerifySettings<'discord'>> = (input) => {
   if (keys.every((key) => key === null)) return fail('the configured public key is not 32 bytes in hex');
   let matched = false;
   for (const key of keys) if (key && verify(null, message, key, signature)) matched = true;
-  if (!matched) return fail(input.secrets.length > 1 ? 'the signature does not verify with either public key' : 'the signature does not verify with the public key');
+  if (!matched)
+    return fail(
+      input.secrets.length > 1
+        ? 'the signature does not verify with either public key'
+        : 'the signature does not verify with the public key',
+    );
   const stale = checkTimestamp(seconds, input.now, toleranceOf(input.settings));
   if (stale) return fail(stale);
   return { ok: true, deliveryId: jsonField(input.rawBody, 'id') };

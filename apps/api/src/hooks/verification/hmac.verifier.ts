@@ -1,4 +1,15 @@
-import { checkTimestamp, decodeSignature, fail, headerOf, hmac, matchesAny, noMatchReason, noSecretReason, parseUnixSeconds, toleranceOf } from './verification-utils';
+import {
+  checkTimestamp,
+  decodeSignature,
+  fail,
+  headerOf,
+  hmac,
+  matchesAny,
+  noMatchReason,
+  noSecretReason,
+  parseUnixSeconds,
+  toleranceOf,
+} from './verification-utils';
 import type { Verifier, VerifySettings } from './verification.types';
 
 /**
@@ -32,7 +43,8 @@ export const verifyHmac: Verifier<VerifySettings<'hmac'>> = (input) => {
   const before = fill(template.slice(0, bodyAt));
   const after = fill(template.slice(bodyAt + '{body}'.length));
   const algorithm = s.algorithm ?? 'sha256';
-  if (!matchesAny(input.secrets, (secret) => hmac(algorithm, secret, before, input.rawBody, after), [signature])) return fail(noMatchReason(input.secrets));
+  if (!matchesAny(input.secrets, (secret) => hmac(algorithm, secret, before, input.rawBody, after), [signature]))
+    return fail(noMatchReason(input.secrets));
   if (seconds !== null) {
     const stale = checkTimestamp(seconds, input.now, toleranceOf(s));
     if (stale) return fail(stale);

@@ -7,7 +7,11 @@ export type IpMatcher = (address: string) => boolean;
  * (`::ffff:192.0.2.1`) are compared as IPv4.
  */
 export function compileIpAllowList(ranges: ReadonlyArray<string>): IpMatcher {
-  const parsed = ranges.map((range) => (range.includes('/') ? ipaddr.parseCIDR(range) : ([ipaddr.parse(range), ipaddr.parse(range).kind() === 'ipv4' ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number])));
+  const parsed = ranges.map((range) =>
+    range.includes('/')
+      ? ipaddr.parseCIDR(range)
+      : ([ipaddr.parse(range), ipaddr.parse(range).kind() === 'ipv4' ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number]),
+  );
   return (address: string) => {
     let ip: ipaddr.IPv4 | ipaddr.IPv6;
     try {

@@ -9,11 +9,19 @@ const bodyAt = (ms: number) => JSON.stringify({ action: 'create', type: 'Issue',
 // Linear's documented recipe: hex(HMAC-SHA256(secret, raw body)); webhookTimestamp within the window.
 const sign = (payload: string, secret = SECRET) => createHmac('sha256', secret).update(payload).digest('hex');
 const run = (payload: string, signature: string | undefined, secrets = [SECRET], delivery?: string) =>
-  verifyLinear(input({ headers: { ...(signature ? { 'linear-signature': signature } : {}), ...(delivery ? { 'linear-delivery': delivery } : {}) }, rawBody: Buffer.from(payload), secrets, settings: { scheme: 'linear' as const } }));
+  verifyLinear(
+    input({
+      headers: { ...(signature ? { 'linear-signature': signature } : {}), ...(delivery ? { 'linear-delivery': delivery } : {}) },
+      rawBody: Buffer.from(payload),
+      secrets,
+      settings: { scheme: 'linear' as const },
+    }),
+  );
 
 describe('linear verifier (documented recipe)', () => {
   const body = bodyAt(NOW);
-  it('accepts a genuine delivery with Linear-Delivery as the delivery id', () => expectOk(run(body, sign(body), [SECRET], 'dlv-1'), 'dlv-1'));
+  it('accepts a genuine delivery with Linear-Delivery as the delivery id', () =>
+    expectOk(run(body, sign(body), [SECRET], 'dlv-1'), 'dlv-1'));
   it('rejects a tampered body', () => expectFail(run(body.replace('iss_1', 'iss_2'), sign(body)), /does not match/));
   it('rejects a wrong secret', () => expectFail(run(body, sign(body, OTHER)), /does not match/));
   it('accepts the second secret', () => expectOk(run(body, sign(body, OTHER), [SECRET, OTHER])));

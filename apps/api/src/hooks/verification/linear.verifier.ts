@@ -1,4 +1,14 @@
-import { checkTimestamp, decodeSignature, fail, headerOf, hmac, matchesAny, noMatchReason, noSecretReason, toleranceOf } from './verification-utils';
+import {
+  checkTimestamp,
+  decodeSignature,
+  fail,
+  headerOf,
+  hmac,
+  matchesAny,
+  noMatchReason,
+  noSecretReason,
+  toleranceOf,
+} from './verification-utils';
 import type { Verifier, VerifySettings } from './verification.types';
 
 function webhookTimestamp(rawBody: Buffer): number | null {

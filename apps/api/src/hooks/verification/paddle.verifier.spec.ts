@@ -9,7 +9,8 @@ const body = JSON.stringify({ event_id: 'evt_01h7m2', event_type: 'transaction.c
 // Paddle's documented recipe: "ts=<ts>;h1=" + hex(HMAC-SHA256(secret key, ts + ":" + body)).
 const h1 = (ts: number, secret: string) => createHmac('sha256', secret).update(`${ts}:${body}`).digest('hex');
 const header = (ts = NOW_S, secret = SECRET) => ({ 'paddle-signature': `ts=${ts};h1=${h1(ts, secret)}` });
-const run = (headers: Record<string, string>, secrets = [SECRET], rawBody = Buffer.from(body)) => verifyPaddle(input({ headers, rawBody, secrets, settings: { scheme: 'paddle' as const } }));
+const run = (headers: Record<string, string>, secrets = [SECRET], rawBody = Buffer.from(body)) =>
+  verifyPaddle(input({ headers, rawBody, secrets, settings: { scheme: 'paddle' as const } }));
 
 describe('paddle verifier (documented recipe)', () => {
   it('accepts a genuine event with event_id as the delivery id', () => expectOk(run(header()), 'evt_01h7m2'));

@@ -1,4 +1,16 @@
-import { checkTimestamp, decodeSignature, fail, headerOf, hmac, jsonField, matchesAny, noMatchReason, noSecretReason, parseUnixSeconds, toleranceOf } from './verification-utils';
+import {
+  checkTimestamp,
+  decodeSignature,
+  fail,
+  headerOf,
+  hmac,
+  jsonField,
+  matchesAny,
+  noMatchReason,
+  noSecretReason,
+  parseUnixSeconds,
+  toleranceOf,
+} from './verification-utils';
 import type { Verifier, VerifySettings } from './verification.types';
 
 /**
@@ -26,7 +38,8 @@ export const verifyPaddle: Verifier<VerifySettings<'paddle'>> = (input) => {
   const seconds = parseUnixSeconds(timestamp);
   if (seconds === null) return fail('malformed header Paddle-Signature: ts= is not a Unix time');
   if (candidates.length === 0) return fail('malformed header Paddle-Signature: no h1= signature');
-  if (!matchesAny(input.secrets, (secret) => hmac('sha256', secret, `${timestamp}:`, input.rawBody), candidates)) return fail(noMatchReason(input.secrets));
+  if (!matchesAny(input.secrets, (secret) => hmac('sha256', secret, `${timestamp}:`, input.rawBody), candidates))
+    return fail(noMatchReason(input.secrets));
   const stale = checkTimestamp(seconds, input.now, toleranceOf(input.settings));
   if (stale) return fail(stale);
   return { ok: true, deliveryId: jsonField(input.rawBody, 'event_id') };

@@ -12,14 +12,22 @@ const DOC_SIGNATURE = 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666
 const SECRET = 'slack-signing-secret';
 const OTHER = 'slack-rotated';
 const body = JSON.stringify({ type: 'event_callback', event_id: 'Ev08MFMKH6', event: { type: 'app_mention', text: 'hi' } });
-const sign = (ts: number, secret = SECRET, payload = body) => `v0=${createHmac('sha256', secret).update(`v0:${ts}:${payload}`).digest('hex')}`;
+const sign = (ts: number, secret = SECRET, payload = body) =>
+  `v0=${createHmac('sha256', secret).update(`v0:${ts}:${payload}`).digest('hex')}`;
 const run = (headers: Record<string, string>, secrets = [SECRET], rawBody = Buffer.from(body), now?: number) =>
   verifySlack(input({ headers, rawBody, secrets, settings: { scheme: 'slack' as const }, ...(now ? { now } : {}) }));
 const h = (ts = NOW_S, secret = SECRET) => ({ 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(ts, secret) });
 
 describe('slack verifier', () => {
   it("accepts Slack's documented example", () =>
-    expectOk(run({ 'x-slack-request-timestamp': '1531420618', 'x-slack-signature': DOC_SIGNATURE }, [DOC_SECRET], Buffer.from(DOC_BODY), 1531420618_000)));
+    expectOk(
+      run(
+        { 'x-slack-request-timestamp': '1531420618', 'x-slack-signature': DOC_SIGNATURE },
+        [DOC_SECRET],
+        Buffer.from(DOC_BODY),
+        1531420618_000,
+      ),
+    ));
   it('accepts a genuine event with event_id as the delivery id', () => expectOk(run(h()), 'Ev08MFMKH6'));
   it('rejects a tampered body', () => expectFail(run(h(), [SECRET], Buffer.from(body.replace('hi', 'ho'))), /does not match/));
   it('rejects a wrong secret', () => expectFail(run(h(NOW_S, OTHER)), /does not match/));

@@ -1,4 +1,16 @@
-import { checkTimestamp, decodeSignature, fail, headerOf, hmac, jsonField, matchesAny, noMatchReason, noSecretReason, parseUnixSeconds, toleranceOf } from './verification-utils';
+import {
+  checkTimestamp,
+  decodeSignature,
+  fail,
+  headerOf,
+  hmac,
+  jsonField,
+  matchesAny,
+  noMatchReason,
+  noSecretReason,
+  parseUnixSeconds,
+  toleranceOf,
+} from './verification-utils';
 import type { Verifier, VerifySettings } from './verification.types';
 
 /**
@@ -16,7 +28,8 @@ export const verifySlack: Verifier<VerifySettings<'slack'>> = (input) => {
   if (!header.startsWith('v0=')) return fail('malformed header X-Slack-Signature: expected v0=<hex>');
   const signature = decodeSignature(header.slice(3), 'hex');
   if (!signature) return fail('malformed header X-Slack-Signature: the signature is not hex');
-  if (!matchesAny(input.secrets, (secret) => hmac('sha256', secret, `v0:${timestamp}:`, input.rawBody), [signature])) return fail(noMatchReason(input.secrets));
+  if (!matchesAny(input.secrets, (secret) => hmac('sha256', secret, `v0:${timestamp}:`, input.rawBody), [signature]))
+    return fail(noMatchReason(input.secrets));
   const stale = checkTimestamp(seconds, input.now, toleranceOf(input.settings));
   if (stale) return fail(stale);
   return { ok: true, deliveryId: jsonField(input.rawBody, 'event_id') };

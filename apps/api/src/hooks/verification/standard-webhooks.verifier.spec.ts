@@ -13,13 +13,34 @@ function signed(at = NOW, secret = SECRET, id = 'msg_2Kq') {
 }
 
 const run = (headers: Record<string, string>, over: { secrets?: string[]; rawBody?: Buffer; toleranceSeconds?: number } = {}) =>
-  verifyStandardWebhooks(input({ headers, rawBody: over.rawBody ?? Buffer.from(body), secrets: over.secrets ?? [SECRET], settings: { scheme: 'standard-webhooks' as const, toleranceSeconds: over.toleranceSeconds } }));
+  verifyStandardWebhooks(
+    input({
+      headers,
+      rawBody: over.rawBody ?? Buffer.from(body),
+      secrets: over.secrets ?? [SECRET],
+      settings: { scheme: 'standard-webhooks' as const, toleranceSeconds: over.toleranceSeconds },
+    }),
+  );
 
 describe('standard-webhooks verifier (signed with the standardwebhooks library)', () => {
   it('accepts a genuine request and returns webhook-id as the delivery id', () => expectOk(run(signed()), 'msg_2Kq'));
   it('accepts the specification example', () => {
-    const headers = { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' };
-    expectOk(verifyStandardWebhooks(input({ headers, rawBody: Buffer.from('{"test": 2432232314}'), secrets: [SECRET], now: 1614265330_000, settings: { scheme: 'standard-webhooks' as const } })));
+    const headers = {
+      'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+      'webhook-timestamp': '1614265330',
+      'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+    };
+    expectOk(
+      verifyStandardWebhooks(
+        input({
+          headers,
+          rawBody: Buffer.from('{"test": 2432232314}'),
+          secrets: [SECRET],
+          now: 1614265330_000,
+          settings: { scheme: 'standard-webhooks' as const },
+        }),
+      ),
+    );
   });
   it('accepts any of several signatures in the header', () => {
     const h = signed();

@@ -1,4 +1,15 @@
-import { checkTimestamp, decodeSignature, fail, headerOf, hmac, matchesAny, noMatchReason, noSecretReason, parseUnixSeconds, toleranceOf } from './verification-utils';
+import {
+  checkTimestamp,
+  decodeSignature,
+  fail,
+  headerOf,
+  hmac,
+  matchesAny,
+  noMatchReason,
+  noSecretReason,
+  parseUnixSeconds,
+  toleranceOf,
+} from './verification-utils';
 import type { Verifier, VerifyInput, VerifyResult, VerifySettings } from './verification.types';
 
 /** Secrets are `whsec_<base64>`; the bytes after the prefix are the HMAC key. */
@@ -37,4 +48,5 @@ export function verifyStandardWebhooksWith(prefixes: string[], input: VerifyInpu
 }
 
 /** `standard-webhooks`: https://www.standardwebhooks.com/ (headers `webhook-*`). */
-export const verifyStandardWebhooks: Verifier<VerifySettings<'standard-webhooks'>> = (input) => verifyStandardWebhooksWith(['webhook'], input);
+export const verifyStandardWebhooks: Verifier<VerifySettings<'standard-webhooks'>> = (input) =>
+  verifyStandardWebhooksWith(['webhook'], input);

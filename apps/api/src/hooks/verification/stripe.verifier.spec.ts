@@ -10,11 +10,19 @@ const body = JSON.stringify({ id: 'evt_1PqA', object: 'event', type: 'checkout.s
 
 const header = (timestamp = NOW_S, secret = SECRET) => stripe.webhooks.generateTestHeaderString({ payload: body, secret, timestamp });
 const run = (value: string | undefined, secrets = [SECRET], rawBody = Buffer.from(body), toleranceSeconds?: number) =>
-  verifyStripe(input({ headers: value === undefined ? {} : { 'stripe-signature': value }, rawBody, secrets, settings: { scheme: 'stripe' as const, toleranceSeconds } }));
+  verifyStripe(
+    input({
+      headers: value === undefined ? {} : { 'stripe-signature': value },
+      rawBody,
+      secrets,
+      settings: { scheme: 'stripe' as const, toleranceSeconds },
+    }),
+  );
 
 describe('stripe verifier (signed with stripe.webhooks.generateTestHeaderString)', () => {
   it('accepts a genuine event and returns its id as the delivery id', () => expectOk(run(header()), 'evt_1PqA'));
-  it('rejects a tampered body', () => expectFail(run(header(), [SECRET], Buffer.from(body.replace('evt_1PqA', 'evt_2'))), /does not match/));
+  it('rejects a tampered body', () =>
+    expectFail(run(header(), [SECRET], Buffer.from(body.replace('evt_1PqA', 'evt_2'))), /does not match/));
   it('rejects a wrong secret', () => expectFail(run(header(NOW_S, OTHER)), /does not match/));
   it('accepts the second secret', () => expectOk(run(header(NOW_S, OTHER), [SECRET, OTHER]), 'evt_1PqA'));
   it('rejects stale and future timestamps', () => {
@@ -31,7 +39,28 @@ describe('stripe verifier (signed with stripe.webhooks.generateTestHeaderString)
     const now = Date.now();
     const h = header(Math.floor(now / 1000));
     stripe.webhooks.constructEvent(body, h, SECRET, 300);
-    expectOk(verifyStripe(input({ headers: { 'stripe-signature': h }, rawBody: Buffer.from(body), secrets: [SECRET], now, settings: { scheme: 'stripe' as const } })));
-    expectFail(verifyStripe(input({ headers: { 'stripe-signature': h }, rawBody: Buffer.from(body), secrets: [SECRET], now: NOW, settings: { scheme: 'stripe' as const } })), /old|future/);
+    expectOk(
+      verifyStripe(
+        input({
+          headers: { 'stripe-signature': h },
+          rawBody: Buffer.from(body),
+          secrets: [SECRET],
+          now,
+          settings: { scheme: 'stripe' as const },
+        }),
+      ),
+    );
+    expectFail(
+      verifyStripe(
+        input({
+          headers: { 'stripe-signature': h },
+          rawBody: Buffer.from(body),
+          secrets: [SECRET],
+          now: NOW,
+          settings: { scheme: 'stripe' as const },
+        }),
+      ),
+      /old|future/,
+    );
   });
 });

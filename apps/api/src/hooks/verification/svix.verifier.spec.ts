@@ -8,15 +8,23 @@ const OTHER = 'whsec_' + Buffer.from('rotated svix secret of 32 bytes!').toStrin
 const body = '{"type":"user.created","data":{"id":"user_1"}}';
 
 function signed(at = NOW, secret = SECRET) {
-  return { 'svix-id': 'msg_svix1', 'svix-timestamp': String(Math.floor(at / 1000)), 'svix-signature': new Webhook(secret).sign('msg_svix1', new Date(at), body) };
+  return {
+    'svix-id': 'msg_svix1',
+    'svix-timestamp': String(Math.floor(at / 1000)),
+    'svix-signature': new Webhook(secret).sign('msg_svix1', new Date(at), body),
+  };
 }
-const run = (headers: Record<string, string>, secrets = [SECRET], rawBody = Buffer.from(body)) => verifySvix(input({ headers, rawBody, secrets, settings: { scheme: 'svix' as const } }));
+const run = (headers: Record<string, string>, secrets = [SECRET], rawBody = Buffer.from(body)) =>
+  verifySvix(input({ headers, rawBody, secrets, settings: { scheme: 'svix' as const } }));
 
 describe('svix verifier (signed with the svix library)', () => {
   it('accepts a genuine request with svix-id as the delivery id', () => expectOk(run(signed()), 'msg_svix1'));
   it('accepts webhook-* headers too', () => {
     const h = signed();
-    expectOk(run({ 'webhook-id': h['svix-id'], 'webhook-timestamp': h['svix-timestamp'], 'webhook-signature': h['svix-signature'] }), 'msg_svix1');
+    expectOk(
+      run({ 'webhook-id': h['svix-id'], 'webhook-timestamp': h['svix-timestamp'], 'webhook-signature': h['svix-signature'] }),
+      'msg_svix1',
+    );
   });
   it('rejects a tampered body', () => expectFail(run(signed(), [SECRET], Buffer.from(body + ' ')), /does not match/));
   it('rejects a wrong secret', () => expectFail(run(signed(NOW, OTHER)), /does not match/));

@@ -12,7 +12,15 @@ const form = new URLSearchParams(params).toString();
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 const run = (headers: Record<string, string>, over: { secrets?: string[]; rawBody?: Buffer; url?: string; settingsUrl?: string } = {}) =>
-  verifyTwilio(input({ headers, url: over.url ?? URL_, rawBody: over.rawBody ?? Buffer.from(form), secrets: over.secrets ?? [TOKEN], settings: { scheme: 'twilio' as const, url: over.settingsUrl } }));
+  verifyTwilio(
+    input({
+      headers,
+      url: over.url ?? URL_,
+      rawBody: over.rawBody ?? Buffer.from(form),
+      secrets: over.secrets ?? [TOKEN],
+      settings: { scheme: 'twilio' as const, url: over.settingsUrl },
+    }),
+  );
 
 describe('twilio verifier (signed with twilio.getExpectedTwilioSignature)', () => {
   const signature = twilio.getExpectedTwilioSignature(TOKEN, URL_, params);
@@ -38,11 +46,20 @@ describe('twilio verifier (signed with twilio.getExpectedTwilioSignature)', () =
     const url = `https://hooks.example.com/hooks/tok?bodySHA256=${createHash('sha256').update(json).digest('hex')}`;
     const sig = twilio.getExpectedTwilioSignature(TOKEN, url, {});
     expectOk(run({ 'content-type': 'application/json', 'x-twilio-signature': sig }, { url, rawBody: Buffer.from(json) }));
-    expectFail(run({ 'content-type': 'application/json', 'x-twilio-signature': sig }, { url, rawBody: Buffer.from('{"event":"pong"}') }), /bodySHA256/);
+    expectFail(
+      run({ 'content-type': 'application/json', 'x-twilio-signature': sig }, { url, rawBody: Buffer.from('{"event":"pong"}') }),
+      /bodySHA256/,
+    );
   });
-  it('rejects a tampered body', () => expectFail(run({ ...FORM, 'x-twilio-signature': signature }, { rawBody: Buffer.from(form.replace('1234', '9999')) }), /does not match/));
-  it('rejects a wrong token', () => expectFail(run({ ...FORM, 'x-twilio-signature': twilio.getExpectedTwilioSignature(OTHER, URL_, params) }), /does not match/));
-  it('accepts the second token', () => expectOk(run({ ...FORM, 'x-twilio-signature': twilio.getExpectedTwilioSignature(OTHER, URL_, params) }, { secrets: [TOKEN, OTHER] })));
+  it('rejects a tampered body', () =>
+    expectFail(
+      run({ ...FORM, 'x-twilio-signature': signature }, { rawBody: Buffer.from(form.replace('1234', '9999')) }),
+      /does not match/,
+    ));
+  it('rejects a wrong token', () =>
+    expectFail(run({ ...FORM, 'x-twilio-signature': twilio.getExpectedTwilioSignature(OTHER, URL_, params) }), /does not match/));
+  it('accepts the second token', () =>
+    expectOk(run({ ...FORM, 'x-twilio-signature': twilio.getExpectedTwilioSignature(OTHER, URL_, params) }, { secrets: [TOKEN, OTHER] })));
   it('rejects a missing header', () => expectFail(run(FORM), /missing header X-Twilio-Signature/));
   it('agrees with twilio.validateRequest', () => {
     if (!twilio.validateRequest(TOKEN, signature, URL_, params)) throw new Error('twilio disagrees');

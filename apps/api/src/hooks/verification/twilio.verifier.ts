@@ -51,7 +51,8 @@ export const verifyTwilio: Verifier<VerifySettings<'twilio'>> = (input) => {
     for (const name of [...params.keys()].sort()) for (const value of [...new Set(params.get(name))].sort()) data += name + value;
   }
   let matched = false;
-  for (const candidate of portVariants(url)) if (matchesAny(input.secrets, (token) => hmac('sha1', token, candidate + data), [signature])) matched = true;
+  for (const candidate of portVariants(url))
+    if (matchesAny(input.secrets, (token) => hmac('sha1', token, candidate + data), [signature])) matched = true;
   if (!matched) return fail(`${noMatchReason(input.secrets)} (signed URL ${url})`);
   if (bodyHash !== null && !safeEqual(Buffer.from(bodyHash), Buffer.from(createHash('sha256').update(input.rawBody).digest('hex')))) {
     return fail('the body does not match the bodySHA256 query parameter Twilio signed');

@@ -6,7 +6,16 @@ export const NOW = Date.UTC(2026, 0, 1);
 export const NOW_S = Math.floor(NOW / 1000);
 
 export function input<S>(over: Partial<VerifyInput<S>> & { settings: S }): VerifyInput<S> {
-  return { rawBody: Buffer.alloc(0), headers: {}, method: 'POST', url: 'https://hooks.example.com/hooks/abc', query: {}, secrets: [], now: NOW, ...over };
+  return {
+    rawBody: Buffer.alloc(0),
+    headers: {},
+    method: 'POST',
+    url: 'https://hooks.example.com/hooks/abc',
+    query: {},
+    secrets: [],
+    now: NOW,
+    ...over,
+  };
 }
 
 export function expectOk(result: VerifyResult, deliveryId?: string): void {

@@ -7,8 +7,12 @@ const SECRET = 'zoom-secret-token';
 const OTHER = 'zoom-rotated';
 const body = JSON.stringify({ event: 'meeting.started', event_ts: 1700000000000, payload: { object: { id: '123' } } });
 // Zoom's documented recipe: "v0=" + hex(HMAC-SHA256(secret token, "v0:" + timestamp + ":" + body)).
-const h = (ts = NOW_S, secret = SECRET) => ({ 'x-zm-request-timestamp': String(ts), 'x-zm-signature': `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}` });
-const run = (headers: Record<string, string>, secrets = [SECRET], rawBody = Buffer.from(body)) => verifyZoom(input({ headers, rawBody, secrets, settings: { scheme: 'zoom' as const } }));
+const h = (ts = NOW_S, secret = SECRET) => ({
+  'x-zm-request-timestamp': String(ts),
+  'x-zm-signature': `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`,
+});
+const run = (headers: Record<string, string>, secrets = [SECRET], rawBody = Buffer.from(body)) =>
+  verifyZoom(input({ headers, rawBody, secrets, settings: { scheme: 'zoom' as const } }));
 
 describe('zoom verifier (documented recipe)', () => {
   it('accepts a genuine event', () => expectOk(run(h())));

@@ -1,4 +1,15 @@
-import { checkTimestamp, decodeSignature, fail, headerOf, hmac, matchesAny, noMatchReason, noSecretReason, parseUnixSeconds, toleranceOf } from './verification-utils';
+import {
+  checkTimestamp,
+  decodeSignature,
+  fail,
+  headerOf,
+  hmac,
+  matchesAny,
+  noMatchReason,
+  noSecretReason,
+  parseUnixSeconds,
+  toleranceOf,
+} from './verification-utils';
 import type { Verifier, VerifySettings } from './verification.types';
 
 /**
@@ -16,7 +27,8 @@ export const verifyZoom: Verifier<VerifySettings<'zoom'>> = (input) => {
   if (!header.startsWith('v0=')) return fail('malformed header x-zm-signature: expected v0=<hex>');
   const signature = decodeSignature(header.slice(3), 'hex');
   if (!signature) return fail('malformed header x-zm-signature: the signature is not hex');
-  if (!matchesAny(input.secrets, (secret) => hmac('sha256', secret, `v0:${timestamp}:`, input.rawBody), [signature])) return fail(noMatchReason(input.secrets));
+  if (!matchesAny(input.secrets, (secret) => hmac('sha256', secret, `v0:${timestamp}:`, input.rawBody), [signature]))
+    return fail(noMatchReason(input.secrets));
   // Zoom has sent the timestamp in milliseconds in some products; accept both.
   const stale = checkTimestamp(seconds > 1e11 ? seconds / 1000 : seconds, input.now, toleranceOf(input.settings));
   if (stale) return fail(stale);

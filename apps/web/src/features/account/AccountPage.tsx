@@ -51,7 +51,10 @@ function ChangePasswordCard() {
           autoComplete="current-password"
           value={current}
           onChange={setCurrent}
-          errors={[...(shown.currentPassword ? [shown.currentPassword] : []), ...fieldErrors({ error: change.error, path: 'currentPassword' })]}
+          errors={[
+            ...(shown.currentPassword ? [shown.currentPassword] : []),
+            ...fieldErrors({ error: change.error, path: 'currentPassword' }),
+          ]}
         />
         <TextInput
           label="New password"
@@ -100,7 +103,10 @@ function SignOutEverywhereCard() {
     },
   });
   return (
-    <Card title="Sign out everywhere" description="Ends every session of your account, in this browser and all others (a lost laptop, a shared computer). API keys keep working.">
+    <Card
+      title="Sign out everywhere"
+      description="Ends every session of your account, in this browser and all others (a lost laptop, a shared computer). API keys keep working."
+    >
       <div className="sy-settings__form-actions">
         <Button variant="danger" icon="lock" loading={signOut.isPending} onClick={() => signOut.mutate()}>
           Sign out everywhere
@@ -124,7 +130,10 @@ export function AccountPage() {
           items={[
             { label: 'Name', value: user?.name || <span className="sy-muted">—</span> },
             { label: 'Email', value: user?.email ?? '—' },
-            { label: 'Workspaces', value: workspaces.map((workspace) => `${workspace.name} (${ROLE_LABELS[workspace.role].toLowerCase()})`).join(', ') || '—' },
+            {
+              label: 'Workspaces',
+              value: workspaces.map((workspace) => `${workspace.name} (${ROLE_LABELS[workspace.role].toLowerCase()})`).join(', ') || '—',
+            },
           ]}
         />
       </Card>

@@ -15,6 +15,8 @@ describe('checkNewPassword', () => {
   });
 
   it('refuses the current password as the new one', () => {
-    expect(checkNewPassword({ current: 'same-password', next: 'same-password', confirm: 'same-password' }).newPassword).toMatch(/different/);
+    expect(checkNewPassword({ current: 'same-password', next: 'same-password', confirm: 'same-password' }).newPassword).toMatch(
+      /different/,
+    );
   });
 });

@@ -2,7 +2,11 @@
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** What is wrong with a new password before it is sent, by field; empty when it may be sent. */
-export function checkNewPassword(params: { current: string; next: string; confirm: string }): { newPassword?: string; confirm?: string; currentPassword?: string } {
+export function checkNewPassword(params: { current: string; next: string; confirm: string }): {
+  newPassword?: string;
+  confirm?: string;
+  currentPassword?: string;
+} {
   const { current, next, confirm } = params;
   const problems: { newPassword?: string; confirm?: string; currentPassword?: string } = {};
   if (!current) problems.currentPassword = 'Type your current password.';

@@ -1,6 +1,21 @@
 import { useState } from 'react';
 import type { ApiKey, CreatedApiKey, Role } from '../../api';
-import { Badge, Button, Card, CodeBlock, CopyButton, Dialog, EmptyState, ErrorState, Icon, LoadingState, RelativeTime, Table, TextInput, type TableColumn } from '../../ui';
+import {
+  Badge,
+  Button,
+  Card,
+  CodeBlock,
+  CopyButton,
+  Dialog,
+  EmptyState,
+  ErrorState,
+  Icon,
+  LoadingState,
+  RelativeTime,
+  Table,
+  TextInput,
+  type TableColumn,
+} from '../../ui';
 import { RoleField } from '../settings/RoleField';
 import { allDetailsShown, fieldErrors } from '../settings/field-errors';
 import { assignableRoles, ROLE_LABELS } from '../workspaces/roles';
@@ -24,7 +39,8 @@ function NewKeyPanel({ apiKey, onDone }: { apiKey: CreatedApiKey; onDone: () => 
           </CopyButton>
         </div>
         <p className="sy-settings__note">
-          Switchyard keeps only a hash of it. Lost it? Revoke it and create another. It acts as {ROLE_LABELS[apiKey.role].toLowerCase()} in this workspace:
+          Switchyard keeps only a hash of it. Lost it? Revoke it and create another. It acts as {ROLE_LABELS[apiKey.role].toLowerCase()} in
+          this workspace:
         </p>
         <CodeBlock label="Use it" code={authorizationExample({ key: apiKey.key, origin: window.location.origin })} wrap />
         <div>
@@ -57,7 +73,12 @@ function RevokeKey({ apiKey }: { apiKey: ApiKey }) {
         actions={
           <>
             <Button onClick={close}>Cancel</Button>
-            <Button variant="danger" icon="trash" loading={revoke.isPending} onClick={() => revoke.mutate({ id: apiKey.id }, { onSuccess: close })}>
+            <Button
+              variant="danger"
+              icon="trash"
+              loading={revoke.isPending}
+              onClick={() => revoke.mutate({ id: apiKey.id }, { onSuccess: close })}
+            >
               Revoke key
             </Button>
           </>
@@ -101,7 +122,13 @@ const columns: TableColumn<ApiKey>[] = [
     hideBelow: 'md',
     render: (key) => (key.lastUsedAt ? <RelativeTime iso={key.lastUsedAt} /> : <span className="sy-muted">Never</span>),
   },
-  { key: 'actions', header: <span className="sy-visually-hidden">Actions</span>, align: 'end', width: '110px', render: (key) => <RevokeKey apiKey={key} /> },
+  {
+    key: 'actions',
+    header: <span className="sy-visually-hidden">Actions</span>,
+    align: 'end',
+    width: '110px',
+    render: (key) => <RevokeKey apiKey={key} />,
+  },
 ];
 
 /** `/settings/api-keys`: keys for scripts and CI, each acting with a role in this workspace. */
@@ -118,7 +145,10 @@ export function ApiKeysPage() {
   return (
     <div className="sy-settings__stack">
       <title>API keys · Settings · Switchyard</title>
-      <Card title="Create an API key" description="For scripts, CI and other services calling the Switchyard API. Send it as a bearer token.">
+      <Card
+        title="Create an API key"
+        description="For scripts, CI and other services calling the Switchyard API. Send it as a bearer token."
+      >
         <form
           className="sy-settings__form"
           onSubmit={(event) => {
@@ -152,7 +182,9 @@ export function ApiKeysPage() {
             </Button>
           </div>
         </form>
-        {create.isError && !allDetailsShown({ error: create.error, paths: ['name'] }) ? <ErrorState title="Could not create the key" error={create.error} /> : null}
+        {create.isError && !allDetailsShown({ error: create.error, paths: ['name'] }) ? (
+          <ErrorState title="Could not create the key" error={create.error} />
+        ) : null}
       </Card>
       {created ? <NewKeyPanel apiKey={created} onDone={() => setCreated(null)} /> : null}
       {keys.isPending ? (

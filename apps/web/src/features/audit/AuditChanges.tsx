@@ -5,7 +5,7 @@ import { JsonViewer } from '../../ui';
 import { collapseUnchanged, diffLines, diffValues } from './json-diff';
 
 function short(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 }
 
@@ -22,7 +22,9 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
     <div className="sy-audit__changes">
       <div className="sy-audit__changes-head">
         <p className="sy-audit__summary">
-          {changes.length === 0 ? 'No difference between before and after.' : `${changes.length}${truncated ? '+' : ''} ${changes.length === 1 ? 'change' : 'changes'}`}
+          {changes.length === 0
+            ? 'No difference between before and after.'
+            : `${changes.length}${truncated ? '+' : ''} ${changes.length === 1 ? 'change' : 'changes'}`}
         </p>
         <div className="sy-audit__views" role="group" aria-label="How to show the change">
           <button type="button" className="sy-audit__view" aria-pressed={view === 'diff'} onClick={() => setView('diff')}>
@@ -44,7 +46,8 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
                 <span className="sy-audit__removed">removed {short(change.before)}</span>
               ) : (
                 <>
-                  <span className="sy-audit__removed">{short(change.before)}</span> → <span className="sy-audit__added">{short(change.after)}</span>
+                  <span className="sy-audit__removed">{short(change.before)}</span> →{' '}
+                  <span className="sy-audit__added">{short(change.after)}</span>
                 </>
               )}
             </li>

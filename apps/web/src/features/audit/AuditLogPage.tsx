@@ -81,7 +81,15 @@ export function AuditLogPage() {
           flush
           title="Audit log"
           description="Every change to workflows, credentials, members, invites and API keys, newest first. Open an entry to compare before and after."
-          actions={<Button size="sm" icon="refresh" onClick={() => void log.refetch()} loading={log.isRefetching && !log.isFetchingNextPage} aria-label="Refresh the audit log" />}
+          actions={
+            <Button
+              size="sm"
+              icon="refresh"
+              onClick={() => void log.refetch()}
+              loading={log.isRefetching && !log.isFetchingNextPage}
+              aria-label="Refresh the audit log"
+            />
+          }
         >
           {log.entries.length === 0 ? (
             <EmptyState icon="history" title="Nothing recorded yet" description="Changes made in this workspace will show here." />

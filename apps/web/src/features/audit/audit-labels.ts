@@ -57,7 +57,10 @@ const PHRASES: Record<string, string> = {
 };
 
 function words(text: string): string {
-  return text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  return text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
 }
 
 /**
@@ -77,7 +80,8 @@ export function describeAction(action: string): string {
 /** Who did it: a person's label, an API key, or the system. */
 export function describeActor(actor: AuditActor): string {
   const label = actor.label ?? actor.id ?? '';
-  if (actor.type === 'api_key' || actor.type === 'api-key' || actor.type === 'apiKey') return /^api key\b/i.test(label) ? label : `API key ${label}`.trim();
+  if (actor.type === 'api_key' || actor.type === 'api-key' || actor.type === 'apiKey')
+    return /^api key\b/i.test(label) ? label : `API key ${label}`.trim();
   if (actor.type === 'system') return 'Switchyard';
   return label || 'Unknown';
 }

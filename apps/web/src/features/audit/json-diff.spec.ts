@@ -4,7 +4,13 @@ import { collapseUnchanged, diffLines, diffValues } from './json-diff';
 describe('diffValues', () => {
   it('names each changed, added and removed leaf by its path', () => {
     const before = { name: 'Orders', steps: [{ id: 'shape', type: 'map', expression: 'a' }], active: true };
-    const after = { name: 'Orders v2', steps: [{ id: 'shape', type: 'map', expression: 'b' }, { id: 'send', type: 'http' }] };
+    const after = {
+      name: 'Orders v2',
+      steps: [
+        { id: 'shape', type: 'map', expression: 'b' },
+        { id: 'send', type: 'http' },
+      ],
+    };
     expect(diffValues({ before, after }).changes).toEqual([
       { path: 'name', kind: 'changed', before: 'Orders', after: 'Orders v2' },
       { path: 'steps[0].expression', kind: 'changed', before: 'a', after: 'b' },
@@ -15,7 +21,9 @@ describe('diffValues', () => {
 
   it('treats a missing side as added or removed as a whole', () => {
     expect(diffValues({ before: null, after: { name: 'x' } }).changes).toEqual([{ path: '', kind: 'added', after: { name: 'x' } }]);
-    expect(diffValues({ before: { role: 'viewer' }, after: null }).changes).toEqual([{ path: '', kind: 'removed', before: { role: 'viewer' } }]);
+    expect(diffValues({ before: { role: 'viewer' }, after: null }).changes).toEqual([
+      { path: '', kind: 'removed', before: { role: 'viewer' } },
+    ]);
   });
 
   it('finds nothing in equal values and quotes keys that are not plain names', () => {

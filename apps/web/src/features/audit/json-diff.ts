@@ -36,7 +36,8 @@ export function diffValues(params: { before: unknown; after: unknown; limit?: nu
     if (a === undefined) return push({ path, kind: 'added', after: b });
     if (b === undefined) return push({ path, kind: 'removed', before: a });
     if (Array.isArray(a) && Array.isArray(b)) {
-      for (let index = 0; index < Math.max(a.length, b.length); index += 1) walk(a[index], b[index], childPath({ parent: path, key: index }));
+      for (let index = 0; index < Math.max(a.length, b.length); index += 1)
+        walk(a[index], b[index], childPath({ parent: path, key: index }));
       return;
     }
     if (isObject(a) && isObject(b)) {

@@ -43,10 +43,28 @@ export function SetupPage() {
   };
 
   return (
-    <AuthLayout title="Create the owner account" description="Switchyard has no account yet. The first account owns the workspace and can invite others.">
+    <AuthLayout
+      title="Create the owner account"
+      description="Switchyard has no account yet. The first account owns the workspace and can invite others."
+    >
       <form className="sy-auth__form" onSubmit={submit} noValidate>
-        <TextInput label="Your name" optional value={name} onChange={setName} autoComplete="name" errors={fieldErrors(setup.error, 'name')} />
-        <TextInput label="Email" type="email" required value={email} onChange={setEmail} autoComplete="email" errors={fieldErrors(setup.error, 'email')} />
+        <TextInput
+          label="Your name"
+          optional
+          value={name}
+          onChange={setName}
+          autoComplete="name"
+          errors={fieldErrors(setup.error, 'name')}
+        />
+        <TextInput
+          label="Email"
+          type="email"
+          required
+          value={email}
+          onChange={setEmail}
+          autoComplete="email"
+          errors={fieldErrors(setup.error, 'email')}
+        />
         <TextInput
           label="Password"
           type="password"
@@ -57,7 +75,15 @@ export function SetupPage() {
           description="At least 10 characters."
           errors={fieldErrors(setup.error, 'password')}
         />
-        <TextInput label="Repeat the password" type="password" required value={confirm} onChange={setConfirm} autoComplete="new-password" errors={mismatch ? ['The passwords differ'] : []} />
+        <TextInput
+          label="Repeat the password"
+          type="password"
+          required
+          value={confirm}
+          onChange={setConfirm}
+          autoComplete="new-password"
+          errors={mismatch ? ['The passwords differ'] : []}
+        />
         {setup.error && !(setup.error instanceof ApiError && setup.error.details.length > 0) ? (
           <div className="sy-auth__error" role="alert">
             {setup.error.message}

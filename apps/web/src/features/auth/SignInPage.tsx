@@ -24,11 +24,18 @@ class SignInError extends Error {
 
 /** Posts the credentials; a lockout's end time is read from the body, which ApiError does not keep. */
 async function postLogin(body: { email: string; password: string }): Promise<SignedIn> {
-  const response = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
   const parsed: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const lockedUntil = (parsed as { error?: { lockedUntil?: unknown } } | null)?.error?.lockedUntil;
-    throw new SignInError(parseApiError({ status: response.status, statusText: response.statusText, body: parsed }), typeof lockedUntil === 'string' ? lockedUntil : null);
+    throw new SignInError(
+      parseApiError({ status: response.status, statusText: response.statusText, body: parsed }),
+      typeof lockedUntil === 'string' ? lockedUntil : null,
+    );
   }
   return parsed as SignedIn;
 }

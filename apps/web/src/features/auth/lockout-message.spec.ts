@@ -10,7 +10,11 @@ describe('signInErrorMessage', () => {
   });
 
   it('says plainly that the email or password is wrong, and passes other messages on', () => {
-    expect(signInErrorMessage(new ApiError({ status: 401, code: 'invalid_credentials', message: 'x' }), null)).toBe('The email or the password is wrong.');
-    expect(signInErrorMessage(new ApiError({ status: 0, code: 'network_error', message: 'Could not reach' }), null)).toBe('Could not reach');
+    expect(signInErrorMessage(new ApiError({ status: 401, code: 'invalid_credentials', message: 'x' }), null)).toBe(
+      'The email or the password is wrong.',
+    );
+    expect(signInErrorMessage(new ApiError({ status: 0, code: 'network_error', message: 'Could not reach' }), null)).toBe(
+      'Could not reach',
+    );
   });
 });

@@ -41,7 +41,12 @@ function createStoreFor(workflow: Workflow, templateId: string | undefined, hand
 
 function SaveStatus({ saving }: { saving: boolean }) {
   const dirty = useBuilderState(isDirty);
-  if (saving) return <span className="sy-builder__save-status" role="status">Saving…</span>;
+  if (saving)
+    return (
+      <span className="sy-builder__save-status" role="status">
+        Saving…
+      </span>
+    );
   return dirty ? (
     <span className="sy-builder__save-status sy-builder__save-status--dirty" role="status">
       <span className="sy-builder__dot" aria-hidden="true" />
@@ -76,7 +81,11 @@ function IssueSummary() {
                 onClick={() => {
                   const key = issue.target.split(':')[1];
                   if (issue.target.startsWith('step:')) store.dispatch({ type: 'select', key });
-                  window.setTimeout(() => document.querySelector<HTMLElement>(`[aria-labelledby="step-card-${key}-title"]`)?.scrollIntoView({ block: 'start' }), 0);
+                  window.setTimeout(
+                    () =>
+                      document.querySelector<HTMLElement>(`[aria-labelledby="step-card-${key}-title"]`)?.scrollIntoView({ block: 'start' }),
+                    0,
+                  );
                 }}
               >
                 {describeIssue({ issue, draft })}
@@ -196,34 +205,46 @@ function BuilderEditor() {
               </ButtonLink>
             </div>
           ) : (
-          <div className="sy-builder__toolbar">
-            <SaveStatus saving={saver.isSaving} />
-            <Switch
-              checked={workflow.active}
-              busy={setActive.isPending}
-              label={workflow.active ? 'Workflow is on: turn it off' : 'Workflow is off: turn it on'}
-              onChange={(active) => void toggleActive(active)}
-            />
-            <ButtonLink to={workflowPath(workflow.id)} variant="ghost" icon="bolt">
-              Runs
-            </ButtonLink>
-            <Button
-              icon="play"
-              onClick={() => sample && testWorkflow.mutate(sample.trigger)}
-              loading={testWorkflow.isPending}
-              disabled={!sample}
-              title={sample ? 'Run every step once on the sample' : 'Capture a test request first'}
-            >
-              Test workflow
-            </Button>
-            <Button variant="primary" icon="save" onClick={() => void save()} loading={saver.isSaving} disabled={!dirty && !saver.isSaving}>
-              Save
-            </Button>
-          </div>
+            <div className="sy-builder__toolbar">
+              <SaveStatus saving={saver.isSaving} />
+              <Switch
+                checked={workflow.active}
+                busy={setActive.isPending}
+                label={workflow.active ? 'Workflow is on: turn it off' : 'Workflow is off: turn it on'}
+                onChange={(active) => void toggleActive(active)}
+              />
+              <ButtonLink to={workflowPath(workflow.id)} variant="ghost" icon="bolt">
+                Runs
+              </ButtonLink>
+              <Button
+                icon="play"
+                onClick={() => sample && testWorkflow.mutate(sample.trigger)}
+                loading={testWorkflow.isPending}
+                disabled={!sample}
+                title={sample ? 'Run every step once on the sample' : 'Capture a test request first'}
+              >
+                Test workflow
+              </Button>
+              <Button
+                variant="primary"
+                icon="save"
+                onClick={() => void save()}
+                loading={saver.isSaving}
+                disabled={!dirty && !saver.isSaving}
+              >
+                Save
+              </Button>
+            </div>
           )}
         </div>
-        {readOnly ? <p className="sy-builder__live-note">You can read this workflow but not change or test it: your role in this workspace is viewer.</p> : null}
-        {workflow.active && dirty ? <p className="sy-builder__live-note">The workflow is on: runs use the last saved version until you save.</p> : null}
+        {readOnly ? (
+          <p className="sy-builder__live-note">
+            You can read this workflow but not change or test it: your role in this workspace is viewer.
+          </p>
+        ) : null}
+        {workflow.active && dirty ? (
+          <p className="sy-builder__live-note">The workflow is on: runs use the last saved version until you save.</p>
+        ) : null}
       </header>
       {saveError ? <ErrorState title="Could not save" error={saveError} /> : null}
       {setActive.isError ? <ErrorState title="Could not switch the workflow" error={setActive.error} /> : null}

@@ -21,15 +21,27 @@ export function CredentialDialog(props: CredentialDialogProps) {
   if (!types.data) {
     return (
       <Dialog open title={title} onClose={props.onClose} actions={<Button onClick={props.onClose}>Cancel</Button>}>
-        {types.isError ? <ErrorState title="Could not load credential types" error={types.error} /> : <LoadingState label="Loading credential types…" />}
+        {types.isError ? (
+          <ErrorState title="Could not load credential types" error={types.error} />
+        ) : (
+          <LoadingState label="Loading credential types…" />
+        )}
       </Dialog>
     );
   }
-  const offered = types.data.filter((t) => (props.credential ? t.type === props.credential.type : !props.types || props.types.includes(t.type)));
+  const offered = types.data.filter((t) =>
+    props.credential ? t.type === props.credential.type : !props.types || props.types.includes(t.type),
+  );
   return <CredentialForm {...props} title={title} offered={offered} />;
 }
 
-function CredentialForm({ credential, offered, onClose, onSaved, title }: CredentialDialogProps & { title: string; offered: CredentialTypeDescriptor[] }) {
+function CredentialForm({
+  credential,
+  offered,
+  onClose,
+  onSaved,
+  title,
+}: CredentialDialogProps & { title: string; offered: CredentialTypeDescriptor[] }) {
   const formId = useId();
   const mode = credential ? 'update' : 'create';
   const [type, setType] = useState(credential?.type ?? offered[0]?.type ?? '');
@@ -58,7 +70,8 @@ function CredentialForm({ credential, offered, onClose, onSaved, title }: Creden
     setTouched(true);
     if (!descriptor || nameMissing || missing.length > 0) return;
     const data = credentialData({ descriptor, values, mode });
-    if (credential) update.mutate({ id: credential.id, change: { name: name.trim(), data } }, { onSuccess: (saved) => (onSaved?.(saved), onClose()) });
+    if (credential)
+      update.mutate({ id: credential.id, change: { name: name.trim(), data } }, { onSuccess: (saved) => (onSaved?.(saved), onClose()) });
     else
       create.mutate(
         { name: name.trim(), type: descriptor.type, data },
@@ -75,10 +88,19 @@ function CredentialForm({ credential, offered, onClose, onSaved, title }: Creden
 
   if (revealedSecret !== null) {
     return (
-      <Dialog open title="Copy the signing secret" onClose={onClose} actions={<Button variant="primary" onClick={onClose}>Done</Button>}>
+      <Dialog
+        open
+        title="Copy the signing secret"
+        onClose={onClose}
+        actions={
+          <Button variant="primary" onClick={onClose}>
+            Done
+          </Button>
+        }
+      >
         <p className="sy-credential-form__help">
-          Give this secret to the receiver of your webhooks so it can verify their signatures. You won&apos;t see it again: Switchyard keeps it
-          encrypted and shows only a hint.
+          Give this secret to the receiver of your webhooks so it can verify their signatures. You won&apos;t see it again: Switchyard keeps
+          it encrypted and shows only a hint.
         </p>
         <div className="sy-credential-form__generated">
           <code aria-label="Generated signing secret">{revealedSecret}</code>
@@ -112,7 +134,12 @@ function CredentialForm({ credential, offered, onClose, onSaved, title }: Creden
         }}
       >
         {credential ? null : (
-          <Select label="Type" value={descriptor.type} onChange={chooseType} options={offered.map((t) => ({ value: t.type, label: t.label }))} />
+          <Select
+            label="Type"
+            value={descriptor.type}
+            onChange={chooseType}
+            options={offered.map((t) => ({ value: t.type, label: t.label }))}
+          />
         )}
         <p className="sy-credential-form__help">
           <InlineCode text={descriptor.help} />
@@ -153,12 +180,17 @@ function CredentialForm({ credential, offered, onClose, onSaved, title }: Creden
               placeholder={field.placeholder}
               value={values[field.name] ?? ''}
               onChange={(value) => setValues((old) => ({ ...old, [field.name]: value }))}
-              errors={[...(touched && missing.includes(field.name) ? [`${field.label} is required`] : []), ...(serverErrors[field.name] ?? [])]}
+              errors={[
+                ...(touched && missing.includes(field.name) ? [`${field.label} is required`] : []),
+                ...(serverErrors[field.name] ?? []),
+              ]}
             />
           );
         })}
       </form>
-      {mutation.isError && Object.keys(serverErrors).length === 0 ? <ErrorState title="Could not save the credential" error={mutation.error} /> : null}
+      {mutation.isError && Object.keys(serverErrors).length === 0 ? (
+        <ErrorState title="Could not save the credential" error={mutation.error} />
+      ) : null}
     </Dialog>
   );
 }

@@ -21,7 +21,16 @@ export interface CredentialSelectProps {
 }
 
 /** Picks a stored credential for a step, with "Add a new credential…" inline. */
-export function CredentialSelect({ types, value, onChange, label = 'Credential', description, noneLabel = 'None', errors = [], id }: CredentialSelectProps) {
+export function CredentialSelect({
+  types,
+  value,
+  onChange,
+  label = 'Credential',
+  description,
+  noneLabel = 'None',
+  errors = [],
+  id,
+}: CredentialSelectProps) {
   const generated = useId();
   const selectId = id ?? generated;
   const credentials = useCredentials();
@@ -32,7 +41,12 @@ export function CredentialSelect({ types, value, onChange, label = 'Credential',
   const typeLabel = (type: string) => registry.data?.find((t) => t.type === type)?.label ?? type;
 
   return (
-    <Field label={label} htmlFor={selectId} description={description} errors={[...(unknown ? ['This credential no longer exists or cannot be used here: choose another.'] : []), ...errors]}>
+    <Field
+      label={label}
+      htmlFor={selectId}
+      description={description}
+      errors={[...(unknown ? ['This credential no longer exists or cannot be used here: choose another.'] : []), ...errors]}
+    >
       <div className="sy-credential-select">
         <select
           id={selectId}

@@ -52,7 +52,13 @@ function columns(types: CredentialTypeDescriptor[], open: (o: Open) => void): Ta
           <Button size="sm" icon="pencil" aria-label={`Edit ${c.name}`} onClick={() => open({ kind: 'edit', credential: c })}>
             Edit
           </Button>
-          <Button size="sm" variant="ghost" icon="trash" aria-label={`Delete ${c.name}`} onClick={() => open({ kind: 'delete', credential: c })} />
+          <Button
+            size="sm"
+            variant="ghost"
+            icon="trash"
+            aria-label={`Delete ${c.name}`}
+            onClick={() => open({ kind: 'delete', credential: c })}
+          />
         </div>
       ),
     },

@@ -19,7 +19,12 @@ export function DeleteCredentialDialog({ credential, onClose }: { credential: Cr
         <>
           <Button onClick={onClose}>{inUse ? 'Close' : 'Cancel'}</Button>
           {inUse ? null : (
-            <Button variant="danger" icon="trash" loading={remove.isPending} onClick={() => remove.mutate({ id: credential.id }, { onSuccess: onClose })}>
+            <Button
+              variant="danger"
+              icon="trash"
+              loading={remove.isPending}
+              onClick={() => remove.mutate({ id: credential.id }, { onSuccess: onClose })}
+            >
               Delete credential
             </Button>
           )}

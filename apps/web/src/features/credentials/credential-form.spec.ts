@@ -30,8 +30,14 @@ describe('credential form', () => {
   });
 
   it('sends trimmed values; on update an empty secret keeps the stored one and an empty public field clears it', () => {
-    expect(credentialData({ descriptor: basic, values: { username: ' ada ', password: 'pw ', realm: '' }, mode: 'create' })).toEqual({ username: 'ada', password: 'pw' });
-    expect(credentialData({ descriptor: basic, values: { username: 'ada', password: '', realm: '' }, mode: 'update' })).toEqual({ username: 'ada', realm: '' });
+    expect(credentialData({ descriptor: basic, values: { username: ' ada ', password: 'pw ', realm: '' }, mode: 'create' })).toEqual({
+      username: 'ada',
+      password: 'pw',
+    });
+    expect(credentialData({ descriptor: basic, values: { username: 'ada', password: '', realm: '' }, mode: 'update' })).toEqual({
+      username: 'ada',
+      realm: '',
+    });
   });
 
   it('lists required fields left empty', () => {
@@ -40,9 +46,22 @@ describe('credential form', () => {
   });
 
   it('maps server details to fields and reads the workflows of an in-use refusal', () => {
-    const invalid = new ApiError({ status: 400, code: 'validation_failed', message: 'x', details: [{ path: 'data.password', message: 'is required' }, { path: 'name', message: 'taken' }] });
+    const invalid = new ApiError({
+      status: 400,
+      code: 'validation_failed',
+      message: 'x',
+      details: [
+        { path: 'data.password', message: 'is required' },
+        { path: 'name', message: 'taken' },
+      ],
+    });
     expect(fieldErrors(invalid)).toEqual({ password: ['is required'], name: ['taken'] });
-    const inUse = new ApiError({ status: 409, code: 'credential_in_use', message: 'm', data: { workflows: [{ id: 'w1', name: 'Alpha' }, { bad: true }] } });
+    const inUse = new ApiError({
+      status: 409,
+      code: 'credential_in_use',
+      message: 'm',
+      data: { workflows: [{ id: 'w1', name: 'Alpha' }, { bad: true }] },
+    });
     expect(workflowsInUse(inUse)).toEqual([{ id: 'w1', name: 'Alpha' }]);
     expect(workflowsInUse(invalid)).toBeNull();
   });

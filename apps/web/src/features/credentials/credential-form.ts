@@ -14,7 +14,11 @@ export function initialValues(descriptor: CredentialTypeDescriptor, credential?:
  * What to send as `data`: trimmed values. On update an empty secret field is left out, so the
  * stored secret is kept; an empty public field is sent empty, which clears an optional one.
  */
-export function credentialData(params: { descriptor: CredentialTypeDescriptor; values: Record<string, string>; mode: CredentialFormMode }): Record<string, string> {
+export function credentialData(params: {
+  descriptor: CredentialTypeDescriptor;
+  values: Record<string, string>;
+  mode: CredentialFormMode;
+}): Record<string, string> {
   const data: Record<string, string> = {};
   for (const field of params.descriptor.fields) {
     const value = (params.values[field.name] ?? '').trim();
@@ -25,7 +29,11 @@ export function credentialData(params: { descriptor: CredentialTypeDescriptor; v
 }
 
 /** Required fields left empty (a stored secret counts as given on update); the signing secret may be generated. */
-export function missingFields(params: { descriptor: CredentialTypeDescriptor; values: Record<string, string>; mode: CredentialFormMode }): string[] {
+export function missingFields(params: {
+  descriptor: CredentialTypeDescriptor;
+  values: Record<string, string>;
+  mode: CredentialFormMode;
+}): string[] {
   return params.descriptor.fields
     .filter((f) => f.required && (params.values[f.name] ?? '').trim() === '' && !(f.secret && params.mode === 'update'))
     .map((f) => f.name);
@@ -55,6 +63,7 @@ export function hintSummary(credential: Credential, descriptor: CredentialTypeDe
 export function workflowsInUse(error: unknown): WorkflowRef[] | null {
   if (!(error instanceof ApiError) || error.code !== 'credential_in_use' || !Array.isArray(error.data.workflows)) return null;
   return error.data.workflows.filter(
-    (w): w is WorkflowRef => typeof w === 'object' && w !== null && typeof (w as WorkflowRef).id === 'string' && typeof (w as WorkflowRef).name === 'string',
+    (w): w is WorkflowRef =>
+      typeof w === 'object' && w !== null && typeof (w as WorkflowRef).id === 'string' && typeof (w as WorkflowRef).name === 'string',
   );
 }

@@ -11,12 +11,21 @@ import {
 } from '../../api';
 
 export function useCredentials() {
-  return useQuery({ queryKey: queryKeys.credentials(), queryFn: ({ signal }) => listCredentials({ signal }), select: (data) => data.items ?? [] });
+  return useQuery({
+    queryKey: queryKeys.credentials(),
+    queryFn: ({ signal }) => listCredentials({ signal }),
+    select: (data) => data.items ?? [],
+  });
 }
 
 /** The registry of credential types; it changes only with a new release. */
 export function useCredentialTypes() {
-  return useQuery({ queryKey: queryKeys.credentialTypes(), queryFn: ({ signal }) => listCredentialTypes({ signal }), select: (data) => data.items ?? [], staleTime: Infinity });
+  return useQuery({
+    queryKey: queryKeys.credentialTypes(),
+    queryFn: ({ signal }) => listCredentialTypes({ signal }),
+    select: (data) => data.items ?? [],
+    staleTime: Infinity,
+  });
 }
 
 export function useCreateCredential() {

@@ -26,7 +26,8 @@ export function InviteAcceptPage() {
   const user = auth.data?.user ?? null;
 
   const accept = useMutation({
-    mutationFn: () => acceptInvite(user ? { token } : { token, email: invite.data?.email ?? email.trim(), password, name: name.trim() || undefined }),
+    mutationFn: () =>
+      acceptInvite(user ? { token } : { token, email: invite.data?.email ?? email.trim(), password, name: name.trim() || undefined }),
     onSuccess: async (response) => {
       // The session cookie and the memberships changed: read the new state before opening the app.
       const state = await queryClient.fetchQuery({ queryKey: authStateKey, queryFn: ({ signal }) => getAuthState(signal), staleTime: 0 });
@@ -81,7 +82,14 @@ export function InviteAcceptPage() {
           </p>
         ) : (
           <>
-            <TextInput label="Name" optional autoComplete="name" value={name} onChange={setName} errors={fieldErrors({ error: accept.error, path: 'name' })} />
+            <TextInput
+              label="Name"
+              optional
+              autoComplete="name"
+              value={name}
+              onChange={setName}
+              errors={fieldErrors({ error: accept.error, path: 'name' })}
+            />
             <TextInput
               label="Email"
               type="email"
@@ -108,7 +116,8 @@ export function InviteAcceptPage() {
         )}
         {accept.error instanceof ApiError && accept.error.code === 'email_taken' ? (
           <div className="sy-auth__error" role="alert">
-            This email already has an account: <Link to={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`}>sign in</Link>, then open this link again to join.
+            This email already has an account: <Link to={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`}>sign in</Link>, then
+            open this link again to join.
           </div>
         ) : accept.isError && !allDetailsShown({ error: accept.error, paths: ['name', 'email', 'password'] }) ? (
           <div className="sy-auth__error" role="alert">

@@ -2,7 +2,20 @@ import { useState } from 'react';
 import type { Invite, Role } from '../../api';
 import { absoluteUrl } from '../../lib/absolute-url';
 import { formatDateTime } from '../../lib/format-date';
-import { Badge, Button, Card, CopyButton, EmptyState, ErrorState, Icon, LoadingState, RelativeTime, Table, TextInput, type TableColumn } from '../../ui';
+import {
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  EmptyState,
+  ErrorState,
+  Icon,
+  LoadingState,
+  RelativeTime,
+  Table,
+  TextInput,
+  type TableColumn,
+} from '../../ui';
 import { RoleField } from '../settings/RoleField';
 import { allDetailsShown, fieldErrors } from '../settings/field-errors';
 import { assignableRoles, ROLE_LABELS } from '../workspaces/roles';
@@ -27,7 +40,8 @@ function CreatedInvite({ invite, onDone }: { invite: Invite & { url: string }; o
         </div>
         {invite.emailed && invite.email ? (
           <p className="sy-settings__note">
-            <Icon name="check" size={14} /> Sent to {invite.email}. You can also copy the link; it works once and expires {formatDateTime({ iso: invite.expiresAt })}.
+            <Icon name="check" size={14} /> Sent to {invite.email}. You can also copy the link; it works once and expires{' '}
+            {formatDateTime({ iso: invite.expiresAt })}.
           </p>
         ) : (
           <>
@@ -55,8 +69,21 @@ function RevokeInvite({ invite }: { invite: Invite }) {
   const revoke = useRevokeInvite();
   return (
     <span className="sy-settings__row-actions">
-      {invite.url ? <CopyButton text={absoluteUrl({ url: invite.url, origin: window.location.origin })} label={`Copy invite link for ${invite.email ?? ROLE_LABELS[invite.role]}`} variant="ghost" /> : null}
-      <Button size="sm" variant="ghost" icon="trash" loading={revoke.isPending} aria-label={`Revoke invite ${invite.email ?? invite.id}`} onClick={() => revoke.mutate({ id: invite.id })}>
+      {invite.url ? (
+        <CopyButton
+          text={absoluteUrl({ url: invite.url, origin: window.location.origin })}
+          label={`Copy invite link for ${invite.email ?? ROLE_LABELS[invite.role]}`}
+          variant="ghost"
+        />
+      ) : null}
+      <Button
+        size="sm"
+        variant="ghost"
+        icon="trash"
+        loading={revoke.isPending}
+        aria-label={`Revoke invite ${invite.email ?? invite.id}`}
+        onClick={() => revoke.mutate({ id: invite.id })}
+      >
         Revoke
       </Button>
       {revoke.isError ? <span className="sy-field__errors">{revoke.error.message}</span> : null}
@@ -68,7 +95,13 @@ const columns: TableColumn<Invite>[] = [
   { key: 'for', header: 'For', render: (invite) => invite.email ?? <span className="sy-muted">Anyone with the link</span> },
   { key: 'role', header: 'Role', width: '120px', render: (invite) => <Badge>{ROLE_LABELS[invite.role]}</Badge> },
   { key: 'expires', header: 'Expires', width: '160px', hideBelow: 'sm', render: (invite) => <RelativeTime iso={invite.expiresAt} /> },
-  { key: 'actions', header: <span className="sy-visually-hidden">Actions</span>, align: 'end', width: '160px', render: (invite) => <RevokeInvite invite={invite} /> },
+  {
+    key: 'actions',
+    header: <span className="sy-visually-hidden">Actions</span>,
+    align: 'end',
+    width: '160px',
+    render: (invite) => <RevokeInvite invite={invite} />,
+  },
 ];
 
 /** `/settings/invites`: one-time links that add someone to the workspace with a role. */
@@ -99,7 +132,10 @@ export function InvitesPage() {
   return (
     <div className="sy-settings__stack">
       <title>Invites · Settings · Switchyard</title>
-      <Card title="Invite someone" description="Creates a one-time link. Whoever opens it creates their account (or joins with theirs) with the role you pick.">
+      <Card
+        title="Invite someone"
+        description="Creates a one-time link. Whoever opens it creates their account (or joins with theirs) with the role you pick."
+      >
         <form
           className="sy-settings__form"
           onSubmit={(event) => {
@@ -112,7 +148,11 @@ export function InvitesPage() {
             label="Email"
             optional
             type="email"
-            description={serverEmail ? 'Only this address can accept the invite. The link is e-mailed to it.' : 'Only this address can accept the invite.'}
+            description={
+              serverEmail
+                ? 'Only this address can accept the invite. The link is e-mailed to it.'
+                : 'Only this address can accept the invite.'
+            }
             value={email}
             onChange={setEmail}
             errors={fieldErrors({ error: create.error, path: 'email' })}
@@ -124,7 +164,9 @@ export function InvitesPage() {
             </Button>
           </div>
         </form>
-        {create.isError && !allDetailsShown({ error: create.error, paths: ['email'] }) ? <ErrorState title="Could not create the invite" error={create.error} /> : null}
+        {create.isError && !allDetailsShown({ error: create.error, paths: ['email'] }) ? (
+          <ErrorState title="Could not create the invite" error={create.error} />
+        ) : null}
       </Card>
       {created ? <CreatedInvite invite={created} onDone={() => setCreated(null)} /> : null}
       {invites.isPending ? (
@@ -136,7 +178,11 @@ export function InvitesPage() {
       ) : (
         <Card flush title="Pending invites" description="Links not used yet. Revoke one and it stops working.">
           {pending.length === 0 ? (
-            <EmptyState icon="link" title="No pending invites" description="Invites you create show here until they are used, revoked or expire." />
+            <EmptyState
+              icon="link"
+              title="No pending invites"
+              description="Invites you create show here until they are used, revoked or expire."
+            />
           ) : (
             <Table caption="Pending invites" columns={columns} rows={pending} rowKey={(invite) => invite.id} />
           )}

@@ -15,7 +15,11 @@ function readId(value: unknown): string | null {
  * The workspace an accepted invite joined, to open the app in it: the id the accept answer or the
  * invite gave, else the one workspace with the invite's name (null when that is ambiguous).
  */
-export function workspaceAfterAccept(params: { response: unknown; preview: InvitePreview; workspaces: readonly WorkspaceMembership[] }): string | null {
+export function workspaceAfterAccept(params: {
+  response: unknown;
+  preview: InvitePreview;
+  workspaces: readonly WorkspaceMembership[];
+}): string | null {
   const { response, preview, workspaces } = params;
   const id = readId(response) ?? preview.workspaceId ?? null;
   if (id && workspaces.some((workspace) => workspace.id === id)) return id;

@@ -11,7 +11,12 @@ const LAST_OWNER_NOTE = 'A workspace keeps at least one owner: make someone else
 /** The API's 409 for the last owner, said in the words of the page. */
 function explain(error: unknown): unknown {
   if (error instanceof ApiError && error.status === 409) {
-    return new ApiError({ status: 409, code: error.code, message: `${error.message.replace(/\.?$/, '.')} ${LAST_OWNER_NOTE}`, details: error.details });
+    return new ApiError({
+      status: 409,
+      code: error.code,
+      message: `${error.message.replace(/\.?$/, '.')} ${LAST_OWNER_NOTE}`,
+      details: error.details,
+    });
   }
   return error;
 }
@@ -19,7 +24,8 @@ function explain(error: unknown): unknown {
 function MemberRole({ member, members, actor }: { member: Member; members: Member[]; actor: Role | null }) {
   const change = useChangeMemberRole();
   const roles = assignableRoles({ actor });
-  if (!canManageMember({ actor, member: member.role })) return <Badge tone={member.role === 'owner' ? 'accent' : 'neutral'}>{ROLE_LABELS[member.role]}</Badge>;
+  if (!canManageMember({ actor, member: member.role }))
+    return <Badge tone={member.role === 'owner' ? 'accent' : 'neutral'}>{ROLE_LABELS[member.role]}</Badge>;
   const options = roles.includes(member.role) ? roles : [member.role, ...roles];
   return (
     <span className="sy-settings__role-select">
@@ -48,7 +54,13 @@ function RemoveMember({ member, actor, isSelf }: { member: Member; actor: Role |
   }
   return (
     <>
-      <Button size="sm" variant="ghost" icon="trash" aria-label={isSelf ? 'Leave this workspace' : `Remove ${who}`} onClick={() => setOpen(true)}>
+      <Button
+        size="sm"
+        variant="ghost"
+        icon="trash"
+        aria-label={isSelf ? 'Leave this workspace' : `Remove ${who}`}
+        onClick={() => setOpen(true)}
+      >
         {isSelf ? 'Leave' : 'Remove'}
       </Button>
       <Dialog

@@ -28,7 +28,9 @@ export function useRemoveMember() {
   return useMutation({
     mutationFn: (params: { userId: string }) => removeMember(params),
     onSuccess: (_result, params) => {
-      queryClient.setQueryData(queryKeys.members(), (old: Member[] | undefined) => old?.filter((member) => member.userId !== params.userId));
+      queryClient.setQueryData(queryKeys.members(), (old: Member[] | undefined) =>
+        old?.filter((member) => member.userId !== params.userId),
+      );
       return queryClient.invalidateQueries({ queryKey: authStateKey });
     },
   });

@@ -21,7 +21,11 @@ export function VerdictBadge({ verdict }: { verdict: string }) {
 function StatusCode({ code }: { code: number | null }) {
   if (code === null) return <span className="sy-muted">—</span>;
   const tone = code >= 500 ? 'danger' : code >= 400 ? 'warning' : 'success';
-  return <span className={`sy-inbox__code sy-inbox__code--${tone}`} title={`We answered HTTP ${code}`}>{code}</span>;
+  return (
+    <span className={`sy-inbox__code sy-inbox__code--${tone}`} title={`We answered HTTP ${code}`}>
+      {code}
+    </span>
+  );
 }
 
 export function toTriggerRequest(request: InboundRequestSummary): TriggerRequest {
@@ -58,7 +62,9 @@ function RunThisRequest({ workflowId, request, size = 'sm' }: { workflowId: stri
       </Button>
       {run.isError ? (
         <span className="sy-inbox__run-error" role="alert">
-          {run.error instanceof ApiError && run.error.code === 'body_not_stored' ? 'Its body was never stored, so it cannot be run.' : run.error.message}
+          {run.error instanceof ApiError && run.error.code === 'body_not_stored'
+            ? 'Its body was never stored, so it cannot be run.'
+            : run.error.message}
         </span>
       ) : null}
     </>
@@ -88,7 +94,12 @@ export function RequestLog({ workflowId }: { workflowId: string }) {
       header: 'Received',
       width: '160px',
       render: (request) => (
-        <Link className="sy-inbox__when" to={hrefFor(request)} replace aria-label={`Request ${request.id}, ${verdictPresentation(request.verdict).label}`}>
+        <Link
+          className="sy-inbox__when"
+          to={hrefFor(request)}
+          replace
+          aria-label={`Request ${request.id}, ${verdictPresentation(request.verdict).label}`}
+        >
           <span>
             <span className="sy-inbox__method">{request.method}</span> <RelativeTime iso={request.receivedAt} />
           </span>
@@ -150,7 +161,10 @@ export function RequestLog({ workflowId }: { workflowId: string }) {
                 { replace: true },
               )
             }
-            options={[{ value: '', label: 'All verdicts' }, ...KNOWN_VERDICTS.map((value) => ({ value, label: verdictPresentation(value).label }))]}
+            options={[
+              { value: '', label: 'All verdicts' },
+              ...KNOWN_VERDICTS.map((value) => ({ value, label: verdictPresentation(value).label })),
+            ]}
           />
         }
       >
@@ -164,7 +178,9 @@ export function RequestLog({ workflowId }: { workflowId: string }) {
           <EmptyState
             icon="inbox"
             title={verdict ? 'No request with this verdict' : 'No requests yet'}
-            description={verdict ? 'Pick another verdict, or show them all.' : 'Requests sent to the trigger URL appear here the moment they arrive.'}
+            description={
+              verdict ? 'Pick another verdict, or show them all.' : 'Requests sent to the trigger URL appear here the moment they arrive.'
+            }
           />
         ) : (
           <Table

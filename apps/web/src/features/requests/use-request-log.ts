@@ -21,7 +21,9 @@ export function useRequestLog(params: { workflowId: string; verdict?: string }) 
     refetchInterval: stream === 'open' ? 15_000 : 4000,
   });
   const seen = new Set<string>();
-  const requests = (query.data?.pages.flatMap((page) => page.items ?? []) ?? []).filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
+  const requests = (query.data?.pages.flatMap((page) => page.items ?? []) ?? []).filter((item) =>
+    seen.has(item.id) ? false : (seen.add(item.id), true),
+  );
   return { ...query, requests, live: stream };
 }
 

@@ -15,12 +15,19 @@ function ProgressPanel({ runIds, onDismiss }: { runIds: string[]; onDismiss: () 
   return (
     <div className="sy-bulk__progress" role="status" aria-label="Bulk replay progress">
       <div className="sy-bulk__progress-text">
-        <strong>{done ? `Replayed ${total} ${total === 1 ? 'run' : 'runs'}` : `Replaying ${total} ${total === 1 ? 'run' : 'runs'}…`}</strong>
+        <strong>
+          {done ? `Replayed ${total} ${total === 1 ? 'run' : 'runs'}` : `Replaying ${total} ${total === 1 ? 'run' : 'runs'}…`}
+        </strong>
         <span className="sy-muted">
           {finished} of {total} finished · {parts.join(' · ')}
         </span>
       </div>
-      <progress className="sy-bulk__bar" max={Math.max(total, 1)} value={finished} aria-label={`${finished} of ${total} replays finished`} />
+      <progress
+        className="sy-bulk__bar"
+        max={Math.max(total, 1)}
+        value={finished}
+        aria-label={`${finished} of ${total} replays finished`}
+      />
       {done ? (
         <Button size="sm" variant="ghost" onClick={onDismiss}>
           Dismiss
@@ -55,7 +62,9 @@ export function BulkReplayBar({
     if (!pending) return;
     const { workflowId, since, until, q } = filter;
     const target: BulkReplayTarget =
-      pending.kind === 'selected' ? { runIds: pending.runIds } : { filter: { workflowId, since, until, status: 'failed', ...(q ? { q } : {}) } };
+      pending.kind === 'selected'
+        ? { runIds: pending.runIds }
+        : { filter: { workflowId, since, until, status: 'failed', ...(q ? { q } : {}) } };
     const result = await replay.mutateAsync({ ...options, target });
     setPending(null);
     onStarted();
@@ -67,10 +76,17 @@ export function BulkReplayBar({
     <>
       <div className="sy-bulk">
         <span className="sy-bulk__hint sy-muted">
-          {selected.length > 0 ? `${selected.length} failed ${selected.length === 1 ? 'run' : 'runs'} selected` : 'Tick failed runs to replay them together.'}
+          {selected.length > 0
+            ? `${selected.length} failed ${selected.length === 1 ? 'run' : 'runs'} selected`
+            : 'Tick failed runs to replay them together.'}
         </span>
         <div className="sy-bulk__actions">
-          <Button size="sm" icon="replay" disabled={selected.length === 0} onClick={() => setPending({ kind: 'selected', runIds: selected })}>
+          <Button
+            size="sm"
+            icon="replay"
+            disabled={selected.length === 0}
+            onClick={() => setPending({ kind: 'selected', runIds: selected })}
+          >
             {selected.length > 0 ? `Replay ${selected.length} selected` : 'Replay selected'}
           </Button>
           <Button size="sm" icon="replay" onClick={() => setPending({ kind: 'filter' })}>
@@ -82,7 +98,11 @@ export function BulkReplayBar({
       {started ? <ProgressPanel runIds={started} onDismiss={() => setStarted(null)} /> : null}
       <Dialog
         open={pending !== null}
-        title={pending?.kind === 'selected' ? `Replay ${pending.runIds.length} failed ${pending.runIds.length === 1 ? 'run' : 'runs'}` : 'Replay every failed run matching the filter'}
+        title={
+          pending?.kind === 'selected'
+            ? `Replay ${pending.runIds.length} failed ${pending.runIds.length === 1 ? 'run' : 'runs'}`
+            : 'Replay every failed run matching the filter'
+        }
         onClose={() => setPending(null)}
         actions={
           <>

@@ -25,7 +25,9 @@ export function ErrorExplanation({ error, compact = false }: { error: unknown; c
               Code <code>{code}</code>
             </>
           ) : null}
-          {retryable !== null ? <span>{retryable ? 'Retried automatically before failing' : 'Not retried: replaying without a fix fails again'}</span> : null}
+          {retryable !== null ? (
+            <span>{retryable ? 'Retried automatically before failing' : 'Not retried: replaying without a fix fails again'}</span>
+          ) : null}
         </p>
       ) : null}
     </div>

@@ -5,7 +5,20 @@ import { elapsedMs, formatDuration } from '../../lib/format-duration';
 import { summariseError } from '../../lib/error-summary';
 import { hasContent } from '../../lib/pretty-json';
 import { useNow } from '../../lib/use-now';
-import { Card, CopyButton, DescriptionList, EmptyState, ErrorState, Icon, JsonViewer, LoadingState, Menu, PageHeader, RelativeTime, type MenuItem } from '../../ui';
+import {
+  Card,
+  CopyButton,
+  DescriptionList,
+  EmptyState,
+  ErrorState,
+  Icon,
+  JsonViewer,
+  LoadingState,
+  Menu,
+  PageHeader,
+  RelativeTime,
+  type MenuItem,
+} from '../../ui';
 import { useWorkflow } from '../workflows/use-workflows';
 import { useCan } from '../workspaces/use-role';
 import { workflowPath } from '../workflows/workflow-paths';
@@ -57,7 +70,16 @@ function RunSummaryCard({ run, now }: { run: Run; now: number }) {
           },
           ...(run.version !== undefined ? [{ label: 'Workflow version', value: `v${run.version}` }] : []),
           ...(run.replayOf
-            ? [{ label: 'Replay of', value: <Link className="sy-run__link" to={runPath(run.replayOf)}>{run.replayOf.slice(0, 8)}…</Link> }]
+            ? [
+                {
+                  label: 'Replay of',
+                  value: (
+                    <Link className="sy-run__link" to={runPath(run.replayOf)}>
+                      {run.replayOf.slice(0, 8)}…
+                    </Link>
+                  ),
+                },
+              ]
             : []),
         ]}
       />
@@ -172,16 +194,16 @@ export function RunPage() {
         }
         actions={
           canReplay ? (
-          <>
-            {data.trigger ? <OpenAsSampleLink workflowId={data.workflowId} trigger={data.trigger} size="md" /> : null}
-            <Menu
-              label="Replay this run"
-              text={replay.isPending ? 'Replaying…' : 'Replay'}
-              icon="replay"
-              variant={data.status === 'failed' ? 'primary' : 'secondary'}
-              items={replayItems({ run: data, onReplay: (options) => void handleReplay(options).catch(() => undefined) })}
-            />
-          </>
+            <>
+              {data.trigger ? <OpenAsSampleLink workflowId={data.workflowId} trigger={data.trigger} size="md" /> : null}
+              <Menu
+                label="Replay this run"
+                text={replay.isPending ? 'Replaying…' : 'Replay'}
+                icon="replay"
+                variant={data.status === 'failed' ? 'primary' : 'secondary'}
+                items={replayItems({ run: data, onReplay: (options) => void handleReplay(options).catch(() => undefined) })}
+              />
+            </>
           ) : null
         }
       />

@@ -78,7 +78,10 @@ function LiveIndicator({ live }: { live: string }) {
   const streaming = live === 'open';
   return (
     <span className="sy-runs__live" title={streaming ? 'New runs appear as they happen' : 'Refreshes every few seconds'}>
-      <span className={streaming || live === 'polling' ? 'sy-runs__live-dot' : 'sy-runs__live-dot sy-runs__live-dot--idle'} aria-hidden="true" />
+      <span
+        className={streaming || live === 'polling' ? 'sy-runs__live-dot' : 'sy-runs__live-dot sy-runs__live-dot--idle'}
+        aria-hidden="true"
+      />
       {streaming ? 'Live' : 'Auto-refresh'}
     </span>
   );
@@ -187,7 +190,15 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
         </span>
       ),
     },
-    { key: 'duration', header: 'Duration', align: 'end', width: '88px', hideBelow: 'md', className: 'sy-runs__col-duration', render: (run) => <RunDuration run={run} now={now} /> },
+    {
+      key: 'duration',
+      header: 'Duration',
+      align: 'end',
+      width: '88px',
+      hideBelow: 'md',
+      className: 'sy-runs__col-duration',
+      render: (run) => <RunDuration run={run} now={now} />,
+    },
     {
       key: 'trigger',
       header: 'Trigger',
@@ -196,11 +207,18 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
       render: (run) =>
         run.triggerSummary ? (
           <span className="sy-runs__trigger sy-muted" title={run.triggerSummary.preview ?? undefined}>
-            {run.triggerSummary.method} {run.triggerSummary.preview ?? `${run.triggerSummary.contentType ?? 'no body'} · ${run.triggerSummary.size} B`}
+            {run.triggerSummary.method}{' '}
+            {run.triggerSummary.preview ?? `${run.triggerSummary.contentType ?? 'no body'} · ${run.triggerSummary.size} B`}
           </span>
         ) : null,
     },
-    { key: 'failure', header: 'Failed step', hideBelow: 'md', className: 'sy-runs__col-failure', render: (run) => <FailedStep run={run} /> },
+    {
+      key: 'failure',
+      header: 'Failed step',
+      hideBelow: 'md',
+      className: 'sy-runs__col-failure',
+      render: (run) => <FailedStep run={run} />,
+    },
     {
       key: 'id',
       header: 'Run',
@@ -208,7 +226,12 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
       width: '104px',
       hideBelow: 'sm',
       render: (run) => (
-        <Link to={runPath(run.id)} className="sy-runs__id" aria-label={`Run ${run.id}, ${runStatusPresentation(run.status).label}`} title={run.id}>
+        <Link
+          to={runPath(run.id)}
+          className="sy-runs__id"
+          aria-label={`Run ${run.id}, ${runStatusPresentation(run.status).label}`}
+          title={run.id}
+        >
           {shortId(run.id)}
         </Link>
       ),
@@ -236,7 +259,10 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
               hideLabel
               value={filters.workflowId}
               onChange={(value) => update({ workflowId: value })}
-              options={[{ value: '', label: 'All workflows' }, ...(workflows.data ?? []).map((workflow) => ({ value: workflow.id, label: workflow.name }))]}
+              options={[
+                { value: '', label: 'All workflows' },
+                ...(workflows.data ?? []).map((workflow) => ({ value: workflow.id, label: workflow.name })),
+              ]}
             />
           ) : null}
           <Select
@@ -244,7 +270,10 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
             hideLabel
             value={filters.status}
             onChange={(value) => update({ status: value as RunListFilters['status'] })}
-            options={[{ value: '', label: 'All statuses' }, ...RUN_STATUSES.map((value) => ({ value, label: runStatusPresentation(value).label }))]}
+            options={[
+              { value: '', label: 'All statuses' },
+              ...RUN_STATUSES.map((value) => ({ value, label: runStatusPresentation(value).label })),
+            ]}
           />
           <Select
             label="Time range"
@@ -257,11 +286,21 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
             <span className="sy-runs__custom">
               <label className="sy-runs__custom-field">
                 <span>From</span>
-                <input className="sy-input sy-runs__date" type="datetime-local" value={filters.since} onChange={(event) => update({ since: event.target.value })} />
+                <input
+                  className="sy-input sy-runs__date"
+                  type="datetime-local"
+                  value={filters.since}
+                  onChange={(event) => update({ since: event.target.value })}
+                />
               </label>
               <label className="sy-runs__custom-field">
                 <span>to</span>
-                <input className="sy-input sy-runs__date" type="datetime-local" value={filters.until} onChange={(event) => update({ until: event.target.value })} />
+                <input
+                  className="sy-input sy-runs__date"
+                  type="datetime-local"
+                  value={filters.until}
+                  onChange={(event) => update({ until: event.target.value })}
+                />
               </label>
             </span>
           ) : null}
@@ -283,8 +322,8 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
         <div className="sy-runs__error">
           <ErrorState title="This search could not be run" error={runs.error} />
           <p className="sy-runs__search-help">
-            Search one field of the request with <code>=</code> and a JSON value, for example <code>body.customer.email = "ada@example.com"</code> or{' '}
-            <code>query.page = 2</code>.
+            Search one field of the request with <code>=</code> and a JSON value, for example{' '}
+            <code>body.customer.email = "ada@example.com"</code> or <code>query.page = 2</code>.
           </p>
         </div>
       ) : runs.isError && runs.runs.length === 0 ? (

@@ -25,7 +25,8 @@ function StepOutput({ runId, step }: { runId: string; step: StepRun }) {
   const [load, setLoad] = useState(false);
   const full = useStepOutput({ runId, stepId: step.key ?? step.id, enabled: load });
   if (step.outputTruncated) {
-    if (full.data !== undefined) return <JsonViewer label="Output" value={full.data} rootPath={`steps.${step.id}`} defaultExpandDepth={1} />;
+    if (full.data !== undefined)
+      return <JsonViewer label="Output" value={full.data} rootPath={`steps.${step.id}`} defaultExpandDepth={1} />;
     return (
       <div className="sy-step__large">
         <p>The output is too large to show at once (over 1 MB). It is stored in full.</p>
@@ -114,7 +115,9 @@ function StepItem({ runId, step, index, now, span, timeline, depth = 0 }: StepIt
           </div>
         ) : null}
         <StepOutput runId={runId} step={step} />
-        {!failed && ran && !step.outputTruncated && (step.output === undefined || step.output === null) ? <p className="sy-step__note">No output.</p> : null}
+        {!failed && ran && !step.outputTruncated && (step.output === undefined || step.output === null) ? (
+          <p className="sy-step__note">No output.</p>
+        ) : null}
         {step.status === 'skipped' ? <p className="sy-step__note">Not reached: an earlier step stopped the run.</p> : null}
         {hasContent(step.input) ? (
           <details className="sy-step__input">
@@ -169,11 +172,20 @@ function BranchPaths({ runId, step, now, timeline, depth }: NestedProps) {
       {paths.map((path) => (
         <details key={String(path.index)} className={`sy-step__branch${path.taken ? ' sy-step__branch--taken' : ''}`} open={path.taken}>
           <summary>
-            <span className="sy-step__branch-name">{path.index === 'otherwise' ? path.name : `${Number(path.index) + 1}. ${path.name}`}</span>
+            <span className="sy-step__branch-name">
+              {path.index === 'otherwise' ? path.name : `${Number(path.index) + 1}. ${path.name}`}
+            </span>
             <Badge tone={path.taken ? 'success' : 'neutral'}>{path.taken ? 'Taken' : 'Not taken'}</Badge>
             <span className="sy-muted">{path.steps.length === 1 ? '1 step' : `${path.steps.length} steps`}</span>
           </summary>
-          <NestedStepList runId={runId} steps={path.steps} now={now} timeline={timeline} depth={depth} label={`Steps of path ${path.name}`} />
+          <NestedStepList
+            runId={runId}
+            steps={path.steps}
+            now={now}
+            timeline={timeline}
+            depth={depth}
+            label={`Steps of path ${path.name}`}
+          />
         </details>
       ))}
     </div>

@@ -20,11 +20,25 @@ export interface SampleHandOff {
 }
 
 export function toSample(trigger: TriggerRequest): TriggerSample {
-  return { body: trigger.body, headers: trigger.headers ?? {}, query: trigger.query ?? {}, method: trigger.method, receivedAt: trigger.receivedAt };
+  return {
+    body: trigger.body,
+    headers: trigger.headers ?? {},
+    query: trigger.query ?? {},
+    method: trigger.method,
+    receivedAt: trigger.receivedAt,
+  };
 }
 
 /** Button that opens the workflow's builder with this request as its sample data. */
-export function OpenAsSampleLink({ workflowId, trigger, size = 'sm' }: { workflowId: string; trigger: TriggerRequest; size?: 'sm' | 'md' }) {
+export function OpenAsSampleLink({
+  workflowId,
+  trigger,
+  size = 'sm',
+}: {
+  workflowId: string;
+  trigger: TriggerRequest;
+  size?: 'sm' | 'md';
+}) {
   const canEdit = useCan('workflow.edit');
   if (!trigger.requestId || !canEdit) return null;
   const state: SampleHandOff = { sample: { requestId: trigger.requestId, trigger: toSample(trigger) } };
@@ -38,7 +52,13 @@ export function OpenAsSampleLink({ workflowId, trigger, size = 'sm' }: { workflo
 /** The recorded request: method, time, headers, query, parsed body and a link to the raw bytes. */
 export function TriggerRequestDetails({ trigger, workflowId, extra }: { trigger: TriggerRequest; workflowId?: string; extra?: ReactNode }) {
   const download = trigger.bodyUrl ? (
-    <a className="sy-button sy-button--ghost sy-button--sm sy-button--icon-only" href={trigger.bodyUrl} download aria-label="Download the raw body" title="Download the raw body, byte for byte">
+    <a
+      className="sy-button sy-button--ghost sy-button--sm sy-button--icon-only"
+      href={trigger.bodyUrl}
+      download
+      aria-label="Download the raw body"
+      title="Download the raw body, byte for byte"
+    >
       <Icon name="download" size={14} />
     </a>
   ) : null;
@@ -95,7 +115,11 @@ export function TriggerRequestDetails({ trigger, workflowId, extra }: { trigger:
 export function TriggerRequestCard({ trigger, workflowId }: { trigger: TriggerRequest | null; workflowId?: string }) {
   return (
     <Card id="trigger-request" title="Trigger request" description="The webhook that started this run, as received.">
-      {trigger ? <TriggerRequestDetails trigger={trigger} workflowId={workflowId} /> : <p className="sy-muted">This run has no recorded request.</p>}
+      {trigger ? (
+        <TriggerRequestDetails trigger={trigger} workflowId={workflowId} />
+      ) : (
+        <p className="sy-muted">This run has no recorded request.</p>
+      )}
     </Card>
   );
 }

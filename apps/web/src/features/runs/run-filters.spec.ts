@@ -8,7 +8,9 @@ describe('run list filters in the address', () => {
     expect(readRunFilters(new URLSearchParams('status=bogus&range=2y'))).toEqual(EMPTY_FILTERS);
     expect(readRunFilters(new URLSearchParams('deadLetter=true')).deadLetter).toBe(true);
     expect(apiRunFilters({ filters: { ...EMPTY_FILTERS, deadLetter: true }, now: 0 })).toEqual({ deadLetter: true });
-    expect(writeRunFilters({ filters: { ...EMPTY_FILTERS, deadLetter: true }, into: new URLSearchParams() }).toString()).toBe('deadLetter=true');
+    expect(writeRunFilters({ filters: { ...EMPTY_FILTERS, deadLetter: true }, into: new URLSearchParams() }).toString()).toBe(
+      'deadLetter=true',
+    );
   });
 
   it('writes only what differs from the defaults and keeps other parameters', () => {

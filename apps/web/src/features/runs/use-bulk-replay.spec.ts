@@ -3,7 +3,14 @@ import { summariseProgress } from './use-bulk-replay';
 
 describe('summariseProgress', () => {
   it('counts finished runs and tallies statuses, unknown ones as queued', () => {
-    const progress = summariseProgress(new Map([['a', 'succeeded'], ['b', 'running'], ['c', 'failed']]), ['a', 'b', 'c', 'd']);
+    const progress = summariseProgress(
+      new Map([
+        ['a', 'succeeded'],
+        ['b', 'running'],
+        ['c', 'failed'],
+      ]),
+      ['a', 'b', 'c', 'd'],
+    );
     expect(progress).toEqual({ total: 4, finished: 2, done: false, byStatus: { succeeded: 1, running: 1, failed: 1, queued: 1 } });
   });
 

@@ -11,8 +11,10 @@ export type BulkReplayTarget = { runIds: string[] } | { filter: RunFilters };
 export function useBulkReplay() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (params: ReplayOptions & { target: BulkReplayTarget }) => bulkReplayRuns({ from: params.from, version: params.version, ...params.target }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['runs'] }).then(() => queryClient.invalidateQueries({ queryKey: ['workflows'] })),
+    mutationFn: (params: ReplayOptions & { target: BulkReplayTarget }) =>
+      bulkReplayRuns({ from: params.from, version: params.version, ...params.target }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: ['runs'] }).then(() => queryClient.invalidateQueries({ queryKey: ['workflows'] })),
   });
 }
 

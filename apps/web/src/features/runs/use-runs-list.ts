@@ -13,7 +13,10 @@ export const RUNS_FALLBACK_POLL_MS = 15_000;
  * Runs newest first, paged by cursor. With `workflowId` the list is that workflow's and follows its
  * event stream, so new runs and status changes show up as they happen.
  */
-export function useRunsList(params: { filters: RunListFilters; workflowId?: string }): ReturnType<typeof useRunsQuery> & { live: EventStreamState | 'polling' } {
+export function useRunsList(params: {
+  filters: RunListFilters;
+  workflowId?: string;
+}): ReturnType<typeof useRunsQuery> & { live: EventStreamState | 'polling' } {
   const { workflowId } = params;
   const queryClient = useQueryClient();
   const stream = useWorkflowEvents({

@@ -1,7 +1,18 @@
 import { useParams } from 'react-router';
 import { ApiError, type Workflow } from '../../api';
 import { absoluteUrl } from '../../lib/absolute-url';
-import { Badge, ButtonLink, Card, CodeBlock, DescriptionList, EmptyState, ErrorState, LoadingState, PageHeader, RelativeTime } from '../../ui';
+import {
+  Badge,
+  ButtonLink,
+  Card,
+  CodeBlock,
+  DescriptionList,
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  PageHeader,
+  RelativeTime,
+} from '../../ui';
 import { RequestLog } from '../requests/RequestLog';
 import { RunsView } from '../runs/RunsView';
 import { sendWebhookCurl } from './curl-examples';

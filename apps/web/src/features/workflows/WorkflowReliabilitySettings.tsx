@@ -18,17 +18,26 @@ export function WorkflowReliabilitySettings({ workflow }: { workflow: Workflow }
   useEffect(() => setForm(reliabilityForm(workflow)), [workflow]);
   const save = useMutation({
     mutationFn: () => patchWorkflow({ id: workflow.id, patch: reliabilityPatch(form) }),
-    onSuccess: (saved) => queryClient.setQueryData(queryKeys.workflow(workflow.id), (old: Workflow | undefined) => (old ? { ...old, ...saved } : saved)),
+    onSuccess: (saved) =>
+      queryClient.setQueryData(queryKeys.workflow(workflow.id), (old: Workflow | undefined) => (old ? { ...old, ...saved } : saved)),
   });
   const errors = (path: string) =>
-    save.error instanceof ApiError ? save.error.details.filter((d) => d.path === path || d.path.startsWith(`${path}.`) || d.path.startsWith(`${path}[`)).map((d) => d.message) : [];
+    save.error instanceof ApiError
+      ? save.error.details
+          .filter((d) => d.path === path || d.path.startsWith(`${path}.`) || d.path.startsWith(`${path}[`))
+          .map((d) => d.message)
+      : [];
   const update = (change: Partial<ReliabilityForm>) => setForm((old) => ({ ...old, ...change }));
 
   return (
     <Card
       id="workflow-reliability"
       title="Reliability"
-      description={canEdit ? 'How many runs at once, and what happens to runs that fail.' : 'How many runs at once, and what happens to runs that fail. Viewers cannot change these settings.'}
+      description={
+        canEdit
+          ? 'How many runs at once, and what happens to runs that fail.'
+          : 'How many runs at once, and what happens to runs that fail. Viewers cannot change these settings.'
+      }
     >
       <form
         className="sy-workflow__reliability"
@@ -38,61 +47,61 @@ export function WorkflowReliabilitySettings({ workflow }: { workflow: Workflow }
         }}
       >
         <fieldset disabled={!canEdit} className="sy-workflow__reliability-fields">
-        <TextInput
-          label="Concurrent runs"
-          description="Most runs of this workflow executing at once, across all workers. The others wait in arrival order. Blank: no limit."
-          inputMode="numeric"
-          optional
-          value={form.concurrency}
-          onChange={(concurrency) => update({ concurrency })}
-          errors={errors('concurrency')}
-        />
-        <label className="sy-workflow__reliability-check">
-          <input type="checkbox" checked={form.autoReplay} onChange={(event) => update({ autoReplay: event.target.checked })} />
-          <span>Replay failed runs automatically</span>
-        </label>
-        <TextInput
-          label="Replay schedule"
-          description="Delays between attempts, such as 1m, 10m, 1h, 6h. When they are used up the run becomes a dead letter."
-          value={form.schedule}
-          disabled={!form.autoReplay}
-          onChange={(schedule) => update({ schedule })}
-          errors={errors('autoReplay')}
-        />
-        <TextInput
-          label="Dead-letter alert URL"
-          description="Receives a JSON POST when a run becomes a dead letter."
-          type="url"
-          optional
-          value={form.alertUrl}
-          onChange={(alertUrl) => update({ alertUrl })}
-          errors={errors('alerts.webhookUrl')}
-        />
-        <TextInput
-          label="Dead-letter alert e-mail"
-          description={
-            serverEmail
-              ? 'Addresses told when a run becomes a dead letter, separated by commas.'
-              : 'Not available: this server has no SMTP server configured (SWITCHYARD_SMTP_URL, see docs/reliability.md).'
-          }
-          type="text"
-          inputMode="email"
-          autoComplete="off"
-          optional
-          value={form.alertEmail}
-          // Kept editable while it holds addresses, so they can be removed after SMTP was switched off.
-          disabled={!serverEmail && !form.alertEmail.trim()}
-          onChange={(alertEmail) => update({ alertEmail })}
-          errors={errors('alerts.email')}
-        />
-        <TextInput
-          label="At most one alert every (minutes)"
-          inputMode="numeric"
-          value={form.alertInterval}
-          disabled={!form.alertUrl.trim() && !form.alertEmail.trim()}
-          onChange={(alertInterval) => update({ alertInterval })}
-          errors={errors('alerts.minIntervalMinutes')}
-        />
+          <TextInput
+            label="Concurrent runs"
+            description="Most runs of this workflow executing at once, across all workers. The others wait in arrival order. Blank: no limit."
+            inputMode="numeric"
+            optional
+            value={form.concurrency}
+            onChange={(concurrency) => update({ concurrency })}
+            errors={errors('concurrency')}
+          />
+          <label className="sy-workflow__reliability-check">
+            <input type="checkbox" checked={form.autoReplay} onChange={(event) => update({ autoReplay: event.target.checked })} />
+            <span>Replay failed runs automatically</span>
+          </label>
+          <TextInput
+            label="Replay schedule"
+            description="Delays between attempts, such as 1m, 10m, 1h, 6h. When they are used up the run becomes a dead letter."
+            value={form.schedule}
+            disabled={!form.autoReplay}
+            onChange={(schedule) => update({ schedule })}
+            errors={errors('autoReplay')}
+          />
+          <TextInput
+            label="Dead-letter alert URL"
+            description="Receives a JSON POST when a run becomes a dead letter."
+            type="url"
+            optional
+            value={form.alertUrl}
+            onChange={(alertUrl) => update({ alertUrl })}
+            errors={errors('alerts.webhookUrl')}
+          />
+          <TextInput
+            label="Dead-letter alert e-mail"
+            description={
+              serverEmail
+                ? 'Addresses told when a run becomes a dead letter, separated by commas.'
+                : 'Not available: this server has no SMTP server configured (SWITCHYARD_SMTP_URL, see docs/reliability.md).'
+            }
+            type="text"
+            inputMode="email"
+            autoComplete="off"
+            optional
+            value={form.alertEmail}
+            // Kept editable while it holds addresses, so they can be removed after SMTP was switched off.
+            disabled={!serverEmail && !form.alertEmail.trim()}
+            onChange={(alertEmail) => update({ alertEmail })}
+            errors={errors('alerts.email')}
+          />
+          <TextInput
+            label="At most one alert every (minutes)"
+            inputMode="numeric"
+            value={form.alertInterval}
+            disabled={!form.alertUrl.trim() && !form.alertEmail.trim()}
+            onChange={(alertInterval) => update({ alertInterval })}
+            errors={errors('alerts.minIntervalMinutes')}
+          />
         </fieldset>
         {canEdit ? (
           <div>
@@ -100,7 +109,9 @@ export function WorkflowReliabilitySettings({ workflow }: { workflow: Workflow }
               Save reliability settings
             </Button>
             {save.isSuccess ? <span className="sy-muted"> Saved.</span> : null}
-            {save.isError && !(save.error instanceof ApiError && save.error.details.length > 0) ? <span role="alert"> {save.error.message}</span> : null}
+            {save.isError && !(save.error instanceof ApiError && save.error.details.length > 0) ? (
+              <span role="alert"> {save.error.message}</span>
+            ) : null}
           </div>
         ) : null}
       </form>

@@ -91,7 +91,12 @@ export function WorkflowRowActions({ workflow }: { workflow: WorkflowSummary }) 
         actions={
           <>
             <Button onClick={close}>Cancel</Button>
-            <Button variant="danger" icon="trash" loading={remove.isPending} onClick={() => remove.mutate({ id: workflow.id }, { onSuccess: close })}>
+            <Button
+              variant="danger"
+              icon="trash"
+              loading={remove.isPending}
+              onClick={() => remove.mutate({ id: workflow.id }, { onSuccess: close })}
+            >
               Delete workflow
             </Button>
           </>

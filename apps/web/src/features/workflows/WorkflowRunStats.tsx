@@ -10,7 +10,11 @@ export function LastRunCell({ workflow }: { workflow: WorkflowSummary }) {
   if (!stats) return <span className="sy-muted">…</span>;
   if (!stats.lastRun) return <span className="sy-muted">No runs yet</span>;
   return (
-    <Link to={runPath(stats.lastRun.id)} className="sy-workflows__last-run" aria-label={`Last run of ${workflow.name}: ${stats.lastRun.status}`}>
+    <Link
+      to={runPath(stats.lastRun.id)}
+      className="sy-workflows__last-run"
+      aria-label={`Last run of ${workflow.name}: ${stats.lastRun.status}`}
+    >
       <RunStatusBadge status={stats.lastRun.status} />
       <RelativeTime iso={stats.lastRun.createdAt} />
     </Link>

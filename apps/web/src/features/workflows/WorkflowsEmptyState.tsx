@@ -6,7 +6,13 @@ import { NEW_WORKFLOW_PATH } from './workflow-paths';
 export function WorkflowsEmptyState() {
   const canCreate = useCan('workflow.create');
   if (!canCreate) {
-    return <EmptyState icon="workflow" title="No workflows yet" description="As a viewer you can read workflows and their runs; an editor, admin or owner creates them." />;
+    return (
+      <EmptyState
+        icon="workflow"
+        title="No workflows yet"
+        description="As a viewer you can read workflows and their runs; an editor, admin or owner creates them."
+      />
+    );
   }
   return (
     <EmptyState

@@ -29,7 +29,14 @@ const columns: TableColumn<WorkflowSummary>[] = [
   },
   { key: 'active', header: 'On/off', width: '92px', render: (workflow) => <WorkflowActiveSwitch workflow={workflow} /> },
   { key: 'last', header: 'Last run', hideBelow: 'sm', render: (workflow) => <LastRunCell workflow={workflow} /> },
-  { key: 'runs24h', header: 'Runs (24 h)', align: 'end', width: '104px', hideBelow: 'md', render: (workflow) => <Runs24hCell workflow={workflow} /> },
+  {
+    key: 'runs24h',
+    header: 'Runs (24 h)',
+    align: 'end',
+    width: '104px',
+    hideBelow: 'md',
+    render: (workflow) => <Runs24hCell workflow={workflow} />,
+  },
   {
     key: 'actions',
     header: <span className="sy-visually-hidden">Actions</span>,

@@ -28,9 +28,5 @@ export function createWorkflowCurl(params: { origin: string; workflow?: unknown 
 /** The command that sends a test webhook to a trigger URL. */
 export function sendWebhookCurl(params: { url: string; body?: unknown }): string {
   const body = JSON.stringify(params.body ?? { email: 'ada@example.com', plan: 'pro' });
-  return [
-    `curl -X POST ${shellQuote(params.url)} \\`,
-    `  -H 'content-type: application/json' \\`,
-    `  -d ${shellQuote(body)}`,
-  ].join('\n');
+  return [`curl -X POST ${shellQuote(params.url)} \\`, `  -H 'content-type: application/json' \\`, `  -d ${shellQuote(body)}`].join('\n');
 }

@@ -11,14 +11,27 @@ describe('reliability settings form', () => {
       alertEmail: '',
       alertInterval: '60',
     });
-    expect(reliabilityForm({ concurrency: 2, autoReplay: undefined, alerts: { email: ['a@example.com', 'b@example.org'], minIntervalMinutes: 5 } })).toMatchObject({
+    expect(
+      reliabilityForm({
+        concurrency: 2,
+        autoReplay: undefined,
+        alerts: { email: ['a@example.com', 'b@example.org'], minIntervalMinutes: 5 },
+      }),
+    ).toMatchObject({
       alertEmail: 'a@example.com, b@example.org',
       alertInterval: '5',
     });
   });
 
   it('turns the fields into the PATCH body: blanks clear the limit and the alert', () => {
-    const form = { concurrency: '3', autoReplay: true, schedule: '30s, 5m 1h', alertUrl: ' https://a.example/x ', alertEmail: '', alertInterval: '15' };
+    const form = {
+      concurrency: '3',
+      autoReplay: true,
+      schedule: '30s, 5m 1h',
+      alertUrl: ' https://a.example/x ',
+      alertEmail: '',
+      alertInterval: '15',
+    };
     expect(reliabilityPatch(form)).toEqual({
       concurrency: 3,
       autoReplay: { enabled: true, schedule: ['30s', '5m', '1h'] },
@@ -28,8 +41,22 @@ describe('reliability settings form', () => {
   });
 
   it('sends alert addresses as a list, with or without the webhook', () => {
-    const form = { concurrency: '', autoReplay: true, schedule: '1m', alertUrl: '', alertEmail: ' ops@example.com, oncall@example.org;dev@example.net ', alertInterval: '' };
-    expect(reliabilityPatch(form).alerts).toEqual({ email: ['ops@example.com', 'oncall@example.org', 'dev@example.net'], minIntervalMinutes: 60 });
-    expect(reliabilityPatch({ ...form, alertUrl: 'https://a.example/x' }).alerts).toEqual({ webhookUrl: 'https://a.example/x', email: ['ops@example.com', 'oncall@example.org', 'dev@example.net'], minIntervalMinutes: 60 });
+    const form = {
+      concurrency: '',
+      autoReplay: true,
+      schedule: '1m',
+      alertUrl: '',
+      alertEmail: ' ops@example.com, oncall@example.org;dev@example.net ',
+      alertInterval: '',
+    };
+    expect(reliabilityPatch(form).alerts).toEqual({
+      email: ['ops@example.com', 'oncall@example.org', 'dev@example.net'],
+      minIntervalMinutes: 60,
+    });
+    expect(reliabilityPatch({ ...form, alertUrl: 'https://a.example/x' }).alerts).toEqual({
+      webhookUrl: 'https://a.example/x',
+      email: ['ops@example.com', 'oncall@example.org', 'dev@example.net'],
+      minIntervalMinutes: 60,
+    });
   });
 });

@@ -57,7 +57,12 @@ export function useDuplicateWorkflow() {
     mutationFn: async (params: { id: string }) => {
       const source = await getWorkflow({ id: params.id });
       return createWorkflow({
-        workflow: { name: `${source.name} (copy)`.slice(0, 200), trigger: definitionTrigger(source.trigger), steps: source.steps, active: false },
+        workflow: {
+          name: `${source.name} (copy)`.slice(0, 200),
+          trigger: definitionTrigger(source.trigger),
+          steps: source.steps,
+          active: false,
+        },
       });
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.workflows(), exact: true }),

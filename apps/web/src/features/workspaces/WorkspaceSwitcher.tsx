@@ -48,7 +48,9 @@ function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () =
           errors={fieldErrors({ error: create.error, path: 'name' })}
         />
       </form>
-      {create.isError && !allDetailsShown({ error: create.error, paths: ['name'] }) ? <ErrorState title="Could not create the workspace" error={create.error} /> : null}
+      {create.isError && !allDetailsShown({ error: create.error, paths: ['name'] }) ? (
+        <ErrorState title="Could not create the workspace" error={create.error} />
+      ) : null}
     </Dialog>
   );
 }
@@ -57,7 +59,14 @@ function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () =
 export function WorkspaceSwitcher() {
   const { workspace, workspaces } = useCurrentWorkspace();
   const switchTo = useSwitchWorkspace();
-  const { open, setOpen, root, button, menuId: listId, onKeyDown } = useMenuPopover({ items: '[role^="menuitem"]', focusFirst: '[aria-checked="true"], [role^="menuitem"]' });
+  const {
+    open,
+    setOpen,
+    root,
+    button,
+    menuId: listId,
+    onKeyDown,
+  } = useMenuPopover({ items: '[role^="menuitem"]', focusFirst: '[aria-checked="true"], [role^="menuitem"]' });
   const [creating, setCreating] = useState(false);
 
   if (!workspace) return null;

@@ -18,7 +18,16 @@ describe('roleAtLeast', () => {
 
 describe('can', () => {
   it('lets viewers read but not build, replay or see secret hints', () => {
-    for (const action of ['workflow.create', 'workflow.edit', 'workflow.delete', 'workflow.activate', 'run.replay', 'test.run', 'secrets.hints', 'credentials.manage'] as const) {
+    for (const action of [
+      'workflow.create',
+      'workflow.edit',
+      'workflow.delete',
+      'workflow.activate',
+      'run.replay',
+      'test.run',
+      'secrets.hints',
+      'credentials.manage',
+    ] as const) {
       expect(can({ role: 'viewer', action })).toBe(false);
       expect(can({ role: 'editor', action })).toBe(true);
     }

@@ -84,8 +84,12 @@ describe('$formatDate', () => {
 
 describe('$parseDate', () => {
   it('reads a picture as the wall clock of a zone and returns ISO 8601 in UTC', async () => {
-    expect(await run(`$parseDate('01.05.2024 14:00', '[D01].[M01].[Y0001] [H01]:[m01]', 'Europe/Berlin')`)).toBe('2024-05-01T12:00:00.000Z');
-    expect(await run(`$parseDate('15.01.2024 14:00', '[D01].[M01].[Y0001] [H01]:[m01]', 'Europe/Berlin')`)).toBe('2024-01-15T13:00:00.000Z');
+    expect(await run(`$parseDate('01.05.2024 14:00', '[D01].[M01].[Y0001] [H01]:[m01]', 'Europe/Berlin')`)).toBe(
+      '2024-05-01T12:00:00.000Z',
+    );
+    expect(await run(`$parseDate('15.01.2024 14:00', '[D01].[M01].[Y0001] [H01]:[m01]', 'Europe/Berlin')`)).toBe(
+      '2024-01-15T13:00:00.000Z',
+    );
     expect(await run(`$parseDate('05/01/2024', '[M01]/[D01]/[Y0001]')`)).toBe('2024-05-01T00:00:00.000Z');
   });
 
@@ -132,7 +136,16 @@ describe('$addDuration', () => {
   });
 
   it('parses ISO 8601 durations', () => {
-    expect(parseIsoDuration('P1Y2M3W4DT5H6M7.5S')).toEqual({ years: 1, months: 2, weeks: 3, days: 4, hours: 5, minutes: 6, seconds: 7.5, milliseconds: 0 });
+    expect(parseIsoDuration('P1Y2M3W4DT5H6M7.5S')).toEqual({
+      years: 1,
+      months: 2,
+      weeks: 3,
+      days: 4,
+      hours: 5,
+      minutes: 6,
+      seconds: 7.5,
+      milliseconds: 0,
+    });
     expect(parseIsoDuration('P')).toBeUndefined();
     expect(parseIsoDuration('PT')).toBeUndefined();
     expect(parseIsoDuration('1D')).toBeUndefined();

@@ -82,7 +82,8 @@ export function zoneOffsetMinutes(ms: number, timeZone: string, fn = 'formatDate
   const fixed = OFFSET_ZONE.exec(zone);
   if (fixed) {
     const minutes = Number(fixed[2]) * 60 + Number(fixed[3] ?? '0');
-    if (Number(fixed[2]) > 18 || Number(fixed[3] ?? '0') > 59) throw functionError(fn, `the offset "${zone}" is out of range`, 'INVALID_TIMEZONE');
+    if (Number(fixed[2]) > 18 || Number(fixed[3] ?? '0') > 59)
+      throw functionError(fn, `the offset "${zone}" is out of range`, 'INVALID_TIMEZONE');
     return fixed[1] === '-' ? -minutes : minutes;
   }
   let format = zoneFormats.get(zone);
@@ -100,7 +101,11 @@ export function zoneOffsetMinutes(ms: number, timeZone: string, fn = 'formatDate
         second: 'numeric',
       });
     } catch {
-      throw functionError(fn, `unknown time zone "${zone.slice(0, 64)}" (use an IANA name such as Europe/Berlin, UTC, or an offset such as +02:00)`, 'INVALID_TIMEZONE');
+      throw functionError(
+        fn,
+        `unknown time zone "${zone.slice(0, 64)}" (use an IANA name such as Europe/Berlin, UTC, or an offset such as +02:00)`,
+        'INVALID_TIMEZONE',
+      );
     }
     if (zoneFormats.size >= MAX_CACHED_ZONES) zoneFormats.clear();
     zoneFormats.set(zone, format);
@@ -122,12 +127,14 @@ export function wallToInstant(wallMs: number, timeZone: string, fn: string): num
 
 function toMillisOf(value: unknown, fn: string): number {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || Math.abs(value) > MAX_DATE_MS) throw functionError(fn, `${value} is not a valid time in epoch milliseconds`, 'INVALID_DATE');
+    if (!Number.isFinite(value) || Math.abs(value) > MAX_DATE_MS)
+      throw functionError(fn, `${value} is not a valid time in epoch milliseconds`, 'INVALID_DATE');
     return value;
   }
   if (typeof value === 'string') {
     const ms = parseIsoDate(value);
-    if (ms === undefined) throw functionError(fn, `"${value.slice(0, 64)}" is not an ISO 8601 date (use $parseDate for other formats)`, 'INVALID_DATE');
+    if (ms === undefined)
+      throw functionError(fn, `"${value.slice(0, 64)}" is not an ISO 8601 date (use $parseDate for other formats)`, 'INVALID_DATE');
     return ms;
   }
   throw functionError(fn, 'expects epoch milliseconds or an ISO 8601 text', 'INVALID_DATE');
@@ -175,7 +182,10 @@ function withOffsetMarkers(picture: string, offsetMinutes: number): string {
       break;
     }
     const marker = picture.slice(i + 1, close).replace(/\s+/g, '');
-    out += marker[0] === 'Z' || marker[0] === 'z' ? formatOffset(marker, offsetMinutes).replace(/\[/g, '[[').replace(/\]/g, ']]') : picture.slice(i, close + 1);
+    out +=
+      marker[0] === 'Z' || marker[0] === 'z'
+        ? formatOffset(marker, offsetMinutes).replace(/\[/g, '[[').replace(/\]/g, ']]')
+        : picture.slice(i, close + 1);
     i = close + 1;
   }
   return out;
@@ -236,7 +246,8 @@ export const DURATION_UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'min
 type DurationUnit = (typeof DURATION_UNITS)[number];
 type Duration = Record<DurationUnit, number>;
 
-const ISO_DURATION = /^([+-])?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i;
+const ISO_DURATION =
+  /^([+-])?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i;
 
 /** Parses an ISO 8601 duration such as `P1DT2H`, `PT90M`, `-P1W`, `PT0.5S`. */
 export function parseIsoDuration(text: string): Duration | undefined {
@@ -244,7 +255,16 @@ export function parseIsoDuration(text: string): Duration | undefined {
   if (!m || text.trim().endsWith('T') || m.slice(2).every((part) => part === undefined)) return undefined;
   const sign = m[1] === '-' ? -1 : 1;
   const n = (part: string | undefined) => (part === undefined ? 0 : sign * Number(part.replace(',', '.')));
-  return { years: n(m[2]), months: n(m[3]), weeks: n(m[4]), days: n(m[5]), hours: n(m[6]), minutes: n(m[7]), seconds: n(m[8]), milliseconds: 0 };
+  return {
+    years: n(m[2]),
+    months: n(m[3]),
+    weeks: n(m[4]),
+    days: n(m[5]),
+    hours: n(m[6]),
+    minutes: n(m[7]),
+    seconds: n(m[8]),
+    milliseconds: 0,
+  };
 }
 
 function unitOf(text: string): DurationUnit | undefined {
@@ -259,7 +279,12 @@ function unitOf(text: string): DurationUnit | undefined {
  * `P1M` from January 31 gives the last day of February; hours and smaller units are exact. Returns
  * the type it was given: epoch milliseconds, or ISO 8601 text in UTC. Negative amounts subtract.
  */
-export function addDuration(time: unknown, durationOrAmount: unknown, unitOrZone?: unknown, timeZone?: unknown): number | string | undefined {
+export function addDuration(
+  time: unknown,
+  durationOrAmount: unknown,
+  unitOrZone?: unknown,
+  timeZone?: unknown,
+): number | string | undefined {
   if (time === undefined) return undefined;
   const fn = 'addDuration';
   const ms = toMillisOf(time, fn);
@@ -267,7 +292,8 @@ export function addDuration(time: unknown, durationOrAmount: unknown, unitOrZone
   let zone: string | undefined;
   if (typeof durationOrAmount === 'string') {
     const parsed = parseIsoDuration(durationOrAmount);
-    if (!parsed) throw functionError(fn, `"${durationOrAmount.slice(0, 64)}" is not an ISO 8601 duration such as P1DT2H`, 'INVALID_DURATION');
+    if (!parsed)
+      throw functionError(fn, `"${durationOrAmount.slice(0, 64)}" is not an ISO 8601 duration such as P1DT2H`, 'INVALID_DURATION');
     duration = parsed;
     zone = optionalText(unitOrZone, fn, 'the time zone');
   } else if (typeof durationOrAmount === 'number' && Number.isFinite(durationOrAmount)) {
@@ -295,6 +321,7 @@ export function addDuration(time: unknown, durationOrAmount: unknown, unitOrZone
   }
   result += duration.hours * 3_600_000 + duration.minutes * MINUTE_MS + duration.seconds * 1000 + duration.milliseconds;
   result = Math.round(result);
-  if (!Number.isFinite(result) || Math.abs(result) > MAX_DATE_MS) throw functionError(fn, 'the result is outside the supported range of dates', 'INVALID_DATE');
+  if (!Number.isFinite(result) || Math.abs(result) > MAX_DATE_MS)
+    throw functionError(fn, 'the result is outside the supported range of dates', 'INVALID_DATE');
   return typeof time === 'number' ? result : new Date(result).toISOString();
 }

@@ -10,7 +10,9 @@ describe('$hash', () => {
     expect(await run(`$hash('abc')`)).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(await run(`$hash('abc', 'md5')`)).toBe('900150983cd24fb0d6963f7d28e17f72');
     expect(await run(`$hash('abc', 'sha1')`)).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
-    expect(await run(`$hash('abc', 'sha512', 'base64')`)).toBe('3a81oZNherrMQXNJriBBMRLm+k6JqX6iCp7u5ktV05ohkpkqJ0/BqDa6PCOj/uu9RU1EI2Q86A4qmslPpUyknw==');
+    expect(await run(`$hash('abc', 'sha512', 'base64')`)).toBe(
+      '3a81oZNherrMQXNJriBBMRLm+k6JqX6iCp7u5ktV05ohkpkqJ0/BqDa6PCOj/uu9RU1EI2Q86A4qmslPpUyknw==',
+    );
     // UTF-8: é is two bytes, c3 a9.
     expect(await run(`$hash('é', 'md5')`)).toBe('66ddcd97cfdeabb2f6fb8a999b4bc76f');
   });
@@ -30,8 +32,12 @@ describe('$hash', () => {
 
 describe('$hmac', () => {
   it('signs with a key (RFC 4231 test case 2)', async () => {
-    expect(await run(`$hmac('what do ya want for nothing?', 'Jefe')`)).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
-    expect(await run(`$hmac('what do ya want for nothing?', 'Jefe', 'sha256', 'base64')`)).toBe('W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=');
+    expect(await run(`$hmac('what do ya want for nothing?', 'Jefe')`)).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
+    expect(await run(`$hmac('what do ya want for nothing?', 'Jefe', 'sha256', 'base64')`)).toBe(
+      'W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=',
+    );
   });
 
   it('signs a webhook payload like a sender would', async () => {

@@ -18,13 +18,15 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function algorithmOf(fn: string, value: unknown): HashAlgorithm {
   const name = (value === undefined || value === null ? 'sha256' : String(value)).toLowerCase().replace('-', '');
-  if (!(HASH_ALGORITHMS as ReadonlyArray<string>).includes(name)) throw functionError(fn, `the algorithm must be one of ${HASH_ALGORITHMS.join(', ')}`);
+  if (!(HASH_ALGORITHMS as ReadonlyArray<string>).includes(name))
+    throw functionError(fn, `the algorithm must be one of ${HASH_ALGORITHMS.join(', ')}`);
   return name as HashAlgorithm;
 }
 
 function encodingOf(fn: string, value: unknown): DigestEncoding {
   const name = value === undefined || value === null ? 'hex' : String(value).toLowerCase();
-  if (!(DIGEST_ENCODINGS as ReadonlyArray<string>).includes(name)) throw functionError(fn, `the encoding must be one of ${DIGEST_ENCODINGS.join(', ')}`);
+  if (!(DIGEST_ENCODINGS as ReadonlyArray<string>).includes(name))
+    throw functionError(fn, `the encoding must be one of ${DIGEST_ENCODINGS.join(', ')}`);
   return name as DigestEncoding;
 }
 
@@ -52,7 +54,13 @@ export async function hash(runtime: FunctionRuntime, text: unknown, algorithm?: 
 }
 
 /** `$hmac(text, key, algorithm?, encoding?)`: HMAC of the UTF-8 text with a UTF-8 key (default sha256, hex). */
-export async function hmac(runtime: FunctionRuntime, text: unknown, key: unknown, algorithm?: unknown, encoding?: unknown): Promise<string | undefined> {
+export async function hmac(
+  runtime: FunctionRuntime,
+  text: unknown,
+  key: unknown,
+  algorithm?: unknown,
+  encoding?: unknown,
+): Promise<string | undefined> {
   if (text === undefined) return undefined;
   if (typeof text !== 'string') throw functionError('hmac', 'expects a text');
   if (typeof key !== 'string') throw functionError('hmac', 'the key must be a text');

@@ -11,9 +11,11 @@ const MAX_CACHED_FORMATS = 500;
 export function formatCurrency(amount: unknown, currency: unknown, locale?: unknown): string | undefined {
   if (amount === undefined) return undefined;
   if (typeof amount !== 'number' || !Number.isFinite(amount)) throw functionError('formatCurrency', 'the amount must be a number');
-  if (typeof currency !== 'string' || !/^[A-Za-z]{3}$/.test(currency)) throw functionError('formatCurrency', 'the currency must be a three-letter ISO 4217 code such as EUR');
+  if (typeof currency !== 'string' || !/^[A-Za-z]{3}$/.test(currency))
+    throw functionError('formatCurrency', 'the currency must be a three-letter ISO 4217 code such as EUR');
   const lang = locale === undefined || locale === null || locale === '' ? 'en-US' : locale;
-  if (typeof lang !== 'string' || lang.length > 64) throw functionError('formatCurrency', 'the locale must be a language tag such as de-DE');
+  if (typeof lang !== 'string' || lang.length > 64)
+    throw functionError('formatCurrency', 'the locale must be a language tag such as de-DE');
   const key = `${lang}\u0000${currency.toUpperCase()}`;
   let format = currencyFormats.get(key);
   if (!format) {
@@ -37,7 +39,8 @@ export function roundTo(value: unknown, digits?: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value)) throw functionError('roundTo', 'expects a number');
   const d = digits === undefined || digits === null ? 0 : digits;
-  if (typeof d !== 'number' || !Number.isInteger(d) || d < -15 || d > 15) throw functionError('roundTo', 'the digits must be a whole number from -15 to 15');
+  if (typeof d !== 'number' || !Number.isInteger(d) || d < -15 || d > 15)
+    throw functionError('roundTo', 'the digits must be a whole number from -15 to 15');
   const magnitude = Math.abs(value);
   const text = String(magnitude);
   const rounded = text.includes('e') ? Math.round(magnitude * 10 ** d) / 10 ** d : Number(`${Math.round(Number(`${text}e${d}`))}e${-d}`);

@@ -32,7 +32,9 @@ describe('$slugify', () => {
   });
 
   it('refuses a slug longer than the string limit before building it whole', async () => {
-    await expect(slugify(unboundedRuntime({ ...DEFAULT_EXPRESSION_LIMITS, maxStringLength: 10_000 }), 'ab '.repeat(10_000))).rejects.toMatchObject({ code: 'LIMIT_STRING' });
+    await expect(
+      slugify(unboundedRuntime({ ...DEFAULT_EXPRESSION_LIMITS, maxStringLength: 10_000 }), 'ab '.repeat(10_000)),
+    ).rejects.toMatchObject({ code: 'LIMIT_STRING' });
   });
 });
 

@@ -5,7 +5,19 @@ const COMBINING_MARKS = /\p{M}+/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 const WORD_CHAR = /[\p{L}\p{N}]$/u;
 /** Latin letters that Unicode does not decompose into a base letter and a mark. */
-const TRANSLITERATIONS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h', ŧ: 't' };
+const TRANSLITERATIONS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+};
 const TRANSLITERATE = new RegExp(`[${Object.keys(TRANSLITERATIONS).join('')}]`, 'g');
 
 /**
@@ -21,7 +33,11 @@ export async function slugify(runtime: FunctionRuntime, text: unknown, separator
   let out = '';
   let endsInWord = false;
   for (const chunk of chunks(text, CHUNK_CHARS)) {
-    const plain = chunk.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(TRANSLITERATE, (c) => TRANSLITERATIONS[c]);
+    const plain = chunk
+      .normalize('NFKD')
+      .replace(COMBINING_MARKS, '')
+      .toLowerCase()
+      .replace(TRANSLITERATE, (c) => TRANSLITERATIONS[c]);
     for (const match of plain.matchAll(WORD)) {
       const joinsPrevious = match.index === 0 && endsInWord;
       out += joinsPrevious || out.length === 0 ? match[0] : sep + match[0];
@@ -41,7 +57,8 @@ export async function slugify(runtime: FunctionRuntime, text: unknown, separator
 export function truncate(text: unknown, maxLength: unknown, ellipsis?: unknown): string | undefined {
   if (text === undefined) return undefined;
   if (typeof text !== 'string') throw functionError('truncate', 'expects a text');
-  if (typeof maxLength !== 'number' || !Number.isInteger(maxLength) || maxLength < 0) throw functionError('truncate', 'the length must be a whole number, 0 or more');
+  if (typeof maxLength !== 'number' || !Number.isInteger(maxLength) || maxLength < 0)
+    throw functionError('truncate', 'the length must be a whole number, 0 or more');
   const tail = ellipsis === undefined || ellipsis === null ? '…' : String(ellipsis);
   if (text.length <= maxLength) return text;
   const tailChars = Array.from(tail);
@@ -64,13 +81,19 @@ export function truncate(text: unknown, maxLength: unknown, ellipsis?: unknown):
  * trims the parts and drops the empty ones. With `index`, returns that part only (0 is the first,
  * -1 the last). At most `maxSequenceLength` parts.
  */
-export async function splitText(runtime: FunctionRuntime, text: unknown, separator?: unknown, index?: unknown): Promise<string[] | string | undefined> {
+export async function splitText(
+  runtime: FunctionRuntime,
+  text: unknown,
+  separator?: unknown,
+  index?: unknown,
+): Promise<string[] | string | undefined> {
   if (text === undefined) return undefined;
   if (typeof text !== 'string') throw functionError('splitText', 'expects a text');
   if (separator !== undefined && separator !== null && (typeof separator !== 'string' || separator.length === 0)) {
     throw functionError('splitText', 'the separator must be a non-empty text');
   }
-  if (index !== undefined && (typeof index !== 'number' || !Number.isInteger(index))) throw functionError('splitText', 'the index must be a whole number');
+  if (index !== undefined && (typeof index !== 'number' || !Number.isInteger(index)))
+    throw functionError('splitText', 'the index must be a whole number');
   const parts: string[] = [];
   let seen = 0;
   const add = async (part: string) => {
@@ -101,7 +124,12 @@ export async function splitText(runtime: FunctionRuntime, text: unknown, separat
  * `$replaceAll(text, { "find": "replacement", ... })` makes several replacements in one pass
  * (longest match first). No patterns: use `$replace` for regular expressions.
  */
-export async function replaceAll(runtime: FunctionRuntime, text: unknown, find: unknown, replacement?: unknown): Promise<string | undefined> {
+export async function replaceAll(
+  runtime: FunctionRuntime,
+  text: unknown,
+  find: unknown,
+  replacement?: unknown,
+): Promise<string | undefined> {
   if (text === undefined) return undefined;
   if (typeof text !== 'string') throw functionError('replaceAll', 'expects a text');
   let table: Map<string, string>;
@@ -109,7 +137,7 @@ export async function replaceAll(runtime: FunctionRuntime, text: unknown, find: 
     if (typeof replacement !== 'string') throw functionError('replaceAll', 'the replacement must be a text');
     table = new Map([[find, replacement]]);
   } else if (find !== null && typeof find === 'object' && !Array.isArray(find)) {
-    table = new Map(Object.entries(find).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? '']));
+    table = new Map(Object.entries(find).map(([k, v]) => [k, typeof v === 'string' ? v : (JSON.stringify(v) ?? '')]));
   } else {
     throw functionError('replaceAll', 'expects the text to find and its replacement, or an object of replacements');
   }

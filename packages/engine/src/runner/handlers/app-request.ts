@@ -22,9 +22,16 @@ export function evaluateStepField(params: Params, field: string, source: string)
  * The URL a chat app action posts to: its `url` template, or the stored `webhook-url` credential
  * `credentialId`, whose URL is returned as a secret so the journal masks it.
  */
-export async function incomingWebhookTarget(params: Params, target: { url?: string; credentialId?: string }): Promise<{ url: string; secrets: string[] }> {
+export async function incomingWebhookTarget(
+  params: Params,
+  target: { url?: string; credentialId?: string },
+): Promise<{ url: string; secrets: string[] }> {
   if (target.credentialId !== undefined) {
-    const credential = await resolveStepCredential({ ports: params.ports, credentialId: target.credentialId, expectedTypes: [WEBHOOK_URL_CREDENTIAL_TYPE] });
+    const credential = await resolveStepCredential({
+      ports: params.ports,
+      credentialId: target.credentialId,
+      expectedTypes: [WEBHOOK_URL_CREDENTIAL_TYPE],
+    });
     const url = credentialField(credential, 'url');
     return { url, secrets: [secretPartOfUrl(url)] };
   }
@@ -37,7 +44,14 @@ export async function incomingWebhookTarget(params: Params, target: { url?: stri
  */
 export async function postJson(
   params: Params,
-  request: { url: string; payload: unknown; timeoutMs: number; secrets?: string[]; headers?: Record<string, string>; failOnNon2xx?: boolean },
+  request: {
+    url: string;
+    payload: unknown;
+    timeoutMs: number;
+    secrets?: string[];
+    headers?: Record<string, string>;
+    failOnNon2xx?: boolean;
+  },
 ): Promise<OutboundResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...request.headers };
   if (params.runId !== undefined) headers['idempotency-key'] = `${params.runId}:${params.key}`;
@@ -54,7 +68,10 @@ export async function postJson(
 
 /** The outcome of an app action that posted: the request as journaled, the answer as output. */
 export function postedOutcome(result: OutboundResult, extra: Record<string, unknown> = {}): StepOutcome {
-  return { input: result.recorded, output: { status: result.response.status, headers: result.response.headers, body: result.body, ...extra } };
+  return {
+    input: result.recorded,
+    output: { status: result.response.status, headers: result.response.headers, body: result.body, ...extra },
+  };
 }
 
 /** Sets `name` on `target` unless the value is empty (optional fields left blank are not sent). */

@@ -29,7 +29,13 @@ export const delayHandler: StepHandler<DelayStep> = async ({ step, context, port
     resumeAt = Math.round(ms);
   }
   if (resumeAt - reachedAt > DELAY_MAX_MS) {
-    throw new StepError({ code: 'DELAY_TOO_LONG', message: `The delay ends ${new Date(resumeAt).toISOString()}, more than 30 days ahead`, kind: 'user', retryable: false, field: step.mode === 'for' ? 'amount' : 'until' });
+    throw new StepError({
+      code: 'DELAY_TOO_LONG',
+      message: `The delay ends ${new Date(resumeAt).toISOString()}, more than 30 days ahead`,
+      kind: 'user',
+      retryable: false,
+      field: step.mode === 'for' ? 'amount' : 'until',
+    });
   }
   const output = { resumeAt: new Date(resumeAt).toISOString() };
   return resumeAt > reachedAt ? { output, halt: { reason: 'waiting', resumeAt } } : { output };

@@ -22,7 +22,11 @@ describe('discordHandler', () => {
       { body: { app: 'shop', version: '1.4.2' }, ports: { http }, runId: 'r9' },
     );
     expect(executed.result.status).toBe('succeeded');
-    expect(http.requests[0]).toMatchObject({ method: 'POST', url: HOOK, headers: { 'content-type': 'application/json', 'idempotency-key': 'r9:tell' } });
+    expect(http.requests[0]).toMatchObject({
+      method: 'POST',
+      url: HOOK,
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'r9:tell' },
+    });
     expect(JSON.parse(http.requests[0].body!)).toEqual({
       content: 'Deploy of shop finished',
       username: 'CI',
@@ -41,13 +45,17 @@ describe('discordHandler', () => {
     expect(JSON.stringify(executed.result)).not.toContain('tok-en_secret');
   });
 
-  it('fails on a credential without a url, and on a 400 answer with Discord\'s error', async () => {
+  it("fails on a credential without a url, and on a 400 answer with Discord's error", async () => {
     const credentials = fakeCredentials({ cred_empty: { type: 'webhook-url', fields: {} } });
     const empty = await runStep({ id: 't', type: 'discord', credentialId: 'cred_empty', content: 'x' }, { ports: { credentials } });
     expect(empty.result.error).toMatchObject({ code: 'CREDENTIAL_INVALID', field: 'credentialId' });
     const http = recordingHttp(() => json(400, { message: 'Cannot send an empty message', code: 50006 }));
     const bad = await runStep({ id: 't', type: 'discord', url: HOOK, content: 'x' }, { ports: { http } });
-    expect(bad.result.error).toMatchObject({ code: 'HTTP_STATUS', retryable: false, details: { status: 400, bodyExcerpt: '{"message":"Cannot send an empty message","code":50006}' } });
+    expect(bad.result.error).toMatchObject({
+      code: 'HTTP_STATUS',
+      retryable: false,
+      details: { status: 400, bodyExcerpt: '{"message":"Cannot send an empty message","code":50006}' },
+    });
   });
 
   it('refuses more than 10 embeds or embeds that are not an array', async () => {

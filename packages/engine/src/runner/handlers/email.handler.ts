@@ -33,7 +33,13 @@ function addresses(field: string, rendered: string): string[] {
   const list = splitAddresses(rendered);
   const bad = list.find((a) => !ADDRESS.test(a));
   if (bad !== undefined) {
-    throw new StepError({ code: 'INVALID_ADDRESS', message: `${field}: "${excerpt(bad, 200)}" is not an e-mail address`, kind: 'user', retryable: false, field });
+    throw new StepError({
+      code: 'INVALID_ADDRESS',
+      message: `${field}: "${excerpt(bad, 200)}" is not an e-mail address`,
+      kind: 'user',
+      retryable: false,
+      field,
+    });
   }
   return list;
 }
@@ -46,15 +52,36 @@ export function emailMessageId(runId: string, key: string): string {
 /** `email`: sends a message through the host's mail port (SMTP). */
 export const emailHandler: StepHandler<EmailStep> = async (params) => {
   const { step, ports, runId, key } = params;
-  const render = (field: string, template: string | undefined) => (template === undefined ? Promise.resolve(undefined) : renderStepField(params, field, template));
+  const render = (field: string, template: string | undefined) =>
+    template === undefined ? Promise.resolve(undefined) : renderStepField(params, field, template);
   const from = addresses('from', (await render('from', step.from)) ?? '');
-  if (from.length !== 1) throw new StepError({ code: 'INVALID_ADDRESS', message: 'from: must be exactly one address', kind: 'user', retryable: false, field: 'from' });
+  if (from.length !== 1)
+    throw new StepError({
+      code: 'INVALID_ADDRESS',
+      message: 'from: must be exactly one address',
+      kind: 'user',
+      retryable: false,
+      field: 'from',
+    });
   const to = addresses('to', (await render('to', step.to)) ?? '');
-  if (to.length === 0) throw new StepError({ code: 'INVALID_ADDRESS', message: 'to: no recipient once rendered', kind: 'user', retryable: false, field: 'to' });
+  if (to.length === 0)
+    throw new StepError({
+      code: 'INVALID_ADDRESS',
+      message: 'to: no recipient once rendered',
+      kind: 'user',
+      retryable: false,
+      field: 'to',
+    });
   const cc = addresses('cc', (await render('cc', step.cc)) ?? '');
   const bcc = addresses('bcc', (await render('bcc', step.bcc)) ?? '');
   if (to.length + cc.length + bcc.length > MAX_RECIPIENTS) {
-    throw new StepError({ code: 'INVALID_ADDRESS', message: `to: at most ${MAX_RECIPIENTS} recipients in all`, kind: 'user', retryable: false, field: 'to' });
+    throw new StepError({
+      code: 'INVALID_ADDRESS',
+      message: `to: at most ${MAX_RECIPIENTS} recipients in all`,
+      kind: 'user',
+      retryable: false,
+      field: 'to',
+    });
   }
   const replyTo = addresses('replyTo', (await render('replyTo', step.replyTo)) ?? '');
   const subject = (await render('subject', step.subject)) ?? '';
@@ -94,7 +121,10 @@ export const emailHandler: StepHandler<EmailStep> = async (params) => {
     const info = toStepErrorInfo(err);
     throw new StepError({ ...info, message: maskSecrets(info.message, secrets), details: { ...info.details, request: recorded } });
   }
-  return { input: recorded, output: { messageId: receipt.messageId, accepted: receipt.accepted, rejected: receipt.rejected, response: receipt.response } };
+  return {
+    input: recorded,
+    output: { messageId: receipt.messageId, accepted: receipt.accepted, rejected: receipt.rejected, response: receipt.response },
+  };
 };
 
 /** The message as the journal records it: the SMTP login without its password, long bodies cut. */

@@ -4,7 +4,12 @@ import { renderTemplate } from '../../expressions/template';
 import { StepError } from '../step-error';
 
 /** Evaluates the JSONata expression of a step field; an expression error fails the step with `field`. */
-export async function evaluateField(params: { field: string; source: string; context: unknown; evaluate: EvaluateOptions }): Promise<unknown> {
+export async function evaluateField(params: {
+  field: string;
+  source: string;
+  context: unknown;
+  evaluate: EvaluateOptions;
+}): Promise<unknown> {
   try {
     return await evaluateExpression(params.source, params.context, params.evaluate);
   } catch (err) {
@@ -14,7 +19,12 @@ export async function evaluateField(params: { field: string; source: string; con
 }
 
 /** Renders the `{{ }}` template of a step field; positions are relative to the whole field text. */
-export async function renderField(params: { field: string; template: string; context: unknown; evaluate: EvaluateOptions }): Promise<string> {
+export async function renderField(params: {
+  field: string;
+  template: string;
+  context: unknown;
+  evaluate: EvaluateOptions;
+}): Promise<string> {
   try {
     return await renderTemplate(params.template, params.context, params.evaluate);
   } catch (err) {

@@ -6,8 +6,12 @@ import { appendQuery, parseResponseBody } from './http.handler';
 
 describe('parseResponseBody', () => {
   it('parses JSON when the content type says JSON', () => {
-    expect(parseResponseBody({ status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"a":[1,2]}' })).toEqual({ a: [1, 2] });
-    expect(parseResponseBody({ status: 200, headers: { 'content-type': 'application/problem+json' }, body: '{"title":"x"}' })).toEqual({ title: 'x' });
+    expect(parseResponseBody({ status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"a":[1,2]}' })).toEqual(
+      { a: [1, 2] },
+    );
+    expect(parseResponseBody({ status: 200, headers: { 'content-type': 'application/problem+json' }, body: '{"title":"x"}' })).toEqual({
+      title: 'x',
+    });
   });
 
   it('parses JSON when there is no content type, and falls back to text when it does not parse', () => {
@@ -20,7 +24,9 @@ describe('parseResponseBody', () => {
     expect(parseResponseBody({ status: 200, headers: { 'content-type': 'text/plain' }, body: '{"a":1}' })).toBe('{"a":1}');
     expect(parseResponseBody({ status: 200, headers: { 'content-type': 'text/html' }, body: '<p>hi</p>' })).toBe('<p>hi</p>');
     expect(parseResponseBody({ status: 204, headers: { 'content-type': 'application/json' }, body: '' })).toBe('');
-    expect(parseResponseBody({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"a":1}', bodyTruncated: true })).toBe('{"a":1}');
+    expect(parseResponseBody({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"a":1}', bodyTruncated: true })).toBe(
+      '{"a":1}',
+    );
   });
 
   it('parses urlencoded forms into fields, repeated fields into arrays, without prototype keys', () => {
@@ -31,7 +37,12 @@ describe('parseResponseBody', () => {
 
 describe('appendQuery', () => {
   it('adds encoded parameters after the existing ones and before the fragment', () => {
-    expect(appendQuery('https://x.test/p', [['q', 'a b&c'], ['n', '1']])).toBe('https://x.test/p?q=a%20b%26c&n=1');
+    expect(
+      appendQuery('https://x.test/p', [
+        ['q', 'a b&c'],
+        ['n', '1'],
+      ]),
+    ).toBe('https://x.test/p?q=a%20b%26c&n=1');
     expect(appendQuery('https://x.test/p?a=1#top', [['b', '2']])).toBe('https://x.test/p?a=1&b=2#top');
     expect(appendQuery('https://x.test/p?', [['b', '2']])).toBe('https://x.test/p?b=2');
     expect(appendQuery('https://x.test/p', [])).toBe('https://x.test/p');
@@ -44,26 +55,46 @@ describe('httpHandler', () => {
     await runStep({ id: 'a', type: 'http', url: 'https://x.test/a' }, { ports: { http }, runId: 'r1' });
     await runStep({ id: 'b', type: 'http', url: 'https://x.test/b' }, { ports: { http } });
     await runStep({ id: 'c', type: 'http', method: 'GET', url: 'https://x.test/c' }, { ports: { http }, runId: 'r1' });
-    await runStep({ id: 'd', type: 'http', url: 'https://x.test/d', headers: { 'Idempotency-Key': 'mine' } }, { ports: { http }, runId: 'r1' });
+    await runStep(
+      { id: 'd', type: 'http', url: 'https://x.test/d', headers: { 'Idempotency-Key': 'mine' } },
+      { ports: { http }, runId: 'r1' },
+    );
     expect(http.requests.map((r) => r.headers['idempotency-key'])).toEqual(['r1:a', undefined, undefined, 'mine']);
   });
 
   it('sends no body on GET, whatever the body type', async () => {
     const http = recordingHttp();
-    await runStep({ id: 'a', type: 'http', method: 'GET', url: 'https://x.test/a', bodyType: 'form', form: { a: '1' } }, { ports: { http } });
+    await runStep(
+      { id: 'a', type: 'http', method: 'GET', url: 'https://x.test/a', bodyType: 'form', form: { a: '1' } },
+      { ports: { http } },
+    );
     expect(http.requests[0].body).toBeUndefined();
   });
 
   it('defaults a raw body to text/plain and lets a Content-Type header win over contentType', async () => {
     const http = recordingHttp();
     await runStep({ id: 'a', type: 'http', url: 'https://x.test/a', bodyType: 'raw', raw: '<x/>' }, { ports: { http } });
-    await runStep({ id: 'b', type: 'http', url: 'https://x.test/b', bodyType: 'raw', raw: '<x/>', contentType: 'text/xml', headers: { 'Content-Type': 'application/xml' } }, { ports: { http } });
+    await runStep(
+      {
+        id: 'b',
+        type: 'http',
+        url: 'https://x.test/b',
+        bodyType: 'raw',
+        raw: '<x/>',
+        contentType: 'text/xml',
+        headers: { 'Content-Type': 'application/xml' },
+      },
+      { ports: { http } },
+    );
     expect(http.requests.map((r) => r.headers['content-type'])).toEqual(['text/plain; charset=utf-8', 'application/xml']);
   });
 
   it('fails on a non-2xx answer by default, and returns it when failOnNon2xx is false', async () => {
     const http = recordingHttp(() => json(409, { error: 'conflict' }));
-    expect((await runStep({ id: 'a', type: 'http', url: 'https://x.test/a' }, { ports: { http } })).result.error).toMatchObject({ code: 'HTTP_STATUS', retryable: false });
+    expect((await runStep({ id: 'a', type: 'http', url: 'https://x.test/a' }, { ports: { http } })).result.error).toMatchObject({
+      code: 'HTTP_STATUS',
+      retryable: false,
+    });
     const ok = await runStep({ id: 'b', type: 'http', url: 'https://x.test/b', failOnNon2xx: false }, { ports: { http } });
     expect(ok.result).toMatchObject({ status: 'succeeded', output: { status: 409, body: { error: 'conflict' } } });
   });
@@ -71,11 +102,21 @@ describe('httpHandler', () => {
   it('reports a credential the host cannot resolve with the host error, on the credentialId field', async () => {
     const credentials = {
       resolve: async () => {
-        throw Object.assign(new Error('credential cred_x does not exist'), { code: 'CREDENTIAL_NOT_FOUND', kind: 'user', retryable: false });
+        throw Object.assign(new Error('credential cred_x does not exist'), {
+          code: 'CREDENTIAL_NOT_FOUND',
+          kind: 'user',
+          retryable: false,
+        });
       },
     };
     const executed = await runStep({ id: 'a', type: 'http', url: 'https://x.test/a', credentialId: 'cred_x' }, { ports: { credentials } });
-    expect(executed.result.error).toEqual({ code: 'CREDENTIAL_NOT_FOUND', message: 'credential cred_x does not exist', kind: 'user', retryable: false, field: 'credentialId' });
+    expect(executed.result.error).toEqual({
+      code: 'CREDENTIAL_NOT_FOUND',
+      message: 'credential cred_x does not exist',
+      kind: 'user',
+      retryable: false,
+      field: 'credentialId',
+    });
   });
 
   it('points a template error in a query parameter at its field', async () => {
@@ -94,12 +135,23 @@ describe('httpHandler with sign (Standard Webhooks)', () => {
   it('adds webhook-id, webhook-timestamp and a signature the standardwebhooks library verifies, beside a credential', async () => {
     const http = recordingHttp();
     const executed = await runStep(
-      { id: 'push', type: 'http', url: 'https://r.example.com/in', body: "{ 'n': 1 }", credentialId: 'cred_token', sign: { credentialId: 'cred_sign' } },
+      {
+        id: 'push',
+        type: 'http',
+        url: 'https://r.example.com/in',
+        body: "{ 'n': 1 }",
+        credentialId: 'cred_token',
+        sign: { credentialId: 'cred_sign' },
+      },
       { ports: { http, credentials, clock: steppingClock(TEST_NOW, 0) }, runId: 'run_3' },
     );
     expect(executed.result.status).toBe('succeeded');
     const [request] = http.requests;
-    expect(request.headers).toMatchObject({ authorization: 'Bearer tok_1', 'webhook-id': 'msg_run_3_push', 'webhook-timestamp': String(TEST_NOW / 1000) });
+    expect(request.headers).toMatchObject({
+      authorization: 'Bearer tok_1',
+      'webhook-id': 'msg_run_3_push',
+      'webhook-timestamp': String(TEST_NOW / 1000),
+    });
     const realNow = Date.now;
     Date.now = () => TEST_NOW;
     try {
@@ -115,11 +167,20 @@ describe('httpHandler with sign (Standard Webhooks)', () => {
 
   it('signs an empty body on GET, and fails on the sign field when the credential is missing', async () => {
     const http = recordingHttp();
-    await runStep({ id: 'g', type: 'http', method: 'GET', url: 'https://r.example.com/in', sign: { credentialId: 'cred_sign' } }, { ports: { http, credentials }, runId: 'r' });
+    await runStep(
+      { id: 'g', type: 'http', method: 'GET', url: 'https://r.example.com/in', sign: { credentialId: 'cred_sign' } },
+      { ports: { http, credentials }, runId: 'r' },
+    );
     expect(http.requests[0].headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
-    const missing = await runStep({ id: 'g', type: 'http', url: 'https://r.example.com/in', sign: { credentialId: 'nope' } }, { ports: { credentials } });
+    const missing = await runStep(
+      { id: 'g', type: 'http', url: 'https://r.example.com/in', sign: { credentialId: 'nope' } },
+      { ports: { credentials } },
+    );
     expect(missing.result.error).toMatchObject({ code: 'CREDENTIAL_NOT_FOUND', field: 'sign.credentialId' });
-    const wrong = await runStep({ id: 'g', type: 'http', url: 'https://r.example.com/in', sign: { credentialId: 'cred_token' } }, { ports: { credentials } });
+    const wrong = await runStep(
+      { id: 'g', type: 'http', url: 'https://r.example.com/in', sign: { credentialId: 'cred_token' } },
+      { ports: { credentials } },
+    );
     expect(wrong.result.error).toMatchObject({ code: 'CREDENTIAL_TYPE', field: 'sign.credentialId' });
   });
 });

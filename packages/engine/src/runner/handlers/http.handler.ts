@@ -71,12 +71,24 @@ export const httpHandler: StepHandler<HttpStep> = async ({ step, key, context, p
     }
   }
   if (step.sign !== undefined) {
-    const signed = await signStepRequest({ ports, credentialId: step.sign.credentialId, field: 'sign.credentialId', runId, key, body: body ?? '', sentAtMs: ports.clock.now() });
+    const signed = await signStepRequest({
+      ports,
+      credentialId: step.sign.credentialId,
+      field: 'sign.credentialId',
+      runId,
+      key,
+      body: body ?? '',
+      sentAtMs: ports.clock.now(),
+    });
     Object.assign(headers, signed.headers);
     secrets.push(signed.secret);
   }
 
-  const { recorded, response, body: parsed } = await sendOutbound(
+  const {
+    recorded,
+    response,
+    body: parsed,
+  } = await sendOutbound(
     { ports, evaluate },
     { method: step.method, url, headers, body, timeoutMs: step.timeoutMs, secretHeaders, secrets, failOnNon2xx: step.failOnNon2xx },
   );

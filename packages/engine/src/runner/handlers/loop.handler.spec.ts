@@ -20,7 +20,10 @@ describe('loopHandler', () => {
       id: 'l',
       type: 'loop',
       items: '[1, 2]',
-      steps: [{ id: 'seen', type: 'map', expression: '$exists(steps.mine)' }, { id: 'mine', type: 'map', expression: '$item' }],
+      steps: [
+        { id: 'seen', type: 'map', expression: '$exists(steps.mine)' },
+        { id: 'mine', type: 'map', expression: '$item' },
+      ],
       output: 'steps.seen',
     });
     expect(executed.result.output).toEqual({ results: [false, false], failures: [] });
@@ -31,7 +34,10 @@ describe('loopHandler', () => {
     const failed = await runStep(step);
     expect(failed.result.error).toMatchObject({ code: 'T2001', field: 'output' });
     const collected = await runStep({ ...step, onItemError: 'collect' });
-    expect(collected.result.output).toMatchObject({ results: [2, null, 4], failures: [{ index: 1, error: { code: 'T2001', field: 'output' } }] });
+    expect(collected.result.output).toMatchObject({
+      results: [2, null, 4],
+      failures: [{ index: 1, error: { code: 'T2001', field: 'output' } }],
+    });
   });
 
   it('fails with the items field when the items expression fails', async () => {

@@ -22,7 +22,10 @@ export interface LoopOutput {
 }
 
 /** Why an item ended the loop: a nested outcome, or the loop's own `output` expression failing. */
-type ItemEnd = { index: number; outcome: Extract<BlockOutcome, { kind: 'failed' | 'stopped' | 'waiting' }> | { kind: 'error'; error: unknown } };
+type ItemEnd = {
+  index: number;
+  outcome: Extract<BlockOutcome, { kind: 'failed' | 'stopped' | 'waiting' }> | { kind: 'error'; error: unknown };
+};
 
 /**
  * `loop`: runs its steps once per item, at most `concurrency` items at a time, each item in its own
@@ -71,7 +74,12 @@ export const loopHandler: StepHandler<LoopStep> = async ({ step, key, context, e
       return;
     }
     try {
-      const result = await evaluateField({ field: 'output', source: step.output, context: itemContext, evaluate: { ...evaluate, bindings } });
+      const result = await evaluateField({
+        field: 'output',
+        source: step.output,
+        context: itemContext,
+        evaluate: { ...evaluate, bindings },
+      });
       results[index] = result === undefined ? null : result;
     } catch (err) {
       if (step.onItemError === 'collect') failures.push({ index, error: toStepErrorInfo(err) });
@@ -118,7 +126,9 @@ export const loopHandler: StepHandler<LoopStep> = async ({ step, key, context, e
 function decisiveEnd(ends: ItemEnd[]): ItemEnd | undefined {
   const byIndex = [...ends].sort((a, b) => a.index - b.index);
   return (
-    byIndex.find((e) => e.outcome.kind === 'failed' || e.outcome.kind === 'error') ?? byIndex.find((e) => e.outcome.kind === 'stopped') ?? byIndex[0]
+    byIndex.find((e) => e.outcome.kind === 'failed' || e.outcome.kind === 'error') ??
+    byIndex.find((e) => e.outcome.kind === 'stopped') ??
+    byIndex[0]
   );
 }
 

@@ -105,7 +105,13 @@ export async function resolveStepCredential(params: {
 export function credentialField(credential: ResolvedCredential, name: string, field = 'credentialId'): string {
   const value = credential.fields[name];
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new StepError({ code: 'CREDENTIAL_INVALID', message: `${field}: the ${credential.type} credential has no ${name}`, kind: 'user', retryable: false, field });
+    throw new StepError({
+      code: 'CREDENTIAL_INVALID',
+      message: `${field}: the ${credential.type} credential has no ${name}`,
+      kind: 'user',
+      retryable: false,
+      field,
+    });
   }
   return value.trim();
 }
@@ -123,12 +129,21 @@ export interface OutboundResult {
  * with `HTTP_STATUS` (retryable for 5xx, 408 and 429, with the `Retry-After` asked for), and the
  * journal gets the request with its secrets masked.
  */
-export async function sendOutbound(params: Pick<StepHandlerParams<Step>, 'ports' | 'evaluate'>, request: OutboundRequest): Promise<OutboundResult> {
+export async function sendOutbound(
+  params: Pick<StepHandlerParams<Step>, 'ports' | 'evaluate'>,
+  request: OutboundRequest,
+): Promise<OutboundResult> {
   const recorded = recordRequest(request);
   const secrets = request.secrets ?? [];
   let response: HttpResponse;
   try {
-    response = await params.ports.http.send({ method: request.method, url: request.url, headers: request.headers, body: request.body, timeoutMs: request.timeoutMs });
+    response = await params.ports.http.send({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body: request.body,
+      timeoutMs: request.timeoutMs,
+    });
   } catch (err) {
     const info = toStepErrorInfo(err);
     throw new StepError({ ...info, message: maskSecrets(info.message, secrets), details: { ...info.details, request: recorded } });
@@ -151,7 +166,11 @@ export async function sendOutbound(params: Pick<StepHandlerParams<Step>, 'ports'
   try {
     // A hostile server may answer deeply nested JSON that would overflow the stack of whoever
     // serializes the step output (the host's checkpoint, later expressions).
-    assertDataDepth({ value: body, maxDepth: params.evaluate.limits?.maxDataDepth ?? DEFAULT_EXPRESSION_LIMITS.maxDataDepth, what: 'The response body' });
+    assertDataDepth({
+      value: body,
+      maxDepth: params.evaluate.limits?.maxDataDepth ?? DEFAULT_EXPRESSION_LIMITS.maxDataDepth,
+      what: 'The response body',
+    });
   } catch (err) {
     throw new StepError({ ...toStepErrorInfo(err), field: 'response', details: { status: response.status, request: recorded } });
   }

@@ -50,15 +50,27 @@ describe('slackHandler', () => {
     const executed = await runStep({ id: 'n', type: 'slack', credentialId: 'cred_slack', text: 'hi' }, { ports: { http, credentials } });
     expect(http.requests[0].url).toBe(HOOK);
     expect(credentials.calls.at(-1)).toEqual({ id: 'cred_slack', expectedTypes: ['webhook-url'] });
-    expect(executed.result.input).toEqual({ method: 'POST', url: 'https://hooks.slack.com/***', headers: { 'content-type': 'application/json' }, body: '{"text":"hi"}' });
+    expect(executed.result.input).toEqual({
+      method: 'POST',
+      url: 'https://hooks.slack.com/***',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":"hi"}',
+    });
 
     const failing = {
       send: async () => {
         throw Object.assign(new Error(`POST ${HOOK} failed: ECONNRESET`), { code: 'HTTP_NETWORK_ERROR', retryable: true });
       },
     };
-    const failed = await runStep({ id: 'n', type: 'slack', credentialId: 'cred_slack', text: 'hi' }, { ports: { http: failing, credentials } });
-    expect(failed.result.error).toMatchObject({ code: 'HTTP_NETWORK_ERROR', retryable: true, message: 'POST https://hooks.slack.com/*** failed: ECONNRESET' });
+    const failed = await runStep(
+      { id: 'n', type: 'slack', credentialId: 'cred_slack', text: 'hi' },
+      { ports: { http: failing, credentials } },
+    );
+    expect(failed.result.error).toMatchObject({
+      code: 'HTTP_NETWORK_ERROR',
+      retryable: true,
+      message: 'POST https://hooks.slack.com/*** failed: ECONNRESET',
+    });
     expect(JSON.stringify(failed.result)).not.toContain('XXXXsecretXXXX');
   });
 
@@ -79,7 +91,8 @@ describe('slackHandler', () => {
     ];
     const http = recordingHttp((_r, i) => answers[i]);
     const errors = [];
-    for (let i = 0; i < 3; i++) errors.push((await runStep({ id: 'n', type: 'slack', url: HOOK, text: 'hi' }, { ports: { http } })).result.error);
+    for (let i = 0; i < 3; i++)
+      errors.push((await runStep({ id: 'n', type: 'slack', url: HOOK, text: 'hi' }, { ports: { http } })).result.error);
     expect(errors[0]).toMatchObject({ code: 'HTTP_STATUS', retryable: false, details: { status: 404, bodyExcerpt: 'no_service' } });
     expect(errors[1]).toMatchObject({ code: 'HTTP_STATUS', retryable: true, details: { status: 429, retryAfterMs: 30_000 } });
     expect(errors[2]).toMatchObject({ code: 'HTTP_STATUS', retryable: true, details: { status: 503 } });
@@ -95,9 +108,15 @@ describe('slackHandler', () => {
       const result = validateDefinition({ trigger: { type: 'webhook' }, steps: [{ id: 'a', type: 'map', expression: '1' }, step] });
       return result.ok ? [] : result.issues;
     };
-    expect(check({ type: 'slack', text: 'hi' })).toEqual([{ path: 'steps[1].url', message: 'is required unless credentialId names a stored webhook URL' }]);
-    expect(check({ type: 'slack', text: 'hi', url: HOOK, credentialId: 'c' })).toEqual([{ path: 'steps[1].url', message: 'set either url or credentialId, not both' }]);
-    expect(check({ type: 'slack', text: 'hi', url: 'ftp://x' })).toEqual([{ path: 'steps[1].url', message: 'must start with http:// or https:// (or a {{ placeholder }})' }]);
+    expect(check({ type: 'slack', text: 'hi' })).toEqual([
+      { path: 'steps[1].url', message: 'is required unless credentialId names a stored webhook URL' },
+    ]);
+    expect(check({ type: 'slack', text: 'hi', url: HOOK, credentialId: 'c' })).toEqual([
+      { path: 'steps[1].url', message: 'set either url or credentialId, not both' },
+    ]);
+    expect(check({ type: 'slack', text: 'hi', url: 'ftp://x' })).toEqual([
+      { path: 'steps[1].url', message: 'must start with http:// or https:// (or a {{ placeholder }})' },
+    ]);
     expect(check({ type: 'slack', url: HOOK })[0]).toMatchObject({ path: 'steps[1].text' });
     expect(check({ type: 'slack', url: HOOK, text: 'hi', blocks: '[' })[0]).toMatchObject({ path: 'steps[1].blocks' });
     expect(check({ type: 'slack', url: HOOK, text: 'hi' })).toEqual([]);

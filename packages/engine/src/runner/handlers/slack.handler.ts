@@ -10,7 +10,13 @@ export const slackHandler: StepHandler<SlackStep> = async (params) => {
   if (step.blocks !== undefined) {
     const blocks = await evaluateStepField(params, 'blocks', step.blocks);
     if (blocks !== undefined && !Array.isArray(blocks)) {
-      throw new StepError({ code: 'INVALID_BLOCKS', message: 'blocks: must give an array of Block Kit blocks', kind: 'user', retryable: false, field: 'blocks' });
+      throw new StepError({
+        code: 'INVALID_BLOCKS',
+        message: 'blocks: must give an array of Block Kit blocks',
+        kind: 'user',
+        retryable: false,
+        field: 'blocks',
+      });
     }
     setIfPresent(payload, 'blocks', blocks);
   }

@@ -12,7 +12,11 @@ describe('stopHandler', () => {
 
   it('records a failed stop as a failed step with STOPPED, and a default message', async () => {
     const executed = await runStep({ id: 's', type: 'stop', status: 'failed' });
-    expect(executed.result).toMatchObject({ status: 'failed', output: { status: 'failed', message: '' }, error: { code: 'STOPPED', message: 'The run was stopped', retryable: false } });
+    expect(executed.result).toMatchObject({
+      status: 'failed',
+      output: { status: 'failed', message: '' },
+      error: { code: 'STOPPED', message: 'The run was stopped', retryable: false },
+    });
     expect(executed.proceed).toBe(false);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeCredentials, recordingHttp } from '../../../test/support/fake-ports';
 import { runStep } from '../../../test/support/run-step';
 
-const HOOK = 'https://prod-12.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sig=SIGsecret123';
+const HOOK =
+  'https://prod-12.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sig=SIGsecret123';
 const accepted = () => ({ status: 202, headers: {}, body: '' });
 
 describe('teamsHandler', () => {
@@ -51,7 +52,11 @@ describe('teamsHandler', () => {
   });
 
   it('fails on a non-2xx answer', async () => {
-    const http = recordingHttp(() => ({ status: 400, headers: { 'content-type': 'application/json' }, body: '{"error":{"code":"TriggerInputSchemaMismatch"}}' }));
+    const http = recordingHttp(() => ({
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+      body: '{"error":{"code":"TriggerInputSchemaMismatch"}}',
+    }));
     const executed = await runStep({ id: 'card', type: 'teams', url: HOOK, text: 'x' }, { ports: { http } });
     expect(executed.result.error).toMatchObject({ code: 'HTTP_STATUS', retryable: false, details: { status: 400 } });
   });

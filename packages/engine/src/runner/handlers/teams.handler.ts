@@ -25,5 +25,7 @@ export const teamsHandler: StepHandler<TeamsStep> = async (params) => {
   const title = step.title === undefined ? '' : await renderStepField(params, 'title', step.title);
   const text = await renderStepField(params, 'text', step.text);
   const target = await incomingWebhookTarget(params, step);
-  return postedOutcome(await postJson(params, { url: target.url, payload: teamsMessage(title, text), timeoutMs: step.timeoutMs, secrets: target.secrets }));
+  return postedOutcome(
+    await postJson(params, { url: target.url, payload: teamsMessage(title, text), timeoutMs: step.timeoutMs, secrets: target.secrets }),
+  );
 };

@@ -30,7 +30,12 @@ export async function signStepRequest(params: {
   /** Send time (epoch ms) from the clock port; read once by the caller so that a payload can carry it too. */
   sentAtMs: number;
 }): Promise<{ headers: Record<string, string>; id: string; timestamp: number; secret: string }> {
-  const credential = await resolveStepCredential({ ports: params.ports, credentialId: params.credentialId, expectedTypes: [SIGNING_CREDENTIAL_TYPE], field: params.field });
+  const credential = await resolveStepCredential({
+    ports: params.ports,
+    credentialId: params.credentialId,
+    expectedTypes: [SIGNING_CREDENTIAL_TYPE],
+    field: params.field,
+  });
   const secret = credentialField(credential, 'secret', params.field);
   if (!webhookSecretBytes(secret)) {
     throw new StepError({

@@ -25,8 +25,19 @@ function verify(request: { headers: Record<string, string>; body?: string }): un
 describe('webhookHandler (Send signed webhook)', () => {
   it('sends the Standard Webhooks envelope, signed, with an id stable per run and step', async () => {
     const http = recordingHttp();
-    const step = { id: 'notify', type: 'webhook', url: 'https://partner.example.com/hooks', body: "{ 'order': trigger.body.id }", credentialId: 'cred_sign', eventType: 'order.{{ trigger.body.state }}' };
-    const executed = await runStep(step, { body: { id: 'o_1', state: 'paid' }, ports: { http, credentials, clock: steppingClock(TEST_NOW, 0) }, runId: 'run_7' });
+    const step = {
+      id: 'notify',
+      type: 'webhook',
+      url: 'https://partner.example.com/hooks',
+      body: "{ 'order': trigger.body.id }",
+      credentialId: 'cred_sign',
+      eventType: 'order.{{ trigger.body.state }}',
+    };
+    const executed = await runStep(step, {
+      body: { id: 'o_1', state: 'paid' },
+      ports: { http, credentials, clock: steppingClock(TEST_NOW, 0) },
+      runId: 'run_7',
+    });
     expect(executed.result.status).toBe('succeeded');
     const [request] = http.requests;
     expect(JSON.parse(request.body!)).toEqual({ type: 'order.paid', timestamp: new Date(TEST_NOW).toISOString(), data: { order: 'o_1' } });
@@ -41,7 +52,11 @@ describe('webhookHandler (Send signed webhook)', () => {
     expect(executed.result.output).toMatchObject({ status: 200, body: { ok: true }, webhookId: 'msg_run_7_notify' });
 
     // A retry of the same run and step keeps the id; the signature follows the new timestamp.
-    const retry = await runStep(step, { body: { id: 'o_1', state: 'paid' }, ports: { http, credentials, clock: steppingClock(TEST_NOW + 5000, 0) }, runId: 'run_7' });
+    const retry = await runStep(step, {
+      body: { id: 'o_1', state: 'paid' },
+      ports: { http, credentials, clock: steppingClock(TEST_NOW + 5000, 0) },
+      runId: 'run_7',
+    });
     expect(retry.result.status).toBe('succeeded');
     expect(http.requests[1].headers['webhook-id']).toBe('msg_run_7_notify');
     expect(http.requests[1].headers['webhook-timestamp']).toBe(String(TEST_NOW / 1000 + 5));
@@ -50,7 +65,10 @@ describe('webhookHandler (Send signed webhook)', () => {
 
   it('sends the payload as it is without an event type, and never journals the secret', async () => {
     const http = recordingHttp();
-    const executed = await runStep({ id: 'w', type: 'webhook', url: 'https://r.example.com/in', body: 'trigger.body', credentialId: 'cred_sign' }, { body: { a: [1, 2] }, ports: { http, credentials }, runId: 'r' });
+    const executed = await runStep(
+      { id: 'w', type: 'webhook', url: 'https://r.example.com/in', body: 'trigger.body', credentialId: 'cred_sign' },
+      { body: { a: [1, 2] }, ports: { http, credentials }, runId: 'r' },
+    );
     expect(http.requests[0].body).toBe('{"a":[1,2]}');
     expect(verify(http.requests[0])).toEqual({ a: [1, 2] });
     expect(JSON.stringify(executed.result)).not.toContain(SECRET.slice(6));
@@ -58,13 +76,22 @@ describe('webhookHandler (Send signed webhook)', () => {
   });
 
   it('fails on a secret that is not whsec_, a wrong credential type, and a non-2xx answer', async () => {
-    const broken = await runStep({ id: 'w', type: 'webhook', url: 'https://r.example.com/in', body: '1', credentialId: 'cred_broken' }, { ports: { credentials } });
+    const broken = await runStep(
+      { id: 'w', type: 'webhook', url: 'https://r.example.com/in', body: '1', credentialId: 'cred_broken' },
+      { ports: { credentials } },
+    );
     expect(broken.result.error).toMatchObject({ code: 'CREDENTIAL_INVALID', field: 'credentialId', retryable: false });
     expect(JSON.stringify(broken.result)).not.toContain('not a whsec secret!');
-    const wrong = await runStep({ id: 'w', type: 'webhook', url: 'https://r.example.com/in', body: '1', credentialId: 'cred_bearer' }, { ports: { credentials } });
+    const wrong = await runStep(
+      { id: 'w', type: 'webhook', url: 'https://r.example.com/in', body: '1', credentialId: 'cred_bearer' },
+      { ports: { credentials } },
+    );
     expect(wrong.result.error).toMatchObject({ code: 'CREDENTIAL_TYPE', field: 'credentialId' });
     const http = recordingHttp(() => ({ status: 401, headers: {}, body: 'bad signature' }));
-    const refused = await runStep({ id: 'w', type: 'webhook', url: 'https://r.example.com/in', body: '1', credentialId: 'cred_sign' }, { ports: { http, credentials } });
+    const refused = await runStep(
+      { id: 'w', type: 'webhook', url: 'https://r.example.com/in', body: '1', credentialId: 'cred_sign' },
+      { ports: { http, credentials } },
+    );
     expect(refused.result.error).toMatchObject({ code: 'HTTP_STATUS', retryable: false, details: { status: 401 } });
   });
 });

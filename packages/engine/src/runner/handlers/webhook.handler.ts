@@ -16,7 +16,15 @@ export const webhookHandler: StepHandler<WebhookStep> = async (params) => {
   const sentAtMs = ports.clock.now();
   const payload = type !== '' ? { type, timestamp: new Date(sentAtMs).toISOString(), data } : data;
   const body = JSON.stringify(payload);
-  const signed = await signStepRequest({ ports, credentialId: step.credentialId, field: 'credentialId', runId: params.runId, key: params.key, body, sentAtMs });
+  const signed = await signStepRequest({
+    ports,
+    credentialId: step.credentialId,
+    field: 'credentialId',
+    runId: params.runId,
+    key: params.key,
+    body,
+    sentAtMs,
+  });
   const result = await postJson(params, { url, payload, timeoutMs: step.timeoutMs, headers: signed.headers, secrets: [signed.secret] });
   return postedOutcome(result, { webhookId: signed.id });
 };

@@ -7,7 +7,10 @@ import { credentialIdSchema, templateSchema } from './step-base.schema';
  */
 export const incomingWebhookShape = {
   credentialId: credentialIdSchema.optional().describe('Stored incoming webhook URL (credential type webhook-url); or set url'),
-  url: templateSchema.min(1, 'must not be empty').optional().describe('Incoming webhook URL; may contain {{ expression }} placeholders; or set credentialId'),
+  url: templateSchema
+    .min(1, 'must not be empty')
+    .optional()
+    .describe('Incoming webhook URL; may contain {{ expression }} placeholders; or set credentialId'),
 };
 
 /** Default time limit of an app action's call, in milliseconds. */

@@ -24,12 +24,15 @@ export const delayStepSchema = z
     mode: z.enum(['for', 'until']).default('for').describe('Wait for a duration, or until a time'),
     amount: z.number().min(0, 'must be at least 0').optional().describe('How long to wait, in `unit`s (mode "for")'),
     unit: z.enum(DELAY_UNITS).default('minutes').describe('Unit of `amount`'),
-    until: expressionSchema.optional().describe('JSONata expression giving the time to resume: ISO 8601 text or epoch milliseconds (mode "until")'),
+    until: expressionSchema
+      .optional()
+      .describe('JSONata expression giving the time to resume: ISO 8601 text or epoch milliseconds (mode "until")'),
   })
   .superRefine((step, ctx) => {
     if (step.mode === 'for') {
       if (step.amount === undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'is required when waiting for a duration' });
-      else if (step.amount * DELAY_UNIT_MS[step.unit] > DELAY_MAX_MS) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'must be at most 30 days' });
+      else if (step.amount * DELAY_UNIT_MS[step.unit] > DELAY_MAX_MS)
+        ctx.addIssue({ code: 'custom', path: ['amount'], message: 'must be at most 30 days' });
     } else if (step.until === undefined) {
       ctx.addIssue({ code: 'custom', path: ['until'], message: 'is required when waiting until a time' });
     }

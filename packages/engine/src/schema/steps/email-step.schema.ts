@@ -25,10 +25,18 @@ export const emailStepSchema = z.strictObject({
   ...stepBaseShape,
   type: z.literal('email'),
   host: z.string().trim().min(1, 'must not be empty').max(253, 'must be at most 253 characters').describe('SMTP server host name'),
-  port: z.number().int('must be a whole number').min(1, 'must be at least 1').max(65_535, 'must be at most 65535').default(587).describe('SMTP server port (587 STARTTLS, 465 TLS, 25 plain)'),
+  port: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(65_535, 'must be at most 65535')
+    .default(587)
+    .describe('SMTP server port (587 STARTTLS, 465 TLS, 25 plain)'),
   security: z.enum(SMTP_SECURITY_MODES).default('starttls').describe('Connection security: starttls (default), tls or none'),
   credentialId: credentialIdSchema.optional().describe('Stored SMTP login (credential type basic: username and password)'),
-  from: addressTemplate.min(1, 'must not be empty').describe('Sender, e.g. "Shop <shop@example.com>"; may contain {{ expression }} placeholders'),
+  from: addressTemplate
+    .min(1, 'must not be empty')
+    .describe('Sender, e.g. "Shop <shop@example.com>"; may contain {{ expression }} placeholders'),
   to: addressTemplate.min(1, 'must not be empty').describe('Recipients, comma-separated; may contain {{ expression }} placeholders'),
   cc: addressTemplate.optional().describe('Copy recipients, comma-separated'),
   bcc: addressTemplate.optional().describe('Blind copy recipients, comma-separated'),

@@ -53,10 +53,7 @@ export const httpStepSchema = z.strictObject({
     .record(nameSchema, templateSchema)
     .optional()
     .describe('Query parameters added to the URL (encoded); values may contain {{ expression }} placeholders; empty values are left out'),
-  headers: z
-    .record(nameSchema, templateSchema)
-    .default({})
-    .describe('Request headers; values may contain {{ expression }} placeholders'),
+  headers: z.record(nameSchema, templateSchema).default({}).describe('Request headers; values may contain {{ expression }} placeholders'),
   bodyType: z.enum(HTTP_BODY_TYPES).optional().describe('How the body is built: json (default), form or raw'),
   body: expressionSchema.optional().describe('JSONata expression whose result is sent as JSON (bodyType json)'),
   form: z

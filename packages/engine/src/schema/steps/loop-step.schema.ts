@@ -33,8 +33,13 @@ export const loopStepShape = {
     .max(LOOP_MAX_CONCURRENCY, `must be at most ${LOOP_MAX_CONCURRENCY}`)
     .default(1)
     .describe('How many items run at once'),
-  onItemError: z.enum(LOOP_ITEM_ERROR_MODES).default('fail').describe('When an item fails: fail the loop, or collect the failure and go on'),
+  onItemError: z
+    .enum(LOOP_ITEM_ERROR_MODES)
+    .default('fail')
+    .describe('When an item fails: fail the loop, or collect the failure and go on'),
   output: expressionSchema
     .optional()
-    .describe("JSONata expression evaluated after each item ($item, $index and the item's step outputs); default: the output of the item's last step"),
+    .describe(
+      "JSONata expression evaluated after each item ($item, $index and the item's step outputs); default: the output of the item's last step",
+    ),
 };

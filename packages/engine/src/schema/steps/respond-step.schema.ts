@@ -9,7 +9,13 @@ import { expressionSchema, stepBaseShape, templateSchema } from './step-base.sch
 export const respondStepSchema = z.strictObject({
   ...stepBaseShape,
   type: z.literal('respond'),
-  status: z.number().int('must be a whole number').min(100, 'must be at least 100').max(599, 'must be at most 599').default(200).describe('HTTP status code'),
+  status: z
+    .number()
+    .int('must be a whole number')
+    .min(100, 'must be at least 100')
+    .max(599, 'must be at most 599')
+    .default(200)
+    .describe('HTTP status code'),
   headers: z
     .record(z.string().min(1).max(256), templateSchema)
     .default({})

@@ -14,7 +14,10 @@ export const slackStepSchema = z.strictObject({
   ...incomingWebhookShape,
   text: templateSchema.min(1, 'must not be empty').describe('Message text (Slack mrkdwn); may contain {{ expression }} placeholders'),
   blocks: expressionSchema.optional().describe('JSONata expression giving an array of Block Kit blocks'),
-  username: templateSchema.max(80, 'must be at most 80 characters').optional().describe('Name shown as the sender (when the webhook allows it)'),
+  username: templateSchema
+    .max(80, 'must be at most 80 characters')
+    .optional()
+    .describe('Name shown as the sender (when the webhook allows it)'),
   iconEmoji: templateSchema.max(100, 'must be at most 100 characters').optional().describe('Emoji shown as the avatar, e.g. :rocket:'),
   timeoutMs: timeoutSchema(APP_DEFAULT_TIMEOUT_MS),
 });

@@ -9,7 +9,9 @@ export const stepIdSchema = z
 export const stepBaseShape = {
   id: stepIdSchema.describe('Stable id of the step; its output is `steps.<id>` in later expressions'),
   name: z.string().max(200, 'must be at most 200 characters').optional().describe('Label shown in the builder and the run history'),
-  retry: retryPolicySchema.optional().describe('Retries of retryable failures; default: 3 attempts for http and app actions, 1 for other steps'),
+  retry: retryPolicySchema
+    .optional()
+    .describe('Retries of retryable failures; default: 3 attempts for http and app actions, 1 for other steps'),
 };
 
 /** A JSONata expression field (validated for syntax separately, with the error position). */

@@ -12,8 +12,13 @@ export const teamsStepSchema = z.strictObject({
   ...stepBaseShape,
   type: z.literal('teams'),
   ...incomingWebhookShape,
-  title: templateSchema.max(1000, 'must be at most 1,000 characters').optional().describe('Title of the card (bold, large); may contain {{ expression }} placeholders'),
-  text: templateSchema.min(1, 'must not be empty').describe('Text of the card (Adaptive Card markdown); may contain {{ expression }} placeholders'),
+  title: templateSchema
+    .max(1000, 'must be at most 1,000 characters')
+    .optional()
+    .describe('Title of the card (bold, large); may contain {{ expression }} placeholders'),
+  text: templateSchema
+    .min(1, 'must not be empty')
+    .describe('Text of the card (Adaptive Card markdown); may contain {{ expression }} placeholders'),
   timeoutMs: timeoutSchema(APP_DEFAULT_TIMEOUT_MS),
 });
 export type TeamsStep = z.infer<typeof teamsStepSchema>;

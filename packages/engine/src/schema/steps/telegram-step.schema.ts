@@ -18,8 +18,12 @@ export const telegramStepSchema = z.strictObject({
   ...stepBaseShape,
   type: z.literal('telegram'),
   credentialId: credentialIdSchema.describe('Stored bot token (credential type telegram-bot)'),
-  chatId: templateSchema.min(1, 'must not be empty').describe('Chat id (a number) or @channelusername; may contain {{ expression }} placeholders'),
-  text: templateSchema.min(1, 'must not be empty').describe('Message text (at most 4,096 characters once rendered); may contain {{ expression }} placeholders'),
+  chatId: templateSchema
+    .min(1, 'must not be empty')
+    .describe('Chat id (a number) or @channelusername; may contain {{ expression }} placeholders'),
+  text: templateSchema
+    .min(1, 'must not be empty')
+    .describe('Message text (at most 4,096 characters once rendered); may contain {{ expression }} placeholders'),
   parseMode: z.enum(TELEGRAM_PARSE_MODES).optional().describe('Formatting of the text: MarkdownV2 or HTML (default plain text)'),
   disableNotification: z.boolean().optional().describe('Send silently: users get a notification without sound'),
   apiBaseUrl: z

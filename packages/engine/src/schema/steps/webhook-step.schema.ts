@@ -19,7 +19,9 @@ export const webhookStepSchema = z.strictObject({
   eventType: templateSchema
     .max(256, 'must be at most 256 characters')
     .optional()
-    .describe('Event type, e.g. order.created: sends { type, timestamp, data } with the payload as data; may contain {{ expression }} placeholders'),
+    .describe(
+      'Event type, e.g. order.created: sends { type, timestamp, data } with the payload as data; may contain {{ expression }} placeholders',
+    ),
   timeoutMs: timeoutSchema(APP_DEFAULT_TIMEOUT_MS),
 });
 export type WebhookStep = z.infer<typeof webhookStepSchema>;

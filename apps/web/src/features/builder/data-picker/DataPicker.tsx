@@ -7,7 +7,17 @@ import { visibleSteps } from './visible-steps';
 import { buildDataTree, type DataNode } from './data-tree';
 import './DataPicker.css';
 
-function NodeRow({ node, depth, onPick, defaultOpen }: { node: DataNode; depth: number; onPick: (path: string) => void; defaultOpen: boolean }) {
+function NodeRow({
+  node,
+  depth,
+  onPick,
+  defaultOpen,
+}: {
+  node: DataNode;
+  depth: number;
+  onPick: (path: string) => void;
+  defaultOpen: boolean;
+}) {
   const [open, setOpen] = useState(defaultOpen);
   const container = node.children.length > 0;
   return (
@@ -55,7 +65,19 @@ function NodeRow({ node, depth, onPick, defaultOpen }: { node: DataNode; depth: 
   );
 }
 
-function Section({ title, node, onPick, note, defaultOpen }: { title: string; node: DataNode | null; onPick: (path: string) => void; note?: string; defaultOpen: boolean }) {
+function Section({
+  title,
+  node,
+  onPick,
+  note,
+  defaultOpen,
+}: {
+  title: string;
+  node: DataNode | null;
+  onPick: (path: string) => void;
+  note?: string;
+  defaultOpen: boolean;
+}) {
   const [open, setOpen] = useState(defaultOpen);
   return (
     <section className="sy-picker__section">
@@ -68,7 +90,9 @@ function Section({ title, node, onPick, note, defaultOpen }: { title: string; no
         node ? (
           <ul className="sy-picker__list" role="none">
             {node.children.length > 0 ? (
-              node.children.map((child) => <NodeRow key={child.path} node={child} depth={0} onPick={onPick} defaultOpen={child.label === 'body'} />)
+              node.children.map((child) => (
+                <NodeRow key={child.path} node={child} depth={0} onPick={onPick} defaultOpen={child.label === 'body'} />
+              ))
             ) : (
               <NodeRow node={node} depth={0} onPick={onPick} defaultOpen />
             )}
@@ -100,7 +124,10 @@ export function DataPicker({ onClose }: { onClose?: () => void }) {
   const { earlier, loop } = useMemo(() => visibleSteps({ steps, selectedKey }), [steps, selectedKey]);
   const loopState = loop ? outputs[loop.key] : undefined;
 
-  const triggerTree = useMemo(() => (sample ? buildDataTree({ value: sample.trigger, segments: ['trigger'], label: 'trigger' }) : null), [sample]);
+  const triggerTree = useMemo(
+    () => (sample ? buildDataTree({ value: sample.trigger, segments: ['trigger'], label: 'trigger' }) : null),
+    [sample],
+  );
 
   function pick(path: string) {
     const current = registry?.current();
@@ -118,11 +145,24 @@ export function DataPicker({ onClose }: { onClose?: () => void }) {
       id="data-picker"
       className="sy-picker"
       title="Data"
-      description={target ? <>Click a field to insert it into <strong>{target.label}</strong>.</> : 'Click into an expression field, then click a field here to insert it.'}
+      description={
+        target ? (
+          <>
+            Click a field to insert it into <strong>{target.label}</strong>.
+          </>
+        ) : (
+          'Click into an expression field, then click a field here to insert it.'
+        )
+      }
       flush
       actions={
         onClose ? (
-          <button type="button" className="sy-button sy-button--ghost sy-button--sm sy-button--icon-only sy-picker__close" aria-label="Close the data panel" onClick={onClose}>
+          <button
+            type="button"
+            className="sy-button sy-button--ghost sy-button--sm sy-button--icon-only sy-picker__close"
+            aria-label="Close the data panel"
+            onClick={onClose}
+          >
             <Icon name="close" size={16} />
           </button>
         ) : undefined
@@ -141,9 +181,7 @@ export function DataPicker({ onClose }: { onClose?: () => void }) {
             key={`item-${loop.key}`}
             title={`Loop item (${loop.step.name || loop.step.id})`}
             node={
-              loopState?.itemCount
-                ? buildDataTree({ value: { $item: loopState.firstItem, $index: 0 }, segments: [], label: 'item' })
-                : null
+              loopState?.itemCount ? buildDataTree({ value: { $item: loopState.firstItem, $index: 0 }, segments: [], label: 'item' }) : null
             }
             onPick={pick}
             defaultOpen

@@ -62,7 +62,9 @@ export function buildDataTree(params: {
     const items = value as unknown[];
     node.children = items
       .slice(0, maxItems)
-      .map((inner, index) => buildDataTree({ value: inner, segments: [...segments, index], label: `[${index}]`, maxItems, maxDepth: maxDepth - 1 }));
+      .map((inner, index) =>
+        buildDataTree({ value: inner, segments: [...segments, index], label: `[${index}]`, maxItems, maxDepth: maxDepth - 1 }),
+      );
     node.hiddenChildren = Math.max(0, items.length - maxItems);
   }
   return node;

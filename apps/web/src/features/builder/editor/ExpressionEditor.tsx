@@ -60,7 +60,14 @@ export function ExpressionEditor(props: ExpressionEditorProps) {
       closeBrackets(),
       bracketMatching(),
       EditorView.lineWrapping,
-      keymap.of([...closeBracketsKeymap, ...completionKeymap, ...lintKeymap, ...historyKeymap, ...(singleLine ? [] : [indentWithTab]), ...defaultKeymap]),
+      keymap.of([
+        ...closeBracketsKeymap,
+        ...completionKeymap,
+        ...lintKeymap,
+        ...historyKeymap,
+        ...(singleLine ? [] : [indentWithTab]),
+        ...defaultKeymap,
+      ]),
       jsonataSupport({ template, getRoot: () => latest.current.getRoot(), getVariables: () => latest.current.getVariables?.() ?? {} }),
       EditorView.contentAttributes.of({
         'aria-label': label,
@@ -96,6 +103,8 @@ export function ExpressionEditor(props: ExpressionEditorProps) {
     if (current !== props.value) editor.dispatch({ changes: { from: 0, to: current.length, insert: props.value } });
   }, [props.value]);
 
-  const classes = ['sy-expression', props.singleLine && 'sy-expression--single', props.invalid && 'sy-expression--invalid'].filter(Boolean).join(' ');
+  const classes = ['sy-expression', props.singleLine && 'sy-expression--single', props.invalid && 'sy-expression--invalid']
+    .filter(Boolean)
+    .join(' ');
   return <div ref={host} id={props.id} className={classes} data-template={props.template ? 'true' : undefined} />;
 }

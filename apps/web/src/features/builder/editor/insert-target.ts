@@ -62,6 +62,11 @@ export function insertPath(target: InsertTarget, path: string): void {
   const { view, template } = target;
   const { from, to } = view.state.selection.main;
   const insert = textToInsert({ path, template, before: view.state.doc.sliceString(0, from) });
-  view.dispatch({ changes: { from, to, insert }, selection: { anchor: from + insert.length }, scrollIntoView: true, userEvent: 'input.paste' });
+  view.dispatch({
+    changes: { from, to, insert },
+    selection: { anchor: from + insert.length },
+    scrollIntoView: true,
+    userEvent: 'input.paste',
+  });
   view.focus();
 }

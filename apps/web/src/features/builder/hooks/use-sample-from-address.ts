@@ -24,7 +24,11 @@ async function findRequest(params: { workflowId: string; requestId: string; sign
  * makes that recorded request the builder's sample. The page that links here usually hands the
  * request over in the router state; a pasted address looks it up in the request log instead.
  */
-export function useSampleFromAddress(params: { store: BuilderStore; workflowId: string; requestId: string | null }): 'idle' | 'loading' | 'missing' {
+export function useSampleFromAddress(params: {
+  store: BuilderStore;
+  workflowId: string;
+  requestId: string | null;
+}): 'idle' | 'loading' | 'missing' {
   const { store, workflowId, requestId } = params;
   const [status, setStatus] = useState<'idle' | 'loading' | 'missing'>('idle');
   useEffect(() => {

@@ -17,7 +17,14 @@ export function useTestStep(params: { store: BuilderStore; outputs: Record<strin
       if (!sample) throw new Error('Pick a sample request first.');
       const step = found.entry.step;
       const context = contextForKey({ steps: draft.steps, key, sample: sample.trigger, outputs });
-      const response = await testStep({ step: cleanStep(step), context: { trigger: sample.trigger, steps: context.steps, ...(Object.keys(context.bindings).length ? { bindings: context.bindings } : {}) } });
+      const response = await testStep({
+        step: cleanStep(step),
+        context: {
+          trigger: sample.trigger,
+          steps: context.steps,
+          ...(Object.keys(context.bindings).length ? { bindings: context.bindings } : {}),
+        },
+      });
       const result: StepTestResult = { ...response, stepFingerprint: stepFingerprint(step), source: 'step' };
       store.dispatch({ type: 'stepTested', key, result });
       return result;
@@ -38,7 +45,8 @@ export function useTestWorkflow(params: { store: BuilderStore }) {
         // Nested results carry journal keys (`route.0.notify`, `each[0].post`): the first one of each step is shown.
         const id = result.id.replace(/^.*[.]/, '');
         const entry = walkSteps(draft.steps).find((visit) => visit.entry.step.id === id)?.entry;
-        if (entry && !stepResults[entry.key]) stepResults[entry.key] = { ...result, stepFingerprint: stepFingerprint(entry.step), source: 'workflow' };
+        if (entry && !stepResults[entry.key])
+          stepResults[entry.key] = { ...result, stepFingerprint: stepFingerprint(entry.step), source: 'workflow' };
       }
       store.dispatch({ type: 'workflowTested', result: { ...response, at: new Date().toISOString() }, stepResults });
       return response;

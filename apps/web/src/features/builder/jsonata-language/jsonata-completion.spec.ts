@@ -4,7 +4,13 @@ import { completeJsonata, pathBeforeCursor } from './jsonata-completion';
 
 const root = {
   trigger: {
-    body: { user: { email: 'ada@example.com', name: 'Ada' }, items: [{ sku: 'a', price: 2 }, { sku: 'b', qty: 1 }] },
+    body: {
+      user: { email: 'ada@example.com', name: 'Ada' },
+      items: [
+        { sku: 'a', price: 2 },
+        { sku: 'b', qty: 1 },
+      ],
+    },
     headers: { 'x-github-event': 'push', host: 'h' },
     query: {},
     method: 'POST',
@@ -52,7 +58,10 @@ describe('completeJsonata', () => {
 
   it('completes only inside the braces of a template', () => {
     expect(labels('https://x/trig', 14, { template: true })).toBeNull();
-    expect(labels('https://x/{{ trigger.bo', 23, { template: true })).toEqual({ from: 21, labels: ['body', 'headers', 'query', 'method', 'receivedAt'] });
+    expect(labels('https://x/{{ trigger.bo', 23, { template: true })).toEqual({
+      from: 21,
+      labels: ['body', 'headers', 'query', 'method', 'receivedAt'],
+    });
   });
 });
 

@@ -25,7 +25,11 @@ function stateAt(text: string, pos: number, template: boolean): { state: Jsonata
     let i = 0;
     while (i < line.length) {
       const { end, type } = nextToken(line, i, state);
-      if (lineStart + end >= pos && lineStart + i < pos && (type === 'string' || type === 'comment' || type === 'regex' || type === 'templateText')) {
+      if (
+        lineStart + end >= pos &&
+        lineStart + i < pos &&
+        (type === 'string' || type === 'comment' || type === 'regex' || type === 'templateText')
+      ) {
         const closedHere = lineStart + end < pos;
         if (!closedHere) return { state, insideToken: type };
       }
@@ -128,7 +132,12 @@ export function completeJsonata(params: {
   if (variablePath && variablePath[1] in variables) {
     let value: unknown = variables[variablePath[1]];
     for (const segment of variablePath[2].split('.').filter(Boolean)) value = child(value, segment);
-    const options = keysOf(value).map(({ key, sample }) => ({ label: key, apply: fieldSegment(key), type: 'property' as const, detail: describeSample(sample) }));
+    const options = keysOf(value).map(({ key, sample }) => ({
+      label: key,
+      apply: fieldSegment(key),
+      type: 'property' as const,
+      detail: describeSample(sample),
+    }));
     return options.length ? { from: pos - variablePath[3].length, options } : null;
   }
 
@@ -138,9 +147,22 @@ export function completeJsonata(params: {
     const assigned = new Set<string>();
     for (const match of text.matchAll(/(\$[A-Za-z_][A-Za-z0-9_]*)\s*:=/g)) assigned.add(match[1]);
     const options: JsonataCompletionOption[] = [
-      ...Object.entries(variables).map(([name, sample]) => ({ label: `$${name}`, type: 'variable' as const, detail: describeSample(sample), info: VARIABLE_INFO[name] })),
-      ...[...assigned].filter((name) => !(name.slice(1) in variables)).map((name) => ({ label: name, type: 'variable' as const, detail: 'variable' })),
-      ...JSONATA_FUNCTIONS.map((fn) => ({ label: fn.name, apply: `${fn.name}(`, type: 'function' as const, detail: fn.signature, info: fn.description })),
+      ...Object.entries(variables).map(([name, sample]) => ({
+        label: `$${name}`,
+        type: 'variable' as const,
+        detail: describeSample(sample),
+        info: VARIABLE_INFO[name],
+      })),
+      ...[...assigned]
+        .filter((name) => !(name.slice(1) in variables))
+        .map((name) => ({ label: name, type: 'variable' as const, detail: 'variable' })),
+      ...JSONATA_FUNCTIONS.map((fn) => ({
+        label: fn.name,
+        apply: `${fn.name}(`,
+        type: 'function' as const,
+        detail: fn.signature,
+        info: fn.description,
+      })),
     ];
     return { from, options };
   }

@@ -5,7 +5,13 @@ import type { Extension } from '@codemirror/state';
 import { tags } from '@lezer/highlight';
 import { completeJsonata } from './jsonata-completion';
 import { lintJsonata } from './jsonata-lint';
-import { copyTokenizerState, initialTokenizerState, nextToken, type JsonataTokenizerState, type JsonataTokenType } from './jsonata-tokenizer';
+import {
+  copyTokenizerState,
+  initialTokenizerState,
+  nextToken,
+  type JsonataTokenizerState,
+  type JsonataTokenType,
+} from './jsonata-tokenizer';
 
 const TOKEN_TABLE: Record<JsonataTokenType, Parameters<typeof HighlightStyle.define>[0][number]['tag']> = {
   string: tags.string,

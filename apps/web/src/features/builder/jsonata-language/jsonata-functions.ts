@@ -37,7 +37,11 @@ export const JSONATA_FUNCTIONS: readonly JsonataFunction[] = [
   { name: '$power', signature: '$power(base, exponent)', description: 'base to the power of exponent.' },
   { name: '$sqrt', signature: '$sqrt(number)', description: 'Square root.' },
   { name: '$random', signature: '$random()', description: 'A random number between 0 and 1.' },
-  { name: '$formatNumber', signature: '$formatNumber(number, picture, options?)', description: 'Formats a number with a picture such as "#,##0.00".' },
+  {
+    name: '$formatNumber',
+    signature: '$formatNumber(number, picture, options?)',
+    description: 'Formats a number with a picture such as "#,##0.00".',
+  },
   { name: '$formatBase', signature: '$formatBase(number, radix?)', description: 'Writes a number in another base.' },
   { name: '$formatInteger', signature: '$formatInteger(number, picture)', description: 'Writes an integer as words, roman numerals...' },
   { name: '$parseInteger', signature: '$parseInteger(str, picture)', description: 'Reads an integer written with a picture.' },

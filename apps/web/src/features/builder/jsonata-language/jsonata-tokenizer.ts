@@ -48,7 +48,34 @@ const KEYWORDS = new Set(['and', 'or', 'in', 'function']);
 const ATOMS = new Set(['true', 'false', 'null']);
 const IDENT_START = /[A-Za-z_\u00C0-\uFFFF]/;
 const IDENT_PART = /[A-Za-z0-9_\u00C0-\uFFFF]/;
-const OPERATORS = [':=', '~>', '!=', '>=', '<=', '..', '**', '?:', '??', '.', '+', '-', '*', '/', '%', '=', '<', '>', '&', '?', ':', '^', '#', '@', '|', '!'];
+const OPERATORS = [
+  ':=',
+  '~>',
+  '!=',
+  '>=',
+  '<=',
+  '..',
+  '**',
+  '?:',
+  '??',
+  '.',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '=',
+  '<',
+  '>',
+  '&',
+  '?',
+  ':',
+  '^',
+  '#',
+  '@',
+  '|',
+  '!',
+];
 
 function readQuoted(line: string, start: number, quote: string): { end: number; closed: boolean } {
   let i = start;
@@ -211,7 +238,8 @@ export function tokenizeJsonata(text: string, options: { template?: boolean } = 
         const last = tokens[tokens.length - 1];
         // Multi-line strings and comments are one token.
         const adjacent = last && (last.to === offset + pos || (pos === 0 && last.to === offset - 1));
-        if (last && adjacent && last.type === type && (type === 'string' || type === 'comment' || type === 'templateText')) last.to = offset + end;
+        if (last && adjacent && last.type === type && (type === 'string' || type === 'comment' || type === 'templateText'))
+          last.to = offset + end;
         else tokens.push({ type, from: offset + pos, to: offset + end });
       }
       pos = end;

@@ -14,7 +14,12 @@ export function WorkflowTestPanel() {
   if (!result) return null;
   const message = summariseError(result.error).message;
   return (
-    <Card id="workflow-test" title="Test workflow" description="Every step run once on the sample; nothing was recorded." actions={<RunStatusBadge status={result.status} />}>
+    <Card
+      id="workflow-test"
+      title="Test workflow"
+      description="Every step run once on the sample; nothing was recorded."
+      actions={<RunStatusBadge status={result.status} />}
+    >
       {message ? <p className="sy-field__errors">{message}</p> : null}
       <ol className="sy-test-steps">
         {(result.steps ?? []).map((step) => {

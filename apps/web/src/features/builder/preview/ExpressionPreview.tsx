@@ -72,7 +72,9 @@ export function ExpressionPreview(props: {
   if (state.status === 'syntax') {
     return (
       <div id={id} className="sy-preview sy-preview--error" role="alert">
-        <span className="sy-preview__label">Syntax error · line {state.line}, column {state.column}</span>
+        <span className="sy-preview__label">
+          Syntax error · line {state.line}, column {state.column}
+        </span>
         <p className="sy-preview__message">{state.message}</p>
       </div>
     );

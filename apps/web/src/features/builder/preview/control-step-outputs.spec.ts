@@ -6,7 +6,14 @@ import { draftFromWorkflow } from '../state/workflow-draft';
 import { computeStepOutputs, contextForKey, LOOP_PREVIEW_ITEMS } from './step-outputs';
 
 const sample: TriggerSample = {
-  body: { kind: 'order', items: [{ sku: 'a', qty: 2 }, { sku: 'b', qty: 3 }], at: '2030-01-01T00:00:00.000Z' },
+  body: {
+    kind: 'order',
+    items: [
+      { sku: 'a', qty: 2 },
+      { sku: 'b', qty: 3 },
+    ],
+    at: '2030-01-01T00:00:00.000Z',
+  },
   headers: {},
   query: {},
   method: 'POST',
@@ -19,21 +26,39 @@ const steps: StepDefinition[] = [
     type: 'branch',
     mode: 'first-match',
     paths: [
-      { name: 'Orders', condition: "trigger.body.kind = 'order'", steps: [
-        { id: 'each', type: 'loop', items: 'trigger.body.items', steps: [{ id: 'line', type: 'map', expression: "$item.sku & '-' & $index" }] },
-        { id: 'pause', type: 'delay', mode: 'for', amount: 2, unit: 'minutes' },
-      ] },
+      {
+        name: 'Orders',
+        condition: "trigger.body.kind = 'order'",
+        steps: [
+          {
+            id: 'each',
+            type: 'loop',
+            items: 'trigger.body.items',
+            steps: [{ id: 'line', type: 'map', expression: "$item.sku & '-' & $index" }],
+          },
+          { id: 'pause', type: 'delay', mode: 'for', amount: 2, unit: 'minutes' },
+        ],
+      },
       { name: 'Always', condition: 'true', steps: [{ id: 'never', type: 'map', expression: '1' }] },
     ],
     otherwise: { steps: [{ id: 'end', type: 'stop', status: 'failed', message: 'no {{ trigger.body.kind }}' }] },
   },
-  { id: 'answer', type: 'respond', status: 201, headers: { 'X-Kind': '{{ trigger.body.kind }}' }, body: '{ "n": $count(steps.each.results) }' },
+  {
+    id: 'answer',
+    type: 'respond',
+    status: 201,
+    headers: { 'X-Kind': '{{ trigger.body.kind }}' },
+    body: '{ "n": $count(steps.each.results) }',
+  },
   { id: 'later', type: 'delay', mode: 'until', until: 'trigger.body.at' },
 ];
 
 function draft() {
   let n = 0;
-  return draftFromWorkflow({ workflow: { name: 'x', trigger: { type: 'webhook', url: '', token: '' }, steps }, makeKey: () => `k${(n += 1)}` });
+  return draftFromWorkflow({
+    workflow: { name: 'x', trigger: { type: 'webhook', url: '', token: '' }, steps },
+    makeKey: () => `k${(n += 1)}`,
+  });
 }
 // Keys: k1 route, k2 each, k3 line, k4 pause, k5 never, k6 end, k7 answer, k8 later.
 
@@ -41,8 +66,18 @@ describe('previews of control steps on the sample', () => {
   it('shows the matching path, loop items, delays, the answer and marks paths that would not run', async () => {
     const now = Date.parse('2025-06-01T10:00:00.000Z');
     const states = await computeStepOutputs({ steps: draft().steps, sample, tests: {}, now });
-    expect(states.k1).toMatchObject({ source: 'preview', output: { matched: [0], otherwise: false }, matchedPaths: [0], otherwiseTaken: false });
-    expect(states.k2).toMatchObject({ output: { results: ['a-0', 'b-1'], failures: [] }, itemCount: 2, firstItem: { sku: 'a', qty: 2 }, resultsCapped: false });
+    expect(states.k1).toMatchObject({
+      source: 'preview',
+      output: { matched: [0], otherwise: false },
+      matchedPaths: [0],
+      otherwiseTaken: false,
+    });
+    expect(states.k2).toMatchObject({
+      output: { results: ['a-0', 'b-1'], failures: [] },
+      itemCount: 2,
+      firstItem: { sku: 'a', qty: 2 },
+      resultsCapped: false,
+    });
     expect(states.k3).toEqual({ source: 'preview', output: 'a-0' });
     expect(states.k4).toEqual({ source: 'preview', output: { resumeAt: '2025-06-01T10:02:00.000Z' } });
     expect(states.k5).toMatchObject({ output: 1, inactive: true });
@@ -53,7 +88,14 @@ describe('previews of control steps on the sample', () => {
 
   it('caps the results computed for a big loop', async () => {
     const many = { ...sample, body: { items: Array.from({ length: LOOP_PREVIEW_ITEMS + 5 }, (_, i) => i) } };
-    const d = draftFromWorkflow({ workflow: { name: 'x', trigger: { type: 'webhook', url: '', token: '' }, steps: [{ id: 'l', type: 'loop', items: 'trigger.body.items', steps: [] }] }, makeKey: () => 'only' });
+    const d = draftFromWorkflow({
+      workflow: {
+        name: 'x',
+        trigger: { type: 'webhook', url: '', token: '' },
+        steps: [{ id: 'l', type: 'loop', items: 'trigger.body.items', steps: [] }],
+      },
+      makeKey: () => 'only',
+    });
     const states = await computeStepOutputs({ steps: d.steps, sample: many, tests: {} });
     expect(states.only).toMatchObject({ itemCount: LOOP_PREVIEW_ITEMS + 5, resultsCapped: true, firstItem: 0 });
     expect((states.only.output as { results: unknown[] }).results).toHaveLength(LOOP_PREVIEW_ITEMS);

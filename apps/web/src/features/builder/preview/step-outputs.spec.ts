@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { TriggerSample } from '../../../api';
 import { computeStepOutputs, contextForStep } from './step-outputs';
 
-const sample: TriggerSample = { body: { user: 'ada', n: 2 }, headers: {}, query: {}, method: 'POST', receivedAt: '2025-01-01T00:00:00.000Z' };
+const sample: TriggerSample = {
+  body: { user: 'ada', n: 2 },
+  headers: {},
+  query: {},
+  method: 'POST',
+  receivedAt: '2025-01-01T00:00:00.000Z',
+};
 
 describe('computeStepOutputs', () => {
   it('chains map and filter outputs, takes http from its last test and reports errors per step', async () => {
@@ -25,6 +31,9 @@ describe('computeStepOutputs', () => {
     expect(states.d).toEqual({ source: 'preview', output: '200ada' });
     expect(states.e.source).toBe('error');
     expect(states.f).toEqual({ source: 'none' });
-    expect(contextForStep({ steps, index: 2, sample, outputs: states }).steps).toEqual({ shape: { who: 'ada', n: 4 }, big: { passed: true } });
+    expect(contextForStep({ steps, index: 2, sample, outputs: states }).steps).toEqual({
+      shape: { who: 'ada', n: 4 },
+      big: { passed: true },
+    });
   });
 });

@@ -53,7 +53,11 @@ export async function delayResumeAt(params: { step: DraftStep['step']; scope?: S
   const { step, now } = params;
   if (step.mode === 'until') {
     if (typeof step.until !== 'string' || !step.until.trim() || !params.scope) return null;
-    const value = await evaluateExpression(step.until, params.scope.context, { limits: PREVIEW_LIMITS, now, bindings: params.scope.bindings });
+    const value = await evaluateExpression(step.until, params.scope.context, {
+      limits: PREVIEW_LIMITS,
+      now,
+      bindings: params.scope.bindings,
+    });
     const time = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
     if (Number.isNaN(time)) throw new Error('The time must be ISO 8601 text (2024-05-02T12:00:00Z) or epoch milliseconds.');
     return new Date(Math.max(time, now)).toISOString();
@@ -89,7 +93,8 @@ async function previewStep(entry: DraftStep, scope: Scope, run: RunState, record
     const matched: number[] = [];
     for (const [index, path] of paths.entries()) {
       if (step.mode !== 'every-match' && matched.length > 0) break;
-      if (typeof path.condition === 'string' && path.condition.trim() && isTruthy(await evaluateExpression(path.condition, ctx, options))) matched.push(index);
+      if (typeof path.condition === 'string' && path.condition.trim() && isTruthy(await evaluateExpression(path.condition, ctx, options)))
+        matched.push(index);
     }
     const otherwise = branchOtherwise(step);
     const otherwiseTaken = matched.length === 0 && otherwise !== undefined;
@@ -108,10 +113,12 @@ async function previewStep(entry: DraftStep, scope: Scope, run: RunState, record
     for (const [index, item] of items.slice(0, LOOP_PREVIEW_ITEMS).entries()) {
       const itemScope: Scope = { context: { trigger: ctx.trigger, steps: { ...ctx.steps } }, bindings: { ...scope.bindings, item, index } };
       const last = await previewList(inner, itemScope, run, record && index === 0, false);
-      if (typeof step.output === 'string' && step.output.trim()) results.push(await evaluateExpression(step.output, itemScope.context, { ...options, bindings: itemScope.bindings }));
+      if (typeof step.output === 'string' && step.output.trim())
+        results.push(await evaluateExpression(step.output, itemScope.context, { ...options, bindings: itemScope.bindings }));
       else results.push(inner.length === 0 ? item : last);
     }
-    if (items.length === 0) await previewList(inner, { context: { trigger: ctx.trigger, steps: { ...ctx.steps } }, bindings: scope.bindings }, run, record, true);
+    if (items.length === 0)
+      await previewList(inner, { context: { trigger: ctx.trigger, steps: { ...ctx.steps } }, bindings: scope.bindings }, run, record, true);
     return {
       source: 'preview',
       output: { results, failures: [] },
@@ -195,7 +202,8 @@ export function contextForStep(params: {
     const earlier: Record<string, unknown> = {};
     for (const visit of walkSteps(steps)) {
       const state = outputs[visit.entry.key];
-      if (visibleAfter(visit) && state && !state.inactive && (state.source === 'preview' || state.source === 'test')) earlier[visit.entry.step.id] = state.output;
+      if (visibleAfter(visit) && state && !state.inactive && (state.source === 'preview' || state.source === 'test'))
+        earlier[visit.entry.step.id] = state.output;
     }
     return { trigger: sample, steps: earlier };
   }

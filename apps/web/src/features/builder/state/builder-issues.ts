@@ -81,5 +81,8 @@ export function describeIssue(params: { issue: BuilderIssue; draft: WorkflowDraf
 /** "Step 2" at the top level, "route › Path 1 › Step 3" inside a branch or loop. */
 export function stepNumber(visit: Pick<StepVisit, 'ancestors' | 'index'>): string {
   if (visit.ancestors.length === 0) return `Step ${visit.index + 1}`;
-  return [...visit.ancestors.map((ancestor) => `${ancestor.entry.step.id} › ${listLabel(ancestor.entry.step, ancestor.list)}`), `Step ${visit.index + 1}`].join(' › ');
+  return [
+    ...visit.ancestors.map((ancestor) => `${ancestor.entry.step.id} › ${listLabel(ancestor.entry.step, ancestor.list)}`),
+    `Step ${visit.index + 1}`,
+  ].join(' › ');
 }

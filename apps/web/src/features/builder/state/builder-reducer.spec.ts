@@ -57,7 +57,13 @@ describe('workflow draft', () => {
     const loaded = draftFromWorkflow({
       workflow: {
         name: 'x',
-        trigger: { type: 'webhook', url: 'http://h/hooks/t', token: 't', methods: ['POST'], verify: { scheme: 'github', secretHints: ['ab…cd'] } },
+        trigger: {
+          type: 'webhook',
+          url: 'http://h/hooks/t',
+          token: 't',
+          methods: ['POST'],
+          verify: { scheme: 'github', secretHints: ['ab…cd'] },
+        },
         steps: [{ id: 'send', type: 'http', method: 'POST', url: 'https://x', headers: { '': 'v', A: '1' }, body: ' ', name: '' }],
       },
       makeKey: () => 'k',

@@ -64,7 +64,9 @@ function clearIssues(issues: BuilderIssue[], operation: DraftOperation): Builder
       return issues.filter((issue) => issue.target !== 'name');
     case 'setStepField': {
       const target = stepTarget(operation.key, operation.field);
-      return issues.filter((issue) => issue.target !== target && !issue.target.startsWith(`${target}.`) && issue.target !== stepTarget(operation.key));
+      return issues.filter(
+        (issue) => issue.target !== target && !issue.target.startsWith(`${target}.`) && issue.target !== stepTarget(operation.key),
+      );
     }
     case 'renameStep': {
       const target = stepTarget(operation.key, 'id');
@@ -73,7 +75,9 @@ function clearIssues(issues: BuilderIssue[], operation: DraftOperation): Builder
     case 'setTriggerField':
       return issues.filter((issue) => issue.target !== 'trigger');
     case 'deleteStep':
-      return issues.filter((issue) => !issue.target.startsWith(`${stepTarget(operation.key)}:`) && issue.target !== stepTarget(operation.key));
+      return issues.filter(
+        (issue) => !issue.target.startsWith(`${stepTarget(operation.key)}:`) && issue.target !== stepTarget(operation.key),
+      );
     case 'addPath':
     case 'deletePath':
     case 'setPathField':
@@ -111,7 +115,12 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
     case 'edit': {
       const draft = applyOperation(state.draft, action.operation);
       if (draft === state.draft) return state;
-      return { ...state, draft, issues: clearIssues(state.issues, action.operation), selectedKey: selectionAfter(state, action.operation, draft) };
+      return {
+        ...state,
+        draft,
+        issues: clearIssues(state.issues, action.operation),
+        selectedKey: selectionAfter(state, action.operation, draft),
+      };
     }
     case 'select':
       return state.selectedKey === action.key ? state : { ...state, selectedKey: action.key };

@@ -10,7 +10,12 @@ export interface BuilderStore {
   newKey(): string;
 }
 
-export function createBuilderStore(params: { draft: WorkflowDraft; sample?: SampleSelection | null; keyPrefix?: string; firstKey?: number }): BuilderStore {
+export function createBuilderStore(params: {
+  draft: WorkflowDraft;
+  sample?: SampleSelection | null;
+  keyPrefix?: string;
+  firstKey?: number;
+}): BuilderStore {
   let state = initialBuilderState(params.draft, params.sample ?? null);
   const listeners = new Set<() => void>();
   let counter = params.firstKey ?? params.draft.steps.length;

@@ -9,7 +9,17 @@ function draft(): WorkflowDraft {
     steps: [
       { key: 'a', step: { id: 'order', type: 'map', expression: '{"id": trigger.body.id}' } },
       { key: 'b', step: { id: 'big', type: 'filter', condition: 'steps.order.id > 10' } },
-      { key: 'c', step: { id: 'notify', type: 'http', method: 'POST', url: 'https://x/{{ steps.order.id }}', headers: { 'X-Id': '{{steps.order.id}}' }, body: 'steps.order' } },
+      {
+        key: 'c',
+        step: {
+          id: 'notify',
+          type: 'http',
+          method: 'POST',
+          url: 'https://x/{{ steps.order.id }}',
+          headers: { 'X-Id': '{{steps.order.id}}' },
+          body: 'steps.order',
+        },
+      },
     ],
   };
 }
@@ -61,7 +71,9 @@ describe('applyOperation', () => {
     expect('body' in removed.steps[2].step).toBe(false);
     const original = draft();
     expect(applyOperation(original, { type: 'setStepField', key: 'a', field: 'type', value: 'http' })).toBe(original);
-    expect(applyOperation(original, { type: 'setStepField', key: 'a', field: 'expression', value: original.steps[0].step.expression })).toBe(original);
+    expect(
+      applyOperation(original, { type: 'setStepField', key: 'a', field: 'expression', value: original.steps[0].step.expression }),
+    ).toBe(original);
   });
 
   it('renames a step and the references to it in later steps', () => {

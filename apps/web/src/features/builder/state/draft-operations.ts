@@ -47,7 +47,10 @@ function takenIds(draft: WorkflowDraft): string[] {
  * Inserts a step at `index` (default: the end) of a list (default: the workflow's), giving it a
  * fresh id if its id is taken anywhere in the workflow. Unchanged when the list does not exist.
  */
-export function insertStep(draft: WorkflowDraft, params: { step: StepDefinition; index?: number; key: string; list?: StepListRef }): WorkflowDraft {
+export function insertStep(
+  draft: WorkflowDraft,
+  params: { step: StepDefinition; index?: number; key: string; list?: StepListRef },
+): WorkflowDraft {
   const taken = takenIds(draft);
   const step = taken.includes(params.step.id) ? { ...params.step, id: uniqueStepId({ base: params.step.type, taken }) } : params.step;
   return withSteps(
@@ -60,8 +63,16 @@ export function insertStep(draft: WorkflowDraft, params: { step: StepDefinition;
   );
 }
 
-export function addStep(draft: WorkflowDraft, params: { stepType: BuilderStepType; index?: number; key: string; list?: StepListRef }): WorkflowDraft {
-  return insertStep(draft, { step: createStep({ type: params.stepType, taken: takenIds(draft) }), index: params.index, key: params.key, list: params.list });
+export function addStep(
+  draft: WorkflowDraft,
+  params: { stepType: BuilderStepType; index?: number; key: string; list?: StepListRef },
+): WorkflowDraft {
+  return insertStep(draft, {
+    step: createStep({ type: params.stepType, taken: takenIds(draft) }),
+    index: params.index,
+    key: params.key,
+    list: params.list,
+  });
 }
 
 /** Moves a step to `toIndex` (its position after the move) within its own list. */
@@ -93,7 +104,12 @@ function copyId(id: string, taken: Set<string>): string {
 function renameReferencesDeep(entry: DraftStep, renames: Map<string, string>): DraftStep {
   let step: StepDefinition = { ...entry.step };
   for (const [from, to] of renames) step = renameFields(step, from, to);
-  for (const nested of nestedLists(step)) step = setList(step, nested.list, nested.steps.map((inner) => renameReferencesDeep(inner, renames)));
+  for (const nested of nestedLists(step))
+    step = setList(
+      step,
+      nested.list,
+      nested.steps.map((inner) => renameReferencesDeep(inner, renames)),
+    );
   return { ...entry, step };
 }
 
@@ -113,7 +129,11 @@ export function duplicateStep(draft: WorkflowDraft, params: { key: string; newKe
     renames.set(entry.step.id, id);
     let step: StepDefinition = { ...structuredClone(entry.step), id };
     for (const nested of nestedLists(entry.step)) {
-      step = setList(step, nested.list, nested.steps.map((inner) => copyEntry(inner, `${params.newKey}.${(counter += 1)}`)));
+      step = setList(
+        step,
+        nested.list,
+        nested.steps.map((inner) => copyEntry(inner, `${params.newKey}.${(counter += 1)}`)),
+      );
     }
     return { key, step };
   };
@@ -135,7 +155,10 @@ export function duplicateStep(draft: WorkflowDraft, params: { key: string; newKe
 export function deleteStep(draft: WorkflowDraft, params: { key: string }): WorkflowDraft {
   const found = findStep(draft.steps, params.key);
   if (!found) return draft;
-  return withSteps(draft, updateListIn(draft.steps, found.ref, (list) => list.filter((entry) => entry.key !== params.key)));
+  return withSteps(
+    draft,
+    updateListIn(draft.steps, found.ref, (list) => list.filter((entry) => entry.key !== params.key)),
+  );
 }
 
 /** Sets one field of a step; `undefined` removes it. `id` and `type` change through other operations. */
@@ -182,7 +205,10 @@ export function deletePath(draft: WorkflowDraft, params: { key: string; pathInde
 }
 
 /** Sets the name or condition of a path (the otherwise path has only a name). */
-export function setPathField(draft: WorkflowDraft, params: { key: string; pathIndex: number | 'otherwise'; field: 'name' | 'condition'; value: string }): WorkflowDraft {
+export function setPathField(
+  draft: WorkflowDraft,
+  params: { key: string; pathIndex: number | 'otherwise'; field: 'name' | 'condition'; value: string },
+): WorkflowDraft {
   return updateBranch(draft, params.key, (step) => {
     if (params.pathIndex === 'otherwise') {
       const otherwise = branchOtherwise(step);
@@ -192,7 +218,10 @@ export function setPathField(draft: WorkflowDraft, params: { key: string; pathIn
     const paths = branchPaths(step);
     const path = paths[params.pathIndex];
     if (!path || path[params.field] === params.value) return step;
-    return { ...step, paths: paths.map((candidate, index) => (index === params.pathIndex ? { ...candidate, [params.field]: params.value } : candidate)) };
+    return {
+      ...step,
+      paths: paths.map((candidate, index) => (index === params.pathIndex ? { ...candidate, [params.field]: params.value } : candidate)),
+    };
   });
 }
 
@@ -218,7 +247,9 @@ export function renameStepReferences(params: { text: string; from: string; to: s
 }
 
 function isDraftList(value: unknown): boolean {
-  return Array.isArray(value) && value.length > 0 && value.every((item) => item && typeof item === 'object' && 'key' in item && 'step' in item);
+  return (
+    Array.isArray(value) && value.length > 0 && value.every((item) => item && typeof item === 'object' && 'key' in item && 'step' in item)
+  );
 }
 
 function renameInValue(value: unknown, from: string, to: string): unknown {
@@ -227,7 +258,9 @@ function renameInValue(value: unknown, from: string, to: string): unknown {
   if (isDraftList(value)) return value;
   if (Array.isArray(value)) return value.map((inner) => renameInValue(inner, from, to));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, name === 'name' ? inner : renameInValue(inner, from, to)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([name, inner]) => [name, name === 'name' ? inner : renameInValue(inner, from, to)]),
+    );
   }
   return value;
 }

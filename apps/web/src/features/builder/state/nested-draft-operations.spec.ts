@@ -28,7 +28,11 @@ const definition: StepDefinition[] = [
           },
         ],
       },
-      { name: 'Refunds', condition: "trigger.body.kind = 'refund'", steps: [{ id: 'wait', type: 'delay', mode: 'for', amount: 1, unit: 'seconds' }] },
+      {
+        name: 'Refunds',
+        condition: "trigger.body.kind = 'refund'",
+        steps: [{ id: 'wait', type: 'delay', mode: 'for', amount: 1, unit: 'seconds' }],
+      },
     ],
     otherwise: { name: 'Else', steps: [{ id: 'end', type: 'stop', status: 'failed', message: 'Unknown {{ trigger.body.kind }}' }] },
   },
@@ -37,7 +41,10 @@ const definition: StepDefinition[] = [
 
 function draft(): WorkflowDraft {
   let n = 0;
-  return draftFromWorkflow({ workflow: { name: 'Nested', trigger: { type: 'webhook', url: '', token: '' }, steps: definition }, makeKey: () => `k${(n += 1)}` });
+  return draftFromWorkflow({
+    workflow: { name: 'Nested', trigger: { type: 'webhook', url: '', token: '' }, steps: definition },
+    makeKey: () => `k${(n += 1)}`,
+  });
 }
 
 // Keys in document order: k1 route, k2 each, k3 post, k4 wait, k5 end, k6 after.
@@ -57,8 +64,16 @@ describe('nested step lists in the draft', () => {
   it('adds a step inside a path, a loop and the otherwise path, with ids unique in the whole workflow', () => {
     let d = applyOperation(draft(), { type: 'addStep', stepType: 'map', key: 'n1', list: { parentKey: 'k2', list: 'steps' }, index: 0 });
     d = applyOperation(d, { type: 'addStep', stepType: 'map', key: 'n2', list: { parentKey: 'k1', list: 1 } });
-    d = applyOperation(d, { type: 'insertStep', step: { id: 'post', type: 'filter', condition: 'true' }, key: 'n3', list: { parentKey: 'k1', list: 'otherwise' } });
-    const request = draftToRequest(d).steps[0] as unknown as { paths: Array<{ steps: StepDefinition[] }>; otherwise: { steps: StepDefinition[] } };
+    d = applyOperation(d, {
+      type: 'insertStep',
+      step: { id: 'post', type: 'filter', condition: 'true' },
+      key: 'n3',
+      list: { parentKey: 'k1', list: 'otherwise' },
+    });
+    const request = draftToRequest(d).steps[0] as unknown as {
+      paths: Array<{ steps: StepDefinition[] }>;
+      otherwise: { steps: StepDefinition[] };
+    };
     expect((request.paths[0].steps[0].steps as StepDefinition[]).map((s) => s.id)).toEqual(['map_1', 'post']);
     expect(request.paths[1].steps.map((s) => s.id)).toEqual(['wait', 'map_2']);
     expect(request.otherwise.steps.map((s) => s.id)).toEqual(['end', 'filter_1']);
@@ -116,7 +131,10 @@ describe('nested step lists in the draft', () => {
     let d = applyOperation(draft(), { type: 'addPath', key: 'k1' });
     d = applyOperation(d, { type: 'setPathField', key: 'k1', pathIndex: 2, field: 'condition', value: 'true' });
     d = applyOperation(d, { type: 'setPathField', key: 'k1', pathIndex: 'otherwise', field: 'name', value: 'Rest' });
-    let branch = draftToRequest(d).steps[0] as unknown as { paths: Array<{ name: string; condition: string; steps: unknown[] }>; otherwise?: { name: string } };
+    let branch = draftToRequest(d).steps[0] as unknown as {
+      paths: Array<{ name: string; condition: string; steps: unknown[] }>;
+      otherwise?: { name: string };
+    };
     expect(branch.paths[2]).toEqual({ name: 'Path 3', condition: 'true', steps: [] });
     expect(branch.otherwise?.name).toBe('Rest');
     d = applyOperation(d, { type: 'deletePath', key: 'k1', pathIndex: 0 });
@@ -145,7 +163,12 @@ describe('validation paths into nested steps', () => {
         { path: 'steps[0].paths[9].steps[0].x', message: 'gone' },
       ],
     });
-    expect(issues.map((issue) => issue.target)).toEqual(['step:k3:url', 'step:k1:paths.1.condition', 'step:k5:message', 'step:k1:paths.9.steps.0.x']);
+    expect(issues.map((issue) => issue.target)).toEqual([
+      'step:k3:url',
+      'step:k1:paths.1.condition',
+      'step:k5:message',
+      'step:k1:paths.9.steps.0.x',
+    ]);
     expect(describeIssue({ issue: issues[0], draft: d })).toBe('route › Path 1 (Orders) › each › For each item › Step 1 (post) · url');
     expect(describeIssue({ issue: issues[2], draft: d })).toBe('route › Else › Step 1 (end) · message');
   });
@@ -154,7 +177,10 @@ describe('validation paths into nested steps', () => {
 describe('the reducer with nested steps', () => {
   it('selects a nested step when added, and its neighbour or container after delete', () => {
     let state = initialBuilderState(draft());
-    state = builderReducer(state, { type: 'edit', operation: { type: 'addStep', stepType: 'map', key: 'n1', list: { parentKey: 'k2', list: 'steps' } } });
+    state = builderReducer(state, {
+      type: 'edit',
+      operation: { type: 'addStep', stepType: 'map', key: 'n1', list: { parentKey: 'k2', list: 'steps' } },
+    });
     expect(state.selectedKey).toBe('n1');
     state = builderReducer(state, { type: 'edit', operation: { type: 'deleteStep', key: 'n1' } });
     expect(state.selectedKey).toBe('k3');
@@ -165,7 +191,10 @@ describe('the reducer with nested steps', () => {
   it('clears the issues of a deleted nested step', () => {
     const d = draft();
     let state = initialBuilderState(d);
-    state = builderReducer(state, { type: 'setIssues', issues: issuesFromDetails({ draft: d, details: [{ path: 'steps[0].otherwise.steps[0].message', message: 'x' }] }) });
+    state = builderReducer(state, {
+      type: 'setIssues',
+      issues: issuesFromDetails({ draft: d, details: [{ path: 'steps[0].otherwise.steps[0].message', message: 'x' }] }),
+    });
     state = builderReducer(state, { type: 'edit', operation: { type: 'deleteStep', key: 'k5' } });
     expect(state.issues).toEqual([]);
   });

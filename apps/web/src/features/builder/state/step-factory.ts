@@ -21,7 +21,11 @@ export const STEP_TYPE_INFO: Record<BuilderStepType, { label: string; descriptio
 /** `map_1`, `map_2`, ... the first that no other step uses (the engine names id-less steps alike). */
 export function uniqueStepId(params: { base: string; taken: Iterable<string> }): string {
   const taken = new Set(params.taken);
-  const base = params.base.replace(/[^A-Za-z0-9_]/g, '_').replace(/^([^A-Za-z_])/, '_$1').slice(0, 56) || 'step';
+  const base =
+    params.base
+      .replace(/[^A-Za-z0-9_]/g, '_')
+      .replace(/^([^A-Za-z_])/, '_$1')
+      .slice(0, 56) || 'step';
   for (let n = 1; ; n += 1) {
     const id = `${base}_${n}`;
     if (!taken.has(id)) return id;

@@ -47,7 +47,10 @@ export function branchOtherwise(step: StepDefinition): DraftOtherwise | undefine
 export function nestedLists(step: StepDefinition): Array<{ list: StepListId; steps: DraftStep[] }> {
   if (step.type === 'loop') return [{ list: 'steps', steps: asSteps(step.steps) }];
   if (step.type !== 'branch') return [];
-  const lists: Array<{ list: StepListId; steps: DraftStep[] }> = branchPaths(step).map((path, index) => ({ list: index, steps: asSteps(path.steps) }));
+  const lists: Array<{ list: StepListId; steps: DraftStep[] }> = branchPaths(step).map((path, index) => ({
+    list: index,
+    steps: asSteps(path.steps),
+  }));
   const otherwise = branchOtherwise(step);
   if (otherwise) lists.push({ list: 'otherwise', steps: asSteps(otherwise.steps) });
   return lists;
@@ -73,10 +76,13 @@ export function setList(step: StepDefinition, list: StepListId, steps: DraftStep
 /** A draft step from a definition, nested steps included, each with a key of its own. */
 export function draftStepFromDefinition(step: StepDefinition, makeKey: () => string): DraftStep {
   const key = makeKey();
-  const toDrafts = (value: unknown) => (Array.isArray(value) ? (value as StepDefinition[]).map((inner) => draftStepFromDefinition(inner, makeKey)) : []);
+  const toDrafts = (value: unknown) =>
+    Array.isArray(value) ? (value as StepDefinition[]).map((inner) => draftStepFromDefinition(inner, makeKey)) : [];
   if (step.type === 'loop') return { key, step: { ...step, steps: toDrafts(step.steps) } };
   if (step.type === 'branch') {
-    const paths = Array.isArray(step.paths) ? (step.paths as Array<Record<string, unknown>>).map((path) => ({ ...path, steps: toDrafts(path.steps) })) : [];
+    const paths = Array.isArray(step.paths)
+      ? (step.paths as Array<Record<string, unknown>>).map((path) => ({ ...path, steps: toDrafts(path.steps) }))
+      : [];
     const out: StepDefinition = { ...step, paths };
     if (isRecord(step.otherwise)) out.otherwise = { ...step.otherwise, steps: toDrafts(step.otherwise.steps) };
     return { key, step: out };

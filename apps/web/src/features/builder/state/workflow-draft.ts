@@ -24,7 +24,10 @@ export function definitionTrigger(trigger: Record<string, unknown>): WorkflowDra
   return { ...out, type: 'webhook' };
 }
 
-export function draftFromWorkflow(params: { workflow: Pick<Workflow, 'name' | 'trigger' | 'steps'>; makeKey: () => string }): WorkflowDraft {
+export function draftFromWorkflow(params: {
+  workflow: Pick<Workflow, 'name' | 'trigger' | 'steps'>;
+  makeKey: () => string;
+}): WorkflowDraft {
   const { workflow, makeKey } = params;
   return {
     name: workflow.name,

@@ -88,9 +88,7 @@ export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; 
       </button>
       {open ? (
         <div className="sy-add-step__menu" role="menu" id={menuId} aria-label="Step types">
-          {(Object.keys(STEP_TYPE_INFO) as BuilderStepType[])
-            .filter((type) => !isAppStepType(type))
-            .map((type) => item(type))}
+          {(Object.keys(STEP_TYPE_INFO) as BuilderStepType[]).filter((type) => !isAppStepType(type)).map((type) => item(type))}
           <div role="group" aria-labelledby={`${menuId}-apps`}>
             <div className="sy-add-step__group" id={`${menuId}-apps`}>
               Apps

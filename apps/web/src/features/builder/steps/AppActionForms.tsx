@@ -121,7 +121,12 @@ function WebhookTarget(props: StepFormProps & { app: string; placeholder: string
         </select>
       </Field>
       {stored ? (
-        <CredentialField {...props} label={`${app} webhook credential`} type="webhook-url" description={`An incoming webhook URL from ${app}, stored as a credential: the run history never shows it.`} />
+        <CredentialField
+          {...props}
+          label={`${app} webhook credential`}
+          type="webhook-url"
+          description={`An incoming webhook URL from ${app}, stored as a credential: the run history never shows it.`}
+        />
       ) : (
         <TemplateField
           {...props}
@@ -158,7 +163,14 @@ export function SlackStepForm(props: StepFormProps) {
   return (
     <>
       <WebhookTarget {...props} app="Slack" placeholder="https://hooks.slack.com/services/T…/B…/…" />
-      <TemplateField {...props} field="text" label="Message" multiline placeholder="New order *{{ trigger.body.id }}*" description="Slack mrkdwn; also the notification text when blocks are set." />
+      <TemplateField
+        {...props}
+        field="text"
+        label="Message"
+        multiline
+        placeholder="New order *{{ trigger.body.id }}*"
+        description="Slack mrkdwn; also the notification text when blocks are set."
+      />
       <ValueField
         {...props}
         field="blocks"
@@ -183,7 +195,14 @@ export function DiscordStepForm(props: StepFormProps) {
   return (
     <>
       <WebhookTarget {...props} app="Discord" placeholder="https://discord.com/api/webhooks/…/…" />
-      <TemplateField {...props} field="content" label="Message" multiline placeholder="Order **{{ trigger.body.id }}** paid" description="Discord markdown, at most 2,000 characters." />
+      <TemplateField
+        {...props}
+        field="content"
+        label="Message"
+        multiline
+        placeholder="Order **{{ trigger.body.id }}** paid"
+        description="Discord markdown, at most 2,000 characters."
+      />
       <div className="sy-step-form__row">
         <div className="sy-step-form__grow">
           <TemplateField {...props} field="username" label="Sender name" optional placeholder="Shop" />
@@ -192,7 +211,14 @@ export function DiscordStepForm(props: StepFormProps) {
           <TemplateField {...props} field="avatarUrl" label="Avatar URL" optional placeholder="https://example.com/avatar.png" />
         </div>
       </div>
-      <ValueField {...props} field="embeds" label="Embeds" optional description="A JSONata expression giving a list of at most 10 embeds." placeholder="[{ 'title': trigger.body.id, 'color': 5814783 }]" />
+      <ValueField
+        {...props}
+        field="embeds"
+        label="Embeds"
+        optional
+        description="A JSONata expression giving a list of at most 10 embeds."
+        placeholder="[{ 'title': trigger.body.id, 'color': 5814783 }]"
+      />
     </>
   );
 }
@@ -202,7 +228,14 @@ export function TeamsStepForm(props: StepFormProps) {
     <>
       <WebhookTarget {...props} app="Teams" placeholder="https://…logic.azure.com/workflows/…" />
       <TemplateField {...props} field="title" label="Title" optional placeholder="Order {{ trigger.body.id }}" />
-      <TemplateField {...props} field="text" label="Text" multiline placeholder="{{ trigger.body.customer }} paid {{ trigger.body.total }} EUR" description="Sent as an Adaptive Card; the text may use Markdown." />
+      <TemplateField
+        {...props}
+        field="text"
+        label="Text"
+        multiline
+        placeholder="{{ trigger.body.customer }} paid {{ trigger.body.total }} EUR"
+        description="Sent as an Adaptive Card; the text may use Markdown."
+      />
     </>
   );
 }
@@ -211,8 +244,19 @@ export function TelegramStepForm(props: StepFormProps) {
   const { entry, setField } = props;
   return (
     <>
-      <CredentialField {...props} label="Bot" type="telegram-bot" description="The bot token @BotFather gave you, stored as a credential." />
-      <TemplateField {...props} field="chatId" label="Chat" placeholder="{{ trigger.body.chatId }} or @mychannel" description="The chat id (a number) or @channelusername." />
+      <CredentialField
+        {...props}
+        label="Bot"
+        type="telegram-bot"
+        description="The bot token @BotFather gave you, stored as a credential."
+      />
+      <TemplateField
+        {...props}
+        field="chatId"
+        label="Chat"
+        placeholder="{{ trigger.body.chatId }} or @mychannel"
+        description="The chat id (a number) or @channelusername."
+      />
       <TemplateField {...props} field="text" label="Message" multiline placeholder="<b>{{ trigger.body.id }}</b> paid" />
       <div className="sy-step-form__row">
         <Field label="Formatting" htmlFor={`step-${entry.key}-parseMode`} errors={messages(props, 'parseMode')}>
@@ -256,7 +300,12 @@ export function WebhookStepForm(props: StepFormProps) {
   return (
     <>
       <TemplateField {...props} field="url" label="Receiver URL" placeholder="https://partner.example.com/webhooks" />
-      <CredentialField {...props} label="Signing secret" type="webhook-signing-secret" description="A stored whsec_ secret that the receiver knows too." />
+      <CredentialField
+        {...props}
+        label="Signing secret"
+        type="webhook-signing-secret"
+        description="A stored whsec_ secret that the receiver knows too."
+      />
       <TemplateField
         {...props}
         field="eventType"
@@ -269,7 +318,13 @@ export function WebhookStepForm(props: StepFormProps) {
           </>
         }
       />
-      <ValueField {...props} field="body" label="Payload" description="A JSONata expression; its result is sent as JSON and signed." placeholder="{ 'id': trigger.body.id }" />
+      <ValueField
+        {...props}
+        field="body"
+        label="Payload"
+        description="A JSONata expression; its result is sent as JSON and signed."
+        placeholder="{ 'id': trigger.body.id }"
+      />
       <p className="sy-field__description">
         Receivers verify the <code>webhook-signature</code> header with the standardwebhooks or svix libraries.
       </p>
@@ -283,7 +338,14 @@ export function EmailStepForm(props: StepFormProps) {
     <>
       <div className="sy-step-form__row">
         <div className="sy-step-form__grow">
-          <TextInput label="SMTP server" placeholder="smtp.example.com" spellCheck={false} value={text(entry.step.host)} errors={messages(props, 'host')} onChange={(value) => setField('host', value.trim())} />
+          <TextInput
+            label="SMTP server"
+            placeholder="smtp.example.com"
+            spellCheck={false}
+            value={text(entry.step.host)}
+            errors={messages(props, 'host')}
+            onChange={(value) => setField('host', value.trim())}
+          />
         </div>
         <TextInput
           label="Port"
@@ -298,7 +360,12 @@ export function EmailStepForm(props: StepFormProps) {
           onChange={(value) => setField('port', value === '' ? undefined : Number(value))}
         />
         <Field label="Security" htmlFor={`step-${entry.key}-security`} errors={messages(props, 'security')}>
-          <select id={`step-${entry.key}-security`} className="sy-select" value={text(entry.step.security) || 'starttls'} onChange={(event) => setField('security', event.target.value)}>
+          <select
+            id={`step-${entry.key}-security`}
+            className="sy-select"
+            value={text(entry.step.security) || 'starttls'}
+            onChange={(event) => setField('security', event.target.value)}
+          >
             {SMTP_SECURITY_MODES.map((mode) => (
               <option key={mode} value={mode}>
                 {mode === 'starttls' ? 'STARTTLS (587)' : mode === 'tls' ? 'TLS (465)' : 'None (local relay)'}
@@ -307,7 +374,13 @@ export function EmailStepForm(props: StepFormProps) {
           </select>
         </Field>
       </div>
-      <CredentialField {...props} label="SMTP login" type="basic" optional description="A stored username and password for the SMTP server." />
+      <CredentialField
+        {...props}
+        label="SMTP login"
+        type="basic"
+        optional
+        description="A stored username and password for the SMTP server."
+      />
       <TemplateField {...props} field="from" label="From" placeholder="Shop <shop@example.com>" />
       <TemplateField {...props} field="to" label="To" placeholder="{{ trigger.body.email }}" description="Comma-separated addresses." />
       <div className="sy-step-form__row">
@@ -323,7 +396,15 @@ export function EmailStepForm(props: StepFormProps) {
       </div>
       <TemplateField {...props} field="subject" label="Subject" placeholder="Your order {{ trigger.body.id }}" />
       <TemplateField {...props} field="text" label="Text" optional multiline placeholder="Thanks {{ trigger.body.name }}!" />
-      <TemplateField {...props} field="html" label="HTML" optional multiline placeholder="<p>Thanks {{ trigger.body.name }}!</p>" description="Placeholders are inserted as they are (not HTML-escaped)." />
+      <TemplateField
+        {...props}
+        field="html"
+        label="HTML"
+        optional
+        multiline
+        placeholder="<p>Thanks {{ trigger.body.name }}!</p>"
+        description="Placeholders are inserted as they are (not HTML-escaped)."
+      />
       <TimeoutField {...props} placeholder="30000" />
     </>
   );

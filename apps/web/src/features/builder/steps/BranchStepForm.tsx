@@ -50,7 +50,12 @@ export function BranchStepForm(props: StepFormProps) {
       {paths.map((path, pathIndex) => {
         const label = path.name || `Path ${pathIndex + 1}`;
         return (
-          <section key={pathIndex} className="sy-control-form__path" aria-label={`Path ${pathIndex + 1}: ${label}`} data-path-index={pathIndex}>
+          <section
+            key={pathIndex}
+            className="sy-control-form__path"
+            aria-label={`Path ${pathIndex + 1}: ${label}`}
+            data-path-index={pathIndex}
+          >
             <div className="sy-control-form__path-header">
               <span className="sy-control-form__path-title">Path {pathIndex + 1}</span>
               <PathVerdict taken={Boolean(preview?.matchedPaths?.includes(pathIndex))} known={known} />
@@ -115,7 +120,10 @@ export function BranchStepForm(props: StepFormProps) {
         <span>Otherwise: run other steps when no path matches</span>
       </label>
       {otherwise ? (
-        <section className="sy-control-form__path sy-control-form__path--otherwise" aria-label={`Otherwise: ${otherwise.name || 'Otherwise'}`}>
+        <section
+          className="sy-control-form__path sy-control-form__path--otherwise"
+          aria-label={`Otherwise: ${otherwise.name || 'Otherwise'}`}
+        >
           <div className="sy-control-form__path-header">
             <span className="sy-control-form__path-title">Otherwise</span>
             <PathVerdict taken={Boolean(preview?.otherwiseTaken)} known={known} />
@@ -126,9 +134,16 @@ export function BranchStepForm(props: StepFormProps) {
             value={otherwise.name ?? ''}
             placeholder="Otherwise"
             errors={messages(formIssues(props, 'otherwise.name'))}
-            onChange={(value) => edit({ type: 'edit', operation: { type: 'setPathField', key, pathIndex: 'otherwise', field: 'name', value } })}
+            onChange={(value) =>
+              edit({ type: 'edit', operation: { type: 'setPathField', key, pathIndex: 'otherwise', field: 'name', value } })
+            }
           />
-          <StepListEditor steps={otherwise.steps ?? []} list={{ parentKey: key, list: 'otherwise' }} label="Steps of Otherwise" where="in Otherwise" />
+          <StepListEditor
+            steps={otherwise.steps ?? []}
+            list={{ parentKey: key, list: 'otherwise' }}
+            label="Steps of Otherwise"
+            where="in Otherwise"
+          />
         </section>
       ) : null}
     </>

@@ -16,7 +16,8 @@ function ResumePreview({ stepKey }: { stepKey: string }) {
   if (!resumeAt) return null;
   return (
     <p className="sy-control-form__note" aria-live="polite" data-testid="delay-preview">
-      Reached now, the run would wait (status <strong>waiting</strong>) and go on at <time dateTime={resumeAt}>{new Date(resumeAt).toLocaleString()}</time> (
+      Reached now, the run would wait (status <strong>waiting</strong>) and go on at{' '}
+      <time dateTime={resumeAt}>{new Date(resumeAt).toLocaleString()}</time> (
       <RelativeTime iso={resumeAt} />
       ).
     </p>

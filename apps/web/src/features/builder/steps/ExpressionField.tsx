@@ -27,7 +27,22 @@ export interface ExpressionFieldProps {
 
 /** A labelled JSONata (or template) editor with its errors and its live preview under it. */
 export function ExpressionField(props: ExpressionFieldProps) {
-  const { id, label, targetLabel, description, value, onChange, stepIndex, kind, placeholder, optional, issues, singleLine, hint, conditionLabels } = props;
+  const {
+    id,
+    label,
+    targetLabel,
+    description,
+    value,
+    onChange,
+    stepIndex,
+    kind,
+    placeholder,
+    optional,
+    issues,
+    singleLine,
+    hint,
+    conditionLabels,
+  } = props;
   // Inside a step card the step's key places the field at any depth (paths, loops); `stepIndex` is the fallback.
   const scopeKey = useContext(StepScopeContext);
   const { outputs } = useBuilderContext();
@@ -51,7 +66,11 @@ export function ExpressionField(props: ExpressionFieldProps) {
     <div className={listed.length ? 'sy-field sy-field--invalid' : 'sy-field'}>
       <div className="sy-field__label-row">
         {/* A CodeMirror editor is not a labelable element: the label focuses it by hand. */}
-        <span className="sy-field__label" id={labelId} onClick={() => document.getElementById(id)?.querySelector<HTMLElement>('.cm-content')?.focus()}>
+        <span
+          className="sy-field__label"
+          id={labelId}
+          onClick={() => document.getElementById(id)?.querySelector<HTMLElement>('.cm-content')?.focus()}
+        >
           {label}
         </span>
         {optional ? <span className="sy-field__optional">optional</span> : null}
@@ -79,7 +98,15 @@ export function ExpressionField(props: ExpressionFieldProps) {
         </ul>
       ) : null}
       {hint}
-      <ExpressionPreview id={previewId} source={value} kind={kind} context={context} bindings={bindings} hasSample={Boolean(sample)} conditionLabels={conditionLabels} />
+      <ExpressionPreview
+        id={previewId}
+        source={value}
+        kind={kind}
+        context={context}
+        bindings={bindings}
+        hasSample={Boolean(sample)}
+        conditionLabels={conditionLabels}
+      />
     </div>
   );
 }

@@ -16,9 +16,7 @@ function ItemsPreview({ stepKey }: { stepKey: string }) {
   if (!state || state.itemCount === undefined) return null;
   return (
     <div className="sy-control-form__note" aria-live="polite" data-testid="loop-items-preview">
-      <strong>
-        {state.itemCount === 1 ? '1 item' : `${state.itemCount} items`} on the sample
-      </strong>
+      <strong>{state.itemCount === 1 ? '1 item' : `${state.itemCount} items`} on the sample</strong>
       {state.itemCount > 0 ? (
         <>
           {' '}

@@ -12,10 +12,13 @@ function WaitModeHint() {
   return (
     <div className="sy-control-form__warning" role="note">
       <p>
-        The trigger answers at once (202 with the run id), so this answer is not sent. Set the trigger&apos;s <strong>Answer the sender</strong> to{' '}
-        <strong>Wait for the result</strong>.
+        The trigger answers at once (202 with the run id), so this answer is not sent. Set the trigger&apos;s{' '}
+        <strong>Answer the sender</strong> to <strong>Wait for the result</strong>.
       </p>
-      <Button size="sm" onClick={() => store.dispatch({ type: 'edit', operation: { type: 'setTriggerField', field: 'response', value: { mode: 'wait' } } })}>
+      <Button
+        size="sm"
+        onClick={() => store.dispatch({ type: 'edit', operation: { type: 'setTriggerField', field: 'response', value: { mode: 'wait' } } })}
+      >
         Make the trigger wait for the result
       </Button>
     </div>

@@ -29,7 +29,11 @@ function StepIdInput({ id, errors, onCommit }: { id: string; errors: string[]; o
     <TextInput
       label="Step id"
       className="sy-step-form__id"
-      description={<>Later steps read the output as <code>steps.{valid ? shown : '…'}</code></>}
+      description={
+        <>
+          Later steps read the output as <code>steps.{valid ? shown : '…'}</code>
+        </>
+      }
       value={shown}
       spellCheck={false}
       errors={valid ? errors : ['Use letters, digits and _ only, starting with a letter or _ (at most 64).']}
@@ -81,7 +85,10 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
   const selected = useBuilderState((state) => state.selectedKey === entry.key);
   // A branch or loop stays open while one of its nested steps is being edited.
   const holdsSelection = useBuilderState(
-    (state) => state.selectedKey !== null && state.selectedKey !== entry.key && (findStep(state.draft.steps, state.selectedKey)?.ancestors.some((ancestor) => ancestor.entry.key === entry.key) ?? false),
+    (state) =>
+      state.selectedKey !== null &&
+      state.selectedKey !== entry.key &&
+      (findStep(state.draft.steps, state.selectedKey)?.ancestors.some((ancestor) => ancestor.entry.key === entry.key) ?? false),
   );
   const open = selected || holdsSelection;
   const issues = useBuilderState((state) => state.issues);
@@ -128,7 +135,12 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
 
   return (
     <li
-      className={['sy-step-card', open && 'sy-step-card--open', stepIssues.length > 0 && 'sy-step-card--invalid', dropHint && `sy-step-card--drop-${dropHint}`]
+      className={[
+        'sy-step-card',
+        open && 'sy-step-card--open',
+        stepIssues.length > 0 && 'sy-step-card--invalid',
+        dropHint && `sy-step-card--drop-${dropHint}`,
+      ]
         .filter(Boolean)
         .join(' ')}
       aria-labelledby={headingId}
@@ -180,10 +192,17 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
           </button>
         </h3>
         <div className="sy-step-card__badges">
-          {stepIssues.length > 0 ? <Badge tone="danger">{stepIssues.length === 1 ? '1 problem' : `${stepIssues.length} problems`}</Badge> : null}
-          {output?.source === 'preview' && output.passed === false && !output.inactive ? <Badge tone="accent">Sample stops here</Badge> : null}
+          {stepIssues.length > 0 ? (
+            <Badge tone="danger">{stepIssues.length === 1 ? '1 problem' : `${stepIssues.length} problems`}</Badge>
+          ) : null}
+          {output?.source === 'preview' && output.passed === false && !output.inactive ? (
+            <Badge tone="accent">Sample stops here</Badge>
+          ) : null}
           {test ? (
-            <Badge tone={test.status === 'succeeded' ? 'success' : test.status === 'failed' ? 'danger' : 'neutral'} title="Result of the last test">
+            <Badge
+              tone={test.status === 'succeeded' ? 'success' : test.status === 'failed' ? 'danger' : 'neutral'}
+              title="Result of the last test"
+            >
               {test.status === 'succeeded' ? 'Tested' : test.status === 'failed' ? 'Test failed' : test.status}
             </Badge>
           ) : null}
@@ -192,9 +211,23 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
           <Menu
             label={list ? `Actions for step ${step.id}` : `Actions for step ${index + 1}`}
             items={[
-              { label: 'Move up', icon: 'arrowUp', disabled: index === 0, onSelect: () => edit({ type: 'edit', operation: { type: 'moveStep', key, toIndex: index - 1 } }) },
-              { label: 'Move down', icon: 'arrowDown', disabled: index === count - 1, onSelect: () => edit({ type: 'edit', operation: { type: 'moveStep', key, toIndex: index + 1 } }) },
-              { label: 'Duplicate', icon: 'copy', onSelect: () => edit({ type: 'edit', operation: { type: 'duplicateStep', key, newKey: store.newKey() } }) },
+              {
+                label: 'Move up',
+                icon: 'arrowUp',
+                disabled: index === 0,
+                onSelect: () => edit({ type: 'edit', operation: { type: 'moveStep', key, toIndex: index - 1 } }),
+              },
+              {
+                label: 'Move down',
+                icon: 'arrowDown',
+                disabled: index === count - 1,
+                onSelect: () => edit({ type: 'edit', operation: { type: 'moveStep', key, toIndex: index + 1 } }),
+              },
+              {
+                label: 'Duplicate',
+                icon: 'copy',
+                onSelect: () => edit({ type: 'edit', operation: { type: 'duplicateStep', key, newKey: store.newKey() } }),
+              },
               { label: 'Delete', icon: 'trash', tone: 'danger', onSelect: () => setConfirmDelete(true) },
             ]}
           />
@@ -230,7 +263,13 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
             <Form entry={entry} index={index} issues={issues} setField={setField} />
           </StepScopeContext.Provider>
           <div className="sy-step-card__test">
-            <Button icon="play" onClick={() => onTest(key)} loading={testing} disabled={!hasSample} title={hasSample ? undefined : 'Capture a test request first'}>
+            <Button
+              icon="play"
+              onClick={() => onTest(key)}
+              loading={testing}
+              disabled={!hasSample}
+              title={hasSample ? undefined : 'Capture a test request first'}
+            >
               Test this step
             </Button>
             <span className="sy-muted sy-step-card__test-note">
@@ -270,7 +309,8 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
           </>
         }
       >
-        “{title}” and its settings are removed from the workflow when you save. Later steps that read <code>steps.{step.id}</code> will get no value.
+        “{title}” and its settings are removed from the workflow when you save. Later steps that read <code>steps.{step.id}</code> will get
+        no value.
       </Dialog>
     </li>
   );

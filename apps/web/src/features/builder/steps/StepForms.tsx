@@ -36,8 +36,8 @@ export function MapStepForm(props: StepFormProps) {
       targetLabel={stepLabel(index, 'Output')}
       description={
         <>
-          A JSONata expression; its result is this step&apos;s output, <code>steps.{entry.step.id}</code> for later steps. Click
-          fields in the data panel to insert them.
+          A JSONata expression; its result is this step&apos;s output, <code>steps.{entry.step.id}</code> for later steps. Click fields in
+          the data panel to insert them.
         </>
       }
       value={text(entry.step.expression)}
@@ -143,7 +143,12 @@ export function HttpStepForm(props: StepFormProps) {
     <>
       <div className="sy-step-form__row">
         <Field label="Method" htmlFor={`step-${entry.key}-method`} errors={fieldIssues(props, 'method').map((issue) => issue.message)}>
-          <select id={`step-${entry.key}-method`} className="sy-select sy-step-form__method" value={method} onChange={(event) => setField('method', event.target.value)}>
+          <select
+            id={`step-${entry.key}-method`}
+            className="sy-select sy-step-form__method"
+            value={method}
+            onChange={(event) => setField('method', event.target.value)}
+          >
             {HTTP_METHODS.map((value) => (
               <option key={value} value={value}>
                 {value}

@@ -5,7 +5,13 @@ import { Badge, CodeBlock } from '../../../ui';
 import type { StepTestResult as Result } from '../state/builder-reducer';
 
 const TONES = { succeeded: 'success', failed: 'danger', filtered: 'accent', skipped: 'neutral', pending: 'neutral' } as const;
-const LABELS = { succeeded: 'Succeeded', failed: 'Failed', filtered: 'Filtered: the run would stop here', skipped: 'Skipped', pending: 'Pending' } as const;
+const LABELS = {
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  filtered: 'Filtered: the run would stop here',
+  skipped: 'Skipped',
+  pending: 'Pending',
+} as const;
 
 /** The outcome of "Test this step" or of this step in "Test workflow". */
 export function StepTestResult({ result, outdated }: { result: Result; outdated: boolean }) {
@@ -21,7 +27,9 @@ export function StepTestResult({ result, outdated }: { result: Result; outdated:
         {outdated ? <Badge tone="warning">Step changed since</Badge> : null}
       </div>
       {message ? <p className="sy-test-result__error">{message}</p> : null}
-      {result.output !== undefined && result.output !== null ? <CodeBlock label="Test output" value={result.output} maxHeight={260} /> : null}
+      {result.output !== undefined && result.output !== null ? (
+        <CodeBlock label="Test output" value={result.output} maxHeight={260} />
+      ) : null}
       {hasContent(result.input) ? (
         <details className="sy-test-result__input">
           <summary>What was sent</summary>

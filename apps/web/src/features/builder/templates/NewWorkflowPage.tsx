@@ -37,7 +37,11 @@ export function NewWorkflowPage() {
       <>
         <PageHeader back={{ to: '/', label: 'All workflows' }} title="Create a workflow" />
         <Card>
-          <EmptyState icon="alert" title="Viewers cannot create workflows" description="Ask an owner or admin of this workspace for the editor role." />
+          <EmptyState
+            icon="alert"
+            title="Viewers cannot create workflows"
+            description="Ask an owner or admin of this workspace for the editor role."
+          />
         </Card>
       </>
     );
@@ -45,7 +49,11 @@ export function NewWorkflowPage() {
   return (
     <>
       <title>New workflow · Switchyard</title>
-      <PageHeader back={{ to: '/', label: 'All workflows' }} title="Create a workflow" description="Start from scratch, or from a template with the steps already in place." />
+      <PageHeader
+        back={{ to: '/', label: 'All workflows' }}
+        title="Create a workflow"
+        description="Start from scratch, or from a template with the steps already in place."
+      />
       <div className="sy-new-workflow">
         <TextInput
           label="Name"

@@ -49,7 +49,15 @@ export const WORKFLOW_TEMPLATES: readonly WorkflowTemplate[] = [
           '}',
         ].join('\n'),
       },
-      { id: 'post_to_chat', name: 'Post to chat', type: 'http', method: 'POST', url: 'https://hooks.example.com/replace-with-your-chat-webhook', headers: {}, body: 'steps.message' },
+      {
+        id: 'post_to_chat',
+        name: 'Post to chat',
+        type: 'http',
+        method: 'POST',
+        url: 'https://hooks.example.com/replace-with-your-chat-webhook',
+        headers: {},
+        body: 'steps.message',
+      },
     ],
     sample: {
       method: 'POST',
@@ -78,7 +86,12 @@ export const WORKFLOW_TEMPLATES: readonly WorkflowTemplate[] = [
     ],
     trigger: { type: 'webhook', methods: ['POST'], verify: { scheme: 'stripe' } },
     steps: [
-      { id: 'only_succeeded', name: 'Only successful payments', type: 'filter', condition: 'trigger.body.type = "payment_intent.succeeded"' },
+      {
+        id: 'only_succeeded',
+        name: 'Only successful payments',
+        type: 'filter',
+        condition: 'trigger.body.type = "payment_intent.succeeded"',
+      },
       {
         id: 'payment',
         name: 'Shape the payment',
@@ -112,7 +125,17 @@ export const WORKFLOW_TEMPLATES: readonly WorkflowTemplate[] = [
         id: 'evt_3Qh1',
         type: 'payment_intent.succeeded',
         created: 1736933400,
-        data: { object: { id: 'pi_3Qh1', object: 'payment_intent', amount: 4900, amount_received: 4900, currency: 'eur', receipt_email: 'grace@example.com', status: 'succeeded' } },
+        data: {
+          object: {
+            id: 'pi_3Qh1',
+            object: 'payment_intent',
+            amount: 4900,
+            amount_received: 4900,
+            currency: 'eur',
+            receipt_email: 'grace@example.com',
+            status: 'succeeded',
+          },
+        },
       },
     },
   },
@@ -120,17 +143,34 @@ export const WORKFLOW_TEMPLATES: readonly WorkflowTemplate[] = [
     id: 'form-filtered-forward',
     name: 'Form submission filtered and forwarded',
     description: 'Keeps form submissions with a real email address and forwards the lead to your CRM or sheet.',
-    todo: ['Point your form tool (Typeform, Tally, Webflow…) at the trigger URL', 'Set the address of your CRM or sheet in “Forward the lead”'],
+    todo: [
+      'Point your form tool (Typeform, Tally, Webflow…) at the trigger URL',
+      'Set the address of your CRM or sheet in “Forward the lead”',
+    ],
     trigger: { type: 'webhook', methods: ['POST'] },
     steps: [
       {
         id: 'lead',
         name: 'Read the form',
         type: 'map',
-        expression: '{\n  "name": $trim(trigger.body.name),\n  "email": $lowercase($trim(trigger.body.email)),\n  "message": trigger.body.message,\n  "source": "website form"\n}',
+        expression:
+          '{\n  "name": $trim(trigger.body.name),\n  "email": $lowercase($trim(trigger.body.email)),\n  "message": trigger.body.message,\n  "source": "website form"\n}',
       },
-      { id: 'has_email', name: 'Only with an email address', type: 'filter', condition: '$contains(steps.lead.email, /^[^@\\s]+@[^@\\s]+\\.[a-z]+$/i)' },
-      { id: 'forward', name: 'Forward the lead', type: 'http', method: 'POST', url: 'https://crm.example.com/leads', headers: {}, body: 'steps.lead' },
+      {
+        id: 'has_email',
+        name: 'Only with an email address',
+        type: 'filter',
+        condition: '$contains(steps.lead.email, /^[^@\\s]+@[^@\\s]+\\.[a-z]+$/i)',
+      },
+      {
+        id: 'forward',
+        name: 'Forward the lead',
+        type: 'http',
+        method: 'POST',
+        url: 'https://crm.example.com/leads',
+        headers: {},
+        body: 'steps.lead',
+      },
     ],
     sample: {
       method: 'POST',

@@ -54,7 +54,12 @@ export function TriggerSecurity() {
           description="Requests without a valid signature are answered 401, recorded, and start no run."
           errors={triggerIssues}
         >
-          <select id={selectId} className="sy-select sy-trigger-card__scheme" value={verify?.scheme ?? ''} onChange={(event) => setVerify(verifyForScheme({ current: verify, scheme: event.target.value }))}>
+          <select
+            id={selectId}
+            className="sy-select sy-trigger-card__scheme"
+            value={verify?.scheme ?? ''}
+            onChange={(event) => setVerify(verifyForScheme({ current: verify, scheme: event.target.value }))}
+          >
             <option value="">No check</option>
             {TRIGGER_SCHEMES.map((candidate) => (
               <option key={candidate.name} value={candidate.name}>
@@ -76,7 +81,9 @@ export function TriggerSecurity() {
                 description={
                   <>
                     {scheme.secretHelp}
-                    {hints.length === 2 ? ` Two secrets are accepted now (${hints.join(' and ')}); to finish a rotation, type the new one here alone and save.` : ''}
+                    {hints.length === 2
+                      ? ` Two secrets are accepted now (${hints.join(' and ')}); to finish a rotation, type the new one here alone and save.`
+                      : ''}
                   </>
                 }
                 value={fields.current}
@@ -91,7 +98,11 @@ export function TriggerSecurity() {
                     spellCheck={false}
                     placeholder={scheme.secretPlaceholder}
                     description="Both secrets are accepted until you save one alone. Stored secrets are never shown again, so type the current secret above as well; then give the sender the new one."
-                    errors={fields.next && !fields.current && hints.length > 0 ? ['Type the current secret above too, or it stops being accepted when you save.'] : []}
+                    errors={
+                      fields.next && !fields.current && hints.length > 0
+                        ? ['Type the current secret above too, or it stops being accepted when you save.']
+                        : []
+                    }
                     value={fields.next}
                     onChange={(secret) => typeSecret(verify, { next: secret })}
                   />
@@ -118,7 +129,13 @@ export function TriggerSecurity() {
             </div>
             {scheme.settings.map((setting) =>
               setting.kind === 'select' ? (
-                <Field key={setting.key} label={setting.label} htmlFor={`${selectId}-${setting.key}`} description={setting.help} optional={!setting.required}>
+                <Field
+                  key={setting.key}
+                  label={setting.label}
+                  htmlFor={`${selectId}-${setting.key}`}
+                  description={setting.help}
+                  optional={!setting.required}
+                >
                   <select
                     id={`${selectId}-${setting.key}`}
                     className="sy-select sy-trigger-card__scheme"

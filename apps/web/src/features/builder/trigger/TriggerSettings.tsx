@@ -1,4 +1,10 @@
-import { DEFAULT_DEDUPE_WINDOW_SECONDS, DEFAULT_RESPONSE_TIMEOUT_MS, MAX_DEDUPE_WINDOW_SECONDS, MAX_RESPONSE_TIMEOUT_MS, TRIGGER_METHODS } from '@switchyard/engine';
+import {
+  DEFAULT_DEDUPE_WINDOW_SECONDS,
+  DEFAULT_RESPONSE_TIMEOUT_MS,
+  MAX_DEDUPE_WINDOW_SECONDS,
+  MAX_RESPONSE_TIMEOUT_MS,
+  TRIGGER_METHODS,
+} from '@switchyard/engine';
 import { useEffect, useId, useState } from 'react';
 import { Button, Field, Switch, TextInput } from '../../../ui';
 import { useBuilderContext, useBuilderState } from '../builder-context';
@@ -34,7 +40,8 @@ function useTriggerEditing() {
   const { store } = useBuilderContext();
   const trigger = useBuilderState((state) => state.draft.trigger);
   const issues = useBuilderState((state) => state.issues);
-  const setField = (field: string, value: unknown) => store.dispatch({ type: 'edit', operation: { type: 'setTriggerField', field, value } });
+  const setField = (field: string, value: unknown) =>
+    store.dispatch({ type: 'edit', operation: { type: 'setTriggerField', field, value } });
   const issuesOf = (field: TriggerSettingField) => triggerIssuesFor({ issues, field });
   return { trigger, issues, setField, issuesOf };
 }
@@ -135,7 +142,9 @@ function DedupeSetting() {
       <div className="sy-trigger-settings__switch-row">
         <div>
           <span className="sy-field__label">Deduplicate deliveries</span>
-          <p className="sy-field__description">A delivery whose key was already seen inside the window is answered 200 with the first run’s id and starts nothing.</p>
+          <p className="sy-field__description">
+            A delivery whose key was already seen inside the window is answered 200 with the first run’s id and starts nothing.
+          </p>
         </div>
         <Switch checked={Boolean(dedupe)} label="Deduplicate deliveries" onChange={(on) => setField('dedupe', on ? {} : undefined)} />
       </div>
@@ -155,7 +164,8 @@ function DedupeSetting() {
               {source ? `The sender’s delivery id (${source})` : 'The sender’s delivery id (choose a sender with one under Security)'}
             </label>
             <label className="sy-trigger-settings__check">
-              <input type="radio" name={`${id}-key`} checked={custom} onChange={() => update({ key: dedupe.key ?? '' })} />A custom key (JSONata)
+              <input type="radio" name={`${id}-key`} checked={custom} onChange={() => update({ key: dedupe.key ?? '' })} />A custom key
+              (JSONata)
             </label>
           </fieldset>
           {custom ? (
@@ -271,7 +281,8 @@ function ResponseSetting() {
         <div className="sy-trigger-settings__nested">
           {noRespondStep ? (
             <p className="sy-trigger-settings__hint" role="note">
-              This workflow has no Respond step yet: the sender gets 202 with the run id when the run ends or the timeout passes. Add a Respond step to choose the answer.
+              This workflow has no Respond step yet: the sender gets 202 with the run id when the run ends or the timeout passes. Add a
+              Respond step to choose the answer.
             </p>
           ) : null}
           <TextInput
@@ -323,7 +334,13 @@ function LimitsSetting() {
           setField('rateLimit', perMinute === undefined ? undefined : { perMinute });
         }}
       />
-      <Field label="Largest body" htmlFor={`${id}-size`} optional description="Larger requests get 413. Empty: the server’s limit." errors={bodyErrors}>
+      <Field
+        label="Largest body"
+        htmlFor={`${id}-size`}
+        optional
+        description="Larger requests get 413. Empty: the server’s limit."
+        errors={bodyErrors}
+      >
         <div className="sy-trigger-settings__size">
           <input
             id={`${id}-size`}
@@ -363,7 +380,8 @@ function summary(trigger: Record<string, unknown>): string {
   if (Array.isArray(trigger.methods)) parts.push((trigger.methods as string[]).join(', '));
   if (typeof trigger.condition === 'string' && trigger.condition) parts.push('condition');
   if (trigger.dedupe) parts.push('deduplicated');
-  if (Array.isArray(trigger.ipAllow) && trigger.ipAllow.length) parts.push(`${trigger.ipAllow.length} allowed address${trigger.ipAllow.length === 1 ? '' : 'es'}`);
+  if (Array.isArray(trigger.ipAllow) && trigger.ipAllow.length)
+    parts.push(`${trigger.ipAllow.length} allowed address${trigger.ipAllow.length === 1 ? '' : 'es'}`);
   if (objectOr<Response>(trigger.response)?.mode === 'wait') parts.push('waits for the result');
   if (trigger.rateLimit) parts.push('rate limit');
   if (trigger.maxBodyBytes !== undefined) parts.push('body limit');
@@ -377,9 +395,9 @@ function summary(trigger: Record<string, unknown>): string {
 export function TriggerSettings() {
   const { trigger, issues } = useTriggerEditing();
   const [open, setOpen] = useState(false);
-  const hasIssues = (['methods', 'condition', 'dedupe', 'dedupe.key', 'dedupe.windowSeconds', 'ipAllow', 'response', 'rateLimit', 'maxBodyBytes'] as const).some(
-    (field) => triggerIssuesFor({ issues, field }).length > 0,
-  );
+  const hasIssues = (
+    ['methods', 'condition', 'dedupe', 'dedupe.key', 'dedupe.windowSeconds', 'ipAllow', 'response', 'rateLimit', 'maxBodyBytes'] as const
+  ).some((field) => triggerIssuesFor({ issues, field }).length > 0);
   // Opens by itself when a setting has a problem to show; otherwise the user opens and closes it.
   useEffect(() => {
     if (hasIssues) setOpen(true);

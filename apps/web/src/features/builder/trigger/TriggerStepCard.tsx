@@ -19,7 +19,12 @@ function formatBytes(size: number | null): string {
 }
 
 function requestLabel(request: InboundRequestSummary, now: number): string {
-  const parts = [request.method, formatRelativeTime({ iso: request.receivedAt, now }), formatBytes(request.size), verdictLabel(request.verdict)].filter(Boolean);
+  const parts = [
+    request.method,
+    formatRelativeTime({ iso: request.receivedAt, now }),
+    formatBytes(request.size),
+    verdictLabel(request.verdict),
+  ].filter(Boolean);
   return parts.join(' · ');
 }
 
@@ -31,7 +36,8 @@ export function TriggerStepCard() {
   const requests = useSampleRequests({ workflowId: workflow.id, polling: false });
   const listen = useListenForRequest({
     requests: requests.data,
-    onCaptured: (request) => store.dispatch({ type: 'setSample', sample: { source: 'request', requestId: request.id, trigger: request.trigger } }),
+    onCaptured: (request) =>
+      store.dispatch({ type: 'setSample', sample: { source: 'request', requestId: request.id, trigger: request.trigger } }),
   });
   // While listening, poll as well: SSE is the fast path, polling covers a stream a proxy cut.
   useSampleRequests({ workflowId: workflow.id, polling: listen.listening });
@@ -95,7 +101,8 @@ export function TriggerStepCard() {
                 value={selectedValue}
                 onChange={(event) => {
                   const request = items.find((item) => item.id === event.target.value);
-                  if (request) store.dispatch({ type: 'setSample', sample: { source: 'request', requestId: request.id, trigger: request.trigger } });
+                  if (request)
+                    store.dispatch({ type: 'setSample', sample: { source: 'request', requestId: request.id, trigger: request.trigger } });
                 }}
               >
                 {sample?.source === 'template' ? <option value="template">Example data from the template</option> : null}
@@ -111,12 +118,17 @@ export function TriggerStepCard() {
               </select>
             </label>
           ) : !listen.listening ? (
-            <p className="sy-muted">No request received yet. Listen, then send one to the URL above: its data becomes the sample for previews and tests.</p>
+            <p className="sy-muted">
+              No request received yet. Listen, then send one to the URL above: its data becomes the sample for previews and tests.
+            </p>
           ) : null}
           {sample ? (
             <details className="sy-trigger-card__sample-data">
               <summary>
-                Sample data <span className="sy-muted">· {sample.trigger.method} · received {formatRelativeTime({ iso: sample.trigger.receivedAt, now })}</span>
+                Sample data{' '}
+                <span className="sy-muted">
+                  · {sample.trigger.method} · received {formatRelativeTime({ iso: sample.trigger.receivedAt, now })}
+                </span>
               </summary>
               <CodeBlock label="Sample trigger" value={sample.trigger} maxHeight={320} />
             </details>

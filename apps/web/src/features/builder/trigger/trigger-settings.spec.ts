@@ -18,15 +18,37 @@ import {
 const issue = (path: string, message = 'bad'): BuilderIssue => ({ target: 'trigger', path, message });
 
 describe('IP allow-list validation', () => {
-  it.each(['192.0.2.1', '10.0.0.0/8', '0.0.0.0/0', '255.255.255.255/32', '::1', '::', '2001:db8::/32', 'fe80::1:2:3:4', '1:2:3:4:5:6:7:8', '::ffff:192.0.2.1', '2001:db8::/128'])(
-    'accepts %s',
-    (text) => expect(isIpOrCidr(text)).toBe(true),
-  );
+  it.each([
+    '192.0.2.1',
+    '10.0.0.0/8',
+    '0.0.0.0/0',
+    '255.255.255.255/32',
+    '::1',
+    '::',
+    '2001:db8::/32',
+    'fe80::1:2:3:4',
+    '1:2:3:4:5:6:7:8',
+    '::ffff:192.0.2.1',
+    '2001:db8::/128',
+  ])('accepts %s', (text) => expect(isIpOrCidr(text)).toBe(true));
 
-  it.each(['', '10.0.0', '10.0.0.256', '10.0.0.0/33', '10.0.0.0/', '10.0.0.0/8/1', '01.2.3.4', 'a.b.c.d', '2001:db8::/129', '1:2:3:4:5:6:7:8:9', '1::2::3', 'gggg::1', '1:2:3:4:5:6:7', 'example.com', '10.0.0.1 /8'])(
-    'refuses %s',
-    (text) => expect(isIpOrCidr(text)).toBe(false),
-  );
+  it.each([
+    '',
+    '10.0.0',
+    '10.0.0.256',
+    '10.0.0.0/33',
+    '10.0.0.0/',
+    '10.0.0.0/8/1',
+    '01.2.3.4',
+    'a.b.c.d',
+    '2001:db8::/129',
+    '1:2:3:4:5:6:7:8:9',
+    '1::2::3',
+    'gggg::1',
+    '1:2:3:4:5:6:7',
+    'example.com',
+    '10.0.0.1 /8',
+  ])('refuses %s', (text) => expect(isIpOrCidr(text)).toBe(false));
 
   it('names the invalid lines and skips blank ones', () => {
     expect(parseIpAllow('192.0.2.0/24\n\n  10.0.0.300 \n2001:db8::/32\n')).toEqual({
@@ -37,7 +59,9 @@ describe('IP allow-list validation', () => {
   });
 
   it('maps an API path like trigger.ipAllow[1] to its textarea line', () => {
-    expect(ipIssueMessage({ issue: issue('trigger.ipAllow[1]', 'must be an IP'), entries: ['10.0.0.0/8', 'x'], lines: [1, 3] })).toBe('Line 3 (x): must be an IP');
+    expect(ipIssueMessage({ issue: issue('trigger.ipAllow[1]', 'must be an IP'), entries: ['10.0.0.0/8', 'x'], lines: [1, 3] })).toBe(
+      'Line 3 (x): must be an IP',
+    );
     expect(ipIssueMessage({ issue: issue('trigger.ipAllow', 'too many'), entries: [], lines: [] })).toBe('too many');
   });
 });
@@ -74,7 +98,15 @@ describe('trigger settings helpers', () => {
   });
 
   it('puts each API issue next to its field', () => {
-    const issues = [issue('trigger.condition'), issue('trigger.dedupe.key'), issue('trigger.dedupe'), issue('trigger.ipAllow[1]'), issue('trigger.verify.secrets'), issue('trigger'), { target: 'name', path: 'name', message: 'x' }];
+    const issues = [
+      issue('trigger.condition'),
+      issue('trigger.dedupe.key'),
+      issue('trigger.dedupe'),
+      issue('trigger.ipAllow[1]'),
+      issue('trigger.verify.secrets'),
+      issue('trigger'),
+      { target: 'name', path: 'name', message: 'x' },
+    ];
     expect(triggerIssuesFor({ issues, field: 'condition' }).map((entry) => entry.path)).toEqual(['trigger.condition']);
     expect(triggerIssuesFor({ issues, field: 'dedupe.key' }).map((entry) => entry.path)).toEqual(['trigger.dedupe.key']);
     expect(triggerIssuesFor({ issues, field: 'dedupe' }).map((entry) => entry.path)).toEqual(['trigger.dedupe']);

@@ -63,7 +63,8 @@ export function parseIpAllow(text: string): { entries: string[]; lines: number[]
     if (!entry) return;
     entries.push(entry);
     lines.push(index + 1);
-    if (!isIpOrCidr(entry)) problems.push({ line: index + 1, text: entry, message: `“${entry}” is not an IP address or CIDR range such as 192.0.2.0/24` });
+    if (!isIpOrCidr(entry))
+      problems.push({ line: index + 1, text: entry, message: `“${entry}” is not an IP address or CIDR range such as 192.0.2.0/24` });
   });
   return { entries, lines, problems };
 }
@@ -74,7 +75,9 @@ export type TriggerMethod = (typeof TRIGGER_METHODS)[number];
 
 export function readMethods(trigger: Record<string, unknown>): TriggerMethod[] {
   const methods = trigger.methods;
-  return Array.isArray(methods) ? (methods.filter((method) => (TRIGGER_METHODS as readonly string[]).includes(method)) as TriggerMethod[]) : [...DEFAULT_TRIGGER_METHODS];
+  return Array.isArray(methods)
+    ? (methods.filter((method) => (TRIGGER_METHODS as readonly string[]).includes(method)) as TriggerMethod[])
+    : [...DEFAULT_TRIGGER_METHODS];
 }
 
 /** The `methods` field after (un)checking one; the default set is written as "omitted". Never empty. */
@@ -82,7 +85,8 @@ export function toggleMethod(params: { current: TriggerMethod[]; method: Trigger
   const { current, method, checked } = params;
   const next = TRIGGER_METHODS.filter((candidate) => (candidate === method ? checked : current.includes(candidate)));
   if (next.length === 0) return current;
-  const isDefault = next.length === DEFAULT_TRIGGER_METHODS.length && next.every((candidate) => DEFAULT_TRIGGER_METHODS.includes(candidate));
+  const isDefault =
+    next.length === DEFAULT_TRIGGER_METHODS.length && next.every((candidate) => DEFAULT_TRIGGER_METHODS.includes(candidate));
   return isDefault ? undefined : next;
 }
 
@@ -141,7 +145,8 @@ export function hasRespondStep(steps: unknown): boolean {
 /* ------------------------------------------------------------------ issues per field */
 
 /** The trigger settings each section owns, by the API path (after `trigger.`). */
-export type TriggerSettingField = 'methods' | 'condition' | 'dedupe' | 'dedupe.key' | 'dedupe.windowSeconds' | 'ipAllow' | 'response' | 'rateLimit' | 'maxBodyBytes';
+export type TriggerSettingField =
+  'methods' | 'condition' | 'dedupe' | 'dedupe.key' | 'dedupe.windowSeconds' | 'ipAllow' | 'response' | 'rateLimit' | 'maxBodyBytes';
 
 function relativePath(issue: BuilderIssue): string {
   return issue.path.replace(/^trigger\.?/, '');

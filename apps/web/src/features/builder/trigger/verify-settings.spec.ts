@@ -4,12 +4,18 @@ import { readVerify, verifyForScheme, withSecret, withSetting } from './verify-s
 describe('verify settings', () => {
   it('reads the verify part of a trigger', () => {
     expect(readVerify({ type: 'webhook' })).toBeNull();
-    expect(readVerify({ type: 'webhook', verify: { scheme: 'stripe', secretHints: ['whsec_…a1'] } })).toEqual({ scheme: 'stripe', secretHints: ['whsec_…a1'] });
+    expect(readVerify({ type: 'webhook', verify: { scheme: 'stripe', secretHints: ['whsec_…a1'] } })).toEqual({
+      scheme: 'stripe',
+      secretHints: ['whsec_…a1'],
+    });
   });
 
   it('switching scheme drops the old settings and clears the stored secrets', () => {
     expect(verifyForScheme({ current: null, scheme: 'github' })).toEqual({ scheme: 'github' });
-    expect(verifyForScheme({ current: { scheme: 'hmac', header: 'X-Sig', secretHints: ['a…b'] }, scheme: 'github' })).toEqual({ scheme: 'github', secrets: [] });
+    expect(verifyForScheme({ current: { scheme: 'hmac', header: 'X-Sig', secretHints: ['a…b'] }, scheme: 'github' })).toEqual({
+      scheme: 'github',
+      secrets: [],
+    });
     const same = { scheme: 'github', secretHints: ['x'] };
     expect(verifyForScheme({ current: same, scheme: 'github' })).toBe(same);
     expect(verifyForScheme({ current: same, scheme: '' })).toBeUndefined();
