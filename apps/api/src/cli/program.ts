@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerBackupCommand } from './commands/backup.command';
+import { registerMigrateCommand } from './commands/migrate.command';
 import { registerRestoreCommand } from './commands/restore.command';
 import { registerRotateKeyCommand } from './commands/rotate-key.command';
 import { switchyardVersion } from './version';
@@ -21,7 +22,7 @@ export interface CliContext {
 /**
  * The `switchyard` command line. Each command lives in commands/<name>.command.ts and registers
  * itself here. Operator commands work on the database and the data directory directly (backup,
- * restore, rotate-key). Commands that drive a running server over HTTP with an API key (issue 16:
+ * restore, rotate-key, migrate). Commands that drive a running server over HTTP with an API key (issue 16:
  * export, import, apply, runs tail, replay) register after them, with a shared `--url` /
  * `--api-key` (SWITCHYARD_URL, SWITCHYARD_API_KEY) helper of their own.
  */
@@ -42,6 +43,7 @@ Exit codes: 0 done, 1 refused or failed, 2 wrong usage. See docs/operations.md.`
   registerBackupCommand(program, ctx);
   registerRestoreCommand(program, ctx);
   registerRotateKeyCommand(program, ctx);
+  registerMigrateCommand(program, ctx);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
