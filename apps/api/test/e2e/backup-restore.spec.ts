@@ -193,6 +193,17 @@ describe('switchyard backup and restore', () => {
     const refused = await runCli(['restore', archive], { SWITCHYARD_DATA_DIR: target });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/The target database is not empty \(\d+ tables: 2 workflows, 2 runs, 1 credentials, 1 users\)/);
+
+    // The same archive onto another PostgreSQL (the shared test server, another major version): moving
+    // from the embedded default to your own database.
+    const db = await createTestDatabase();
+    dbs.push(db);
+    const keyDir = join(work, 'onto-url');
+    const onto = await runCli(['restore', archive], { DATABASE_URL: db.url, SWITCHYARD_DATA_DIR: keyDir });
+    expect(onto.code, onto.output).toBe(0);
+    expect(onto.stdout).toContain('trigger secrets and credentials: 2 of 2 decrypt with that key');
+    const third = await start({ DATABASE_URL: db.url, SWITCHYARD_DATA_DIR: keyDir });
+    await expectRestored(third.api, sink, seeded);
   });
 
   it('backs up DATABASE_URL with the key from the environment, and restores with --force only with the right key', async () => {
