@@ -32,7 +32,7 @@ export function registerBackupCommand(program: Command, ctx: CliContext): void {
         return;
       }
       ctx.out(`Backed up ${result.database} to ${result.file}`);
-      ctx.out(`  ${rows} rows in ${manifest.tables.length} tables (${describeTables(manifest.tables)})`);
+      ctx.out(`  ${rows} row${rows === 1 ? '' : 's'} in ${manifest.tables.length} tables (${describeTables(manifest.tables)})`);
       ctx.out(`  schema: ${manifest.migrations.length} migrations, the last ${manifest.migrations.at(-1)?.name ?? 'none'}`);
       ctx.out(`  master key: ${describeKey(manifest.masterKey)}`);
     });

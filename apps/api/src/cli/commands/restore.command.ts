@@ -42,12 +42,14 @@ export function registerRestoreCommand(program: Command, ctx: CliContext): void 
       if (result.dropped.length > 0) ctx.out(`  dropped first (--force): ${result.dropped.length} tables`);
       ctx.out(`  schema: ${result.migrations.length} migrations, the last ${result.migrations.at(-1) ?? 'none'}`);
       ctx.out(
-        `  ${total} rows: ${Object.entries(result.rows)
+        `  ${total} row${total === 1 ? '' : 's'}: ${Object.entries(result.rows)
+          .sort(([a], [b]) => a.localeCompare(b))
           .map(([t, n]) => `${t} ${n}`)
           .join(', ')}`,
       );
       ctx.out(`  master key: ${result.key}`);
       if (result.secrets === null) ctx.out('  trigger secrets and credentials: not checked (no key yet)');
+      else if (result.secrets.checked === 0) ctx.out('  trigger secrets and credentials: none stored');
       else {
         ctx.out(`  trigger secrets and credentials: ${result.secrets.decrypted} of ${result.secrets.checked} decrypt with that key`);
         for (const f of result.secrets.failed) ctx.err(`  does not decrypt: ${f.table} ${f.id}`);
