@@ -35,6 +35,11 @@ export function collectKeyMaterial(options: {
         'The master key of this installation comes from the environment (SWITCHYARD_SECRET_KEY) and is NOT in this archive.',
         'Trigger secrets and credentials in the dump are encrypted with it: keep it with the backup, separately.',
         `Restore with the same SWITCHYARD_SECRET_KEY (fingerprint ${fingerprint}); switchyard restore checks that it decrypts.`,
+        ...(env.SWITCHYARD_SECRET_KEY_PREVIOUS
+          ? [
+              'SWITCHYARD_SECRET_KEY_PREVIOUS was set (a rotation under way): some rows may need those keys too; set it again when restoring.',
+            ]
+          : []),
       ].join('\n'),
     );
     return { source: 'environment', fingerprint, files: [] };
