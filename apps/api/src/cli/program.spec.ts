@@ -24,5 +24,7 @@ describe('the switchyard command line', () => {
   it('reports a failed operation with exit 1 and its reason', async () => {
     const missing = await run(['restore', '/nonexistent/backup.tar.gz']);
     expect(missing).toMatchObject({ code: EXIT.failed, err: 'switchyard: /nonexistent/backup.tar.gz does not exist' });
+    const nowhere = await run(['backup', '--out', '/nonexistent/dir/backup.tar.gz']);
+    expect(nowhere).toMatchObject({ code: EXIT.failed, err: expect.stringContaining('/nonexistent/dir does not exist') });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -33,6 +33,8 @@ export function defaultBackupFile(now = new Date()): string {
  */
 export async function createBackup(options: { env: NodeJS.ProcessEnv; out?: string; includeKey: boolean }): Promise<BackupResult> {
   const file = resolve(options.out ?? defaultBackupFile());
+  if (!existsSync(dirname(file))) throw new Error(`${dirname(file)} does not exist: create it, or choose another --out`);
+  if (existsSync(file)) throw new Error(`${file} already exists: choose another --out, or move it away first`);
   const staging = mkdtempSync(join(tmpdir(), 'switchyard-backup-'));
   const root = join(staging, ARCHIVE_ROOT);
   const target = await openDatabaseTarget(options.env, { running: 'use', initialise: false });
