@@ -11,9 +11,9 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createLogger, type Logger } from './common/logger';
 import { type AppConfig, parseConfig, parseTrustProxy, type Role } from './config/config.schema';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
-import { registerSecurityHeaders } from './auth/security-headers';
-import { registerHookRoutes } from './hooks/hooks.plugin';
-import { IngestService } from './hooks/ingest.service';
+import { registerSecurityHeaders } from './accounts/security-headers';
+import { registerHookRoutes } from './ingest/hooks.plugin';
+import { IngestService } from './ingest/ingest.service';
 import { closeHttpGracefully, DrainState, registerDrainHook } from './lifecycle/drain-state';
 
 export interface SwitchyardInstance {

@@ -3,7 +3,7 @@ import { executeStep, formatPath, runWorkflow, stepSchema, validateDefinition, t
 import { z } from 'zod';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { parseInput } from '../common/parse-input';
-import { RunExecutor } from '../execution/run-executor';
+import { RunExecutor } from '../runtime/run-executor';
 
 const triggerSampleSchema = z
   .object({

@@ -4,7 +4,7 @@ import pino from 'pino';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../../src/app.module';
 import type { SwitchyardInstance } from '../../src/bootstrap';
-import { RetentionPruner } from '../../src/runs/retention-pruner';
+import { RetentionPruner } from '../../src/runtime/retention-pruner';
 import type { ApiClient } from '../support/client';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startSink, type Sink } from '../support/sink';

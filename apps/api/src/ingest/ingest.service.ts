@@ -8,11 +8,11 @@ import {
 import type { RequestVerdict } from '../database/entities/inbound-request.entity';
 import { newId } from '../common/ids';
 import type { Logger } from '../common/logger';
-import { decodeContentEncoding } from './content-encoding';
+import { decodeContentEncoding } from '../inbound/content-encoding';
 import { toDedupeKey } from './dedupe-key';
 import type { DedupeClaim, GroupCommitWriter } from './group-commit-writer';
 import { answerGetChallenge, answerSignedHandshake, answerUnsignedHandshake } from './handshake';
-import { InvalidBodyError, parseBody, parseBodyLenient } from './parse-body';
+import { InvalidBodyError, parseBody, parseBodyLenient } from '../inbound/parse-body';
 import { RateLimiter } from './rate-limiter';
 import { responseHeaders, type ResponseWaiter } from './response-waiter';
 import type { TriggerCache, TriggerInfo } from './trigger-cache';

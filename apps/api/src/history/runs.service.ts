@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { WorkflowDefinition } from '@switchyard/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/auth-context';
+import { AuditService } from '../accounts/audit.service';
+import type { Actor } from '../accounts/auth-context';
 import { ApiError } from '../common/api-error';
 import { isUuid, newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
@@ -14,8 +14,8 @@ import { RUN_STATUSES, RunEntity, TERMINAL_RUN_STATUSES } from '../database/enti
 import { StepRunEntity } from '../database/entities/step-run.entity';
 import { WorkflowVersionEntity } from '../database/entities/workflow-version.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
-import { DISPATCHER, type Dispatcher } from '../dispatch/dispatcher';
-import { parseBodyLenient } from '../hooks/parse-body';
+import { DISPATCHER, type Dispatcher } from '../runtime/dispatch/dispatcher';
+import { parseBodyLenient } from '../inbound/parse-body';
 import { parsePayloadQuery } from './payload-query';
 import {
   buildStepRunTree,

@@ -3,8 +3,8 @@ import type { Pool } from 'pg';
 import { newId } from '../common/ids';
 import type { Logger } from '../common/logger';
 import { checkoutClient } from '../database/checkout-client';
-import type { Dispatcher } from '../dispatch/dispatcher';
-import type { ServerMailer } from '../execution/server-mailer';
+import type { Dispatcher } from './dispatch/dispatcher';
+import type { ServerMailer } from '../mail/server-mailer';
 import { type AlertSettings, type AutoReplaySettings, parseDuration } from '../workflows/auto-replay-settings';
 
 const BATCH = 100;

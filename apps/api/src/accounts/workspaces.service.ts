@@ -1,18 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/auth-context';
-import { acceptInviteSchema, createInviteSchema, createWorkspaceSchema, updateMemberSchema } from '../auth/auth.schemas';
-import { AuthService, type NewSession, type SessionUser } from '../auth/auth.service';
-import { hashPassword } from '../auth/passwords';
-import { type Role, roleAtLeast } from '../auth/roles';
-import { randomToken, sha256 } from '../auth/tokens';
+import { AuditService } from './audit.service';
+import type { Actor } from './auth-context';
+import { acceptInviteSchema, createInviteSchema, createWorkspaceSchema, updateMemberSchema } from './auth.schemas';
+import { AuthService, type NewSession, type SessionUser } from './auth.service';
+import { hashPassword } from './passwords';
+import { type Role, roleAtLeast } from './roles';
+import { randomToken, sha256 } from './tokens';
 import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
 import { APP_CONFIG, type AppConfig } from '../config/config.schema';
-import { ServerMailer } from '../execution/server-mailer';
+import { ServerMailer } from '../mail/server-mailer';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of raw SQL
 type Row = Record<string, any>;

@@ -1,4 +1,4 @@
-import type { Logger } from '../common/logger';
+import type { Logger } from '../../common/logger';
 import type { Dispatcher } from './dispatcher';
 
 /**

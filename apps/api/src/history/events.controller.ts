@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
-import { EventBus } from './event-bus';
+import { EventBus } from '../events/event-bus';
 
 const KEEP_ALIVE_MS = 15_000;
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { type Actor, CurrentActor } from '../auth/auth-context';
+import { type Actor, CurrentActor } from '../accounts/auth-context';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { RunsService } from './runs.service';
 

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { MinRole } from '../auth/access.decorators';
+import { MinRole } from './access.decorators';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { AuditService } from './audit.service';
 

@@ -1,7 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { z } from 'zod';
-import type { Logger } from '../common/logger';
+import type { Logger } from '../../common/logger';
 import { RUNS_QUEUE, type Dispatcher, type RunJobData } from './dispatcher';
 
 const jobDataSchema = z.object({ runId: z.string().uuid() });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ServerMailer } from '../execution/server-mailer';
+import { ServerMailer } from '../mail/server-mailer';
 import type { FastifyReply } from 'fastify';
 import { Public, SignedIn } from './access.decorators';
 import { type Actor, type AuthedRequest, CurrentActor } from './auth-context';

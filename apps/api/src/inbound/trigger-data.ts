@@ -1,5 +1,5 @@
 import type { TriggerData } from '@switchyard/engine';
-import { parseBodyLenient } from '../hooks/parse-body';
+import { parseBodyLenient } from './parse-body';
 
 export interface StoredRequest {
   method: string;

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Logger } from '../common/logger';
+import type { Logger } from '../../common/logger';
 import type { Dispatcher } from './dispatcher';
 
 /** A queued run younger than this is assumed to be on its way to a worker. */

@@ -8,7 +8,7 @@ import { parseInput } from '../common/parse-input';
 import { InboundRequestEntity, REQUEST_VERDICTS } from '../database/entities/inbound-request.entity';
 import { RunEntity } from '../database/entities/run.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
-import { parseBodyLenient } from '../hooks/parse-body';
+import { parseBodyLenient } from '../inbound/parse-body';
 
 export const listRequestsQuerySchema = z.strictObject({
   verdict: z.enum(REQUEST_VERDICTS).optional(),

@@ -16,7 +16,7 @@ import { newId } from '../common/ids';
 import { checkoutClient } from '../database/checkout-client';
 import type { Logger } from '../common/logger';
 import type { SwitchyardEvent } from '../events/event-bus';
-import { toTriggerData, type StoredRequest } from './trigger-data';
+import { toTriggerData, type StoredRequest } from '../inbound/trigger-data';
 
 const CLAIM_SET = `status = 'running', claims = claims + 1, worker_id = $2,
               lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now()), resume_at = NULL`;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, actorLabel } from '../auth/auth-context';
-import { auditQuerySchema } from '../auth/auth.schemas';
+import { type Actor, actorLabel } from './auth-context';
+import { auditQuerySchema } from './auth.schemas';
 import { newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
 

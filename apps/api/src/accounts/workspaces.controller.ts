@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { MinRole, Public, SignedIn } from '../auth/access.decorators';
-import { type Actor, type AuthedRequest, CurrentActor, CurrentRole } from '../auth/auth-context';
-import { AuthService, type SessionUser } from '../auth/auth.service';
-import { sessionCookies } from '../auth/cookies';
-import type { Role } from '../auth/roles';
+import { MinRole, Public, SignedIn } from './access.decorators';
+import { type Actor, type AuthedRequest, CurrentActor, CurrentRole } from './auth-context';
+import { AuthService, type SessionUser } from './auth.service';
+import { sessionCookies } from './cookies';
+import type { Role } from './roles';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { WorkspacesService } from './workspaces.service';
 
