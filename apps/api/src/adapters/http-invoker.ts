@@ -31,6 +31,7 @@ const systemResolver: Resolver = (host) =>
  */
 export class GuardedHttpInvoker implements HttpInvoker {
   private readonly agent: Agent;
+  private closing: Promise<void> | null = null;
 
   constructor(
     private readonly guard: EgressGuard,
@@ -79,10 +80,13 @@ export class GuardedHttpInvoker implements HttpInvoker {
     throw new OutboundError('HTTP_TOO_MANY_REDIRECTS', `More than ${MAX_REDIRECTS} redirects from ${req.url}`, false);
   }
 
-  /** Waits for requests in flight; `force` (a shutdown past its deadline) aborts them instead. */
-  async close(force = false): Promise<void> {
-    if (force) await this.agent.destroy();
-    else await this.agent.close();
+  /**
+   * Waits for requests in flight; `force` (a shutdown past its deadline) aborts them instead. Once
+   * closed, later calls wait for that close.
+   */
+  close(force = false): Promise<void> {
+    this.closing ??= force ? this.agent.destroy() : this.agent.close();
+    return this.closing;
   }
 
   /** Exposed for tests: the decision for a URL, without connecting. */

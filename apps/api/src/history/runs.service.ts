@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { WorkflowDefinition } from '@switchyard/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../accounts/audit.service';
@@ -10,11 +9,14 @@ import { isUuid, newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
 import { uuidV7Floor } from '../common/uuid-v7-floor';
 import { InboundRequestEntity } from '../database/entities/inbound-request.entity';
-import { RUN_STATUSES, RunEntity, TERMINAL_RUN_STATUSES } from '../database/entities/run.entity';
+import { RunEntity } from '../database/entities/run.entity';
 import { StepRunEntity } from '../database/entities/step-run.entity';
 import { WorkflowVersionEntity } from '../database/entities/workflow-version.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { DISPATCHER, type Dispatcher } from '../runtime/dispatch/dispatcher';
+import { type NewRun, RunLedger } from '../runtime/ledger/run-ledger';
+import { RUN_STATUSES, TERMINAL_RUN_STATUSES } from '../runtime/ledger/run-status';
+import { VersionStore } from '../versions/version-store';
 import { parseBodyLenient } from '../inbound/parse-body';
 import { parsePayloadQuery } from './payload-query';
 import {
@@ -150,6 +152,8 @@ export class RunsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DISPATCHER) private readonly dispatcher: Dispatcher,
     private readonly audit: AuditService,
+    private readonly ledger: RunLedger,
+    private readonly versions: VersionStore,
   ) {}
 
   async listForWorkflow(workspaceId: string, workflowId: string, query: unknown) {
@@ -217,7 +221,7 @@ export class RunsService {
       this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: run.versionId }),
       this.stepRunRows(runId),
     ]);
-    const definition = version.definition as unknown as WorkflowDefinition;
+    const definition = this.versions.decode(version.id, version.definition);
     const terminal = TERMINAL_RUN_STATUSES.includes(run.status);
     const tree = buildStepRunTree({ steps: definition.steps as unknown as TreeStep[], rows: stepRows, terminal });
     const payloads = await this.stepPayloads(runId, flattenStepRunTree(tree));
@@ -257,7 +261,7 @@ export class RunsService {
       this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: run.versionId }),
       this.stepRunRows(runId),
     ]);
-    const definition = version.definition as unknown as WorkflowDefinition;
+    const definition = this.versions.decode(version.id, version.definition);
     const tree = buildStepRunTree({
       steps: definition.steps as unknown as TreeStep[],
       rows,
@@ -376,14 +380,9 @@ export class RunsService {
     const workflow = await this.dataSource.getRepository(WorkflowEntity).findOneByOrFail({ id: request.workflowId });
     const id = newId();
     await this.dataSource.transaction(async (tx) => {
-      await tx.getRepository(RunEntity).insert({
-        id,
-        workspaceId,
-        workflowId: workflow.id,
-        versionId: workflow.currentVersionId as string,
-        requestId,
-        status: 'queued',
-      });
+      await this.ledger.create(tx, [
+        { id, workspaceId, workflowId: workflow.id, versionId: workflow.currentVersionId as string, requestId },
+      ]);
       await this.audit.record(
         {
           workspaceId,
@@ -423,9 +422,10 @@ export class RunsService {
   }
 
   /**
-   * Creates the replay runs in one transaction. From the failed step, the original's completed steps
-   * are copied into the new run's journal (attempts 0: reused, not executed again); the engine then
-   * skips every step whose id still exists in the version the replay runs on.
+   * Creates the replay runs through the ledger, in one transaction with their audit events. From the
+   * failed step, the original's completed steps are copied into the new run's journal (attempts 0:
+   * reused, not executed again); the engine then skips every step whose id still exists in the
+   * version the replay runs on.
    */
   private async createReplays(workspaceId: string, runs: RunEntity[], options: ReplayOptions, actor?: Actor): Promise<string[]> {
     if (runs.length === 0) return [];
@@ -436,39 +436,29 @@ export class RunsService {
         .where('w.id IN (:...ids)', { ids: [...new Set(runs.map((r) => r.workflowId))] })
         .getMany();
       const current = new Map(workflows.map((w) => [w.id, w.currentVersionId as string]));
-      const created: string[] = [];
-      for (const run of runs) {
-        const id = newId();
-        await tx.getRepository(RunEntity).insert({
-          id,
-          workspaceId,
-          workflowId: run.workflowId,
-          versionId: options.version === 'original' ? run.versionId : (current.get(run.workflowId) as string),
-          requestId: run.requestId,
-          status: 'queued',
-          replayOf: run.id,
-        });
-        if (options.from === 'failed-step') {
-          await tx.query(
-            `INSERT INTO step_runs (id, workspace_id, run_id, step_id, step_type, position, status, input, output, error, attempts, started_at, finished_at, duration_ms)
-             SELECT gen_random_uuid(), workspace_id, $2, step_id, step_type, position, status, input, output, error, 0, started_at, finished_at, duration_ms
-               FROM step_runs WHERE run_id = $1 AND status = 'succeeded'`,
-            [run.id, id],
-          );
-        }
+      const replays: NewRun[] = runs.map((run) => ({
+        id: newId(),
+        workspaceId,
+        workflowId: run.workflowId,
+        versionId: options.version === 'original' ? run.versionId : (current.get(run.workflowId) as string),
+        requestId: run.requestId,
+        replayOf: run.id,
+        journalFrom: options.from === 'failed-step' ? run.id : null,
+      }));
+      await this.ledger.create(tx, replays);
+      for (const [i, run] of runs.entries()) {
         await this.audit.record(
           {
             workspaceId,
             actor,
             action: 'run.replayed',
             target: { type: 'run', id: run.id, name: null },
-            after: { runId: id, from: options.from ?? 'start', version: options.version ?? 'current' },
+            after: { runId: replays[i].id, from: options.from ?? 'start', version: options.version ?? 'current' },
           },
           tx,
         );
-        created.push(id);
       }
-      return created;
+      return replays.map((r) => r.id);
     });
     this.dispatcher.dispatch(ids);
     return ids;

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { checkoutClient } from '../database/checkout-client';
 import type { RequestVerdict } from '../database/entities/inbound-request.entity';
+import { INITIAL_RUN_STATUS } from '../runtime/ledger/run-status';
 
 export interface RequestRow {
   id: string;
@@ -57,6 +58,8 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+// Ingest's own write path (ADR 0004): requests and their runs in one statement. The run rows are
+// created as the ledger creates runs (run-status.ts), every later move of them is the ledger's.
 const INSERT_SQL = `
 WITH req AS (
   INSERT INTO inbound_requests (id, workspace_id, workflow_id, method, query, headers, content_type, body, size, received_at, verdict, reason, status_code, body_json)
@@ -65,7 +68,7 @@ WITH req AS (
     AS t(id, ws, wf, m, q, h, ct, b, s, r, v, rs, sc, bj)
 )
 INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status, created_at)
-SELECT id, ws, wf, ver, req, 'queued', c
+SELECT id, ws, wf, ver, req, '${INITIAL_RUN_STATUS}', c
 FROM unnest($14::uuid[], $15::uuid[], $16::uuid[], $17::uuid[], $18::uuid[], $19::timestamptz[]) AS t(id, ws, wf, ver, req, c)`;
 
 // Claims keys in a stable order (so concurrent batches cannot deadlock); an expired key is taken over.

@@ -1,14 +1,24 @@
-import { DEFAULT_TRIGGER_METHODS, webhookTriggerSchema, type WebhookTrigger } from '@switchyard/engine';
+import { DEFAULT_TRIGGER_METHODS, type WebhookTrigger } from '@switchyard/engine';
 import type { Pool } from 'pg';
 import type { Logger } from '../common/logger';
 import type { TriggerSecretsService } from '../secrets/trigger-secrets.service';
+import type { VersionStore } from '../versions/version-store';
 import type { TriggerInfo } from './trigger-cache';
 import { compileIpAllowList } from './verification/ip-allow';
 
-/** Loads what the ingest path needs about a trigger URL: the current trigger and its decrypted secrets. */
-export async function loadTrigger(pool: Pool, secrets: TriggerSecretsService, logger: Logger, token: string): Promise<TriggerInfo | null> {
+/**
+ * Loads what the ingest path needs about a trigger URL: the current version's trigger (upgraded and
+ * validated by the version store) and its decrypted secrets.
+ */
+export async function loadTrigger(
+  pool: Pool,
+  secrets: TriggerSecretsService,
+  versions: VersionStore,
+  logger: Logger,
+  token: string,
+): Promise<TriggerInfo | null> {
   const { rows } = await pool.query(
-    `SELECT w.id, w.workspace_id, w.active, w.current_version_id, v.definition->'trigger' AS trigger, s.ciphertext
+    `SELECT w.id, w.workspace_id, w.active, w.current_version_id, v.definition, s.ciphertext
        FROM workflows w JOIN workflow_versions v ON v.id = w.current_version_id
        LEFT JOIN trigger_secrets s ON s.workflow_id = w.id
       WHERE w.token = $1`,
@@ -16,10 +26,13 @@ export async function loadTrigger(pool: Pool, secrets: TriggerSecretsService, lo
   );
   const row = rows[0];
   if (!row) return null;
-  const parsed = webhookTriggerSchema.safeParse(row.trigger);
-  if (!parsed.success)
-    logger.error({ workflowId: row.id, issues: parsed.error.issues }, 'stored trigger does not match the schema; using its methods only');
-  const trigger: WebhookTrigger = parsed.success ? parsed.data : { type: 'webhook', methods: row.trigger?.methods };
+  let trigger: WebhookTrigger;
+  try {
+    trigger = versions.decode(row.current_version_id, row.definition).trigger;
+  } catch (err) {
+    logger.error({ workflowId: row.id, err: (err as Error).message }, 'stored trigger does not match the schema; using its methods only');
+    trigger = { type: 'webhook', methods: row.definition?.trigger?.methods };
+  }
   let decrypted: string[] = [];
   let secretsError: string | null = null;
   if (row.ciphertext) {

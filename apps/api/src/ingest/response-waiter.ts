@@ -1,5 +1,6 @@
-import type { Pool } from 'pg';
 import type { Logger } from '../common/logger';
+import type { RunLedger } from '../runtime/ledger/run-ledger';
+import { isTerminal } from '../runtime/ledger/run-status';
 
 /** What a `respond` step set (see the engine's RespondOutput). */
 export interface RecordedResponse {
@@ -10,16 +11,6 @@ export interface RecordedResponse {
 
 export type WaitResult = { kind: 'response'; response: RecordedResponse } | { kind: 'finished'; status: string } | { kind: 'timeout' };
 
-const TERMINAL = ['succeeded', 'failed', 'filtered', 'cancelled'];
-
-// The first respond step that finished, or the run's status: one query for every waiting request.
-const POLL_SQL = `
-SELECT r.id, r.status,
-       (SELECT s.output FROM step_runs s
-         WHERE s.run_id = r.id AND s.step_type = 'respond' AND s.status = 'succeeded'
-         ORDER BY s.finished_at, s.id LIMIT 1) AS response
-  FROM runs r WHERE r.id = ANY($1::uuid[])`;
-
 interface Waiter {
   resolve: (result: WaitResult) => void;
   timer: NodeJS.Timeout;
@@ -28,7 +19,7 @@ interface Waiter {
 /**
  * Holds requests of triggers in `wait` mode until their run's `respond` step has been recorded
  * (by whichever worker process ran it), the run ended, or the timeout passed. The step_runs table
- * is the channel, so it works across machines; all waiters share one poll of the database.
+ * is the channel (read through the run ledger), so it works across machines; all waiters share one poll.
  */
 export class ResponseWaiter {
   private readonly waiters = new Map<string, Waiter[]>();
@@ -36,7 +27,7 @@ export class ResponseWaiter {
   private closed = false;
 
   constructor(
-    private readonly pool: Pool,
+    private readonly ledger: Pick<RunLedger, 'responses'>,
     private readonly logger: Logger,
     private readonly intervalMs = 25,
   ) {}
@@ -87,11 +78,10 @@ export class ResponseWaiter {
   private async poll(): Promise<void> {
     try {
       const ids = [...this.waiters.keys()];
-      const { rows } = await this.pool.query<{ id: string; status: string; response: RecordedResponse | null }>(POLL_SQL, [ids]);
-      for (const row of rows) {
+      for (const row of await this.ledger.responses(ids)) {
         const result: WaitResult | null = row.response
-          ? { kind: 'response', response: row.response }
-          : TERMINAL.includes(row.status)
+          ? { kind: 'response', response: row.response as RecordedResponse }
+          : isTerminal(row.status)
             ? { kind: 'finished', status: row.status }
             : null;
         if (result) for (const w of this.waiters.get(row.id) ?? []) this.settle(row.id, w, result);

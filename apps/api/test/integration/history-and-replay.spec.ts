@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 } from 'uuid';
 import pino from 'pino';
 import type { Pool } from 'pg';
-import { PG_POOL } from '../../src/app.module';
+import { PG_POOL } from '../../src/database/database.module';
 import type { SwitchyardInstance } from '../../src/bootstrap';
 import { RetentionPruner } from '../../src/runtime/retention-pruner';
 import type { ApiClient } from '../support/client';

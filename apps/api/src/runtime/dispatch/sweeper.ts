@@ -1,9 +1,6 @@
-import type { Pool } from 'pg';
 import type { Logger } from '../../common/logger';
+import type { RunLedger } from '../ledger/run-ledger';
 import type { Dispatcher } from './dispatcher';
-
-/** A queued run younger than this is assumed to be on its way to a worker. */
-const QUEUED_GRACE_SECONDS = 10;
 
 /**
  * PostgreSQL is the source of truth: runs left `queued` (a lost message, Redis down, a restart)
@@ -16,7 +13,7 @@ export class Sweeper {
   private sweeping = false;
 
   constructor(
-    private readonly pool: Pool,
+    private readonly ledger: Pick<RunLedger, 'dueForDispatch'>,
     private readonly dispatcher: Dispatcher,
     private readonly intervalMs: number,
     private readonly logger: Logger,
@@ -37,16 +34,7 @@ export class Sweeper {
     if (this.sweeping) return 0;
     this.sweeping = true;
     try {
-      const { rows } = await this.pool.query<{ id: string; claims: number }>(
-        `(SELECT id, claims FROM runs
-           WHERE status IN ('queued', 'running')
-             AND ((status = 'queued' AND created_at < now() - make_interval(secs => $1))
-               OR (status = 'running' AND lease_until < now()))
-           ORDER BY id LIMIT 1000)
-         UNION ALL
-         (SELECT id, claims FROM runs WHERE status = 'waiting' AND resume_at <= now() ORDER BY resume_at LIMIT 1000)`,
-        [QUEUED_GRACE_SECONDS],
-      );
+      const rows = await this.ledger.dueForDispatch();
       if (rows.length > 0) {
         this.logger.info({ count: rows.length }, 'sweeper re-dispatching runs');
         await this.dispatcher.redispatch(rows);
