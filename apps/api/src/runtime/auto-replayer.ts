@@ -1,7 +1,7 @@
 import type { HttpInvoker } from '@switchyard/engine';
 import type { Logger } from '../common/logger';
 import type { ServerMailer } from '../mail/server-mailer';
-import { type AlertSettings, type AutoReplaySettings, parseDuration } from '../workflows/auto-replay-settings';
+import { type AlertSettings, parseDuration } from '../workflows/auto-replay-settings';
 import type { Dispatcher } from './dispatch/dispatcher';
 import type { FailedRun, RunLedger } from './ledger/run-ledger';
 import type { RunEvents, RunFinished } from './run-events';
@@ -56,9 +56,8 @@ export class AutoReplayer {
   /** Called when a run has ended failed (after its step retries): schedules its replay or dead-letters it. */
   async onRunFailed(runId: string): Promise<void> {
     const failed = await this.ledger.failed(runId);
-    const autoReplay = failed?.autoReplay as AutoReplaySettings | null | undefined;
-    if (!failed || !autoReplay?.enabled) return;
-    const schedule = autoReplay.schedule;
+    if (!failed?.autoReplay?.enabled) return;
+    const schedule = failed.autoReplay.schedule;
     if (failed.attempt < schedule.length) {
       await this.ledger.scheduleAutoReplay(runId, parseDuration(schedule[failed.attempt]));
       return;
@@ -69,7 +68,7 @@ export class AutoReplayer {
       { runId, workflowId: failed.workflowId, attempts: failed.attempt + 1 },
       'run dead-lettered: its auto-replay schedule is used up',
     );
-    const alerts = failed.alerts as AlertSettings | null;
+    const alerts = failed.alerts;
     if (alerts?.webhookUrl || alerts?.email?.length) await this.alert(runId, alerted(failed), alerts, deadLetteredAt);
   }
 

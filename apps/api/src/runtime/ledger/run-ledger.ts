@@ -5,73 +5,11 @@ import { newId } from '../../common/ids';
 import type { Logger } from '../../common/logger';
 import { checkoutClient } from '../../database/checkout-client';
 import type { StoredRequest } from '../../inbound/trigger-data';
-import { CLAIMABLE_SQL, canMove, type FinishedRunStatus, INITIAL_RUN_STATUS, type RunStatus } from './run-status';
+import type { AlertSettings, AutoReplaySettings } from '../../workflows/auto-replay-settings';
+import type { ClaimedRun, DueRun, FailedRun, NewRun, RunOutcome, RunResponseState, SqlRunner } from './run-ledger.types';
+import { CLAIMABLE_SQL, canMove, INITIAL_RUN_STATUS } from './run-status';
 
-/** A run a worker has claimed: what executing it needs. */
-export interface ClaimedRun {
-  id: string;
-  workspaceId: string;
-  workflowId: string;
-  versionId: string;
-  requestId: string;
-  /** How many times the run was claimed, this claim included (above 1: it is resumed). */
-  claims: number;
-  replayOf: string | null;
-  /** Set at the first claim and kept on resume: the instant `$now()` returns in the run. */
-  startedAt: Date;
-  /** The workflow's concurrency limit, when it has one. */
-  concurrency: number | null;
-}
-
-/** How an execution ended: the engine's verdict, or `waiting` until `resumeAt` (a delay, a step retry). */
-export interface RunOutcome {
-  status: FinishedRunStatus;
-  error?: unknown;
-  /** `waiting` only: epoch milliseconds. */
-  resumeAt?: number;
-}
-
-/** A run to create, `queued`. With `journalFrom`, the succeeded steps of that run are copied into its journal. */
-export interface NewRun {
-  id: string;
-  workspaceId: string;
-  workflowId: string;
-  versionId: string;
-  requestId: string;
-  replayOf?: string | null;
-  /** 0 for a run started by a request or by hand; n for the n-th automatic replay of a failed run. */
-  autoReplayAttempt?: number;
-  /** Replay from the failed step: that run's completed steps are reused (attempts 0), not executed again. */
-  journalFrom?: string | null;
-}
-
-/** A run found in PostgreSQL for (re-)dispatch, with its claim count (BullMQ job id `<runId>-<claims>`). */
-export interface DueRun {
-  id: string;
-  claims: number;
-}
-
-/** A failed run and its workflow's auto-replay and alert settings. */
-export interface FailedRun {
-  attempt: number;
-  workflowId: string;
-  workflowName: string;
-  autoReplay: unknown;
-  alerts: unknown;
-  error: unknown;
-}
-
-/** What a run in wait mode has to answer so far: the first `respond` step's output, and its status. */
-export interface RunResponseState {
-  id: string;
-  status: RunStatus;
-  response: unknown;
-}
-
-/** Anything that runs SQL: the pool, a checked-out client, or a TypeORM transaction's manager. */
-export interface SqlRunner {
-  query(text: string, params?: unknown[]): Promise<unknown>;
-}
+export type { ClaimedRun, DueRun, FailedRun, NewRun, RunOutcome, RunResponseState, SqlRunner } from './run-ledger.types';
 
 /** A queued run younger than this is assumed to be on its way to a worker. */
 const QUEUED_GRACE_SECONDS = 10;
@@ -348,8 +286,8 @@ export class RunLedger {
       attempt: number;
       workflow_id: string;
       name: string;
-      auto_replay: unknown;
-      alerts: unknown;
+      auto_replay: AutoReplaySettings | null;
+      alerts: AlertSettings | null;
       error: unknown;
     }>(
       `SELECT r.auto_replay_attempt AS attempt, r.workflow_id, w.name, w.auto_replay, w.alerts, r.error
