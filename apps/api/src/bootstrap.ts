@@ -6,14 +6,14 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureExpressionRuntime } from '@switchyard/engine';
-import { AppModule } from './app.module';
+import { SwitchyardModule } from './roots/switchyard.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createLogger, type Logger } from './common/logger';
 import { type AppConfig, parseConfig, parseTrustProxy, type Role } from './config/config.schema';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
-import { registerSecurityHeaders } from './auth/security-headers';
-import { registerHookRoutes } from './hooks/hooks.plugin';
-import { IngestService } from './hooks/ingest.service';
+import { registerSecurityHeaders } from './accounts/security-headers';
+import { registerHookRoutes } from './ingest/hooks.plugin';
+import { IngestService } from './ingest/ingest.service';
 import { closeHttpGracefully, DrainState, registerDrainHook } from './lifecycle/drain-state';
 
 export interface SwitchyardInstance {
@@ -58,7 +58,7 @@ export async function startSwitchyard(options: {
 
   try {
     if (options.role === 'worker') {
-      const app = await NestFactory.createApplicationContext(AppModule.forRole(config, logger), { logger: ['error', 'warn'] });
+      const app = await NestFactory.createApplicationContext(SwitchyardModule.forRole(config, logger), { logger: ['error', 'warn'] });
       // No enableShutdownHooks(): main.ts owns the signals, so that shutdown runs once, in order.
       return { config, url: null, app, close: closer(app, embedded) };
     }
@@ -72,7 +72,9 @@ export async function startSwitchyard(options: {
     });
     const webDir = raw.SWITCHYARD_WEB_DIR ? resolve(raw.SWITCHYARD_WEB_DIR) : resolve(__dirname, '../../web/dist');
     const hasWeb = existsSync(resolve(webDir, 'index.html'));
-    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, logger), adapter, { logger: ['error', 'warn'] });
+    const app = await NestFactory.create<NestFastifyApplication>(SwitchyardModule.forRole(config, logger), adapter, {
+      logger: ['error', 'warn'],
+    });
     app.useGlobalFilters(new ApiExceptionFilter(logger, hasWeb ? webDir : null));
     await registerSecurityHeaders(app, { publicUrl: config.publicUrl, corsOrigins: config.SWITCHYARD_CORS_ORIGINS });
     const drain = app.get(DrainState);
@@ -108,7 +110,7 @@ export async function startSwitchyard(options: {
 /**
  * Graceful shutdown, in order: readiness turns 503 and the listener closes while the requests in
  * flight finish (their group-commit writes included), then the runs in flight get their deadline
- * (RuntimeLifecycle), then the connections close.
+ * (RuntimeLifecycle in runtime/runtime-lifecycle.ts), then the connections close.
  */
 function closer(
   app: INestApplicationContext,

@@ -3,7 +3,7 @@ import { executeStep, formatPath, runWorkflow, stepSchema, validateDefinition, t
 import { z } from 'zod';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { parseInput } from '../common/parse-input';
-import { RunExecutor } from '../execution/run-executor';
+import { EnginePortsFactory } from '../runtime/engine-ports';
 
 const triggerSampleSchema = z
   .object({
@@ -49,7 +49,7 @@ function toTrigger(sample: z.infer<typeof triggerSampleSchema>, now: number): Tr
  */
 @Injectable()
 export class BuilderTestService {
-  constructor(@Inject(RunExecutor) private readonly executor: RunExecutor) {}
+  constructor(@Inject(EnginePortsFactory) private readonly ports: EnginePortsFactory) {}
 
   async testStep(body: unknown, workspaceId: string) {
     const input = parseInput(testStepSchema, body);
@@ -64,7 +64,7 @@ export class BuilderTestService {
       step,
       context: { trigger: toTrigger(input.context.trigger, now), steps: input.context.steps },
       bindings: input.context.bindings,
-      ports: this.executor.enginePortsFor(workspaceId),
+      ports: this.ports.forWorkspace(workspaceId),
       now,
     });
     return {
@@ -88,7 +88,7 @@ export class BuilderTestService {
     const verdict = await runWorkflow({
       definition: validation.definition,
       trigger: toTrigger(input.sample, now),
-      ports: this.executor.enginePortsFor(workspaceId),
+      ports: this.ports.forWorkspace(workspaceId),
       now,
     });
     return {

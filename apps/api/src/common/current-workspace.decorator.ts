@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { AuthedRequest } from '../auth/auth-context';
+import type { AuthedRequest } from '../accounts/auth-context';
 import { ApiError } from './api-error';
 
 /**

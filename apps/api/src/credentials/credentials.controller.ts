@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { SignedIn } from '../auth/access.decorators';
-import { type Actor, CurrentActor, CurrentRole } from '../auth/auth-context';
-import type { Role } from '../auth/roles';
+import { SignedIn } from '../accounts/access.decorators';
+import { type Actor, CurrentActor, CurrentRole } from '../accounts/auth-context';
+import type { Role } from '../accounts/roles';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { type CredentialDto, CredentialsService } from './credentials.service';
 

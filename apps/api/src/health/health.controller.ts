@@ -1,8 +1,8 @@
 import { Controller, Get, HttpException, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/access.decorators';
-import { DISPATCHER, type Dispatcher } from '../dispatch/dispatcher';
+import { Public } from '../accounts/access.decorators';
+import { DISPATCHER, type Dispatcher } from '../runtime/dispatch/dispatcher';
 import { DrainState } from '../lifecycle/drain-state';
 
 @Controller('api/health')

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { type Actor, CurrentActor, CurrentRole } from '../auth/auth-context';
-import type { Role } from '../auth/roles';
+import { type Actor, CurrentActor, CurrentRole } from '../accounts/auth-context';
+import type { Role } from '../accounts/roles';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { type WorkflowDto, WorkflowsService } from './workflows.service';
 

@@ -11,11 +11,12 @@ import { APP_CONFIG, type AppConfig } from '../config/config.schema';
 import { assertCredentialsExist } from '../credentials/credentials.service';
 import { WorkflowVersionEntity } from '../database/entities/workflow-version.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/auth-context';
-import { TriggerCache } from '../hooks/trigger-cache';
+import { AuditService } from '../accounts/audit.service';
+import type { Actor } from '../accounts/auth-context';
+import { TriggerCache } from '../ingest/trigger-cache';
 import { splitTriggerSecrets, withSecretHints } from '../secrets/split-trigger-secrets';
 import { TriggerSecretsService } from '../secrets/trigger-secrets.service';
+import { VersionStore } from '../versions/version-store';
 import { type WorkflowInput, workflowInputSchema, workflowPatchSchema } from './workflow-input.schema';
 
 /** JSON with sorted keys: jsonb does not keep key order, so plain JSON.stringify would see every stored definition as changed. */
@@ -73,6 +74,7 @@ export class WorkflowsService {
     private readonly triggers: TriggerCache,
     private readonly secrets: TriggerSecretsService,
     private readonly audit: AuditService,
+    private readonly versions: VersionStore,
   ) {}
 
   async list(workspaceId: string): Promise<WorkflowDto[]> {
@@ -309,6 +311,7 @@ export class WorkflowsService {
     definition: WorkflowDefinition,
   ) {
     const repo = tx.getRepository(WorkflowVersionEntity);
+    this.versions.remember(id, definition);
     return repo.save(
       repo.create({
         id,
@@ -344,7 +347,7 @@ export class WorkflowsService {
   }
 
   private toDto(workflow: WorkflowEntity, version: WorkflowVersionEntity, secretHints?: string[]): WorkflowDto {
-    const definition = version.definition as unknown as WorkflowDefinition;
+    const definition = this.versions.decode(version.id, version.definition);
     return {
       id: workflow.id,
       name: workflow.name,

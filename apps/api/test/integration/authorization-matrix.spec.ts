@@ -3,7 +3,7 @@ import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/auth/tokens';
+import { sha256 } from '../../src/accounts/tokens';
 import { DEFAULT_WORKSPACE_ID } from '../../src/database/entities/workspace.entity';
 import { type ApiClient, TEST_OWNER } from '../support/client';
 import { createTestDatabase, type TestDatabase } from '../support/database';

@@ -1,11 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { InboundRequestEntity } from './inbound-request.entity';
 import { WorkflowVersionEntity } from './workflow-version.entity';
+import type { RunStatus } from '../../runtime/ledger/run-status';
 import { WorkflowEntity } from './workflow.entity';
-
-export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'filtered', 'waiting', 'cancelled'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
-export const TERMINAL_RUN_STATUSES: ReadonlyArray<RunStatus> = ['succeeded', 'failed', 'filtered', 'cancelled'];
 
 @Entity({ name: 'runs' })
 @Index('idx_runs_workflow', ['workflowId', 'id'])

@@ -1,0 +1,498 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { AuditService } from '../accounts/audit.service';
+import type { Actor } from '../accounts/auth-context';
+import { ApiError } from '../common/api-error';
+import { isUuid, newId } from '../common/ids';
+import { parseInput } from '../common/parse-input';
+import { uuidV7Floor } from '../common/uuid-v7-floor';
+import { InboundRequestEntity } from '../database/entities/inbound-request.entity';
+import { RunEntity } from '../database/entities/run.entity';
+import { StepRunEntity } from '../database/entities/step-run.entity';
+import { WorkflowVersionEntity } from '../database/entities/workflow-version.entity';
+import { WorkflowEntity } from '../database/entities/workflow.entity';
+import { DISPATCHER, type Dispatcher } from '../runtime/dispatch/dispatcher';
+import { type NewRun, RunLedger } from '../runtime/ledger/run-ledger';
+import { RUN_STATUSES, TERMINAL_RUN_STATUSES } from '../runtime/ledger/run-status';
+import { VersionStore } from '../versions/version-store';
+import { parseBodyLenient } from '../inbound/parse-body';
+import { parsePayloadQuery } from './payload-query';
+import {
+  buildStepRunTree,
+  findStepRunNode,
+  flattenStepRunTree,
+  LOOP_ITEMS_SHOWN,
+  type StepRunNode,
+  type StepRunRow,
+  type TreeStep,
+} from './step-run-tree';
+
+/** Above this, a body or a step output is left out of the run detail and fetched on its own. */
+export const INLINE_PAYLOAD_BYTES = 1024 * 1024;
+const MAX_BULK_REPLAY = 1000;
+
+const cursor = z
+  .string()
+  .refine((c) => isUuid(c), 'is not a cursor returned by this endpoint')
+  .optional();
+const isoTime = z
+  .string()
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 time such as 2026-11-23T10:00:00Z')
+  .optional();
+
+export const listRunsQuerySchema = z.strictObject({
+  status: z.enum(RUN_STATUSES).optional(),
+  since: isoTime,
+  until: isoTime,
+  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
+  cursor,
+  /** Payload search: `body.customer.email = "a@b.c"`. */
+  q: z.string().max(2000, 'must be at most 2000 characters').optional(),
+  /** `true`: dead letters only (failed runs whose auto-replay schedule is used up); `false`: none of them. */
+  deadLetter: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+});
+
+export const listAllRunsQuerySchema = listRunsQuerySchema.extend({ workflowId: z.string().uuid('must be a workflow id').optional() });
+
+const replayOptionsShape = {
+  /** `start`: every step again; `failed-step`: completed steps are reused, not repeated. */
+  from: z.enum(['start', 'failed-step']).default('start'),
+  /** `current`: the workflow as it is now (after a fix); `original`: the version the run used. */
+  version: z.enum(['current', 'original']).default('current'),
+};
+export const replaySchema = z.strictObject(replayOptionsShape);
+
+export const bulkReplaySchema = z
+  .strictObject({
+    ...replayOptionsShape,
+    runIds: z.array(z.string().uuid('must be a run id')).min(1).max(MAX_BULK_REPLAY, `at most ${MAX_BULK_REPLAY} runs at once`).optional(),
+    filter: z
+      .strictObject({
+        workflowId: z.string().uuid('must be a workflow id').optional(),
+        status: z.enum(RUN_STATUSES).default('failed'),
+        since: isoTime,
+        until: isoTime,
+        q: z.string().max(2000, 'must be at most 2000 characters').optional(),
+        deadLetter: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+      })
+      .optional(),
+  })
+  .refine((b) => (b.runIds === undefined) !== (b.filter === undefined), { message: 'give either runIds or filter', path: ['runIds'] });
+
+type ListFilters = z.infer<typeof listAllRunsQuerySchema>;
+type ReplayOptions = z.infer<typeof replaySchema>;
+
+export const loopItemsQuerySchema = z.strictObject({
+  offset: z.coerce.number().int('must be a whole number').min(0, 'must be at least 0').default(0),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(LOOP_ITEMS_SHOWN, `must be at most ${LOOP_ITEMS_SHOWN}`)
+    .default(LOOP_ITEMS_SHOWN),
+});
+
+interface StepPayload {
+  input: unknown;
+  output: unknown;
+  outputTruncated: boolean;
+}
+
+/**
+ * One step in the run detail: as before for every step (`id`, `type`, `status`, payloads,
+ * attempts, timings), plus its journal `key`, and for a branch its `paths` (each with `taken` and
+ * its steps), for a loop its `items` (index, status, steps) and `itemCount`.
+ */
+function stepView(node: StepRunNode, payloads: Map<string, StepPayload>): Record<string, unknown> {
+  const { row } = node;
+  const nested: Record<string, unknown> = {};
+  if (node.paths) {
+    nested.paths = node.paths.map((path) => ({
+      index: path.index,
+      name: path.name,
+      taken: path.taken,
+      steps: path.steps.map((step) => stepView(step, payloads)),
+    }));
+  }
+  if (node.items) {
+    nested.items = node.items.map((item) => ({
+      index: item.index,
+      status: item.status,
+      steps: item.steps.map((step) => stepView(step, payloads)),
+    }));
+    nested.itemCount = node.itemCount ?? 0;
+  }
+  if (!row) return { id: node.id, key: node.key, type: node.type, name: node.name, status: node.status, attempts: 0, ...nested };
+  const payload = payloads.get(node.key);
+  return {
+    id: node.id,
+    key: node.key,
+    type: node.type,
+    name: node.name,
+    status: row.status,
+    input: payload?.input ?? null,
+    output: payload?.output ?? null,
+    outputTruncated: payload?.outputTruncated || undefined,
+    error: row.error,
+    attempts: row.attempts,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt.toISOString(),
+    durationMs: row.durationMs,
+    ...nested,
+  };
+}
+
+const ms = (from: Date | null, to: Date | null) => (from && to ? to.getTime() - from.getTime() : null);
+
+@Injectable()
+export class RunsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DISPATCHER) private readonly dispatcher: Dispatcher,
+    private readonly audit: AuditService,
+    private readonly ledger: RunLedger,
+    private readonly versions: VersionStore,
+  ) {}
+
+  async listForWorkflow(workspaceId: string, workflowId: string, query: unknown) {
+    const q = parseInput(listRunsQuerySchema, query, 'query string');
+    await this.assertWorkflow(workspaceId, workflowId);
+    return this.list(workspaceId, { ...q, workflowId });
+  }
+
+  async listAll(workspaceId: string, query: unknown) {
+    return this.list(workspaceId, parseInput(listAllRunsQuerySchema, query, 'query string'));
+  }
+
+  private async list(workspaceId: string, q: ListFilters) {
+    const builder = this.filtered(this.dataSource.manager, workspaceId, q)
+      .orderBy('r.id', 'DESC')
+      .limit(q.limit + 1);
+    if (q.cursor) builder.andWhere('r.id < :cursor', { cursor: q.cursor });
+    const rows = await builder.getMany();
+    const page = rows.slice(0, q.limit);
+    const triggers = await this.triggerSummaries(page.map((r) => r.requestId));
+    return {
+      items: page.map((r) => ({ ...this.summary(r), triggerSummary: triggers.get(r.requestId) ?? null })),
+      nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
+    };
+  }
+
+  /** One line about each run's request for the lists: method, type, size and the start of the body. */
+  private async triggerSummaries(
+    requestIds: string[],
+  ): Promise<Map<string, { method: string; contentType: string | null; size: number; preview: string | null }>> {
+    if (requestIds.length === 0) return new Map();
+    const rows: Array<{ id: string; method: string; content_type: string | null; size: number; preview: string | null }> =
+      await this.dataSource.query(
+        `SELECT id, method, content_type, size, left(body_json::text, 120) AS preview FROM inbound_requests WHERE id = ANY($1::uuid[])`,
+        [requestIds],
+      );
+    return new Map(rows.map((r) => [r.id, { method: r.method, contentType: r.content_type, size: r.size, preview: r.preview }]));
+  }
+
+  /** Time ranges become id ranges (UUIDv7), so every filter walks an index. */
+  private filtered(
+    manager: EntityManager,
+    workspaceId: string,
+    q: { workflowId?: string; status?: string; since?: string; until?: string; q?: string; deadLetter?: boolean | 'true' | 'false' },
+  ) {
+    const builder = manager.getRepository(RunEntity).createQueryBuilder('r').where('r.workspace_id = :workspaceId', { workspaceId });
+    if (q.q) {
+      builder
+        .innerJoin(InboundRequestEntity, 'req', 'req.id = r.request_id')
+        .andWhere('req.body_json @> CAST(:containment AS jsonb)', { containment: JSON.stringify(parsePayloadQuery(q.q)) });
+    }
+    if (q.workflowId) builder.andWhere('r.workflow_id = :workflowId', { workflowId: q.workflowId });
+    if (q.status) builder.andWhere('r.status = :status', { status: q.status });
+    if (q.deadLetter !== undefined)
+      builder.andWhere(q.deadLetter === true || q.deadLetter === 'true' ? 'r.dead_lettered_at IS NOT NULL' : 'r.dead_lettered_at IS NULL');
+    if (q.since) builder.andWhere('r.id >= :since', { since: uuidV7Floor(Date.parse(q.since)) });
+    if (q.until) builder.andWhere('r.id < :until', { until: uuidV7Floor(Date.parse(q.until)) });
+    return builder;
+  }
+
+  async get(workspaceId: string, runId: string) {
+    const run = await this.findRun(workspaceId, runId);
+    const [request, version, stepRows] = await Promise.all([
+      this.dataSource.getRepository(InboundRequestEntity).findOneByOrFail({ id: run.requestId }),
+      this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: run.versionId }),
+      this.stepRunRows(runId),
+    ]);
+    const definition = this.versions.decode(version.id, version.definition);
+    const terminal = TERMINAL_RUN_STATUSES.includes(run.status);
+    const tree = buildStepRunTree({ steps: definition.steps as unknown as TreeStep[], rows: stepRows, terminal });
+    const payloads = await this.stepPayloads(runId, flattenStepRunTree(tree));
+    const bodyTooLarge = request.size > INLINE_PAYLOAD_BYTES;
+    const body = bodyTooLarge ? null : parseBodyLenient(request.body, request.contentType, request.headers['content-encoding']);
+    return {
+      ...this.summary(run),
+      versionId: run.versionId,
+      version: version.version,
+      replayOf: run.replayOf,
+      alert: run.alert,
+      trigger: {
+        requestId: request.id,
+        method: request.method,
+        headers: request.headers,
+        query: request.query,
+        contentType: request.contentType,
+        body: body?.value ?? null,
+        bodyEncoding: body?.kind === 'binary' ? 'base64' : undefined,
+        bodyTruncated: bodyTooLarge || undefined,
+        bodyUrl: `/api/requests/${request.id}/body`,
+        receivedAt: request.receivedAt.toISOString(),
+        size: request.size,
+      },
+      steps: tree.map((node) => stepView(node, payloads)),
+    };
+  }
+
+  /**
+   * A page of a loop's items (`stepId` is the loop's journal key, e.g. `route.0.each`), for loops
+   * with more items than the run detail shows.
+   */
+  async loopItems(workspaceId: string, runId: string, stepId: string, query: unknown) {
+    const q = parseInput(loopItemsQuerySchema, query, 'query string');
+    const run = await this.findRun(workspaceId, runId);
+    const [version, rows] = await Promise.all([
+      this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: run.versionId }),
+      this.stepRunRows(runId),
+    ]);
+    const definition = this.versions.decode(version.id, version.definition);
+    const tree = buildStepRunTree({
+      steps: definition.steps as unknown as TreeStep[],
+      rows,
+      terminal: TERMINAL_RUN_STATUSES.includes(run.status),
+      window: (key) =>
+        key === stepId
+          ? { offset: q.offset, limit: q.limit, withFailures: false }
+          : { offset: 0, limit: LOOP_ITEMS_SHOWN, withFailures: true },
+    });
+    const loop = findStepRunNode(tree, stepId);
+    if (!loop || loop.type !== 'loop') throw ApiError.notFound('Loop step', `${runId}/${stepId}`);
+    const items = loop.items ?? [];
+    const payloads = await this.stepPayloads(runId, flattenStepRunTree(items.flatMap((item) => item.steps)));
+    return {
+      key: loop.key,
+      itemCount: loop.itemCount ?? 0,
+      offset: q.offset,
+      limit: q.limit,
+      items: items.map((item) => ({ index: item.index, status: item.status, steps: item.steps.map((node) => stepView(node, payloads)) })),
+    };
+  }
+
+  /** Every checkpoint of a run without its payloads: a loop of 10,000 items must not read them all. */
+  private async stepRunRows(runId: string): Promise<StepRunRow[]> {
+    const rows: Array<{
+      step_id: string;
+      status: 'succeeded' | 'failed';
+      error: Record<string, unknown> | null;
+      attempts: number;
+      started_at: Date;
+      finished_at: Date;
+      duration_ms: number;
+      branch_output: unknown;
+      result_count: number | null;
+    }> = await this.dataSource.query(
+      `SELECT step_id, status, error, attempts, started_at, finished_at, duration_ms,
+              CASE WHEN step_type = 'branch' THEN output END AS branch_output,
+              CASE WHEN step_type = 'loop' AND jsonb_typeof(output -> 'results') = 'array' THEN jsonb_array_length(output -> 'results') END AS result_count
+         FROM step_runs WHERE run_id = $1`,
+      [runId],
+    );
+    return rows.map((r) => ({
+      stepId: r.step_id,
+      status: r.status,
+      error: r.error,
+      attempts: r.attempts,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      durationMs: r.duration_ms,
+      output: r.branch_output ?? undefined,
+      resultCount: r.result_count,
+    }));
+  }
+
+  /** Input and output of the steps shown; over the inline cap they are left out (and fetched on their own). */
+  private async stepPayloads(runId: string, nodes: StepRunNode[]): Promise<Map<string, StepPayload>> {
+    const keys = nodes.filter((node) => node.row).map((node) => node.key);
+    if (keys.length === 0) return new Map();
+    const rows: Array<{ step_id: string; input: unknown; output: unknown; input_large: boolean; output_large: boolean }> =
+      await this.dataSource.query(
+        `SELECT step_id,
+              CASE WHEN length(input::text) > $3 THEN NULL ELSE input END AS input,
+              CASE WHEN length(output::text) > $3 THEN NULL ELSE output END AS output,
+              coalesce(length(input::text) > $3, false) AS input_large,
+              coalesce(length(output::text) > $3, false) AS output_large
+         FROM step_runs WHERE run_id = $1 AND step_id = ANY($2::text[])`,
+        [runId, keys, INLINE_PAYLOAD_BYTES],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.step_id,
+        { input: r.input_large ? null : r.input, output: r.output_large ? null : r.output, outputTruncated: r.output_large },
+      ]),
+    );
+  }
+
+  /** The full output of one step, for outputs too large to inline in the run detail. */
+  async stepOutput(workspaceId: string, runId: string, stepId: string): Promise<unknown> {
+    await this.findRun(workspaceId, runId);
+    const row = await this.dataSource.getRepository(StepRunEntity).findOneBy({ runId, stepId });
+    if (!row) throw ApiError.notFound('Step run', `${runId}/${stepId}`);
+    return row.output;
+  }
+
+  /** The raw body of a stored request, exactly as received. */
+  async requestBody(workspaceId: string, requestId: string): Promise<{ body: Buffer; contentType: string }> {
+    const request = await this.dataSource.getRepository(InboundRequestEntity).findOneBy({ id: requestId, workspaceId });
+    if (!request) throw ApiError.notFound('Request', requestId);
+    return { body: request.body ?? Buffer.alloc(0), contentType: request.contentType ?? 'application/octet-stream' };
+  }
+
+  async replay(workspaceId: string, runId: string, body: unknown, actor?: Actor): Promise<{ runId: string }> {
+    const options = parseInput(replaySchema, body ?? {});
+    const run = await this.findRun(workspaceId, runId);
+    if (options.from === 'failed-step' && run.status !== 'failed') {
+      throw new ApiError(409, 'not_failed', `Run ${runId} is ${run.status}; only a failed run can be replayed from its failed step`);
+    }
+    const [id] = await this.createReplays(workspaceId, [run], options, actor);
+    return { runId: id };
+  }
+
+  /**
+   * Runs a stored request into its workflow (current version), whatever its verdict was: a request
+   * refused as malformed, paused or unsigned can be run once the cause is fixed.
+   */
+  async runRequest(workspaceId: string, requestId: string, actor?: Actor): Promise<{ runId: string }> {
+    const request = await this.dataSource.getRepository(InboundRequestEntity).findOneBy({ id: requestId, workspaceId });
+    if (!request) throw ApiError.notFound('Request', requestId);
+    if (request.body === null && request.size > 0) {
+      throw new ApiError(
+        409,
+        'body_not_stored',
+        `Request ${requestId} was refused before its body was read (${request.reason ?? request.verdict}); it cannot be run`,
+      );
+    }
+    const workflow = await this.dataSource.getRepository(WorkflowEntity).findOneByOrFail({ id: request.workflowId });
+    const id = newId();
+    await this.dataSource.transaction(async (tx) => {
+      await this.ledger.create(tx, [
+        { id, workspaceId, workflowId: workflow.id, versionId: workflow.currentVersionId as string, requestId },
+      ]);
+      await this.audit.record(
+        {
+          workspaceId,
+          actor,
+          action: 'request.replayed',
+          target: { type: 'request', id: requestId, name: workflow.name },
+          after: { runId: id },
+        },
+        tx,
+      );
+    });
+    this.dispatcher.dispatch([id]);
+    return { runId: id };
+  }
+
+  /** Replays the runs listed, or those matching a filter (failed ones by default), at most 1,000. */
+  async bulkReplay(workspaceId: string, body: unknown, actor?: Actor): Promise<{ count: number; runIds: string[] }> {
+    const input = parseInput(bulkReplaySchema, body);
+    let runs: RunEntity[];
+    if (input.runIds) {
+      runs = await this.dataSource
+        .getRepository(RunEntity)
+        .createQueryBuilder('r')
+        .where('r.workspace_id = :workspaceId AND r.id IN (:...ids)', { workspaceId, ids: input.runIds })
+        .getMany();
+      const missing = input.runIds.filter((id) => !runs.some((r) => r.id === id));
+      if (missing.length > 0) throw new ApiError(404, 'not_found', `Runs not found: ${missing.join(', ')}`);
+    } else {
+      runs = await this.filtered(this.dataSource.manager, workspaceId, input.filter ?? { status: 'failed' })
+        .orderBy('r.id', 'ASC')
+        .limit(MAX_BULK_REPLAY)
+        .getMany();
+    }
+    if (input.from === 'failed-step') runs = runs.filter((r) => r.status === 'failed');
+    const runIds = await this.createReplays(workspaceId, runs, input, actor);
+    return { count: runIds.length, runIds };
+  }
+
+  /**
+   * Creates the replay runs through the ledger, in one transaction with their audit events. From the
+   * failed step, the original's completed steps are copied into the new run's journal (attempts 0:
+   * reused, not executed again); the engine then skips every step whose id still exists in the
+   * version the replay runs on.
+   */
+  private async createReplays(workspaceId: string, runs: RunEntity[], options: ReplayOptions, actor?: Actor): Promise<string[]> {
+    if (runs.length === 0) return [];
+    const ids = await this.dataSource.transaction(async (tx) => {
+      const workflows = await tx
+        .getRepository(WorkflowEntity)
+        .createQueryBuilder('w')
+        .where('w.id IN (:...ids)', { ids: [...new Set(runs.map((r) => r.workflowId))] })
+        .getMany();
+      const current = new Map(workflows.map((w) => [w.id, w.currentVersionId as string]));
+      const replays: NewRun[] = runs.map((run) => ({
+        id: newId(),
+        workspaceId,
+        workflowId: run.workflowId,
+        versionId: options.version === 'original' ? run.versionId : (current.get(run.workflowId) as string),
+        requestId: run.requestId,
+        replayOf: run.id,
+        journalFrom: options.from === 'failed-step' ? run.id : null,
+      }));
+      await this.ledger.create(tx, replays);
+      for (const [i, run] of runs.entries()) {
+        await this.audit.record(
+          {
+            workspaceId,
+            actor,
+            action: 'run.replayed',
+            target: { type: 'run', id: run.id, name: null },
+            after: { runId: replays[i].id, from: options.from ?? 'start', version: options.version ?? 'current' },
+          },
+          tx,
+        );
+      }
+      return replays.map((r) => r.id);
+    });
+    this.dispatcher.dispatch(ids);
+    return ids;
+  }
+
+  private async findRun(workspaceId: string, runId: string): Promise<RunEntity> {
+    const run = await this.dataSource.getRepository(RunEntity).findOneBy({ id: runId, workspaceId });
+    if (!run) throw ApiError.notFound('Run', runId);
+    return run;
+  }
+
+  private async assertWorkflow(workspaceId: string, workflowId: string): Promise<void> {
+    const exists = await this.dataSource.getRepository(WorkflowEntity).existsBy({ id: workflowId, workspaceId });
+    if (!exists) throw ApiError.notFound('Workflow', workflowId);
+  }
+
+  private summary(r: RunEntity) {
+    return {
+      id: r.id,
+      workflowId: r.workflowId,
+      status: r.status,
+      replayOf: r.replayOf,
+      createdAt: r.createdAt.toISOString(),
+      startedAt: r.startedAt?.toISOString() ?? null,
+      finishedAt: r.finishedAt?.toISOString() ?? null,
+      durationMs: ms(r.startedAt, r.finishedAt),
+      resumeAt: r.resumeAt?.toISOString() ?? null,
+      error: r.error,
+      /** The auto-replay schedule is used up: this failed run is a dead letter. */
+      deadLetter: r.deadLetteredAt !== null,
+      deadLetteredAt: r.deadLetteredAt?.toISOString() ?? null,
+      /** When this failed run will be replayed automatically, if it will. */
+      autoReplayAt: r.autoReplayAt?.toISOString() ?? null,
+      autoReplayAttempt: r.autoReplayAttempt,
+    };
+  }
+}

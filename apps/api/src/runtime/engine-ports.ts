@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import type { CredentialResolver, EnginePorts, HttpInvoker, MailSender } from '@switchyard/engine';
+
+/**
+ * The ports the engine runs with in this process: guarded HTTP and SMTP, the clock, ids, and the
+ * stored credentials of the workspace whose run (or builder test) it is.
+ */
+export class EnginePortsFactory {
+  private readonly shared: EnginePorts;
+
+  constructor(
+    http: HttpInvoker,
+    mail: MailSender,
+    private readonly credentialsFor?: (workspaceId: string) => CredentialResolver,
+  ) {
+    this.shared = { http, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() }, mail };
+  }
+
+  forWorkspace(workspaceId: string): EnginePorts {
+    return this.credentialsFor ? { ...this.shared, credentials: this.credentialsFor(workspaceId) } : this.shared;
+  }
+}
