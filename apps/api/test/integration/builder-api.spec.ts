@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_OWNER } from '../support/client';
-import { mapFilterHttp } from '../support/switchyard';
+import { mapFilterHttp } from '../support/workflows';
 import { useSwitchyard } from '../support/use-switchyard';
 
 /** Reads a Server-Sent Events stream until `until` matches an event (bounded). */

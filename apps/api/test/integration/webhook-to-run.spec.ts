@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapFilterHttp } from '../support/switchyard';
+import { mapFilterHttp } from '../support/workflows';
 import { useSwitchyard } from '../support/use-switchyard';
 
 describe.each([
