@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { ErrorBody, InboundRequestSummary, ListResponse, Run, Workflow } from './support/contract.ts';
+import { eventually } from './support/eventually.ts';
 import { browserSkipReason, type Environment, OUTPUT, startEnvironment, failureShots } from './support/environment.ts';
 
 let env: Environment;
@@ -118,7 +119,8 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
       await page.waitForURL(/status=failed/);
       await table.getByRole('link', { name: `Run ${state.failed[0]}, Failed` }).waitFor();
       await table.getByRole('link', { name: new RegExp(`^Run ${state.ok[0]}`) }).waitFor({ state: 'detached' });
-      assert.equal(await table.locator('tbody tr').count(), 2);
+      // The list reloads after the filter: count once it has settled.
+      await eventually(() => table.locator('tbody tr').count(), 2);
 
       await page.getByRole('combobox', { name: 'Time range' }).selectOption('1h');
       await page.waitForURL(/range=1h/);

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { PageResponse, RunSummary, Workflow } from './support/contract.ts';
+import { eventually } from './support/eventually.ts';
 import { browserSkipReason, type Environment, sleep, startEnvironment, failureShots } from './support/environment.ts';
 
 let env: Environment;
@@ -92,7 +93,10 @@ describe('reliability settings and dead letters in Chromium', { skip: browserSki
       await page.goto(`${env.base}/workflows/${state.workflow.id}`);
       const table = page.getByRole('table').first();
       await table.getByText('Dead letter', { exact: true }).first().waitFor();
-      await page.getByLabel('Dead letters only').check();
+      // The box follows the URL, which the click changes: it shows checked once the list has navigated.
+      const deadLettersOnly = page.getByLabel('Dead letters only');
+      await deadLettersOnly.click();
+      await eventually(() => deadLettersOnly.isChecked(), true, 'Dead letters only is checked');
       await table.getByRole('link', { name: new RegExp(`^Run ${state.runId}`) }).waitFor();
       assert.match(page.url(), /deadLetter=true/);
       await table.getByRole('link', { name: new RegExp(`^Run ${state.runId}`) }).click();
