@@ -79,6 +79,8 @@ export function extractReferences(markdown, { docPath, topLevel }) {
   let fence = null;
   /** In a table whose header names a folder per column (`apps/api/src`): that folder, by column. */
   let columnBases = null;
+  /** A line whose code span goes on in the next line of the paragraph. */
+  let carry = null;
   lines.forEach((line, index) => {
     const lineNumber = index + 1;
     const opener = FENCE.exec(line);
@@ -87,6 +89,12 @@ export function extractReferences(markdown, { docPath, topLevel }) {
       else for (const token of line.split(/\s+/)) addCode(token, lineNumber, { rootedOnly: true, base: null });
       return;
     }
+    const continues = carry !== null && !opener && line.trim() !== '' && !TABLE_ROW.test(line);
+    if (carry !== null && !continues) scanText(carry.text, carry.line, null);
+    // A path wrapped after a slash (`apps/api/src/credentials/` + `credential-resolver.ts`) is one path.
+    const text = continues ? `${carry.text}${carry.text.endsWith('/') ? '' : ' '}${line.trim()}` : line;
+    const textLine = continues ? carry.line : lineNumber;
+    carry = null;
     if (opener) {
       fence = opener[1];
       return;
@@ -95,17 +103,23 @@ export function extractReferences(markdown, { docPath, topLevel }) {
     else if (TABLE_SEPARATOR.test(lines[index + 1] ?? '')) columnBases = tableCells(line).map(columnBase);
     const definition = REFERENCE_DEFINITION.exec(line);
     if (definition) addLink(definition[1], lineNumber);
-    const cells = columnBases && !TABLE_SEPARATOR.test(line) ? tableCells(line) : [line];
-    cells.forEach((cell, column) => {
-      const base = cells.length > 1 ? (columnBases?.[column] ?? null) : null;
-      const withoutCode = cell.replace(INLINE_CODE, (whole, _ticks, code) => {
-        for (const token of code.trim().split(/\s+/)) addCode(token, lineNumber, { rootedOnly: false, base });
-        return ' '.repeat(whole.length);
-      });
-      for (const match of withoutCode.matchAll(INLINE_LINK)) addLink(match[1], lineNumber);
-    });
+    if (!TABLE_ROW.test(text) && hasOpenCodeSpan(text)) {
+      carry = { text, line: textLine };
+      return;
+    }
+    const cells = columnBases && !TABLE_SEPARATOR.test(text) ? tableCells(text) : [text];
+    cells.forEach((cell, column) => scanText(cell, textLine, cells.length > 1 ? (columnBases?.[column] ?? null) : null));
   });
+  if (carry !== null) scanText(carry.text, carry.line, null);
   return found;
+
+  function scanText(text, line, base) {
+    const withoutCode = text.replace(INLINE_CODE, (whole, _ticks, code) => {
+      for (const token of code.trim().split(/\s+/)) addCode(token, line, { rootedOnly: false, base });
+      return ' '.repeat(whole.length);
+    });
+    for (const match of withoutCode.matchAll(INLINE_LINK)) addLink(match[1], line);
+  }
 
   /** The folder a header cell names alone in code, e.g. `apps/api/src`: names below it are relative to it. */
   function columnBase(cell) {
@@ -126,7 +140,10 @@ export function extractReferences(markdown, { docPath, topLevel }) {
   }
 
   function addCode(rawToken, line, { rootedOnly, base }) {
-    const token = cleanToken(rawToken);
+    const cleaned = cleanToken(rawToken);
+    const token = patternPrefix(cleaned);
+    // What a pattern's folder means without a root is anyone's guess (`text/*`, `PUBLIC_URL/runs/<id>`).
+    const pattern = token !== cleaned;
     if (!token || !looksLikePath(token)) return;
     const path = normalize(token);
     if (path === null || path === '') return;
@@ -140,11 +157,35 @@ export function extractReferences(markdown, { docPath, topLevel }) {
       found.push({ line, kind: 'code', text: rawToken, path: `${base}/${path}`, rooted: true });
       return;
     }
+    if (pattern) return;
     const slash = path.includes('/') || token.endsWith('/');
     if ((slash && (hasFileExtension(path) || token.endsWith('/'))) || (!slash && hasFileExtension(path))) {
       found.push({ line, kind: 'code', text: rawToken, path: token.endsWith('/') ? `${path}/` : path, rooted: false });
     }
   }
+}
+
+/** True when a code span opens in the text and does not close there (it goes on in the next line). */
+export function hasOpenCodeSpan(text) {
+  let open = 0;
+  for (const run of text.match(/`+/g) ?? []) {
+    if (open === 0) open = run.length;
+    else if (open === run.length) open = 0;
+  }
+  return open !== 0;
+}
+
+const PATTERN = /[*?{[<…]|\.\.\.|NNNN|XXXX/;
+
+/**
+ * A pattern (`scripts/*.mjs`, `steps/<type>/`, `docs/adr/NNNN-title.md`, `hooks/{a,b}.ts`) is checked
+ * up to its last folder before the pattern: that folder must exist. Other tokens are returned as they are.
+ */
+export function patternPrefix(token) {
+  const at = token.search(PATTERN);
+  if (at === -1) return token;
+  const slash = token.lastIndexOf('/', at);
+  return slash === -1 ? '' : token.slice(0, slash + 1);
 }
 
 /** Strips what surrounds a path in prose or a command: quotes, brackets, punctuation, `:line`. */

@@ -1,7 +1,7 @@
 // Run: node --test scripts/lib/doc-references.spec.mjs (part of `npm run docs:check`).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { cleanToken, extractReferences, looksLikePath, normalize, tableCells } from './doc-references.mjs';
+import { cleanToken, extractReferences, hasOpenCodeSpan, looksLikePath, normalize, patternPrefix, tableCells } from './doc-references.mjs';
 
 const TOP_LEVEL = ['apps', 'packages', 'docs', 'scripts', 'README.md', 'package.json', 'docker-compose.yml'];
 const extract = (markdown, docPath = 'docs/architecture.md') =>
@@ -55,10 +55,39 @@ describe('paths in code', () => {
       '`ANY /hooks/:token` `/api/*` `application/json` `text/event-stream` `127.0.0.1/32`',
       '`trigger.body.user.email` `steps.shape` `$now()` `route.0.notify` `each[3].post`',
       '`@switchyard/engine` `--role=api` `SWITCHYARD_DATA_DIR` `https://example.com/docs/a.md`',
-      '`steps/<type>/` `docs/adr/NNNN-title.md` `apps/*/src/**/*.spec.ts` `{{ expression }}`',
+      '`steps/<type>/` `text/*` `PUBLIC_URL/runs/<id>` `{{ expression }}` `x-[a-z]`',
       '`~/.switchyard/db.json` `a/b` `x-hub-signature-256`',
     ].join('\n');
     assert.deepEqual(extract(prose), []);
+  });
+
+  test('a pattern from the root is checked up to its last folder before the pattern', () => {
+    assert.deepEqual(
+      extract('`docs/adr/NNNN-title.md` `apps/*/src/**/*.spec.ts` `apps/api/src/hooks/{a,b}.spec.ts` `apps/api/src/…`').map(
+        (ref) => ref.path,
+      ),
+      ['docs/adr', 'apps', 'apps/api/src/hooks', 'apps/api/src'],
+    );
+  });
+
+  test('a code span that goes on in the next line of the paragraph counts from its first line', () => {
+    const markdown = ['The host (`apps/api/src/credentials/', 'credential-resolver.ts`) decrypts.', '', 'Then `scripts/bench.mjs`.'].join(
+      '\n',
+    );
+    assert.deepEqual(
+      extract(markdown).map(({ line, path }) => [line, path]),
+      [
+        [1, 'apps/api/src/credentials/credential-resolver.ts'],
+        [4, 'scripts/bench.mjs'],
+      ],
+    );
+  });
+
+  test('an unclosed backtick ends with its paragraph', () => {
+    assert.deepEqual(
+      extract(['A stray ` here', '', '`scripts/soak.mjs`'].join('\n')).map(({ line, path }) => [line, path]),
+      [[3, 'scripts/soak.mjs']],
+    );
   });
 
   test('double backticks hold code with a backtick inside', () => {
@@ -136,7 +165,7 @@ describe('tables', () => {
     const markdown = [
       '| Feature | Engine (`packages/engine/src`) | api (`apps/api/src`) | Docs |',
       '|---|---|---|---|',
-      '| Steps | `schema/steps/`, `runner/retry-policy.ts` | `hooks/` (raw route) | [steps.md](steps.md) |',
+      '| Steps | `schema/steps/`, `runner/retry-policy.ts` | `hooks/` (raw route), `hooks/verification/*.ts` | [steps.md](steps.md) |',
       '| History | | `runs/` | README API table |',
     ].join('\n');
     assert.deepEqual(
@@ -147,6 +176,7 @@ describe('tables', () => {
         [3, 'packages/engine/src/schema/steps', true],
         [3, 'packages/engine/src/runner/retry-policy.ts', true],
         [3, 'apps/api/src/hooks', true],
+        [3, 'apps/api/src/hooks/verification', true],
         [3, 'docs/steps.md', true],
         [4, 'apps/api/src/runs', true],
       ],
@@ -173,6 +203,18 @@ describe('helpers', () => {
   test('cleanToken', () => {
     assert.equal(cleanToken('(apps/api/src/x.ts),'), 'apps/api/src/x.ts');
     assert.equal(cleanToken('./scripts/a.mjs:10:2'), 'scripts/a.mjs');
+  });
+
+  test('patternPrefix', () => {
+    assert.equal(patternPrefix('apps/api/src/runner/ports.ts'), 'apps/api/src/runner/ports.ts');
+    assert.equal(patternPrefix('steps/<type>/schema.ts'), 'steps/');
+    assert.equal(patternPrefix('*.spec.ts'), '');
+  });
+
+  test('hasOpenCodeSpan', () => {
+    assert.equal(hasOpenCodeSpan('a `b` c'), false);
+    assert.equal(hasOpenCodeSpan('a `b'), true);
+    assert.equal(hasOpenCodeSpan('``a ` b``'), false);
   });
 
   test('looksLikePath', () => {
