@@ -3,7 +3,7 @@ import { newId } from '../../src/common/ids';
 import { waitFor } from '../support/client';
 import { useSwitchyard } from '../support/use-switchyard';
 
-describe('separate sy.api and worker roles on PostgreSQL + Redis', () => {
+describe('separate api and worker roles on PostgreSQL + Redis', () => {
   const sy = useSwitchyard({ workers: 2, workerEnv: { SWITCHYARD_WORKER_CONCURRENCY: '2' } });
 
   beforeAll(() => {

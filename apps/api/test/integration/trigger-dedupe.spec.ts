@@ -8,7 +8,7 @@ const stripe = new Stripe('sk_test_unused');
 
 describe.each([
   { mode: 'one process', scaleOut: false },
-  { mode: 'two sy.api processes on Redis', scaleOut: true },
+  { mode: 'two api processes on Redis', scaleOut: true },
 ])('dedupe is enforced by the database ($mode)', ({ scaleOut }) => {
   const sy = useSwitchyard({ redis: scaleOut });
   let bases: string[];
