@@ -232,6 +232,9 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       await page.waitForURL(/\/edit$/);
       const workflowId = page.url().split('/workflows/')[1].split('/')[0];
       await page.getByRole('heading', { level: 3, name: 'Only pushes' }).waitFor();
+      // The open card's preview renders after load and moves the cards below it: a click on a
+      // heading that is still moving can miss it (as in the drag test below).
+      await page.getByText('Passes: the run goes on').waitFor();
 
       // The template's example data makes the preview work before any request arrives.
       await page.getByRole('heading', { level: 3, name: 'Write the message' }).click();
