@@ -10,8 +10,7 @@ export type {
   Run,
   RunSummary,
   StepDefinition,
-  StepRun,
   Workflow,
   WorkflowSummary,
 } from '../../src/api/contract.types.ts';
-export type { CreatedApiKey, Invite } from '../../src/api/accounts.types.ts';
+export type { Invite } from '../../src/api/accounts.types.ts';
