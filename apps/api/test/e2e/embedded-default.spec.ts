@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/client';
 import { freePort, MAIN_JS, startServerProcess, waitUntilReady, type ServerProcess } from '../support/server-process';
 import { startSink, type Sink } from '../support/sink';
-import { mapFilterHttp } from '../support/switchyard';
+import { mapFilterHttp } from '../support/workflows';
 
 // What `npm start` does, with no DATABASE_URL and no REDIS_URL: one process on the embedded PostgreSQL.
 describe('the built server on the embedded default', () => {

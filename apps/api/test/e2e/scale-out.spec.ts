@@ -4,7 +4,7 @@ import { ApiClient, waitFor } from '../support/client';
 import { createTestDatabase, REDIS_URL, type TestDatabase } from '../support/database';
 import { freePort, startServerProcess, waitUntilReady, type ServerProcess } from '../support/server-process';
 import { startSink, type Sink } from '../support/sink';
-import { mapFilterHttp } from '../support/switchyard';
+import { mapFilterHttp } from '../support/workflows';
 
 // Production shape: DATABASE_URL + REDIS_URL, one api process and two worker processes.
 describe('separate api and worker processes', () => {

@@ -1,26 +1,15 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, TEST_OWNER } from '../support/client';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_OWNER } from '../support/client';
 import { SessionClient } from '../support/session-client';
-import { startTestSwitchyard } from '../support/switchyard';
+import { useSwitchyard } from '../support/use-switchyard';
 
 describe('API keys and the audit log', () => {
-  let db: TestDatabase;
-  let started: Awaited<ReturnType<typeof startTestSwitchyard>>;
-  let api: ApiClient;
+  const sy = useSwitchyard();
   let browser: SessionClient;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    started = await startTestSwitchyard({ databaseUrl: db.url });
-    api = started.api as ApiClient;
-    browser = new SessionClient(started.instance.url as string);
-    await browser.login(TEST_OWNER.email, TEST_OWNER.password);
-  });
-  afterAll(async () => {
-    await started?.instance.close();
-    await db?.drop();
+    browser = await sy.signIn();
   });
 
   it('shows a new key once, stores only its hash, tracks its last use and refuses it once revoked', async () => {
@@ -40,11 +29,11 @@ describe('API keys and the audit log', () => {
     const entry = listed.body.find((k: { id: string }) => k.id === created.body.id);
     expect(entry).toBeDefined();
     expect(JSON.stringify(listed.body)).not.toContain(key);
-    const [row] = await db.query<{ key_hash: string }>(`SELECT key_hash FROM api_keys WHERE id = $1`, [created.body.id]);
+    const [row] = await sy.db.query<{ key_hash: string }>(`SELECT key_hash FROM api_keys WHERE id = $1`, [created.body.id]);
     expect(row.key_hash).toBe(createHash('sha256').update(key).digest('hex'));
-    expect(JSON.stringify(await db.query(`SELECT * FROM api_keys`))).not.toContain(key);
+    expect(JSON.stringify(await sy.db.query(`SELECT * FROM api_keys`))).not.toContain(key);
 
-    const client = api.as(key);
+    const client = sy.api.as(key);
     const wf = await client.createWorkflow({ name: 'By key', trigger: { type: 'webhook' }, steps: [] });
     // An editor key cannot manage keys.
     expect((await client.request('GET', '/api/api-keys')).status).toBe(403);
@@ -65,7 +54,7 @@ describe('API keys and the audit log', () => {
 
   it('does not let an admin create a key stronger than themselves', async () => {
     const adminKey = (await browser.request('POST', '/api/api-keys', { name: 'admin key', role: 'admin' })).body.key;
-    const res = await api.as(adminKey).request('POST', '/api/api-keys', { name: 'escalate', role: 'owner' });
+    const res = await sy.api.as(adminKey).request('POST', '/api/api-keys', { name: 'escalate', role: 'owner' });
     expect(res.status).toBe(403);
     const bad = await browser.request('POST', '/api/api-keys', { name: '', role: 'root' });
     expect(bad.status).toBe(400);
@@ -85,10 +74,10 @@ describe('API keys and the audit log', () => {
       trigger: { type: 'webhook' },
       steps: [{ id: 'm', type: 'map', expression: '2' }],
     });
-    await api.request('PATCH', `/api/workflows/${id}`, { active: false });
-    await api.request('PATCH', `/api/workflows/${id}`, { active: true });
-    const hook = await api.hook(wf.body.trigger.token, { n: 1 });
-    await api.waitForRun(hook.body.runId);
+    await sy.api.request('PATCH', `/api/workflows/${id}`, { active: false });
+    await sy.api.request('PATCH', `/api/workflows/${id}`, { active: true });
+    const hook = await sy.api.hook(wf.body.trigger.token, { n: 1 });
+    await sy.api.waitForRun(hook.body.runId);
     const replay = await browser.request('POST', `/api/runs/${hook.body.runId}/replay`, {});
     expect(replay.status).toBe(201);
     await browser.request('DELETE', `/api/workflows/${id}`);

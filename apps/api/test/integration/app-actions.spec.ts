@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppSinks, startSmtpSink, type AppSinks } from '../support/app-sinks';
-import type { ApiClient } from '../support/client';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestSwitchyard } from '../support/switchyard';
+import { useSwitchyard } from '../support/use-switchyard';
 
 const MASTER = randomBytes(32).toString('base64');
 const BOT_TOKEN = '7001234567:AAE-telegramSecretToken_xyz';
@@ -14,40 +12,33 @@ const SMTP_PASSWORD = 'smtp-password-value-7788';
 // A user builds these workflows through the API and triggers them through /hooks; local stand-ins
 // of Slack, Discord, Teams, Telegram, a webhook receiver and an SMTP server check what arrives.
 describe('app actions against local sinks', () => {
-  let db: TestDatabase;
-  let api: ApiClient;
   let sinks: AppSinks;
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
     sinks = await startAppSinks({ telegramToken: BOT_TOKEN, telegramChats: ['4242', '-1001234'], signingSecret: SIGNING_SECRET });
     smtp = await startSmtpSink({ username: SMTP_USER, password: SMTP_PASSWORD });
-    const started = await startTestSwitchyard({ databaseUrl: db.url, env: { SWITCHYARD_SECRET_KEY: MASTER } });
-    api = started.api as ApiClient;
-    close = started.instance.close;
   });
 
   afterAll(async () => {
-    await close?.();
     await sinks?.close();
     await smtp?.close();
-    await db?.drop();
   });
 
+  const sy = useSwitchyard({ env: { SWITCHYARD_SECRET_KEY: MASTER } });
+
   const credential = async (name: string, type: string, data: Record<string, string>) => {
-    const res = await api.request('POST', '/api/credentials', { name, type, data });
+    const res = await sy.api.request('POST', '/api/credentials', { name, type, data });
     if (res.status !== 201) throw new Error(`create credential: ${res.status} ${res.text}`);
     return res.body.id as string;
   };
   /** Creates a one-step workflow, triggers it like a sender would and waits for the run. */
   const runWorkflow = async (name: string, steps: Array<Record<string, unknown>>, body: unknown = order) => {
-    const created = await api.createWorkflow({ name, trigger: { type: 'webhook' }, steps });
-    const hook = await api.hook(created.trigger.token, body);
+    const created = await sy.api.createWorkflow({ name, trigger: { type: 'webhook' }, steps });
+    const hook = await sy.api.hook(created.trigger.token, body);
     expect(hook.status).toBe(202);
-    const run = await api.waitForRun(hook.body.runId);
-    const detail = await api.request('GET', `/api/runs/${hook.body.runId}`);
+    const run = await sy.api.waitForRun(hook.body.runId);
+    const detail = await sy.api.request('GET', `/api/runs/${hook.body.runId}`);
     return { run, text: detail.text, runId: hook.body.runId as string };
   };
   const received = (service: string, from: number) => sinks.requests.slice(from).filter((r) => r.service === service);
@@ -361,7 +352,7 @@ describe('app actions against local sinks', () => {
     const login = await credential('Builder SMTP', 'basic', { username: SMTP_USER, password: SMTP_PASSWORD });
     const bot = await credential('Builder bot', 'telegram-bot', { token: BOT_TOKEN });
     const mailsBefore = smtp.mails.length;
-    const mailed = await api.request('POST', '/api/test/step', {
+    const mailed = await sy.api.request('POST', '/api/test/step', {
       step: {
         id: 'mail',
         type: 'email',
@@ -382,7 +373,7 @@ describe('app actions against local sinks', () => {
     expect(mailed.text).not.toContain(SMTP_PASSWORD);
 
     const before = sinks.requests.length;
-    const sent = await api.request('POST', '/api/test/step', {
+    const sent = await sy.api.request('POST', '/api/test/step', {
       step: {
         id: 'tg',
         type: 'telegram',
@@ -399,7 +390,7 @@ describe('app actions against local sinks', () => {
   });
 
   it('rejects an app action with both url and credentialId, naming the field', async () => {
-    const res = await api.request('POST', '/api/workflows', {
+    const res = await sy.api.request('POST', '/api/workflows', {
       name: 'Bad',
       trigger: { type: 'webhook' },
       steps: [

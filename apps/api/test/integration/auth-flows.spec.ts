@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_OWNER } from '../support/client';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { SessionClient } from '../support/session-client';
-import { startTestSwitchyard } from '../support/switchyard';
+import { useSwitchyard } from '../support/use-switchyard';
 
 const NO_OWNER = { SWITCHYARD_OWNER_EMAIL: '', SWITCHYARD_OWNER_PASSWORD: '', SWITCHYARD_OWNER_API_KEY: '' };
 
 describe('first start and setup', () => {
-  let db: TestDatabase;
-  let started: Awaited<ReturnType<typeof startTestSwitchyard>>;
-  let base: string;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    started = await startTestSwitchyard({ databaseUrl: db.url, env: NO_OWNER });
-    base = started.instance.url as string;
-  });
-  afterAll(async () => {
-    await started?.instance.close();
-    await db?.drop();
-  });
+  const sy = useSwitchyard({ env: NO_OWNER });
 
   it('answers only state, setup and health until the owner exists, then sets up once', async () => {
-    const browser = new SessionClient(base);
+    const browser = new SessionClient(sy.url);
     expect((await browser.request('GET', '/api/auth/state')).body).toEqual({ setupRequired: true, user: null, workspaces: [] });
     expect((await browser.request('GET', '/api/health/live')).status).toBe(200);
     const blocked = await browser.request('GET', '/api/workflows');
@@ -57,35 +44,23 @@ describe('first start and setup', () => {
     });
     expect((await browser.request('GET', '/api/workflows')).status).toBe(200);
 
-    const again = await new SessionClient(base).request('POST', '/api/auth/setup', {
+    const again = await new SessionClient(sy.url).request('POST', '/api/auth/setup', {
       email: 'eve@example.com',
       password: 'another password',
     });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('setup_done');
     // The stored hash is argon2id, never the password.
-    const [user] = await db.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE email = 'ada@example.com'`);
+    const [user] = await sy.db.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE email = 'ada@example.com'`);
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
   });
 });
 
 describe('sign-in, sessions and CSRF', () => {
-  let db: TestDatabase;
-  let started: Awaited<ReturnType<typeof startTestSwitchyard>>;
-  let base: string;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    started = await startTestSwitchyard({ databaseUrl: db.url });
-    base = started.instance.url as string;
-  });
-  afterAll(async () => {
-    await started?.instance.close();
-    await db?.drop();
-  });
+  const sy = useSwitchyard();
 
   it('signs in, refuses a change without the CSRF header, and signs out', async () => {
-    const browser = new SessionClient(base);
+    const browser = new SessionClient(sy.url);
     expect((await browser.request('GET', '/api/workflows')).status).toBe(401);
     const wrong = await browser.request('POST', '/api/auth/login', { email: TEST_OWNER.email, password: 'nope-nope-nope' });
     expect(wrong.status).toBe(401);
@@ -114,12 +89,12 @@ describe('sign-in, sessions and CSRF', () => {
     expect((await browser.request('POST', '/api/auth/logout')).status).toBe(204);
     expect(browser.cookies.size).toBe(0);
     // The old cookie is worthless once signed out.
-    expect((await fetch(`${base}/api/workflows`, { headers: { cookie: session } })).status).toBe(401);
+    expect((await fetch(`${sy.url}/api/workflows`, { headers: { cookie: session } })).status).toBe(401);
   });
 
   it('changing the password signs out the other sessions and keeps this one', async () => {
-    const laptop = new SessionClient(base);
-    const phone = new SessionClient(base);
+    const laptop = new SessionClient(sy.url);
+    const phone = new SessionClient(sy.url);
     await laptop.login(TEST_OWNER.email, TEST_OWNER.password);
     await phone.login(TEST_OWNER.email, TEST_OWNER.password);
     const bad = await laptop.request('POST', '/api/auth/password', {
@@ -135,9 +110,10 @@ describe('sign-in, sessions and CSRF', () => {
     expect((await laptop.request('GET', '/api/workflows')).status).toBe(200);
     expect((await phone.request('GET', '/api/workflows')).status).toBe(401);
     expect(
-      (await new SessionClient(base).request('POST', '/api/auth/login', { email: TEST_OWNER.email, password: TEST_OWNER.password })).status,
+      (await new SessionClient(sy.url).request('POST', '/api/auth/login', { email: TEST_OWNER.email, password: TEST_OWNER.password }))
+        .status,
     ).toBe(401);
-    await new SessionClient(base).login(TEST_OWNER.email, 'a brand new password');
+    await new SessionClient(sy.url).login(TEST_OWNER.email, 'a brand new password');
     expect(
       (await laptop.request('POST', '/api/auth/password', { currentPassword: 'a brand new password', newPassword: TEST_OWNER.password }))
         .status,
@@ -146,11 +122,11 @@ describe('sign-in, sessions and CSRF', () => {
 
   it('slows down and locks repeated failures, visibly, and across processes through PostgreSQL', async () => {
     const email = 'locked@example.com';
-    await db.query(
+    await sy.db.query(
       `INSERT INTO users (id, email, name, password_hash) SELECT gen_random_uuid(), $1, 'L', password_hash FROM users WHERE email = $2`,
       [email, TEST_OWNER.email],
     );
-    const browser = new SessionClient(base);
+    const browser = new SessionClient(sy.url);
     const started = Date.now();
     for (let i = 0; i < 4; i++)
       expect((await browser.request('POST', '/api/auth/login', { email, password: 'wrong-password' })).status).toBe(401);
@@ -166,10 +142,10 @@ describe('sign-in, sessions and CSRF', () => {
     const right = await browser.request('POST', '/api/auth/login', { email, password: TEST_OWNER.password });
     expect(right.status).toBe(429);
     // The failures are rows in PostgreSQL, which every api process reads.
-    const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_attempts WHERE key = $1`, [`email:${email}`]);
+    const [count] = await sy.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_attempts WHERE key = $1`, [`email:${email}`]);
     expect(count.n).toBe(5);
     // Another email from the same IP is not locked by this one.
     await browser.login(TEST_OWNER.email, TEST_OWNER.password);
-    await db.query(`DELETE FROM login_attempts`);
+    await sy.db.query(`DELETE FROM login_attempts`);
   }, 30_000);
 });

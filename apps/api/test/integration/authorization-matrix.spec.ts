@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/accounts/tokens';
 import { DEFAULT_WORKSPACE_ID } from '../../src/database/entities/workspace.entity';
 import { type ApiClient, TEST_OWNER } from '../support/client';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { SessionClient } from '../support/session-client';
-import { startTestSwitchyard } from '../support/switchyard';
+import { useSwitchyard } from '../support/use-switchyard';
 
 /**
  * For every route of the Nest app (discovered from its metadata, so a new endpoint without an entry
@@ -57,10 +56,7 @@ interface RouteCase {
 const WF_BODY = () => ({ name: 'Renamed', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: 'trigger.body' }] });
 
 describe('authorization matrix', () => {
-  let db: TestDatabase;
-  let started: Awaited<ReturnType<typeof startTestSwitchyard>>;
-  let api: ApiClient;
-  let base: string;
+  const sy = useSwitchyard();
   const sessions = new Map<Caller, SessionClient>();
   const emails: Record<string, string> = {};
   let keyB = '';
@@ -74,20 +70,20 @@ describe('authorization matrix', () => {
 
   async function insertUser(email: string, workspaceId: string, role: string): Promise<string> {
     const id = randomUUID();
-    await db.query(`INSERT INTO users (id, email, name, password_hash) SELECT $1, $2, $3, password_hash FROM users WHERE email = $4`, [
+    await sy.db.query(`INSERT INTO users (id, email, name, password_hash) SELECT $1, $2, $3, password_hash FROM users WHERE email = $4`, [
       id,
       email,
       email.split('@')[0],
       TEST_OWNER.email,
     ]);
-    await db.query(`INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, $3)`, [workspaceId, id, role]);
+    await sy.db.query(`INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, $3)`, [workspaceId, id, role]);
     return id;
   }
 
   async function insertInvite(workspaceId: string): Promise<{ inviteId: string; inviteToken: string }> {
     const inviteId = randomUUID();
     const inviteToken = `tok_${randomUUID()}`;
-    await db.query(
+    await sy.db.query(
       `INSERT INTO invites (id, workspace_id, token_hash, role, expires_at) VALUES ($1, $2, $3, 'viewer', now() + interval '1 day')`,
       [inviteId, workspaceId, sha256(inviteToken)],
     );
@@ -100,7 +96,7 @@ describe('authorization matrix', () => {
     key = `sy_${randomUUID().replace(/-/g, '')}`,
   ): Promise<{ apiKeyId: string; key: string }> {
     const apiKeyId = randomUUID();
-    await db.query(`INSERT INTO api_keys (id, workspace_id, name, prefix, key_hash, role) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    await sy.db.query(`INSERT INTO api_keys (id, workspace_id, name, prefix, key_hash, role) VALUES ($1, $2, $3, $4, $5, $6)`, [
       apiKeyId,
       workspaceId,
       `key ${apiKeyId.slice(0, 4)}`,
@@ -151,7 +147,7 @@ describe('authorization matrix', () => {
     }
     if (body !== undefined) h['content-type'] = 'application/json';
     const controller = new AbortController();
-    const res = await fetch(`${base}${path}`, {
+    const res = await fetch(`${sy.url}${path}`, {
       method,
       headers: h,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -166,13 +162,8 @@ describe('authorization matrix', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    started = await startTestSwitchyard({ databaseUrl: db.url });
-    api = started.api as ApiClient;
-    base = started.instance.url as string;
-
     workspaceB = randomUUID();
-    await db.query(`INSERT INTO workspaces (id, name) VALUES ($1, 'Workspace B')`, [workspaceB]);
+    await sy.db.query(`INSERT INTO workspaces (id, name) VALUES ($1, 'Workspace B')`, [workspaceB]);
     emails.admin = 'admin@a.test';
     emails.editor = 'editor@a.test';
     emails.viewer = 'viewer@a.test';
@@ -184,15 +175,15 @@ describe('authorization matrix', () => {
     const b = await insertKey(workspaceB, 'owner');
     keyB = b.key;
     for (const caller of ['owner', 'admin', 'editor', 'viewer', 'other'] as const) {
-      const s = new SessionClient(base);
+      const s = new SessionClient(sy.url);
       await s.login(caller === 'owner' ? TEST_OWNER.email : emails[caller], TEST_OWNER.password);
       sessions.set(caller, s);
     }
 
-    const a = await workflowWithRun(api, 'Alpha private workflow');
+    const a = await workflowWithRun(sy.api, 'Alpha private workflow');
     const inviteA = await insertInvite(DEFAULT_WORKSPACE_ID);
     const keyA = await insertKey(DEFAULT_WORKSPACE_ID, 'viewer');
-    const credA = await api.request('POST', '/api/credentials', {
+    const credA = await sy.api.request('POST', '/api/credentials', {
       name: 'Alpha basic login',
       type: 'basic',
       data: { username: 'alpha-user', password: 'alpha-password-4321' },
@@ -207,10 +198,10 @@ describe('authorization matrix', () => {
       memberId: viewerId,
       credentialId: credA.body.id,
     };
-    const bWf = await workflowWithRun(api.as(keyB), 'Bravo private workflow');
+    const bWf = await workflowWithRun(sy.api.as(keyB), 'Bravo private workflow');
     const inviteB = await insertInvite(workspaceB);
     const keyB2 = await insertKey(workspaceB, 'viewer');
-    const credB = await api.as(keyB).request('POST', '/api/credentials', {
+    const credB = await sy.api.as(keyB).request('POST', '/api/credentials', {
       name: 'Bravo basic login',
       type: 'basic',
       data: { username: 'bravo-user', password: 'bravo-password-8888' },
@@ -253,16 +244,11 @@ describe('authorization matrix', () => {
     for (const id of Object.values(idsA)) expect(id).toBeTruthy();
   }, 60_000);
 
-  afterAll(async () => {
-    await started?.instance.close();
-    await db?.drop();
-  });
-
-  const freshWorkflow = async () => ({ workflowId: (await api.createWorkflow(WF_BODY())).id });
+  const freshWorkflow = async () => ({ workflowId: (await sy.api.createWorkflow(WF_BODY())).id });
   const freshMember = async () => ({ memberId: await insertUser(`m${randomUUID().slice(0, 8)}@a.test`, DEFAULT_WORKSPACE_ID, 'viewer') });
   let counter = 0;
   const freshCredential = async () => {
-    const res = await api.request('POST', '/api/credentials', {
+    const res = await sy.api.request('POST', '/api/credentials', {
       name: `Fresh ${++counter}`,
       type: 'bearer',
       data: { token: 'fresh-token-98765' },
@@ -383,8 +369,8 @@ describe('authorization matrix', () => {
       // A workspace made for each call, where each member of A has the same role: deleting A itself would end the test.
       headers: async () => {
         const id = randomUUID();
-        await db.query(`INSERT INTO workspaces (id, name) VALUES ($1, 'Doomed')`, [id]);
-        await db.query(
+        await sy.db.query(`INSERT INTO workspaces (id, name) VALUES ($1, 'Doomed')`, [id]);
+        await sy.db.query(
           `INSERT INTO workspace_members (workspace_id, user_id, role) SELECT $1, user_id, role FROM workspace_members WHERE workspace_id = $2`,
           [id, DEFAULT_WORKSPACE_ID],
         );
@@ -436,7 +422,7 @@ describe('authorization matrix', () => {
       idsInUrl: false,
       fresh: async () => {
         const id = randomUUID();
-        await db.query(`INSERT INTO workspaces (id, name) VALUES ($1, 'Club')`, [id]);
+        await sy.db.query(`INSERT INTO workspaces (id, name) VALUES ($1, 'Club')`, [id]);
         return insertInvite(id);
       },
     },
@@ -478,7 +464,7 @@ describe('authorization matrix', () => {
   /** Every route Nest registered, as `METHOD /path`, read from the controllers' metadata. */
   function discoverRoutes(): string[] {
     const routes: string[] = [];
-    for (const module of started.instance.app.get(ModulesContainer).values()) {
+    for (const module of sy.instance.app.get(ModulesContainer).values()) {
       for (const wrapper of module.controllers.values()) {
         const type = wrapper.metatype as (new () => object) | null;
         if (!type) continue;
@@ -520,7 +506,7 @@ describe('authorization matrix', () => {
         const ids = spec.fresh ? { ...idsA, ...(await spec.fresh()) } : idsA;
         let session: SessionClient | undefined;
         if (spec.ownSession && sessions.has(caller)) {
-          session = new SessionClient(base);
+          session = new SessionClient(sy.url);
           await session.login(caller === 'owner' ? TEST_OWNER.email : emails[caller], TEST_OWNER.password);
         }
         const headers = spec.headers ? await spec.headers(ids) : {};
@@ -529,7 +515,7 @@ describe('authorization matrix', () => {
         const res = await send(caller, method, spec.path(ids), body, headers, session);
         results.push(`${route} ${caller} ${res.status}`);
         if (spec.endsAllSessions && sessions.has(caller)) {
-          const again = new SessionClient(base);
+          const again = new SessionClient(sy.url);
           await again.login(caller === 'owner' ? TEST_OWNER.email : emails[caller], TEST_OWNER.password);
           sessions.set(caller, again);
         }
@@ -562,11 +548,11 @@ describe('authorization matrix', () => {
     }
     expect(failures).toEqual([]);
     // B's workflow is untouched by all of that.
-    expect((await api.as(keyB).request('GET', `/api/workflows/${idsB.workflowId}`)).body.name).toBe('Bravo private workflow');
+    expect((await sy.api.as(keyB).request('GET', `/api/workflows/${idsB.workflowId}`)).body.name).toBe('Bravo private workflow');
   }, 60_000);
 
   it('shows viewers credential names only, and never a secret to anyone', async () => {
-    const signed = await api.createWorkflow({
+    const signed = await sy.api.createWorkflow({
       name: 'Signed',
       trigger: { type: 'webhook', verify: { scheme: 'github', secrets: ['whsec_abcdef9z9z'] } },
       steps: [],
@@ -607,6 +593,6 @@ describe('authorization matrix', () => {
     expect(mine.status).toBe(200);
     expect(mine.text).toContain('Bravo private workflow');
     // A bad or revoked key is refused outright, even on a public route's neighbours.
-    expect((await api.as('sy_nonexistent_key_000000000000000000').request('GET', '/api/workflows')).status).toBe(401);
+    expect((await sy.api.as('sy_nonexistent_key_000000000000000000').request('GET', '/api/workflows')).status).toBe(401);
   });
 });

@@ -1,63 +1,43 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SwitchyardInstance } from '../../src/bootstrap';
-import { waitFor, type ApiClient } from '../support/client';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startSink, type Sink } from '../support/sink';
-import { startTestSwitchyard } from '../support/switchyard';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../support/client';
+import { useSwitchyard } from '../support/use-switchyard';
 
 describe('auto-replay, dead letters and alerts', () => {
-  let db: TestDatabase;
-  let sink: Sink;
-  let api: ApiClient;
-  let instance: SwitchyardInstance;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    sink = await startSink();
-    const started = await startTestSwitchyard({ databaseUrl: db.url });
-    instance = started.instance;
-    api = started.api as ApiClient;
-  });
-
-  afterAll(async () => {
-    await instance?.close();
-    await sink?.close();
-    await db?.drop();
-  });
+  const sy = useSwitchyard();
 
   const definition = (extra: Record<string, unknown>) => ({
     name: 'Flaky target',
     trigger: { type: 'webhook' },
     steps: [
       { id: 'shape', type: 'map', expression: '{ "n": trigger.body.n }' },
-      { id: 'send', type: 'http', method: 'POST', url: `${sink.url}/target`, body: 'steps.shape', retry: { maxAttempts: 1 } },
+      { id: 'send', type: 'http', method: 'POST', url: `${sy.sink.url}/target`, body: 'steps.shape', retry: { maxAttempts: 1 } },
     ],
     ...extra,
   });
 
   it('is off by default, and refuses a bad schedule naming the entry', async () => {
-    const plain = await api.createWorkflow(definition({}));
+    const plain = await sy.api.createWorkflow(definition({}));
     expect(plain.autoReplay).toEqual({ enabled: false, schedule: ['1m', '10m', '1h', '6h'] });
     expect(plain.alerts).toBeNull();
-    const bad = await api.request('POST', '/api/workflows', definition({ autoReplay: { enabled: true, schedule: ['1m', 'later'] } }));
+    const bad = await sy.api.request('POST', '/api/workflows', definition({ autoReplay: { enabled: true, schedule: ['1m', 'later'] } }));
     expect(bad.status).toBe(400);
     expect(bad.body.error.details).toEqual([{ path: 'autoReplay.schedule[1]', message: 'must be a duration such as 30s, 10m, 1h or 1d' }]);
   });
 
   it('replays a failed run from its failed step on the schedule, then dead-letters it and alerts once per interval', async () => {
-    sink.respondWith(500, { error: 'down' });
-    const workflow = await api.createWorkflow(
+    sy.sink.respondWith(500, { error: 'down' });
+    const workflow = await sy.api.createWorkflow(
       definition({
         autoReplay: { enabled: true, schedule: ['1s', '2s'] },
-        alerts: { webhookUrl: `${sink.url}/alerts`, minIntervalMinutes: 60 },
+        alerts: { webhookUrl: `${sy.sink.url}/alerts`, minIntervalMinutes: 60 },
       }),
     );
-    const first = (await api.hook(workflow.trigger.token, { n: 1 })).body.runId as string;
+    const first = (await sy.api.hook(workflow.trigger.token, { n: 1 })).body.runId as string;
 
-    const failed = await api.waitForRun(first);
+    const failed = await sy.api.waitForRun(first);
     expect(failed.status).toBe('failed');
     const scheduled = await waitFor('the replay time', async () =>
-      (await api.request('GET', `/api/runs/${first}`)).body.autoReplayAt ? true : undefined,
+      (await sy.api.request('GET', `/api/runs/${first}`)).body.autoReplayAt ? true : undefined,
     );
     expect(scheduled).toBe(true);
     expect(failed.deadLetter).toBe(false);
@@ -66,7 +46,7 @@ describe('auto-replay, dead letters and alerts', () => {
     const chain = await waitFor(
       'the schedule to be used up',
       async () => {
-        const rows = await db.query<{
+        const rows = await sy.db.query<{
           id: string;
           replay_of: string | null;
           auto_replay_attempt: number;
@@ -89,17 +69,17 @@ describe('auto-replay, dead letters and alerts', () => {
     expect(chain[2].replay_of).toBe(chain[1].id);
     expect(chain.slice(0, 2).every((r) => r.dead_lettered_at === null)).toBe(true);
     // Completed steps were reused by the replays, not executed again.
-    const shapes = await db.query<{ attempts: number }>(
+    const shapes = await sy.db.query<{ attempts: number }>(
       `SELECT attempts FROM step_runs WHERE step_id = 'shape' AND run_id = ANY($1) ORDER BY run_id`,
       [chain.map((r) => r.id)],
     );
     expect(shapes.map((s) => s.attempts)).toEqual([1, 0, 0]);
 
-    const letter = (await api.request('GET', `/api/runs/${chain[2].id}`)).body;
+    const letter = (await sy.api.request('GET', `/api/runs/${chain[2].id}`)).body;
     expect(letter.deadLetter).toBe(true);
     expect(letter.autoReplayAt).toBeNull();
-    expect(letter.alert).toMatchObject({ status: 500, url: `${sink.url}/alerts` });
-    const alerts = sink.requests.filter((r) => r.url === '/alerts');
+    expect(letter.alert).toMatchObject({ status: 500, url: `${sy.sink.url}/alerts` });
+    const alerts = sy.sink.requests.filter((r) => r.url === '/alerts');
     expect(alerts.length).toBe(1);
     expect(JSON.parse(alerts[0].body)).toMatchObject({
       event: 'run.dead_lettered',
@@ -108,18 +88,18 @@ describe('auto-replay, dead letters and alerts', () => {
     });
 
     // The lists filter dead letters, across workflows and per workflow.
-    const all = await api.request('GET', '/api/runs?deadLetter=true');
+    const all = await sy.api.request('GET', '/api/runs?deadLetter=true');
     expect(all.body.items.map((r: { id: string }) => r.id)).toEqual([chain[2].id]);
-    const mine = await api.request('GET', `/api/workflows/${workflow.id}/runs?deadLetter=false`);
+    const mine = await sy.api.request('GET', `/api/workflows/${workflow.id}/runs?deadLetter=false`);
     expect(mine.body.items.map((r: { id: string }) => r.id).sort()).toEqual([chain[0].id, chain[1].id].sort());
-    expect((await api.request('GET', '/api/runs?deadLetter=maybe')).status).toBe(400);
+    expect((await sy.api.request('GET', '/api/runs?deadLetter=maybe')).status).toBe(400);
 
     // A second dead letter within the interval is recorded without an alert.
-    const second = (await api.hook(workflow.trigger.token, { n: 2 })).body.runId as string;
+    const second = (await sy.api.hook(workflow.trigger.token, { n: 2 })).body.runId as string;
     const secondLetter = await waitFor(
       'the second dead letter',
       async () => {
-        const [row] = await db.query<{ id: string; alert: Record<string, unknown> | null }>(
+        const [row] = await sy.db.query<{ id: string; alert: Record<string, unknown> | null }>(
           `SELECT id, alert FROM runs WHERE workflow_id = $1 AND dead_lettered_at IS NOT NULL AND id > $2 ORDER BY id DESC LIMIT 1`,
           [workflow.id, second],
         );
@@ -128,16 +108,16 @@ describe('auto-replay, dead letters and alerts', () => {
       20_000,
     );
     expect(secondLetter.alert).toMatchObject({ skipped: expect.stringMatching(/rate-limited/) });
-    expect(sink.requests.filter((r) => r.url === '/alerts').length).toBe(1);
+    expect(sy.sink.requests.filter((r) => r.url === '/alerts').length).toBe(1);
 
     // Bulk replay by filter takes the dead letters; with the target fixed they succeed.
-    sink.respondWith(200, { ok: true });
-    const bulk = await api.request('POST', '/api/runs/replay', {
+    sy.sink.respondWith(200, { ok: true });
+    const bulk = await sy.api.request('POST', '/api/runs/replay', {
       filter: { workflowId: workflow.id, deadLetter: true },
       from: 'failed-step',
     });
     expect(bulk.status).toBe(201);
     expect(bulk.body.count).toBe(2);
-    for (const id of bulk.body.runIds) expect((await api.waitForRun(id)).status).toBe('succeeded');
+    for (const id of bulk.body.runIds) expect((await sy.api.waitForRun(id)).status).toBe('succeeded');
   });
 });

@@ -1,29 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SwitchyardInstance } from '../../src/bootstrap';
-import type { ApiClient } from '../support/client';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../support/client';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestSwitchyard } from '../support/switchyard';
+import { useSwitchyard } from '../support/use-switchyard';
 
 describe('delays and payload search', () => {
-  let db: TestDatabase;
-  let api: ApiClient;
-  let instance: SwitchyardInstance;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    const started = await startTestSwitchyard({ databaseUrl: db.url });
-    api = started.api as ApiClient;
-    instance = started.instance;
-  });
-
-  afterAll(async () => {
-    await instance?.close();
-    await db?.drop();
-  });
+  const sy = useSwitchyard();
 
   it('keeps a delayed run waiting across a restart and resumes it when due', async () => {
-    const workflow = await api.createWorkflow({
+    const workflow = await sy.api.createWorkflow({
       name: 'Later',
       trigger: { type: 'webhook' },
       steps: [
@@ -32,20 +15,17 @@ describe('delays and payload search', () => {
         { id: 'after', type: 'map', expression: 'steps.before & " then second"' },
       ],
     });
-    const { body } = await api.hook(workflow.trigger.token, {});
+    const { body } = await sy.api.hook(workflow.trigger.token, {});
     const waiting = await waitFor('the run to wait', async () => {
-      const res = await api.request('GET', `/api/runs/${body.runId}`);
+      const res = await sy.api.request('GET', `/api/runs/${body.runId}`);
       return res.body.status === 'waiting' ? res.body : undefined;
     });
     expect(waiting.resumeAt).toEqual(expect.any(String));
     expect(waiting.steps.map((s: any) => s.status)).toEqual(['succeeded', 'succeeded', 'pending']);
 
-    await instance.close();
-    const restarted = await startTestSwitchyard({ databaseUrl: db.url });
-    instance = restarted.instance;
-    api = restarted.api as ApiClient;
+    await sy.restart();
 
-    const done = await api.waitForRun(body.runId, 20_000);
+    const done = await sy.api.waitForRun(body.runId, 20_000);
     expect(done.status).toBe('succeeded');
     expect(done.steps.map((s: any) => [s.id, s.status, s.attempts])).toEqual([
       ['before', 'succeeded', 1],
@@ -57,40 +37,40 @@ describe('delays and payload search', () => {
   });
 
   it('finds runs by a payload field through the index, and explains a malformed search', async () => {
-    const workflow = await api.createWorkflow({
+    const workflow = await sy.api.createWorkflow({
       name: 'Orders',
       trigger: { type: 'webhook' },
       steps: [{ id: 'm', type: 'map', expression: '1' }],
     });
     const ids: Record<string, string> = {};
     for (const email of ['ada@example.com', 'bob@example.com', 'ada@example.com']) {
-      const { body } = await api.hook(workflow.trigger.token, { customer: { email }, total: 10 });
+      const { body } = await sy.api.hook(workflow.trigger.token, { customer: { email }, total: 10 });
       ids[body.runId] = email;
-      await api.waitForRun(body.runId);
+      await sy.api.waitForRun(body.runId);
     }
     const q = encodeURIComponent('body.customer.email = "ada@example.com"');
-    const found = await api.request('GET', `/api/workflows/${workflow.id}/runs?q=${q}`);
+    const found = await sy.api.request('GET', `/api/workflows/${workflow.id}/runs?q=${q}`);
     expect(found.body.items.map((r: any) => ids[r.id])).toEqual(['ada@example.com', 'ada@example.com']);
-    const across = await api.request('GET', `/api/runs?q=${encodeURIComponent('body.total = 10')}`);
+    const across = await sy.api.request('GET', `/api/runs?q=${encodeURIComponent('body.total = 10')}`);
     expect(across.body.items.length).toBe(3);
     expect(across.body.items[0].triggerSummary).toMatchObject({
       method: 'POST',
       contentType: 'application/json',
       preview: expect.stringContaining('ada@example.com'),
     });
-    const bulk = await api.request('POST', '/api/runs/replay', {
+    const bulk = await sy.api.request('POST', '/api/runs/replay', {
       filter: { workflowId: workflow.id, status: 'succeeded', q: 'body.customer.email = "bob@example.com"' },
     });
     expect(bulk.status).toBe(201);
     expect(bulk.body.count).toBe(1);
-    expect((await api.waitForRun(bulk.body.runIds[0])).trigger.body.customer.email).toBe('bob@example.com');
+    expect((await sy.api.waitForRun(bulk.body.runIds[0])).trigger.body.customer.email).toBe('bob@example.com');
     // A handful of rows would be scanned anyway; with scans priced out, the plan must use the GIN index.
-    await db.query('SET enable_seqscan = off');
-    const plan = await db.query<{ 'QUERY PLAN': string }>(
+    await sy.db.query('SET enable_seqscan = off');
+    const plan = await sy.db.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN SELECT id FROM inbound_requests WHERE body_json @> '{"customer":{"email":"ada@example.com"}}'::jsonb`,
     );
     expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on idx_inbound_requests_body_json/);
-    const bad = await api.request('GET', `/api/runs?q=${encodeURIComponent('email = ada')}`);
+    const bad = await sy.api.request('GET', `/api/runs?q=${encodeURIComponent('email = ada')}`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe('q');
   });

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_OWNER } from '../support/client';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { SessionClient } from '../support/session-client';
-import { startTestSwitchyard } from '../support/switchyard';
+import { useSwitchyard } from '../support/use-switchyard';
 
 describe('invites and members', () => {
-  let db: TestDatabase;
-  let started: Awaited<ReturnType<typeof startTestSwitchyard>>;
-  let base: string;
+  const sy = useSwitchyard({ env: { SWITCHYARD_PUBLIC_URL: 'http://switchyard.test:8080' } });
   let owner: SessionClient;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    started = await startTestSwitchyard({ databaseUrl: db.url, env: { SWITCHYARD_PUBLIC_URL: 'http://switchyard.test:8080' } });
-    base = started.instance.url as string;
-    owner = new SessionClient(base);
-    await owner.login(TEST_OWNER.email, TEST_OWNER.password);
-  });
-  afterAll(async () => {
-    await started?.instance.close();
-    await db?.drop();
+    owner = await sy.signIn();
   });
 
   const tokenOf = (url: string) => url.split('/invite/')[1];
@@ -29,11 +18,11 @@ describe('invites and members', () => {
     expect(invite.status).toBe(201);
     expect(invite.body.url).toMatch(/^http:\/\/switchyard\.test:8080\/invite\/[A-Za-z0-9_-]{43}$/);
     const token = tokenOf(invite.body.url);
-    const [row] = await db.query<{ token_hash: string }>(`SELECT token_hash FROM invites WHERE id = $1`, [invite.body.id]);
+    const [row] = await sy.db.query<{ token_hash: string }>(`SELECT token_hash FROM invites WHERE id = $1`, [invite.body.id]);
     expect(row.token_hash).not.toContain(token);
     expect((await owner.request('GET', '/api/workspaces/current/invites')).body.map((i: { id: string }) => i.id)).toContain(invite.body.id);
 
-    const guest = new SessionClient(base);
+    const guest = new SessionClient(sy.url);
     const described = await guest.request('GET', `/api/invites/${token}`);
     expect(described.body).toMatchObject({ workspaceName: expect.any(String), role: 'viewer', email: 'vera@example.com' });
     const wrongEmail = await guest.request('POST', `/api/invites/${token}/accept`, {
@@ -58,8 +47,8 @@ describe('invites and members', () => {
     expect((await guest.request('POST', '/api/workflows', { name: 'x', trigger: { type: 'webhook' }, steps: [] })).status).toBe(403);
 
     // One-time: used links are refused, to strangers and members alike.
-    expect((await new SessionClient(base).request('GET', `/api/invites/${token}`)).status).toBe(404);
-    const reuse = await new SessionClient(base).request('POST', `/api/invites/${token}/accept`, {
+    expect((await new SessionClient(sy.url).request('GET', `/api/invites/${token}`)).status).toBe(404);
+    const reuse = await new SessionClient(sy.url).request('POST', `/api/invites/${token}/accept`, {
       email: 'vera2@example.com',
       password: 'a long password',
     });
@@ -75,8 +64,8 @@ describe('invites and members', () => {
 
   it('refuses expired and revoked invites', async () => {
     const expired = await owner.request('POST', '/api/workspaces/current/invites', { role: 'editor' });
-    await db.query(`UPDATE invites SET expires_at = now() - interval '1 second' WHERE id = $1`, [expired.body.id]);
-    const res = await new SessionClient(base).request('POST', `/api/invites/${tokenOf(expired.body.url)}/accept`, {
+    await sy.db.query(`UPDATE invites SET expires_at = now() - interval '1 second' WHERE id = $1`, [expired.body.id]);
+    const res = await new SessionClient(sy.url).request('POST', `/api/invites/${tokenOf(expired.body.url)}/accept`, {
       email: 'late@example.com',
       password: 'a long password',
     });
@@ -87,7 +76,7 @@ describe('invites and members', () => {
 
     const revoked = await owner.request('POST', '/api/workspaces/current/invites', { role: 'editor' });
     expect((await owner.request('DELETE', `/api/workspaces/current/invites/${revoked.body.id}`)).status).toBe(204);
-    expect((await new SessionClient(base).request('GET', `/api/invites/${tokenOf(revoked.body.url)}`)).status).toBe(404);
+    expect((await new SessionClient(sy.url).request('GET', `/api/invites/${tokenOf(revoked.body.url)}`)).status).toBe(404);
   });
 
   it('lets a signed-in user join another workspace, switch to it, and keeps the last owner', async () => {
@@ -96,7 +85,7 @@ describe('invites and members', () => {
     owner.workspaceId = created.body.id;
     const invite = await owner.request('POST', '/api/workspaces/current/invites', { role: 'admin' });
     owner.workspaceId = null;
-    const vera = new SessionClient(base);
+    const vera = new SessionClient(sy.url);
     await vera.login('vera@example.com', 'a long password');
     // Already signed in: joining needs no body.
     expect((await vera.request('POST', `/api/invites/${tokenOf(invite.body.url)}/accept`)).status).toBe(200);

@@ -4,21 +4,19 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { DEFAULT_WORKSPACE_ID } from '../../src/database/entities/workspace.entity';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useTestDatabase } from '../support/use-switchyard';
 
 // CI fails on drift: an entity change without its migration shows up here as pending SQL.
 describe('migrations', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let ds: DataSource;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = await new DataSource(dataSourceOptions(db.url)).initialize();
+    ds = await new DataSource(dataSourceOptions(db.current.url)).initialize();
   });
 
   afterAll(async () => {
     await ds?.destroy();
-    await db?.drop();
   });
 
   it('run at start, never synchronize', () => {
@@ -32,10 +30,10 @@ describe('migrations', () => {
   });
 
   it('seed the default workspace, and revert cleanly', async () => {
-    expect(await db.query('SELECT id FROM workspaces')).toEqual([{ id: DEFAULT_WORKSPACE_ID }]);
+    expect(await db.current.query('SELECT id FROM workspaces')).toEqual([{ id: DEFAULT_WORKSPACE_ID }]);
     for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
-    expect(await db.query(`SELECT to_regclass('public.runs') AS t`)).toEqual([{ t: null }]);
+    expect(await db.current.query(`SELECT to_regclass('public.runs') AS t`)).toEqual([{ t: null }]);
     await ds.runMigrations();
-    expect(await db.query(`SELECT to_regclass('public.runs') AS t`)).toEqual([{ t: 'runs' }]);
+    expect(await db.current.query(`SELECT to_regclass('public.runs') AS t`)).toEqual([{ t: 'runs' }]);
   });
 });

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ApiClient } from '../support/client';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestSwitchyard } from '../support/switchyard';
+import { useSwitchyard } from '../support/use-switchyard';
 
 describe('security headers and CORS', () => {
-  let db: TestDatabase;
-  const servers: Array<Awaited<ReturnType<typeof startTestSwitchyard>>> = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    for (const s of servers) await s.instance.close();
-    await db?.drop();
-  });
+  // Each test starts a server with the settings it checks.
+  const sy = useSwitchyard({ server: false });
 
   async function start(env: Record<string, string> = {}) {
-    const s = await startTestSwitchyard({ databaseUrl: db.url, env });
-    servers.push(s);
-    return s.api as ApiClient;
+    return (await sy.start({ env })).api as ApiClient;
   }
 
   it('sends CSP, frame-ancestors and no HSTS on plain HTTP; CORS is closed by default', async () => {

@@ -1,9 +1,7 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../support/client';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestSwitchyard } from '../support/switchyard';
+import { describe, expect, it } from 'vitest';
 import { createHookWorkflow } from './trigger-helpers';
+import { useSwitchyard } from '../support/use-switchyard';
 
 /** A small seeded PRNG (mulberry32), so a failure can be replayed with FUZZ_SEED. */
 function prng(seed: number) {
@@ -21,23 +19,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const COUNT = 400;
 
 describe(`fuzzing a trigger URL (FUZZ_SEED=${SEED})`, () => {
-  let db: TestDatabase;
-  let api: ApiClient;
-  let base: string;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    const started = await startTestSwitchyard({ databaseUrl: db.url, env: { SWITCHYARD_MAX_BODY_BYTES: String(64 * 1024) } });
-    api = started.api as ApiClient;
-    base = started.instance.url as string;
-    close = started.instance.close;
-  });
-
-  afterAll(async () => {
-    await close?.();
-    await db?.drop();
-  });
+  const sy = useSwitchyard({ env: { SWITCHYARD_MAX_BODY_BYTES: String(64 * 1024) } });
 
   it('never answers 5xx, never crashes, and stores every request it answered', async () => {
     const random = prng(SEED);
@@ -58,8 +40,8 @@ describe(`fuzzing a trigger URL (FUZZ_SEED=${SEED})`, () => {
       { methods: ['POST'], dedupe: { key: '$string(trigger.query.id) & trigger.headers."x-k"' } },
     ];
     const workflows: Array<{ id: string; trigger: { token: string } }> = [];
-    for (const trigger of triggers) workflows.push(await createHookWorkflow(api, trigger));
-    await api.request('PATCH', `/api/workflows/${workflows[0].id}`, { active: random() < 0.5 });
+    for (const trigger of triggers) workflows.push(await createHookWorkflow(sy.api, trigger));
+    await sy.api.request('PATCH', `/api/workflows/${workflows[0].id}`, { active: random() < 0.5 });
 
     const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
     const contentTypes = [
@@ -134,7 +116,7 @@ describe(`fuzzing a trigger URL (FUZZ_SEED=${SEED})`, () => {
             random() < 0.3
               ? `?id=${Math.floor(random() * 3)}&hub.challenge=${random() < 0.5 ? 'c' : ''}&q=${encodeURIComponent(text(5))}`
               : '';
-          const res = await fetch(`${base}/hooks/${token}${query}`, {
+          const res = await fetch(`${sy.url}/hooks/${token}${query}`, {
             method,
             headers,
             body: body === undefined ? undefined : typeof body === 'string' ? body : new Uint8Array(body),
@@ -147,10 +129,10 @@ describe(`fuzzing a trigger URL (FUZZ_SEED=${SEED})`, () => {
 
     const errors = answered.filter((a) => a.status >= 500);
     expect(errors, `5xx answers (FUZZ_SEED=${SEED})`).toEqual([]);
-    const health = await api.request('GET', '/api/health/live');
+    const health = await sy.api.request('GET', '/api/health/live');
     expect(health.status).toBe(200);
 
-    const stored = await db.query<{ id: string; status_code: number }>(
+    const stored = await sy.db.query<{ id: string; status_code: number }>(
       `SELECT headers->>'x-fuzz-id' AS id, status_code FROM inbound_requests`,
     );
     const byId = new Map(stored.map((s) => [s.id, s.status_code]));

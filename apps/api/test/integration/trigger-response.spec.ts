@@ -1,42 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../support/client';
-import { createTestDatabase, REDIS_URL, type TestDatabase } from '../support/database';
-import { startTestSwitchyard } from '../support/switchyard';
+import { describe, expect, it } from 'vitest';
 import { lastRequest, sendHook } from './trigger-helpers';
+import { useSwitchyard } from '../support/use-switchyard';
 
 describe.each([
   { mode: 'one process', scaleOut: false },
   { mode: 'api and worker processes on Redis', scaleOut: true },
 ])('response mode "wait" ($mode)', ({ scaleOut }) => {
-  let db: TestDatabase;
-  let api: ApiClient;
-  let base: string;
-  const closers: Array<() => Promise<void>> = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    if (scaleOut) {
-      const prefix = `sy-wait-${Date.now()}`;
-      const web = await startTestSwitchyard({ databaseUrl: db.url, redisUrl: REDIS_URL, role: 'api', queuePrefix: prefix });
-      const worker = await startTestSwitchyard({ databaseUrl: db.url, redisUrl: REDIS_URL, role: 'worker', queuePrefix: prefix });
-      closers.push(worker.instance.close, web.instance.close);
-      api = web.api as ApiClient;
-      base = web.instance.url as string;
-    } else {
-      const started = await startTestSwitchyard({ databaseUrl: db.url });
-      closers.push(started.instance.close);
-      api = started.api as ApiClient;
-      base = started.instance.url as string;
-    }
-  });
-
-  afterAll(async () => {
-    for (const close of closers) await close();
-    await db?.drop();
-  });
+  const sy = useSwitchyard({ workers: scaleOut ? 1 : 0 });
 
   const workflow = (steps: unknown[], response: Record<string, unknown> = { mode: 'wait' }) =>
-    api.createWorkflow({ name: 'Slash command', trigger: { type: 'webhook', response }, steps });
+    sy.api.createWorkflow({ name: 'Slash command', trigger: { type: 'webhook', response }, steps });
 
   it('answers with the respond step: status, headers and body', async () => {
     const wf = await workflow([
@@ -50,7 +23,7 @@ describe.each([
       },
       { id: 'after', type: 'map', expression: '1' },
     ]);
-    const res = await sendHook(base, wf.trigger.token, {
+    const res = await sendHook(sy.url, wf.trigger.token, {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'user_name=ada&command=%2Fhi',
     });
@@ -58,7 +31,7 @@ describe.each([
     expect(res.headers.get('x-run')).toBe('yes');
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.json).toEqual({ text: 'Hello, ada', response_type: 'ephemeral' });
-    expect(await lastRequest(db, wf.id)).toMatchObject({
+    expect(await lastRequest(sy.db, wf.id)).toMatchObject({
       verdict: 'accepted',
       status_code: 201,
       reason: "Answered 201 by the workflow's respond step",
@@ -67,14 +40,14 @@ describe.each([
 
   it('sends text as text', async () => {
     const wf = await workflow([{ id: 'reply', type: 'respond', body: '"pong"' }]);
-    const res = await sendHook(base, wf.trigger.token, { headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await sendHook(sy.url, wf.trigger.token, { headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(res).toMatchObject({ status: 200, text: 'pong' });
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
   });
 
   it('falls back to 202 with the run id when the run ends without responding, or on timeout', async () => {
     const silent = await workflow([{ id: 'm', type: 'map', expression: '1' }]);
-    const ended = await sendHook(base, silent.trigger.token, { headers: { 'content-type': 'application/json' }, body: '{}' });
+    const ended = await sendHook(sy.url, silent.trigger.token, { headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(ended).toMatchObject({ status: 202, json: { runId: expect.any(String), status: 'succeeded' } });
 
     const slow = await workflow(
@@ -85,9 +58,9 @@ describe.each([
       { mode: 'wait', timeoutMs: 300 },
     );
     const started = Date.now();
-    const timedOut = await sendHook(base, slow.trigger.token, { headers: { 'content-type': 'application/json' }, body: '{}' });
+    const timedOut = await sendHook(sy.url, slow.trigger.token, { headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(timedOut).toMatchObject({ status: 202, json: { runId: expect.any(String) } });
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(await lastRequest(db, slow.id)).toMatchObject({ status_code: 202, reason: 'No respond step within 300 ms; answered 202' });
+    expect(await lastRequest(sy.db, slow.id)).toMatchObject({ status_code: 202, reason: 'No respond step within 300 ms; answered 202' });
   });
 });

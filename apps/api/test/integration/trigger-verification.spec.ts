@@ -4,11 +4,9 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { Webhook as SvixWebhook } from 'svix';
 import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../support/client';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestSwitchyard } from '../support/switchyard';
+import { describe, expect, it } from 'vitest';
 import { createHookWorkflow, lastRequest, sendHook } from './trigger-helpers';
+import { useSwitchyard } from '../support/use-switchyard';
 
 const stripe = new Stripe('sk_test_unused');
 const nowS = () => Math.floor(Date.now() / 1000);
@@ -19,45 +17,27 @@ const nowS = () => Math.floor(Date.now() / 1000);
  * with the first run's id. Requests are signed with the providers' own libraries where they exist.
  */
 describe('trigger signature schemes over HTTP', () => {
-  let db: TestDatabase;
-  let api: ApiClient;
-  let base: string;
-  let publicUrl: string;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    const started = await startTestSwitchyard({ databaseUrl: db.url });
-    api = started.api as ApiClient;
-    base = started.instance.url as string;
-    publicUrl = started.instance.config.publicUrl;
-    close = started.instance.close;
-  });
-
-  afterAll(async () => {
-    await close?.();
-    await db?.drop();
-  });
+  const sy = useSwitchyard();
 
   async function expectRejected(workflowId: string, res: { status: number; json: any }, reason: RegExp) {
     expect(res.status).toBe(401);
     expect(res.json).toEqual({ error: { code: 'unauthorized', message: 'The request could not be verified', details: [] } });
-    const stored = await lastRequest(db, workflowId);
+    const stored = await lastRequest(sy.db, workflowId);
     expect(stored).toMatchObject({ verdict: 'bad_signature', status_code: 401, run_id: null });
     expect(stored.reason).toMatch(reason);
   }
 
   it('stripe: genuine, forged, stale, replayed', async () => {
     const secret = 'whsec_integration';
-    const wf = await createHookWorkflow(api, { verify: { scheme: 'stripe', secrets: [secret] }, dedupe: {} });
+    const wf = await createHookWorkflow(sy.api, { verify: { scheme: 'stripe', secrets: [secret] }, dedupe: {} });
     const payload = JSON.stringify({ id: 'evt_int_1', type: 'charge.succeeded' });
     const header = stripe.webhooks.generateTestHeaderString({ payload, secret });
     const send = (h: string, body = payload) =>
-      sendHook(base, wf.trigger.token, { headers: { 'content-type': 'application/json', 'stripe-signature': h }, body });
+      sendHook(sy.url, wf.trigger.token, { headers: { 'content-type': 'application/json', 'stripe-signature': h }, body });
 
     const ok = await send(header);
     expect(ok.status).toBe(202);
-    expect((await api.waitForRun(ok.json.runId)).status).toBe('succeeded');
+    expect((await sy.api.waitForRun(ok.json.runId)).status).toBe('succeeded');
 
     await expectRejected(wf.id, await send(header, payload.replace('evt_int_1', 'evt_int_2')), /stripe.*does not match/);
     await expectRejected(wf.id, await send(stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_wrong' })), /does not match/);
@@ -73,22 +53,22 @@ describe('trigger signature schemes over HTTP', () => {
     );
     await expectRejected(
       wf.id,
-      await sendHook(base, wf.trigger.token, { headers: { 'content-type': 'application/json' }, body: payload }),
+      await sendHook(sy.url, wf.trigger.token, { headers: { 'content-type': 'application/json' }, body: payload }),
       /missing header Stripe-Signature/,
     );
 
     const replay = await send(stripe.webhooks.generateTestHeaderString({ payload, secret }));
     expect(replay).toMatchObject({ status: 200, json: { runId: ok.json.runId, duplicate: true } });
-    expect(await lastRequest(db, wf.id)).toMatchObject({ verdict: 'duplicate', status_code: 200 });
+    expect(await lastRequest(sy.db, wf.id)).toMatchObject({ verdict: 'duplicate', status_code: 200 });
   });
 
   it('github: genuine, forged, ping handshake, replayed delivery id', async () => {
     const secret = 'gh-integration';
-    const wf = await createHookWorkflow(api, { verify: { scheme: 'github', secrets: [secret] }, dedupe: {} });
+    const wf = await createHookWorkflow(sy.api, { verify: { scheme: 'github', secrets: [secret] }, dedupe: {} });
     const webhooks = new Webhooks({ secret });
     const payload = JSON.stringify({ action: 'opened', issue: { number: 1 } });
     const send = async (body: string, headers: Record<string, string>) =>
-      sendHook(base, wf.trigger.token, { headers: { 'content-type': 'application/json', ...headers }, body });
+      sendHook(sy.url, wf.trigger.token, { headers: { 'content-type': 'application/json', ...headers }, body });
 
     const ok = await send(payload, {
       'x-hub-signature-256': await webhooks.sign(payload),
@@ -115,7 +95,7 @@ describe('trigger signature schemes over HTTP', () => {
       'x-github-delivery': 'd-ping',
     });
     expect(pong.status).toBe(200);
-    expect(await lastRequest(db, wf.id)).toMatchObject({
+    expect(await lastRequest(sy.db, wf.id)).toMatchObject({
       verdict: 'handshake',
       reason: expect.stringMatching(/GitHub ping/),
       run_id: null,
@@ -127,7 +107,7 @@ describe('trigger signature schemes over HTTP', () => {
     const newSecret = 'whsec_' + Buffer.from('new-secret-new-secret-new-secret').toString('base64');
     const payload = JSON.stringify({ type: 'user.created' });
     for (const scheme of ['standard-webhooks', 'svix'] as const) {
-      const wf = await createHookWorkflow(api, { verify: { scheme, secrets: [newSecret, oldSecret] } });
+      const wf = await createHookWorkflow(sy.api, { verify: { scheme, secrets: [newSecret, oldSecret] } });
       const prefix = scheme === 'svix' ? 'svix' : 'webhook';
       const signWith = (secret: string, id: string, at = new Date()) =>
         scheme === 'svix' ? new SvixWebhook(secret).sign(id, at, payload) : new StandardWebhook(secret).sign(id, at, payload);
@@ -137,17 +117,17 @@ describe('trigger signature schemes over HTTP', () => {
         [`${prefix}-timestamp`]: String(Math.floor(at.getTime() / 1000)),
         [`${prefix}-signature`]: signWith(secret, id, at),
       });
-      expect((await sendHook(base, wf.trigger.token, { headers: headers(newSecret, 'm1'), body: payload })).status).toBe(202);
-      expect((await sendHook(base, wf.trigger.token, { headers: headers(oldSecret, 'm2'), body: payload })).status).toBe(202);
+      expect((await sendHook(sy.url, wf.trigger.token, { headers: headers(newSecret, 'm1'), body: payload })).status).toBe(202);
+      expect((await sendHook(sy.url, wf.trigger.token, { headers: headers(oldSecret, 'm2'), body: payload })).status).toBe(202);
       const stranger = 'whsec_' + Buffer.from('nobody-knows-this-secret-at-all!').toString('base64');
       await expectRejected(
         wf.id,
-        await sendHook(base, wf.trigger.token, { headers: headers(stranger, 'm3'), body: payload }),
+        await sendHook(sy.url, wf.trigger.token, { headers: headers(stranger, 'm3'), body: payload }),
         /either of the 2 secrets/,
       );
       await expectRejected(
         wf.id,
-        await sendHook(base, wf.trigger.token, { headers: headers(newSecret, 'm4', new Date(Date.now() - 3600_000)), body: payload }),
+        await sendHook(sy.url, wf.trigger.token, { headers: headers(newSecret, 'm4', new Date(Date.now() - 3600_000)), body: payload }),
         /36\d\d s old/,
       );
     }
@@ -155,24 +135,24 @@ describe('trigger signature schemes over HTTP', () => {
 
   it('twilio: the signed URL is the public trigger URL', async () => {
     const token = 'twilio-auth-token';
-    const wf = await createHookWorkflow(api, { verify: { scheme: 'twilio', secrets: [token] } });
+    const wf = await createHookWorkflow(sy.api, { verify: { scheme: 'twilio', secrets: [token] } });
     const params = { From: '+15005550006', Body: 'hello', MessageSid: 'SM1' };
-    const url = `${publicUrl}/hooks/${wf.trigger.token}?source=sms`;
+    const url = `${sy.instance.config.publicUrl}/hooks/${wf.trigger.token}?source=sms`;
     const send = (signature: string) =>
-      sendHook(base, wf.trigger.token, {
+      sendHook(sy.url, wf.trigger.token, {
         query: '?source=sms',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
         body: new URLSearchParams(params).toString(),
       });
     const ok = await send(twilio.getExpectedTwilioSignature(token, url, params));
     expect(ok.status).toBe(202);
-    expect((await api.waitForRun(ok.json.runId)).steps[0].output).toEqual(params);
+    expect((await sy.api.waitForRun(ok.json.runId)).steps[0].output).toEqual(params);
     await expectRejected(wf.id, await send(twilio.getExpectedTwilioSignature(token, url.replace('sms', 'mms'), params)), /does not match/);
   });
 
   it('slack: url_verification and ssl_check handshakes, signed events', async () => {
     const secret = 'slack-integration-secret';
-    const wf = await createHookWorkflow(api, { verify: { scheme: 'slack', secrets: [secret] } });
+    const wf = await createHookWorkflow(sy.api, { verify: { scheme: 'slack', secrets: [secret] } });
     const signed = (body: string, ts = nowS()) => ({
       'x-slack-request-timestamp': String(ts),
       'x-slack-signature': `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`,
@@ -182,38 +162,38 @@ describe('trigger signature schemes over HTTP', () => {
       challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
       token: 'x',
     });
-    const answered = await sendHook(base, wf.trigger.token, {
+    const answered = await sendHook(sy.url, wf.trigger.token, {
       headers: { 'content-type': 'application/json', ...signed(challenge) },
       body: challenge,
     });
     expect(answered).toMatchObject({ status: 200, json: { challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' } });
-    expect(await lastRequest(db, wf.id)).toMatchObject({ verdict: 'handshake', reason: 'Answered Slack url_verification' });
+    expect(await lastRequest(sy.db, wf.id)).toMatchObject({ verdict: 'handshake', reason: 'Answered Slack url_verification' });
 
-    const forged = await sendHook(base, wf.trigger.token, {
+    const forged = await sendHook(sy.url, wf.trigger.token, {
       headers: { 'content-type': 'application/json', ...signed(challenge, nowS() - 1000) },
       body: challenge,
     });
     await expectRejected(wf.id, forged, /s old/);
 
-    const ssl = await sendHook(base, wf.trigger.token, {
+    const ssl = await sendHook(sy.url, wf.trigger.token, {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'ssl_check=1&token=abc',
     });
     expect(ssl.status).toBe(200);
-    expect(await lastRequest(db, wf.id)).toMatchObject({ verdict: 'handshake', reason: 'Answered Slack ssl_check' });
+    expect(await lastRequest(sy.db, wf.id)).toMatchObject({ verdict: 'handshake', reason: 'Answered Slack ssl_check' });
 
     const command = 'command=%2Fdeploy&text=now&user_name=ada';
-    const ran = await sendHook(base, wf.trigger.token, {
+    const ran = await sendHook(sy.url, wf.trigger.token, {
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...signed(command) },
       body: command,
     });
     expect(ran.status).toBe(202);
-    expect((await api.waitForRun(ran.json.runId)).steps[0].output).toEqual({ command: '/deploy', text: 'now', user_name: 'ada' });
+    expect((await sy.api.waitForRun(ran.json.runId)).steps[0].output).toEqual({ command: '/deploy', text: 'now', user_name: 'ada' });
   });
 
   it('zoom: endpoint.url_validation answered with the HMAC of the plain token', async () => {
     const secret = 'zoom-integration-secret';
-    const wf = await createHookWorkflow(api, { verify: { scheme: 'zoom', secrets: [secret] } });
+    const wf = await createHookWorkflow(sy.api, { verify: { scheme: 'zoom', secrets: [secret] } });
     const body = JSON.stringify({
       event: 'endpoint.url_validation',
       payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' },
@@ -225,7 +205,7 @@ describe('trigger signature schemes over HTTP', () => {
       'x-zm-request-timestamp': String(ts),
       'x-zm-signature': `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`,
     };
-    const res = await sendHook(base, wf.trigger.token, { headers, body });
+    const res = await sendHook(sy.url, wf.trigger.token, { headers, body });
     expect(res).toMatchObject({
       status: 200,
       json: {
@@ -235,7 +215,7 @@ describe('trigger signature schemes over HTTP', () => {
     });
     await expectRejected(
       wf.id,
-      await sendHook(base, wf.trigger.token, { headers: { ...headers, 'x-zm-signature': 'v0=00' }, body }),
+      await sendHook(sy.url, wf.trigger.token, { headers: { ...headers, 'x-zm-signature': 'v0=00' }, body }),
       /does not match/,
     );
   });
@@ -243,16 +223,16 @@ describe('trigger signature schemes over HTTP', () => {
   it('discord: PING answered with type 1 only when the Ed25519 signature verifies', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const hex = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
-    const wf = await createHookWorkflow(api, { verify: { scheme: 'discord', secrets: [hex] } });
+    const wf = await createHookWorkflow(sy.api, { verify: { scheme: 'discord', secrets: [hex] } });
     const body = JSON.stringify({ id: '1', type: 1, application_id: '2' });
     const ts = String(nowS());
     const signature = sign(null, Buffer.from(ts + body), privateKey).toString('hex');
-    const res = await sendHook(base, wf.trigger.token, {
+    const res = await sendHook(sy.url, wf.trigger.token, {
       headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts },
       body,
     });
     expect(res).toMatchObject({ status: 200, json: { type: 1 } });
-    const bad = await sendHook(base, wf.trigger.token, {
+    const bad = await sendHook(sy.url, wf.trigger.token, {
       headers: { 'content-type': 'application/json', 'x-signature-ed25519': '00'.repeat(64), 'x-signature-timestamp': ts },
       body,
     });
@@ -318,12 +298,12 @@ describe('trigger signature schemes over HTTP', () => {
       },
     ];
     for (const c of cases) {
-      const wf = await createHookWorkflow(api, { verify: c.verify });
-      const ok = await sendHook(base, wf.trigger.token, { headers: { 'content-type': 'application/json', ...c.good }, body });
+      const wf = await createHookWorkflow(sy.api, { verify: c.verify });
+      const ok = await sendHook(sy.url, wf.trigger.token, { headers: { 'content-type': 'application/json', ...c.good }, body });
       expect(ok.status, String(c.verify.scheme)).toBe(202);
       await expectRejected(
         wf.id,
-        await sendHook(base, wf.trigger.token, { headers: { 'content-type': 'application/json', ...c.bad }, body }),
+        await sendHook(sy.url, wf.trigger.token, { headers: { 'content-type': 'application/json', ...c.bad }, body }),
         c.reason,
       );
     }

@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SwitchyardInstance } from '../../src/bootstrap';
-import { waitFor, type ApiClient } from '../support/client';
-import { createTestDatabase, REDIS_URL, type TestDatabase } from '../support/database';
-import { startTestSwitchyard } from '../support/switchyard';
+import { waitFor } from '../support/client';
+import { useSwitchyard } from '../support/use-switchyard';
 
 /** A receiver that holds each request 200 ms and records how many were open at once, and in which order they came. */
 async function startGauge() {
@@ -30,44 +27,23 @@ async function startGauge() {
 }
 
 describe('per-workflow concurrency limit across two workers', () => {
-  let db: TestDatabase;
   let gauge: Awaited<ReturnType<typeof startGauge>>;
-  let api: ApiClient;
-  const instances: SwitchyardInstance[] = [];
-
   beforeAll(async () => {
-    db = await createTestDatabase();
     gauge = await startGauge();
-    const queuePrefix = `sy-limit-${randomBytes(4).toString('hex')}`;
-    const apiRole = await startTestSwitchyard({ databaseUrl: db.url, redisUrl: REDIS_URL, role: 'api', queuePrefix });
-    instances.push(apiRole.instance);
-    api = apiRole.api as ApiClient;
-    for (let i = 0; i < 2; i++) {
-      const worker = await startTestSwitchyard({
-        databaseUrl: db.url,
-        redisUrl: REDIS_URL,
-        role: 'worker',
-        queuePrefix,
-        env: { SWITCHYARD_WORKER_CONCURRENCY: '5' },
-      });
-      instances.push(worker.instance);
-    }
   });
-
   afterAll(async () => {
-    for (const instance of instances.reverse()) await instance.close();
     await gauge?.close();
-    await db?.drop();
   });
+  const sy = useSwitchyard({ workers: 2, workerEnv: { SWITCHYARD_WORKER_CONCURRENCY: '5' } });
 
   it('refuses a limit that is not a positive whole number, naming the field', async () => {
-    const res = await api.request('POST', '/api/workflows', { name: 'Bad', trigger: { type: 'webhook' }, steps: [], concurrency: 0 });
+    const res = await sy.api.request('POST', '/api/workflows', { name: 'Bad', trigger: { type: 'webhook' }, steps: [], concurrency: 0 });
     expect(res.status).toBe(400);
     expect(res.body.error.details).toEqual([{ path: 'concurrency', message: 'must be at least 1' }]);
   });
 
   it('runs at most N at once; the others wait queued and start in arrival order', async () => {
-    const workflow = await api.createWorkflow({
+    const workflow = await sy.api.createWorkflow({
       name: 'One at a time, almost',
       trigger: { type: 'webhook' },
       steps: [{ id: 'send', type: 'http', method: 'POST', url: `${gauge.url}/n/{{ trigger.body.n }}`, body: 'trigger.body' }],
@@ -75,14 +51,14 @@ describe('per-workflow concurrency limit across two workers', () => {
     });
     expect(workflow.concurrency).toBe(2);
     const runIds: string[] = [];
-    for (let n = 0; n < 12; n++) runIds.push((await api.hook(workflow.trigger.token, { n })).body.runId);
+    for (let n = 0; n < 12; n++) runIds.push((await sy.api.hook(workflow.trigger.token, { n })).body.runId);
 
     // While the first ones run, the rest wait queued: never more than two running in PostgreSQL.
     let maxRunning = 0;
     await waitFor(
       'all runs to finish',
       async () => {
-        const [row] = await db.query<{ running: number; done: number }>(
+        const [row] = await sy.db.query<{ running: number; done: number }>(
           `SELECT count(*) FILTER (WHERE status = 'running')::int AS running, count(*) FILTER (WHERE status = 'succeeded')::int AS done FROM runs WHERE workflow_id = $1`,
           [workflow.id],
         );
@@ -95,11 +71,11 @@ describe('per-workflow concurrency limit across two workers', () => {
     expect(gauge.state.maxOpen).toBe(2);
     // Two start together, so two neighbours may swap; none overtakes by more.
     gauge.state.order.forEach((n, i) => expect(Math.abs(n - i)).toBeLessThanOrEqual(1));
-    const workers = await db.query<{ worker_id: string }>(`SELECT DISTINCT worker_id FROM runs WHERE id = ANY($1)`, [runIds]);
+    const workers = await sy.db.query<{ worker_id: string }>(`SELECT DISTINCT worker_id FROM runs WHERE id = ANY($1)`, [runIds]);
     expect(workers.length).toBe(2);
 
     // Lifting the limit (null) lets them all run at once again.
-    const patched = await api.request('PATCH', `/api/workflows/${workflow.id}`, { concurrency: null });
+    const patched = await sy.api.request('PATCH', `/api/workflows/${workflow.id}`, { concurrency: null });
     expect(patched.body.concurrency).toBeNull();
   });
 });

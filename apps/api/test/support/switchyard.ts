@@ -32,22 +32,3 @@ export async function startTestSwitchyard(options: {
   });
   return { instance, api: instance.url ? new ApiClient(instance.url) : null };
 }
-
-export function mapFilterHttp(sinkUrl: string) {
-  return {
-    name: 'Orders to sink',
-    trigger: { type: 'webhook' },
-    steps: [
-      { id: 'shape', type: 'map', expression: '{ "order": trigger.body.id, "total": trigger.body.amount * 2, "at": $now() }' },
-      { id: 'big', type: 'filter', condition: 'steps.shape.total > 10' },
-      {
-        id: 'send',
-        type: 'http',
-        method: 'POST',
-        url: `${sinkUrl}/orders/{{ steps.shape.order }}`,
-        headers: { 'x-order': '{{ steps.shape.order }}' },
-        body: 'steps.shape',
-      },
-    ],
-  };
-}

@@ -1,61 +1,69 @@
-/* global document -- read inside page.waitForFunction(), which runs in the browser */
 // Browser test of the control-flow steps in the builder (issue 6): from the UI only, a user builds
 // paths with a loop inside one of them, a wait and an end on another, saves, switches the workflow
 // on and reads the nested tree in the run detail; a respond step answers a sender that waits.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, startEnvironment, failureShots } from './harness.mjs';
+import type { Locator, Page } from 'playwright-core';
+import type { StepDefinition, Workflow } from './support/contract.ts';
+import { browserSkipReason, type Environment, startEnvironment, failureShots } from './support/environment.ts';
 
-let env;
+let env: Environment;
 
-async function sendHook(token, payload) {
+/** A saved branch step as this file reads it back (the contract types step fields loosely). */
+interface BranchDefinition extends StepDefinition {
+  paths: Array<{ name: string; condition: string; steps: StepDefinition[] }>;
+  otherwise: { steps: StepDefinition[] };
+}
+
+/** Sends a request to a trigger URL; `body` is the parsed JSON answer (the text when it is not JSON). */
+async function sendHook<T = { runId: string }>(token: string, payload: unknown): Promise<{ status: number; body: T; headers: Headers }> {
   const response = await fetch(`${env.base}/hooks/${token}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(payload),
   });
   const text = await response.text();
-  let body = text;
+  let body: unknown = text;
   try {
     body = JSON.parse(text);
   } catch {
     // Not JSON: keep the text.
   }
-  return { status: response.status, body, headers: response.headers };
+  return { status: response.status, body: body as T, headers: response.headers };
 }
 
 /** The CodeMirror editor of a field, found by its accessible name. */
-function editor(scope, name) {
+function editor(scope: Locator, name: string) {
   return scope.getByRole('textbox', { name, exact: true });
 }
 
-async function typeInto(page, locator, text) {
+async function typeInto(page: Page, locator: Locator, text: string) {
   await locator.click();
   await page.keyboard.insertText(text);
 }
 
-function card(page, stepId) {
+function card(page: Page, stepId: string) {
   return page.locator(`li.sy-step-card[data-step-id="${stepId}"]`);
 }
 
-async function addStep(page, buttonName, typeLabel) {
+async function addStep(page: Page, buttonName: string, typeLabel: RegExp) {
   await page.getByRole('button', { name: buttonName, exact: true }).click();
   await page.getByRole('menuitem', { name: typeLabel }).click();
 }
 
 /** Names the workflow on the "Create a workflow" page and starts blank; returns its id and trigger. */
-async function createBlankWorkflow(page, name) {
+async function createBlankWorkflow(page: Page, name: string) {
   await page.goto(`${env.base}/workflows/new`);
   await page.getByLabel('Name').fill(name);
   await page.getByRole('button', { name: 'Start blank' }).click();
   await page.waitForURL(/\/workflows\/[0-9a-f-]+\/edit$/);
   const id = page.url().split('/workflows/')[1].split('/')[0];
-  const { body } = await env.request('GET', `/api/workflows/${id}`);
+  const { body } = await env.request<Workflow>('GET', `/api/workflows/${id}`);
   await page.getByText('All changes saved').waitFor();
   return { id, trigger: body.trigger };
 }
 
-async function saveAndSwitchOn(page) {
+async function saveAndSwitchOn(page: Page) {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('All changes saved').waitFor();
   await page.getByRole('switch', { name: 'Workflow is off: turn it on' }).click();
@@ -178,8 +186,8 @@ describe('control-flow steps in the builder, in Chromium', { skip: browserSkipRe
       await env.screenshot('builder-branch.png', { locator: branch });
 
       await saveAndSwitchOn(page);
-      const { body: saved } = await env.request('GET', `/api/workflows/${id}`);
-      const route = saved.steps[0];
+      const { body: saved } = await env.request<Workflow>('GET', `/api/workflows/${id}`);
+      const route = saved.steps[0] as BranchDefinition;
       assert.equal(route.type, 'branch');
       assert.deepEqual(
         route.paths.map((path) => [path.name, path.condition, path.steps.map((step) => step.type)]),
@@ -189,7 +197,7 @@ describe('control-flow steps in the builder, in Chromium', { skip: browserSkipRe
         ],
       );
       assert.deepEqual(
-        route.paths[0].steps[0].steps.map((step) => [step.type, step.url, step.body]),
+        (route.paths[0].steps[0].steps as StepDefinition[]).map((step) => [step.type, step.url, step.body]),
         [['http', `${env.sinkBase}/items/{{ $item.sku }}`, '$item']],
       );
       assert.deepEqual(route.paths[1].steps[0], { id: 'delay_1', type: 'delay', mode: 'for', amount: 1, unit: 'seconds' });
@@ -218,25 +226,26 @@ describe('control-flow steps in the builder, in Chromium', { skip: browserSkipRe
       const laterRun = await env.waitForRun(later.body.runId);
       assert.equal(laterRun.status, 'succeeded');
       const laterRoute = laterRun.steps[0];
+      const laterPaths = laterRoute.paths!;
       assert.deepEqual(
-        laterRoute.paths.map((path) => path.taken),
+        laterPaths.map((path) => path.taken),
         [false, true, false],
       );
       assert.deepEqual(
-        laterRoute.paths[1].steps.map((step) => [step.id, step.status]),
+        laterPaths[1].steps.map((step) => [step.id, step.status]),
         [
           ['delay_1', 'succeeded'],
           ['stop_1', 'succeeded'],
         ],
       );
-      assert.equal(laterRoute.paths[1].steps[1].output.message, 'Handled later: later');
-      assert.ok(Date.parse(laterRun.finishedAt) - Date.parse(laterRun.startedAt) >= 900, 'the delay waited about a second');
+      assert.equal((laterPaths[1].steps[1].output as { message: string }).message, 'Handled later: later');
+      assert.ok(Date.parse(laterRun.finishedAt!) - Date.parse(laterRun.startedAt!) >= 900, 'the delay waited about a second');
 
       // Anything else ends the run as failed with the message.
       const other = await sendHook(trigger.token, { kind: 'refund' });
       const otherRun = await env.waitForRun(other.body.runId);
       assert.equal(otherRun.status, 'failed');
-      assert.equal(otherRun.steps[0].paths[2].steps[0].error.message, 'Unknown kind refund');
+      assert.equal((otherRun.steps[0].paths![2].steps[0].error as { message: string }).message, 'Unknown kind refund');
 
       // The run detail shows the tree: the path taken, the items, the step of each item.
       await page.goto(`${env.base}/runs/${order.body.runId}`);
@@ -277,13 +286,13 @@ describe('control-flow steps in the builder, in Chromium', { skip: browserSkipRe
       await respond.getByRole('spinbutton', { name: 'Status code' }).fill('201');
       await typeInto(page, editor(respond, 'Body'), '{ "received": trigger.body.id, "ok": true }');
       await saveAndSwitchOn(page);
-      const { body: saved } = await env.request('GET', `/api/workflows/${id}`);
-      assert.equal(saved.trigger.response.mode, 'wait');
+      const { body: saved } = await env.request<Workflow>('GET', `/api/workflows/${id}`);
+      assert.equal((saved.trigger.response as { mode: string }).mode, 'wait');
       assert.deepEqual(saved.steps, [
         { id: 'respond_1', type: 'respond', status: 201, headers: {}, body: '{ "received": trigger.body.id, "ok": true }' },
       ]);
 
-      const answer = await sendHook(trigger.token, { id: 'F-7' });
+      const answer = await sendHook<unknown>(trigger.token, { id: 'F-7' });
       assert.equal(answer.status, 201);
       assert.deepEqual(answer.body, { received: 'F-7', ok: true });
       assert.match(answer.headers.get('content-type') ?? '', /application\/json/);

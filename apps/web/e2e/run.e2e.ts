@@ -1,35 +1,40 @@
-/* global document -- read inside page.evaluate(), which runs in the browser */
 // Browser end-to-end test of the workflows, runs and run pages: the built API on a fresh PostgreSQL
-// database, a local HTTP sink, and the built web app in headless Chromium (set-up in harness.mjs).
-// Run from anywhere: `node --test apps/web/e2e/run.mjs`.
+// database, a local HTTP sink, and the built web app in headless Chromium (set-up in support/environment.ts).
+// Run: `npm run test-e2e` in apps/web (compiles e2e/ to e2e/dist, then runs every *.e2e.js).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, OUTPUT, startEnvironment } from './harness.mjs';
+import type { Page } from 'playwright-core';
+import type { PageResponse, Run, Workflow } from './support/contract.ts';
+import { browserSkipReason, type Environment, OUTPUT, type ScreenshotOptions, startEnvironment } from './support/environment.ts';
+import type { SinkRequest } from './support/sink.ts';
 
-const state = {
-  env: null,
-  base: null,
-  sinkBase: null,
-  received: [],
-  page: null,
-  pageErrors: [],
-  workflows: {},
-  runs: {},
-};
-
-function api(method, urlPath, body) {
-  return state.env.request(method, urlPath, body);
+interface State {
+  env: Environment;
+  base: string;
+  sinkBase: string;
+  received: SinkRequest[];
+  page: Page;
+  pageErrors: string[];
+  /** Created by the second test, read by the later ones. */
+  workflows: Record<'relay' | 'failing' | 'paused', Workflow>;
+  runs: Record<'filtered' | 'ok' | 'failed', string>;
 }
 
-function waitForRun(runId) {
+let state: State;
+
+function api<T>(method: string, urlPath: string, body?: unknown) {
+  return state.env.request<T>(method, urlPath, body);
+}
+
+function waitForRun(runId: string) {
   return state.env.waitForRun(runId);
 }
 
-function screenshot(name, options) {
+function screenshot(name: string, options?: ScreenshotOptions) {
   return state.env.screenshot(name, options);
 }
 
-function pipeline(name, sinkPath, extra = {}) {
+function pipeline(name: string, sinkPath: string, extra: Record<string, unknown> = {}) {
   return {
     name,
     trigger: { type: 'webhook' },
@@ -42,8 +47,8 @@ function pipeline(name, sinkPath, extra = {}) {
   };
 }
 
-async function createWorkflow(definition) {
-  const { status, body } = await api('POST', '/api/workflows', definition);
+async function createWorkflow(definition: Record<string, unknown>): Promise<Workflow> {
+  const { status, body } = await api<Workflow>('POST', '/api/workflows', definition);
   assert.equal(status, 201, `POST /api/workflows answered ${status}: ${JSON.stringify(body)}`);
   assert.ok(body.id, 'the created workflow has an id');
   assert.ok(body.trigger?.token, 'the created workflow has a trigger token');
@@ -51,7 +56,7 @@ async function createWorkflow(definition) {
   return body;
 }
 
-async function sendWebhook(workflow, payload) {
+async function sendWebhook(workflow: Workflow, payload: unknown): Promise<string> {
   const response = await fetch(`${state.base}/hooks/${workflow.trigger.token}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-e2e': 'web' },
@@ -66,18 +71,20 @@ async function sendWebhook(workflow, payload) {
 describe('Switchyard web app in Chromium', { skip: browserSkipReason() }, () => {
   before(async () => {
     const env = await startEnvironment({ name: 'web_e2e' });
-    Object.assign(state, {
+    state = {
       env,
       base: env.base,
       sinkBase: env.sinkBase,
       received: env.received,
       page: env.page,
       pageErrors: env.pageErrors,
-    });
+      workflows: {} as State['workflows'],
+      runs: {} as State['runs'],
+    };
   });
 
   after(async () => {
-    await state.env?.stop();
+    await state?.env.stop();
   });
 
   test('an empty workspace explains how to create a workflow', async () => {
@@ -243,7 +250,7 @@ describe('Switchyard web app in Chromium', { skip: browserSkipReason() }, () => 
     const extra = [];
     for (let i = 0; i < 21; i += 1) extra.push(await sendWebhook(state.workflows.relay, { user: `u${i}`, n: 0 }));
     await waitForRun(extra[extra.length - 1]);
-    const { body: all } = await api('GET', `/api/workflows/${state.workflows.relay.id}/runs?limit=100`);
+    const { body: all } = await api<PageResponse<Run>>('GET', `/api/workflows/${state.workflows.relay.id}/runs?limit=100`);
     await page.goto(`${state.base}/workflows/${state.workflows.relay.id}`);
     const rows = page.getByRole('table', { name: 'Runs of this workflow' }).locator('tbody tr');
     await rows.nth(19).waitFor();

@@ -3,10 +3,13 @@
 // schedule under "Dead letters only", marked "Dead letter", while the alert reached its URL.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, sleep, startEnvironment, failureShots } from './harness.mjs';
+import type { PageResponse, RunSummary, Workflow } from './support/contract.ts';
+import { eventually } from './support/eventually.ts';
+import { browserSkipReason, type Environment, sleep, startEnvironment, failureShots } from './support/environment.ts';
 
-let env;
-const state = { workflow: null, runId: null };
+let env: Environment;
+/** Filled by the first test, read by the second. */
+const state = {} as { workflow: Workflow; runId: string };
 
 const withFailureShot = failureShots(() => env, 'reliability-');
 
@@ -22,7 +25,7 @@ describe('reliability settings and dead letters in Chromium', { skip: browserSki
   test(
     'sets a concurrency limit, auto-replay and an alert on the workflow page',
     withFailureShot('settings', async () => {
-      const { status, body } = await env.request('POST', '/api/workflows', {
+      const { status, body } = await env.request<Workflow>('POST', '/api/workflows', {
         name: 'Flaky partner',
         trigger: { type: 'webhook' },
         steps: [
@@ -60,7 +63,7 @@ describe('reliability settings and dead letters in Chromium', { skip: browserSki
       await card.getByRole('button', { name: 'Save reliability settings' }).click();
       await card.getByText('Saved.').waitFor();
 
-      const saved = await env.request('GET', `/api/workflows/${body.id}`);
+      const saved = await env.request<Workflow>('GET', `/api/workflows/${body.id}`);
       assert.equal(saved.body.concurrency, 2);
       assert.deepEqual(saved.body.autoReplay, { enabled: true, schedule: ['1s'] });
       assert.deepEqual(saved.body.alerts, { webhookUrl: `${env.sinkBase}/alerts`, minIntervalMinutes: 60 });
@@ -77,9 +80,10 @@ describe('reliability settings and dead letters in Chromium', { skip: browserSki
       });
       assert.equal(response.status, 202);
       const deadline = Date.now() + 30_000;
-      let letters = [];
+      let letters: RunSummary[] = [];
       while (letters.length === 0 && Date.now() < deadline) {
-        letters = (await env.request('GET', `/api/workflows/${state.workflow.id}/runs?deadLetter=true`)).body.items;
+        letters = (await env.request<PageResponse<RunSummary>>('GET', `/api/workflows/${state.workflow.id}/runs?deadLetter=true`)).body
+          .items;
         if (letters.length === 0) await sleep(200);
       }
       assert.equal(letters.length, 1, 'the replayed run became a dead letter');
@@ -89,14 +93,17 @@ describe('reliability settings and dead letters in Chromium', { skip: browserSki
       await page.goto(`${env.base}/workflows/${state.workflow.id}`);
       const table = page.getByRole('table').first();
       await table.getByText('Dead letter', { exact: true }).first().waitFor();
-      await page.getByLabel('Dead letters only').check();
+      // The box follows the URL, which the click changes: it shows checked once the list has navigated.
+      const deadLettersOnly = page.getByLabel('Dead letters only');
+      await deadLettersOnly.click();
+      await eventually(() => deadLettersOnly.isChecked(), true, 'Dead letters only is checked');
       await table.getByRole('link', { name: new RegExp(`^Run ${state.runId}`) }).waitFor();
       assert.match(page.url(), /deadLetter=true/);
       await table.getByRole('link', { name: new RegExp(`^Run ${state.runId}`) }).click();
       await page.locator('#run-summary').getByText('Dead letter', { exact: true }).waitFor();
 
       assert.equal(env.received.filter((r) => r.url === '/alerts').length, 1);
-      assert.equal(env.received.find((r) => r.url === '/alerts').body.event, 'run.dead_lettered');
+      assert.equal((env.received.find((r) => r.url === '/alerts')!.body as { event: string }).event, 'run.dead_lettered');
       assert.deepEqual(env.pageErrors, []);
     }),
   );

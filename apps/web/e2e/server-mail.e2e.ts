@@ -5,38 +5,39 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
-import { browserSkipReason, OUTPUT, sleep, startEnvironment } from './harness.mjs';
+import type { AddressInfo } from 'node:net';
+import type { Workflow } from './support/contract.ts';
+import { browserSkipReason, type Environment, failureShots, sleep, startEnvironment } from './support/environment.ts';
 
-let env;
-let smtp;
-const mails = [];
-const state = { workflow: null };
-
-function withFailureShot(name, fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (error) {
-      await env?.screenshot(`failure-server-mail-${name}.png`, { dir: OUTPUT }).catch(() => undefined);
-      throw error;
-    }
-  };
+/** A message the local SMTP server accepted. */
+interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
 }
 
+let env: Environment;
+let smtp: SMTPServer | undefined;
+const mails: Mail[] = [];
+/** Filled by the first test, read by the later ones. */
+const state = {} as { workflow: Workflow };
+
+const withFailureShot = failureShots(() => env, 'server-mail-');
+
 /** The decoded text of a raw message (quoted-printable when lines are long). */
-function bodyOf(raw) {
+function bodyOf(raw: string): Omit<Mail, 'to'> {
   const split = raw.indexOf('\r\n\r\n');
   const head = raw.slice(0, split);
   let body = raw.slice(split + 4);
   if (/quoted-printable/i.test(head))
     body = Buffer.from(
-      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
+      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
       'latin1',
     ).toString('utf8');
   return { subject: /^Subject: (.*)$/im.exec(head)?.[1] ?? '', text: body };
 }
 
-async function waitForMail(to, timeoutMs = 30_000) {
+async function waitForMail(to: string, timeoutMs = 30_000): Promise<Mail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const mail = mails.find((m) => m.to.includes(to));
@@ -58,29 +59,30 @@ describe('server e-mail in Chromium', { skip: browserSkipReason() }, () => {
       },
       onData(stream, session, callback) {
         let data = '';
-        stream.on('data', (chunk) => (data += chunk.toString('utf8')));
+        stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
         stream.on('end', () => {
           mails.push({ to: session.envelope.rcptTo.map((r) => r.address), ...bodyOf(data) });
           callback();
         });
       },
     });
-    await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const server = smtp;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     env = await startEnvironment({
       name: 'server_mail_e2e',
-      extraEnv: { SWITCHYARD_SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}?security=none` },
+      extraEnv: { SWITCHYARD_SMTP_URL: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}?security=none` },
     });
   });
 
   after(async () => {
     await env?.stop();
-    await new Promise((resolve) => (smtp ? smtp.close(resolve) : resolve()));
+    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   });
 
   test(
     'the owner sets alert addresses on the workflow page; a bad one is refused at the field',
     withFailureShot('settings', async () => {
-      const { status, body } = await env.request('POST', '/api/workflows', {
+      const { status, body } = await env.request<Workflow>('POST', '/api/workflows', {
         name: 'Partner feed',
         trigger: { type: 'webhook' },
         steps: [
@@ -112,7 +114,7 @@ describe('server e-mail in Chromium', { skip: browserSkipReason() }, () => {
       await email.fill('ops@example.com, oncall@example.org');
       await card.getByRole('button', { name: 'Save reliability settings' }).click();
       await card.getByText('Saved.').waitFor();
-      const saved = await env.request('GET', `/api/workflows/${body.id}`);
+      const saved = await env.request<Workflow>('GET', `/api/workflows/${body.id}`);
       assert.deepEqual(saved.body.alerts, { email: ['ops@example.com', 'oncall@example.org'], minIntervalMinutes: 60 });
     }),
   );

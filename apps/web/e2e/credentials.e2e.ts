@@ -1,13 +1,14 @@
-/* global document -- read inside page.waitForFunction(), which runs in the browser */
 // Browser test of stored credentials (issue 6): a user adds a bearer token, sees only its hint,
 // picks it as the Authentication of an http step, and cannot delete it while the workflow uses it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, OUTPUT, startEnvironment, failureShots } from './harness.mjs';
+import type { Credential, ListResponse, Workflow } from './support/contract.ts';
+import { browserSkipReason, type Environment, OUTPUT, startEnvironment, failureShots } from './support/environment.ts';
 
 const TOKEN = 'shop_live_9f8e7d6c5b4a39281706f5e4';
-let env;
-const state = { workflowId: null, token: null };
+let env: Environment;
+/** Filled by the earlier tests, read by the later ones (they run in order). */
+const state = {} as { workflowId: string; token: string };
 
 const withFailureShot = failureShots(() => env, 'credentials-');
 
@@ -48,7 +49,7 @@ describe('stored credentials in Chromium', { skip: browserSkipReason() }, () => 
       const row = page.getByRole('row', { name: /Shop API/ });
       await row.getByText('Token shop_…f5e4').waitFor();
       assert.equal((await page.content()).includes(TOKEN), false, 'the page never shows the token');
-      const { body } = await env.request('GET', '/api/credentials');
+      const { body } = await env.request<ListResponse<Credential>>('GET', '/api/credentials');
       assert.equal(JSON.stringify(body).includes(TOKEN), false, 'the API never returns the token');
       assert.deepEqual(
         body.items.map((c) => [c.name, c.type, c.hints]),
@@ -61,7 +62,7 @@ describe('stored credentials in Chromium', { skip: browserSkipReason() }, () => 
     'the http step authenticates with it; the sink receives the token',
     withFailureShot('use', async () => {
       const { page } = env;
-      const created = await env.request('POST', '/api/workflows', {
+      const created = await env.request<Workflow>('POST', '/api/workflows', {
         name: 'Orders to the shop',
         trigger: { type: 'webhook' },
         steps: [{ id: 'send', type: 'http', method: 'POST', url: `${env.sinkBase}/orders`, body: 'trigger.body' }],
@@ -85,15 +86,17 @@ describe('stored credentials in Chromium', { skip: browserSkipReason() }, () => 
       await inline.getByRole('button', { name: 'Add credential' }).click();
       await inline.waitFor({ state: 'detached' });
       await page.waitForFunction(
-        () => document.querySelector('select[id$="-credential"]')?.selectedOptions[0]?.textContent === 'Shop key (API key in a header)',
+        () =>
+          document.querySelector<HTMLSelectElement>('select[id$="-credential"]')?.selectedOptions[0]?.textContent ===
+          'Shop key (API key in a header)',
       );
 
       await auth.selectOption({ label: 'Shop API (Bearer token)' });
       await env.screenshot('credentials-http-step.png', { dir: OUTPUT, locator: page.locator('li.sy-step-card').first() });
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('All changes saved').waitFor();
-      const { body: saved } = await env.request('GET', `/api/workflows/${state.workflowId}`);
-      const { body: credentials } = await env.request('GET', '/api/credentials');
+      const { body: saved } = await env.request<Workflow>('GET', `/api/workflows/${state.workflowId}`);
+      const { body: credentials } = await env.request<ListResponse<Credential>>('GET', '/api/credentials');
       assert.equal(saved.steps[0].credentialId, credentials.items[0].id);
 
       const hook = await fetch(`${env.base}/hooks/${state.token}`, {
@@ -107,7 +110,11 @@ describe('stored credentials in Chromium', { skip: browserSkipReason() }, () => 
       const received = env.received.filter((r) => r.url === '/orders');
       assert.equal(received.length, 1);
       assert.equal(received[0].headers.authorization, `Bearer ${TOKEN}`);
-      assert.equal(run.steps[0].input.headers.authorization, '***', 'the run history masks the header');
+      assert.equal(
+        (run.steps[0].input as { headers: Record<string, string> }).headers.authorization,
+        '***',
+        'the run history masks the header',
+      );
     }),
   );
 
@@ -150,10 +157,10 @@ describe('stored credentials in Chromium', { skip: browserSkipReason() }, () => 
       });
       assert.equal((await env.waitForRun((await hook.json()).runId)).status, 'succeeded');
       assert.equal(
-        env.received.filter((r) => r.url === '/orders').at(-1).headers.authorization,
+        env.received.filter((r) => r.url === '/orders').at(-1)!.headers.authorization,
         'Bearer shop_live_replaced_token_00007777',
       );
-      const { body } = await env.request('GET', '/api/credentials');
+      const { body } = await env.request<ListResponse<Credential>>('GET', '/api/credentials');
       assert.ok(
         body.items.some((c) => c.name === 'Shop API'),
         'the credential is still there',

@@ -1,23 +1,33 @@
-/* global navigator, window -- read inside page.evaluate(), which runs in the browser */
 // Browser test of run history, replay and the request log (issue 5): a failed run is found by its
 // status, understood, fixed in the builder and replayed from the failed step without repeating the
 // steps that had succeeded; a malformed request shows in the Inbox with its reason and can be run.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, OUTPUT, startEnvironment, failureShots } from './harness.mjs';
+import type { Locator, Page } from 'playwright-core';
+import type { ErrorBody, InboundRequestSummary, ListResponse, Run, Workflow } from './support/contract.ts';
+import { eventually } from './support/eventually.ts';
+import { browserSkipReason, type Environment, OUTPUT, startEnvironment, failureShots } from './support/environment.ts';
 
-let env;
-const state = { orders: null, signups: null, failed: [], ok: [], replay: null, malformed: null };
+let env: Environment;
+/** Filled by the earlier tests, read by the later ones (they run in order). */
+const state = { failed: [] as string[], ok: [] as string[] } as {
+  orders: Workflow;
+  signups: Workflow;
+  failed: string[];
+  ok: string[];
+  replay: string;
+  malformed: InboundRequestSummary;
+};
 
-const hits = (path) => env.received.filter((entry) => entry.url === path).length;
+const hits = (path: string) => env.received.filter((entry) => entry.url === path).length;
 
-async function createWorkflow(definition) {
-  const { status, body } = await env.request('POST', '/api/workflows', definition);
+async function createWorkflow(definition: Record<string, unknown>): Promise<Workflow> {
+  const { status, body } = await env.request<Workflow>('POST', '/api/workflows', definition);
   assert.equal(status, 201, `POST /api/workflows answered ${status}: ${JSON.stringify(body)}`);
   return body;
 }
 
-async function sendHook(workflow, payload, expectStatus = 202) {
+async function sendHook(workflow: Workflow, payload: unknown, expectStatus = 202): Promise<{ runId: string }> {
   const response = await fetch(`${env.base}/hooks/${workflow.trigger.token}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-shop': 'acme' },
@@ -28,7 +38,7 @@ async function sendHook(workflow, payload, expectStatus = 202) {
   return body;
 }
 
-async function replaceEditorText(page, locator, text) {
+async function replaceEditorText(page: Page, locator: Locator, text: string) {
   await locator.click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Backspace');
@@ -109,7 +119,8 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
       await page.waitForURL(/status=failed/);
       await table.getByRole('link', { name: `Run ${state.failed[0]}, Failed` }).waitFor();
       await table.getByRole('link', { name: new RegExp(`^Run ${state.ok[0]}`) }).waitFor({ state: 'detached' });
-      assert.equal(await table.locator('tbody tr').count(), 2);
+      // The list reloads after the filter: count once it has settled.
+      await eventually(() => table.locator('tbody tr').count(), 2);
 
       await page.getByRole('combobox', { name: 'Time range' }).selectOption('1h');
       await page.waitForURL(/range=1h/);
@@ -117,7 +128,7 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
 
       // Search by payload field: served by the API's `q` when it has it, explained when it refuses it.
       const q = 'body.customer.email = "ada@example.com"';
-      const probe = await env.request('GET', `/api/runs?q=${encodeURIComponent(q)}`);
+      const probe = await env.request<ErrorBody | null>('GET', `/api/runs?q=${encodeURIComponent(q)}`);
       await page.getByRole('searchbox', { name: 'Search runs by payload field' }).fill(q);
       await page.getByRole('button', { name: 'Search', exact: true }).click();
       if (probe.status === 200) {
@@ -159,7 +170,7 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
       await shape.getByRole('button', { name: 'Expand steps.shape' }).click();
       await shape.getByRole('button', { name: 'Copy path steps.shape.email' }).waitFor();
       const rawLink = page.locator('#trigger-request').getByRole('link', { name: 'Download the raw body' });
-      const { status: rawStatus } = await env.request('GET', await rawLink.getAttribute('href'));
+      const { status: rawStatus } = await env.request('GET', (await rawLink.getAttribute('href'))!);
       assert.equal(rawStatus, 200);
       await page
         .getByText(/^Copied /)
@@ -175,12 +186,12 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
     'the workflow is fixed in the builder on the run’s request, and the run replayed from the failed step',
     withFailureShot('replay', async () => {
       const { page } = env;
-      const { body: failedRun } = await env.request('GET', `/api/runs/${state.failed[0]}`);
+      const { body: failedRun } = await env.request<Run>('GET', `/api/runs/${state.failed[0]}`);
       await page.getByRole('link', { name: 'Open in builder as sample' }).first().click();
-      await page.waitForURL(`**/workflows/${state.orders.id}/edit?sample=${failedRun.trigger.requestId}`);
+      await page.waitForURL(`**/workflows/${state.orders.id}/edit?sample=${failedRun.trigger!.requestId}`);
       const picker = page.getByRole('combobox', { name: 'Sample request' });
       await picker.waitFor();
-      assert.equal(await picker.inputValue(), failedRun.trigger.requestId, 'the run’s request is the builder’s sample');
+      assert.equal(await picker.inputValue(), failedRun.trigger!.requestId, 'the run’s request is the builder’s sample');
       await page.getByRole('button', { name: 'Insert trigger.body.order' }).waitFor();
 
       await page.getByRole('heading', { level: 3, name: 'Notify the warehouse' }).click();
@@ -208,7 +219,7 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
       );
       assert.equal(hits('/first'), 2, 'the step that had succeeded was not executed again');
       assert.equal(hits('/ok'), 1);
-      assert.deepEqual(env.received.find((entry) => entry.url === '/ok').body, { order: 1042, email: 'ada@example.com' });
+      assert.deepEqual(env.received.find((entry) => entry.url === '/ok')!.body, { order: 1042, email: 'ada@example.com' });
       await page.locator('#step-record').getByText('Reused', { exact: true }).waitFor();
       await page.locator('#step-notify').getByText('Succeeded', { exact: true }).waitFor();
       await env.screenshot('run-replayed.png', { dir: OUTPUT });
@@ -239,7 +250,10 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
     withFailureShot('inbox', async () => {
       const { page } = env;
       await sendHook(state.orders, '{"order": 1044, "customer": ', 400);
-      const { body: log } = await env.request('GET', `/api/workflows/${state.orders.id}/requests?verdict=invalid_body`);
+      const { body: log } = await env.request<ListResponse<InboundRequestSummary>>(
+        'GET',
+        `/api/workflows/${state.orders.id}/requests?verdict=invalid_body`,
+      );
       assert.equal(log.items.length, 1, JSON.stringify(log));
       state.malformed = log.items[0];
       assert.equal(state.malformed.statusCode, 400);
@@ -267,7 +281,7 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
       await page.waitForURL((url) => url.pathname.startsWith('/runs/'));
       const runId = page.url().split('/runs/')[1];
       const run = await env.waitForRun(runId);
-      assert.equal(run.trigger.requestId, state.malformed.id, 'the new run uses the stored request');
+      assert.equal(run.trigger!.requestId, state.malformed.id, 'the new run uses the stored request');
       await page.getByRole('heading', { level: 1, name: 'Run of Order sync' }).waitFor();
       await page.locator('#trigger-request').getByText('"order": 1044, "customer": ', { exact: false }).first().waitFor();
     }),

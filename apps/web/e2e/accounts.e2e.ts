@@ -1,25 +1,28 @@
-/* global document -- read inside page.evaluate(), which runs in the browser */
 // Browser test of accounts: first-start setup, sign-in and sign-out, a viewer invited by link who can
 // read runs but not change anything or reach secrets, the lockout shown on the sign-in page, and no
 // Content-Security-Policy violation on the way. Run: `node --test apps/web/e2e/accounts.mjs`.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import path from 'node:path';
-import { browserSkipReason, SCREENSHOTS, startEnvironment } from './harness.mjs';
+import type { Page } from 'playwright-core';
+import type { ErrorBody, Invite, Workflow } from './support/contract.ts';
+import { browserSkipReason, type Environment, SCREENSHOTS, startEnvironment } from './support/environment.ts';
 
 const OWNER = { name: 'Olga Owner', email: 'olga@example.com', password: 'olga-password-123' };
 const VIEWER = { email: 'vic@example.com', password: 'vic-password-1234' };
 
-const state = { env: null, cspViolations: [], workflow: null, runId: null, ownerCookies: null };
+/** `env` is set before the tests; the rest is filled by the earlier tests and read by the later ones. */
+const state = { cspViolations: [] as string[] } as { env: Environment; cspViolations: string[]; workflow: Workflow; runId: string };
 
 /** A cookie-keeping HTTP client for the test process, as a second browser would be. */
-function cookieClient(base) {
-  const jar = new Map();
+function cookieClient(base: string) {
+  const jar = new Map<string, string>();
   return {
     jar,
-    async call(method, path, body) {
-      const headers = { cookie: [...jar].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ') };
-      if (method !== 'GET' && jar.has('sy_csrf')) headers['x-csrf-token'] = jar.get('sy_csrf');
+    async call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+      const headers: Record<string, string> = { cookie: [...jar].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ') };
+      const csrf = jar.get('sy_csrf');
+      if (method !== 'GET' && csrf !== undefined) headers['x-csrf-token'] = csrf;
       if (body !== undefined) headers['content-type'] = 'application/json';
       const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       for (const line of response.headers.getSetCookie()) {
@@ -33,7 +36,7 @@ function cookieClient(base) {
   };
 }
 
-function watchCsp(page) {
+function watchCsp(page: Page) {
   page.on('console', (message) => {
     if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) state.cspViolations.push(message.text());
   });
@@ -51,7 +54,7 @@ describe('accounts in Chromium', { skip: browserSkipReason() }, () => {
 
   test('a fresh start asks for the owner account, and the API answers nothing else meanwhile', async () => {
     const { page, base } = state.env;
-    const blocked = await state.env.request('GET', '/api/workflows', undefined, { apiKey: null });
+    const blocked = await state.env.request<ErrorBody>('GET', '/api/workflows', undefined, { apiKey: null });
     assert.equal(blocked.status, 403);
     assert.equal(blocked.body.error.code, 'setup_required');
     await page.goto(`${base}/runs`);
@@ -90,7 +93,7 @@ describe('accounts in Chromium', { skip: browserSkipReason() }, () => {
     const { base, browser } = state.env;
     const owner = cookieClient(base);
     assert.equal((await owner.call('POST', '/api/auth/login', { email: OWNER.email, password: OWNER.password })).status, 200);
-    const created = await owner.call('POST', '/api/workflows', {
+    const created = await owner.call<Workflow>('POST', '/api/workflows', {
       name: 'Viewer can read me',
       trigger: { type: 'webhook' },
       steps: [{ id: 'shape', type: 'map', expression: '{ "n": trigger.body.n }' }],
@@ -106,10 +109,11 @@ describe('accounts in Chromium', { skip: browserSkipReason() }, () => {
     const key = await owner.call('POST', '/api/api-keys', { name: 'deploys' });
     assert.equal(key.status, 201);
 
-    const invite = await owner.call('POST', '/api/workspaces/current/invites', { role: 'viewer', email: VIEWER.email });
+    const invite = await owner.call<Invite>('POST', '/api/workspaces/current/invites', { role: 'viewer', email: VIEWER.email });
     assert.equal(invite.status, 201);
-    assert.ok(invite.body.url.startsWith(`${base}/invite/`), invite.body.url);
-    const token = invite.body.url.split('/invite/')[1];
+    const inviteUrl = invite.body.url!;
+    assert.ok(inviteUrl.startsWith(`${base}/invite/`), inviteUrl);
+    const token = inviteUrl.split('/invite/')[1];
     const guest = cookieClient(base);
     const accepted = await guest.call('POST', `/api/invites/${token}/accept`, { email: VIEWER.email, password: VIEWER.password });
     assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
@@ -133,7 +137,7 @@ describe('accounts in Chromium', { skip: browserSkipReason() }, () => {
       const answers = await page.evaluate(
         async ({ workflowId, runId }) => {
           const csrf = document.cookie.match(/sy_csrf=([^;]+)/)?.[1] ?? '';
-          const call = async (method, path, body) =>
+          const call = async (method: string, path: string, body?: unknown) =>
             (
               await fetch(path, {
                 method,
@@ -155,7 +159,7 @@ describe('accounts in Chromium', { skip: browserSkipReason() }, () => {
         { workflowId: state.workflow.id, runId: state.runId },
       );
       assert.deepEqual(answers, { read: 200, edit: 403, create: 403, replay: 403, test: 403, keys: 403, members: 403, audit: 403 });
-      const still = await owner.call('GET', `/api/workflows/${state.workflow.id}`);
+      const still = await owner.call<Workflow>('GET', `/api/workflows/${state.workflow.id}`);
       assert.equal(still.body.active, true, 'the viewer did not switch the workflow off');
     } finally {
       await context.close();

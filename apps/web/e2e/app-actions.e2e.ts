@@ -3,21 +3,24 @@
 // Slack payload. The test process plays the webhook sender and Slack.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, startEnvironment, failureShots } from './harness.mjs';
+import type { Locator } from 'playwright-core';
+import type { Workflow } from './support/contract.ts';
+import { browserSkipReason, type Environment, startEnvironment, failureShots } from './support/environment.ts';
 
-let env;
+let env: Environment;
 
-async function sendHook(token, payload) {
+async function sendHook(token: string, payload: unknown) {
   const response = await fetch(`${env.base}/hooks/${token}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(payload),
   });
-  return { status: response.status, body: await response.json().catch(() => null) };
+  const body = (await response.json().catch(() => null)) as { runId: string } | null;
+  return { status: response.status, body };
 }
 
 /** The CodeMirror editor of a field, found by its accessible name. */
-function editor(scope, name) {
+function editor(scope: Locator, name: string) {
   return scope.getByRole('textbox', { name, exact: true });
 }
 
@@ -41,7 +44,7 @@ describe('app actions in the builder (Chromium)', { skip: browserSkipReason() },
       await page.getByRole('button', { name: 'Start blank' }).click();
       await page.waitForURL(/\/workflows\/[0-9a-f-]+\/edit$/);
       const workflowId = page.url().split('/workflows/')[1].split('/')[0];
-      const { body: created } = await env.request('GET', `/api/workflows/${workflowId}`);
+      const { body: created } = await env.request<Workflow>('GET', `/api/workflows/${workflowId}`);
       await page.getByText('All changes saved').waitFor();
 
       // A sample request, so the form previews the message with real data.
@@ -82,7 +85,7 @@ describe('app actions in the builder (Chromium)', { skip: browserSkipReason() },
 
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('All changes saved').waitFor();
-      const { body: saved } = await env.request('GET', `/api/workflows/${workflowId}`);
+      const { body: saved } = await env.request<Workflow>('GET', `/api/workflows/${workflowId}`);
       assert.deepEqual(saved.steps, [
         {
           id: 'slack_1',
@@ -100,15 +103,15 @@ describe('app actions in the builder (Chromium)', { skip: browserSkipReason() },
       const before = env.received.length;
       const real = await sendHook(created.trigger.token, { id: 'B-42', customer: 'Grace', total: 10 });
       assert.equal(real.status, 202, JSON.stringify(real.body));
-      const run = await env.waitForRun(real.body.runId);
+      const run = await env.waitForRun(real.body!.runId);
       assert.equal(run.status, 'succeeded', JSON.stringify(run));
       const posts = env.received.slice(before).filter((entry) => entry.url === hookPath);
       assert.equal(posts.length, 1, JSON.stringify(env.received));
       assert.equal(posts[0].method, 'POST');
       assert.match(String(posts[0].headers['content-type']), /^application\/json/);
       assert.deepEqual(posts[0].body, { text: 'New order *B-42* from Grace', username: 'Shop bot', icon_emoji: ':package:' });
-      assert.equal(posts[0].headers['idempotency-key'], `${real.body.runId}:slack_1`);
-      await page.getByRole('link', { name: `Run ${real.body.runId}, succeeded` }).waitFor({ timeout: 30_000 });
+      assert.equal(posts[0].headers['idempotency-key'], `${real.body!.runId}:slack_1`);
+      await page.getByRole('link', { name: `Run ${real.body!.runId}, succeeded` }).waitFor({ timeout: 30_000 });
       assert.deepEqual(env.pageErrors, []);
     }),
   );

@@ -1,14 +1,29 @@
-/* global document, window -- read inside page.evaluate(), which runs in the browser */
 // Browser test of the workflow builder (issue 3): a new user builds, tests and publishes a workflow
 // from a blank page without touching the HTTP API; the test process plays the webhook sender.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserSkipReason, OUTPUT, sleep, startEnvironment, failureShots } from './harness.mjs';
+import type { EditorView } from '@codemirror/view';
+import type { Dialog, Locator, Page } from 'playwright-core';
+import type { ListResponse, Workflow, WorkflowSummary } from './support/contract.ts';
+import { browserSkipReason, type Environment, OUTPUT, sleep, startEnvironment, failureShots } from './support/environment.ts';
 
-let env;
-const state = { workflowId: null, trigger: null };
+let env: Environment;
+/** Filled by the first test, read by the later ones (they run in order). */
+const state = {} as { workflowId: string; trigger: Workflow['trigger'] };
 
-async function sendHook(token, payload, expectStatus) {
+/** The trigger settings this file sets and reads back (the contract types them loosely). */
+interface TriggerSettings {
+  token: string;
+  verify?: { scheme: string; secrets?: string[] };
+  condition?: string;
+  dedupe?: { key?: string };
+}
+
+async function sendHook(
+  token: string,
+  payload: unknown,
+  expectStatus?: number,
+): Promise<{ status: number; body: { runId: string } | null }> {
   const response = await fetch(`${env.base}/hooks/${token}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-github-event': 'push' },
@@ -20,15 +35,17 @@ async function sendHook(token, payload, expectStatus) {
 }
 
 /** The CodeMirror editor of a field, found by its accessible name. */
-function editor(page, name, scope = page) {
+function editor(page: Page, name: string, scope: Page | Locator = page) {
   return scope.getByRole('textbox', { name, exact: true });
 }
 
-async function editorText(locator) {
-  return locator.evaluate((element) => element.cmView?.view?.state.doc.toString() ?? element.innerText);
+async function editorText(locator: Locator) {
+  return locator.evaluate(
+    (element: HTMLElement & { cmView?: { view?: EditorView } }) => element.cmView?.view?.state.doc.toString() ?? element.innerText,
+  );
 }
 
-async function replaceEditorText(page, locator, text) {
+async function replaceEditorText(page: Page, locator: Locator, text: string) {
   await locator.click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Backspace');
@@ -58,7 +75,7 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       await page.getByRole('button', { name: 'Start blank' }).click();
       await page.waitForURL(/\/workflows\/[0-9a-f-]+\/edit$/);
       state.workflowId = page.url().split('/workflows/')[1].split('/')[0];
-      const { body: created } = await env.request('GET', `/api/workflows/${state.workflowId}`);
+      const { body: created } = await env.request<Workflow>('GET', `/api/workflows/${state.workflowId}`);
       state.trigger = created.trigger;
       assert.equal(created.active, false, 'a new workflow starts off');
       await page.getByRole('textbox', { name: 'Workflow name' }).waitFor();
@@ -120,7 +137,7 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       await page.getByText('Unsaved changes').waitFor();
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('All changes saved').waitFor();
-      const { body: saved } = await env.request('GET', `/api/workflows/${state.workflowId}`);
+      const { body: saved } = await env.request<Workflow>('GET', `/api/workflows/${state.workflowId}`);
       assert.deepEqual(
         saved.steps.map((step) => [step.id, step.type]),
         [
@@ -135,7 +152,7 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       // A real request now starts a run that succeeds; the editor shows it live.
       const before = env.received.length;
       const real = await sendHook(state.trigger.token, { user: { email: 'grace@example.com', name: 'Grace' }, plan: 'team' }, 202);
-      const runLink = page.getByRole('link', { name: `Run ${real.body.runId}, succeeded` });
+      const runLink = page.getByRole('link', { name: `Run ${real.body!.runId}, succeeded` });
       await runLink.waitFor({ timeout: 30_000 });
       assert.deepEqual(
         env.received.slice(before).map((entry) => entry.body),
@@ -145,7 +162,7 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       await page.locator('[id$="-expression-preview"]').first().waitFor();
       await env.screenshot('builder-editor.png');
       await runLink.click();
-      await page.waitForURL(`**/runs/${real.body.runId}`);
+      await page.waitForURL(`**/runs/${real.body!.runId}`);
       await page.locator('.sy-page-header').getByText('Succeeded', { exact: true }).waitFor();
     }),
   );
@@ -168,8 +185,8 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText(/Not saved: 1 problem needs fixing/).waitFor();
       await page.getByText('Unsaved changes').waitFor();
-      const { body: stored } = await env.request('GET', `/api/workflows/${state.workflowId}`);
-      assert.equal(stored.steps[0].expression.includes(']'), false, 'the broken expression never reached the API');
+      const { body: stored } = await env.request<Workflow>('GET', `/api/workflows/${state.workflowId}`);
+      assert.equal((stored.steps[0].expression as string).includes(']'), false, 'the broken expression never reached the API');
       await env.screenshot('builder-syntax-error.png', { dir: OUTPUT, locator: page.locator('li.sy-step-card').first() });
 
       // Leaving asks first.
@@ -182,8 +199,8 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       await underline.waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('All changes saved').waitFor();
-      const { body: fixed } = await env.request('GET', `/api/workflows/${state.workflowId}`);
-      assert.match(fixed.steps[0].expression, /\$uppercase/);
+      const { body: fixed } = await env.request<Workflow>('GET', `/api/workflows/${state.workflowId}`);
+      assert.match(fixed.steps[0].expression as string, /\$uppercase/);
     }),
   );
 
@@ -215,6 +232,9 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       await page.waitForURL(/\/edit$/);
       const workflowId = page.url().split('/workflows/')[1].split('/')[0];
       await page.getByRole('heading', { level: 3, name: 'Only pushes' }).waitFor();
+      // The open card's preview renders after load and moves the cards below it: a click on a
+      // heading that is still moving can miss it (as in the drag test below).
+      await page.getByText('Passes: the run goes on').waitFor();
 
       // The template's example data makes the preview work before any request arrives.
       await page.getByRole('heading', { level: 3, name: 'Write the message' }).click();
@@ -234,9 +254,10 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       await page.getByRole('switch', { name: 'Workflow is off: turn it on' }).click();
       await page.getByRole('switch', { name: 'Workflow is on: turn it off' }).waitFor();
       await page.getByText('All changes saved').waitFor();
-      const { body: saved } = await env.request('GET', `/api/workflows/${workflowId}`);
-      assert.equal(saved.trigger.verify.scheme, 'github');
-      assert.equal(saved.trigger.verify.secrets, undefined, 'the API never returns the secret');
+      const { body: saved } = await env.request<Workflow>('GET', `/api/workflows/${workflowId}`);
+      const trigger = saved.trigger as TriggerSettings;
+      assert.equal(trigger.verify!.scheme, 'github');
+      assert.equal(trigger.verify!.secrets, undefined, 'the API never returns the secret');
 
       // GitHub signs the raw body with the shared secret.
       const { createHmac, randomUUID } = await import('node:crypto');
@@ -246,8 +267,8 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
         pusher: { name: 'grace' },
         commits: [{ id: '0123456789abcdef', message: 'Ship it' }],
       });
-      const push = (signature) =>
-        fetch(`${env.base}/hooks/${saved.trigger.token}`, {
+      const push = (signature: string) =>
+        fetch(`${env.base}/hooks/${trigger.token}`, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -261,10 +282,13 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       assert.equal(forged.status, 401, 'a push signed with another secret is refused');
       const signed = await push(`sha256=${createHmac('sha256', secret).update(payload).digest('hex')}`);
       assert.equal(signed.status, 202, `the signed push is accepted: ${await signed.clone().text()}`);
-      const { runId } = await signed.json();
+      const { runId } = (await signed.json()) as { runId: string };
       await page.getByRole('link', { name: `Run ${runId}, succeeded` }).waitFor({ timeout: 30_000 });
       const message = env.received.find((entry) => entry.url === '/chat');
-      assert.equal(message?.body?.text, 'grace pushed 1 commit(s) to acme/shop (main)\n• 0123456 Ship it');
+      assert.equal(
+        (message?.body as { text?: string } | undefined)?.text,
+        'grace pushed 1 commit(s) to acme/shop (main)\n• 0123456 Ship it',
+      );
     }),
   );
 
@@ -273,7 +297,7 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
     withFailureShot('list', async () => {
       const { page } = env;
       await page.goto(`${env.base}/`);
-      const row = (name) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+      const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
       await row('New signups to the CRM')
         .getByRole('link', { name: /Last run of New signups to the CRM: succeeded/ })
         .waitFor();
@@ -302,7 +326,7 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       const confirm = page.getByRole('dialog', { name: 'Delete “Pushes to #dev (copy)”?' });
       await confirm.getByRole('button', { name: 'Delete workflow' }).click();
       await row('Pushes to #dev (copy)').waitFor({ state: 'detached' });
-      const { body } = await env.request('GET', '/api/workflows');
+      const { body } = await env.request<ListResponse<WorkflowSummary>>('GET', '/api/workflows');
       assert.deepEqual(body.items.map((item) => item.name).sort(), ['New signups to the CRM', 'Pushes to #dev']);
     }),
   );
@@ -311,8 +335,8 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
     'steps reorder by drag and drop and from the step menu; leaving can discard the changes',
     withFailureShot('reorder', async () => {
       const { page } = env;
-      const { body } = await env.request('GET', '/api/workflows');
-      const pushes = body.items.find((item) => item.name === 'Pushes to #dev');
+      const { body } = await env.request<ListResponse<WorkflowSummary>>('GET', '/api/workflows');
+      const pushes = body.items.find((item) => item.name === 'Pushes to #dev')!;
       await page.goto(`${env.base}/workflows/${pushes.id}/edit`);
       const titles = () => page.locator('li.sy-step-card .sy-step-card__title').allInnerTexts();
       await page.getByRole('heading', { level: 3, name: 'Post to chat' }).waitFor();
@@ -344,7 +368,7 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       await page.getByRole('main').getByRole('link', { name: 'Runs', exact: true }).click();
       await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Discard changes' }).click();
       await page.waitForURL(`**/workflows/${pushes.id}`);
-      const { body: unchanged } = await env.request('GET', `/api/workflows/${pushes.id}`);
+      const { body: unchanged } = await env.request<Workflow>('GET', `/api/workflows/${pushes.id}`);
       assert.deepEqual(
         unchanged.steps.map((step) => step.id),
         ['only_pushes', 'message', 'post_to_chat'],
@@ -382,7 +406,7 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
     'trigger settings: a condition and a custom dedupe key are saved, enforced at the URL and shown again',
     withFailureShot('trigger-settings', async () => {
       const { page } = env;
-      const { status, body: created } = await env.request('POST', '/api/workflows', {
+      const { status, body: created } = await env.request<Workflow>('POST', '/api/workflows', {
         name: 'Large orders once',
         active: false,
         trigger: { type: 'webhook' },
@@ -390,7 +414,7 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       });
       assert.equal(status, 201, JSON.stringify(created));
       // An earlier test may leave unsaved edits: leave them.
-      const acceptDialog = (dialog) => dialog.accept();
+      const acceptDialog = (dialog: Dialog) => dialog.accept();
       page.on('dialog', acceptDialog);
       await page.goto(`${env.base}/workflows/${created.id}/edit`);
       page.off('dialog', acceptDialog);
@@ -407,30 +431,32 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       await page.keyboard.insertText('trigger.body.id');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('All changes saved').waitFor();
-      const { body: saved } = await env.request('GET', `/api/workflows/${created.id}`);
-      assert.equal(saved.trigger.condition, 'trigger.body.amount > 10');
-      assert.equal(saved.trigger.dedupe?.key, 'trigger.body.id');
+      const { body: saved } = await env.request<Workflow>('GET', `/api/workflows/${created.id}`);
+      const trigger = saved.trigger as TriggerSettings;
+      assert.equal(trigger.condition, 'trigger.body.amount > 10');
+      assert.equal(trigger.dedupe?.key, 'trigger.body.id');
       await env.screenshot('builder-trigger-settings.png', { dir: OUTPUT, locator: card });
 
       await page.getByRole('switch', { name: 'Workflow is off: turn it on' }).click();
       await page.getByRole('switch', { name: 'Workflow is on: turn it off' }).waitFor();
-      const deliver = async (payload) => {
-        const response = await fetch(`${env.base}/hooks/${saved.trigger.token}`, {
+      const deliver = async (payload: unknown) => {
+        const response = await fetch(`${env.base}/hooks/${trigger.token}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(payload),
         });
-        return { status: response.status, body: await response.json().catch(() => null) };
+        const body = (await response.json().catch(() => null)) as { runId?: string; duplicate?: boolean; filtered?: boolean } | null;
+        return { status: response.status, body };
       };
       const first = await deliver({ id: 'order-1', amount: 25 });
       assert.equal(first.status, 202, JSON.stringify(first.body));
       const again = await deliver({ id: 'order-1', amount: 25 });
       assert.equal(again.status, 200, JSON.stringify(again.body));
-      assert.equal(again.body.duplicate, true);
-      assert.equal(again.body.runId, first.body.runId, 'a duplicate names the first run');
+      assert.equal(again.body!.duplicate, true);
+      assert.equal(again.body!.runId, first.body!.runId, 'a duplicate names the first run');
       const small = await deliver({ id: 'order-2', amount: 1 });
       assert.equal(small.status, 200, JSON.stringify(small.body));
-      assert.equal(small.body.filtered, true);
+      assert.equal(small.body!.filtered, true);
 
       // After a reload the builder shows what is stored.
       await page.reload();

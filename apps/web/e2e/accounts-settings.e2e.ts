@@ -1,5 +1,4 @@
-/* global document, localStorage, navigator, window -- read inside page.evaluate(), which runs in the browser */
-// Browser test of the accounts UI (issue 8), beside accounts.mjs (sign-in, lockout, CSP): a fresh
+// Browser test of the accounts UI (issue 8), beside accounts.e2e.ts (sign-in, lockout, CSP): a fresh
 // server asks for its owner, who signs out and in, builds a workflow, creates an API key, invites a
 // viewer through the settings, manages members, reads the audit log, switches workspaces and changes
 // their password; the viewer, in a second browser, accepts the invite and sees runs and workflows
@@ -7,17 +6,29 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import path from 'node:path';
-import { browserSkipReason, OUTPUT, SCREENSHOTS, sleep, startEnvironment, UI_TIMEOUT_MS } from './harness.mjs';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Credential, ListResponse, Run, Workflow, WorkflowSummary } from './support/contract.ts';
+import { browserSkipReason, type Environment, OUTPUT, SCREENSHOTS, sleep, startEnvironment, UI_TIMEOUT_MS } from './support/environment.ts';
 
 const OWNER = { name: 'Ada Owner', email: 'ada@acme.test', password: 'correct horse battery' };
 const VIEWER = { name: 'Vic Viewer', email: 'vic@acme.test', password: 'viewer password 42' };
 const TRIGGER_SECRET = 'e2e-github-webhook-secret-4711';
 
-let env;
-let viewer = null;
-const state = { workflowId: null, token: null, runId: null, apiKey: null, inviteUrl: null, secretHint: null, credentialHint: null };
+let env: Environment;
+let viewer: { context: BrowserContext; page: Page } | null = null;
+/** Filled by the earlier tests, read by the later ones (they run in order); no API key until one is created. */
+const state = { apiKey: null as string | null } as {
+  workflowId: string;
+  token: string;
+  runId: string;
+  apiKey: string | null;
+  inviteUrl: string;
+  signedId: string;
+  secretHint: string;
+  credentialHint: string;
+};
 
-function withFailureShot(name, fn) {
+function withFailureShot(name: string, fn: () => Promise<void>) {
   return async () => {
     try {
       await fn();
@@ -30,15 +41,15 @@ function withFailureShot(name, fn) {
 }
 
 /** Calls the API with the created API key, as a script would. */
-async function withKey(method, path, body) {
-  return env.request(method, path, body, { apiKey: state.apiKey });
+async function withKey<T = unknown>(method: string, path: string, body?: unknown) {
+  return env.request<T>(method, path, body, { apiKey: state.apiKey });
 }
 
-async function waitForRun(runId) {
+async function waitForRun(runId: string): Promise<Run> {
   const until = Date.now() + 60_000;
-  let last = null;
+  let last: { status: number; body: Run } | null = null;
   while (Date.now() < until) {
-    const { status, body } = await withKey('GET', `/api/runs/${runId}`);
+    const { status, body } = await withKey<Run>('GET', `/api/runs/${runId}`);
     last = { status, body };
     if (status === 200 && ['succeeded', 'failed', 'filtered'].includes(body.status)) return body;
     await sleep(200);
@@ -47,7 +58,7 @@ async function waitForRun(runId) {
 }
 
 /** A request made by the page's own session (cookie + CSRF header + workspace), as the UI makes them. */
-function fromPage(page, method, path, body) {
+function fromPage(page: Page, method: string, path: string, body?: unknown) {
   return page.evaluate(
     async ({ method, path, body }) => {
       const csrf = /(?:^|;\s*)sy_csrf=([^;]*)/.exec(document.cookie)?.[1];
@@ -67,7 +78,7 @@ function fromPage(page, method, path, body) {
   );
 }
 
-async function fillSignIn(page, { email, password }) {
+async function fillSignIn(page: Page, { email, password }: { email: string; password: string }) {
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -134,7 +145,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await page.getByRole('textbox', { name: /Name/ }).fill('Order sync');
       await page.getByRole('button', { name: 'Start blank' }).click();
       await page.getByRole('textbox', { name: 'Workflow name' }).waitFor();
-      state.workflowId = /\/workflows\/([^/]+)\/edit/.exec(page.url())[1];
+      state.workflowId = /\/workflows\/([^/]+)\/edit/.exec(page.url())![1];
       await page.getByRole('button', { name: 'Add the first step' }).click();
       await page.getByRole('menuitem', { name: /Transform data/ }).click();
       await page.getByRole('textbox', { name: 'Output', exact: true }).click();
@@ -168,12 +179,12 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await env.screenshot('settings-api-keys.png');
       await panel.getByRole('button', { name: 'I have copied it' }).click();
       await panel.waitFor({ state: 'detached' });
-      assert.ok(!(await page.locator('main').innerText()).includes(state.apiKey), 'the key is not shown again');
+      assert.ok(!(await page.locator('main').innerText()).includes(state.apiKey!), 'the key is not shown again');
 
       // The key works for scripts: it lists the owner's workflow.
-      const listed = await withKey('GET', '/api/workflows');
+      const listed = await withKey<ListResponse<WorkflowSummary> | WorkflowSummary[]>('GET', '/api/workflows');
       assert.equal(listed.status, 200, JSON.stringify(listed.body));
-      const workflow = (listed.body.items ?? listed.body).find((item) => item.id === state.workflowId);
+      const workflow = (Array.isArray(listed.body) ? listed.body : listed.body.items).find((item) => item.id === state.workflowId);
       assert.ok(workflow, 'the API key sees the workflow created in the UI');
       state.token = workflow.trigger.token;
 
@@ -200,18 +211,18 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
         body: JSON.stringify({ order: 1042, total: 99 }),
       });
       assert.equal(response.status, 202);
-      state.runId = (await response.json()).runId;
+      state.runId = ((await response.json()) as { runId: string }).runId;
       const run = await waitForRun(state.runId);
       assert.equal(run.status, 'succeeded', JSON.stringify(run));
 
-      const signed = await withKey('POST', '/api/workflows', {
+      const signed = await withKey<Workflow>('POST', '/api/workflows', {
         name: 'GitHub pushes',
         trigger: { type: 'webhook', verify: { scheme: 'github', secrets: [TRIGGER_SECRET] } },
         steps: [{ id: 'shape', type: 'map', expression: '{ "ref": trigger.body.ref }' }],
       });
       assert.equal(signed.status, 201, JSON.stringify(signed.body));
       state.signedId = signed.body.id;
-      state.secretHint = signed.body.trigger.verify?.secretHints?.[0];
+      state.secretHint = (signed.body.trigger.verify as { secretHints?: string[] } | undefined)?.secretHints?.[0] as string;
       assert.ok(state.secretHint, `the API returns a masked hint: ${JSON.stringify(signed.body.trigger)}`);
       assert.ok(!JSON.stringify(signed.body).includes(TRIGGER_SECRET), 'the secret itself is never echoed');
 
@@ -221,7 +232,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await page.locator(`[placeholder*="${state.secretHint}"]`).first().waitFor();
 
       // A stored credential: its owner-side page shows a masked hint of the token.
-      const credential = await withKey('POST', '/api/credentials', {
+      const credential = await withKey<Credential>('POST', '/api/credentials', {
         name: 'Shop API',
         type: 'bearer',
         data: { token: 'shop-token-value-9876' },
@@ -281,7 +292,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
   test(
     'the viewer reads workflows and runs without any button that changes them',
     withFailureShot('viewer-ui', async () => {
-      const { page } = viewer;
+      const { page } = viewer!;
       await page.getByRole('link', { name: 'Order sync', exact: true }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'Create workflow' }).count(), 0, 'no Create workflow');
       assert.equal(await page.getByRole('link', { name: /^Edit / }).count(), 0, 'no Edit in the list');
@@ -349,10 +360,10 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
   test(
     'changes through the API from the viewer’s session answer 403',
     withFailureShot('viewer-api', async () => {
-      const { page } = viewer;
+      const { page } = viewer!;
       const read = await fromPage(page, 'GET', `/api/workflows/${state.workflowId}`);
       assert.equal(read.status, 200, 'reading is allowed');
-      const attempts = [
+      const attempts: Array<[method: string, path: string, body: unknown]> = [
         ['PATCH', `/api/workflows/${state.workflowId}`, { active: false }],
         ['DELETE', `/api/workflows/${state.workflowId}`, undefined],
         ['POST', `/api/runs/${state.runId}/replay`, { from: 'start', version: 'current' }],
@@ -364,7 +375,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
         const answer = await fromPage(page, method, path, body);
         assert.equal(answer.status, 403, `${method} ${path} as viewer answered ${answer.status}: ${answer.body}`);
       }
-      const still = await withKey('GET', `/api/workflows/${state.workflowId}`);
+      const still = await withKey<Workflow>('GET', `/api/workflows/${state.workflowId}`);
       assert.equal(still.body.active, true, 'the workflow is unchanged');
     }),
   );
@@ -463,7 +474,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await page.getByRole('combobox', { name: 'Role' }).selectOption('editor');
       await page.getByRole('button', { name: 'Create invite link' }).click();
       const link = (await page.getByLabel('Invite link', { exact: true }).innerText()).trim();
-      const guest = viewer.page;
+      const guest = viewer!.page;
       await guest.goto(link);
       await guest.getByText(`You are signed in as ${VIEWER.email}`, { exact: false }).waitFor();
       await guest.getByRole('button', { name: 'Join Side project' }).click();
@@ -553,7 +564,9 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await page.goto(`${env.base}/workflows`);
       await page.waitForURL(/\/sign-in/);
       // The viewer's sessions are not the owner's: theirs keeps working.
-      const viewerState = await (await viewer.page.request.get(`${env.base}/api/auth/state`)).json();
+      const viewerState = (await (await viewer!.page.request.get(`${env.base}/api/auth/state`)).json()) as {
+        user?: { email: string } | null;
+      };
       assert.equal(viewerState.user?.email, VIEWER.email, 'the viewer is still signed in');
       assert.deepEqual(env.pageErrors, [], 'no uncaught errors in the owner’s page');
     }),
