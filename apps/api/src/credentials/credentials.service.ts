@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CREDENTIAL_TYPES, type WorkflowDefinition } from '@switchyard/engine';
+import { CREDENTIAL_TYPES } from '@switchyard/contract';
+import type { WorkflowDefinition } from '@switchyard/engine';
 import type { Pool } from 'pg';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
