@@ -8,6 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { configureExpressionRuntime } from '@switchyard/engine';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { registerContractCheck } from './contract/contract-check';
 import { createLogger, type Logger } from './common/logger';
 import { type AppConfig, parseConfig, parseTrustProxy, type Role } from './config/config.schema';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
@@ -77,6 +78,8 @@ export async function startSwitchyard(options: {
     await registerSecurityHeaders(app, { publicUrl: config.publicUrl, corsOrigins: config.SWITCHYARD_CORS_ORIGINS });
     const drain = app.get(DrainState);
     registerDrainHook(app.getHttpAdapter().getInstance(), drain);
+    if (raw.SWITCHYARD_CONTRACT_CHECK !== 'off')
+      registerContractCheck(app.getHttpAdapter().getInstance(), { mode: raw.SWITCHYARD_CONTRACT_CHECK, logger });
     registerHookRoutes(
       app.getHttpAdapter().getInstance(),
       app.get(IngestService),

@@ -66,6 +66,12 @@ export const configSchema = z.object({
     .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or Name <address>')
     .default('Switchyard <switchyard@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Every JSON answer of /api parsed with its route's schema in the shared contract: `strict`
+   * answers 500 `contract_violation` on drift (tests, development), `log` logs it and sends the
+   * answer, `off` skips the check (docs/adr/0011-shared-contract.md).
+   */
+  SWITCHYARD_CONTRACT_CHECK: z.enum(['off', 'log', 'strict']).default('off'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

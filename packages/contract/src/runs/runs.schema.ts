@@ -23,6 +23,7 @@ export const listRunsQuerySchema = z.strictObject({
 /** `GET /api/runs`: the same filters across every workflow, plus `workflowId`. */
 export const listAllRunsQuerySchema = listRunsQuerySchema.extend({ workflowId: z.string().uuid('must be a workflow id').optional() });
 export type RunListQuery = z.input<typeof listAllRunsQuerySchema>;
+export type ListRunsFilters = z.output<typeof listAllRunsQuerySchema>;
 
 const replayOptionsShape = {
   /** `start`: every step again; `failed-step`: completed steps are reused, not repeated. */
@@ -70,7 +71,7 @@ export const loopItemsQuerySchema = z.strictObject({
  * A failure as recorded in the journal: `code`, `message`, `kind` (`user` or `system`),
  * `retryable`, and where known the `field`, expression `position`, `stepId` and `details`.
  */
-export const runErrorSchema = z.looseObject({
+export const runErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   kind: z.enum(['user', 'system']).optional(),

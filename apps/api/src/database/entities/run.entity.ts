@@ -1,11 +1,11 @@
+import type { RunStatus } from '@switchyard/contract';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { InboundRequestEntity } from './inbound-request.entity';
 import { WorkflowVersionEntity } from './workflow-version.entity';
 import { WorkflowEntity } from './workflow.entity';
 
-export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'filtered', 'waiting', 'cancelled'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
-export const TERMINAL_RUN_STATUSES: ReadonlyArray<RunStatus> = ['succeeded', 'failed', 'filtered', 'cancelled'];
+/** Run statuses are part of the HTTP contract (runs/statuses.ts there). */
+export { RUN_STATUSES, type RunStatus, TERMINAL_RUN_STATUSES } from '@switchyard/contract';
 
 @Entity({ name: 'runs' })
 @Index('idx_runs_workflow', ['workflowId', 'id'])
