@@ -130,7 +130,7 @@ export const runTriggerSchema = z.strictObject({
   requestId: z.string(),
   method: z.string(),
   headers: headersSchema,
-  query: z.record(z.string(), z.unknown()),
+  query: headersSchema,
   contentType: z.string().nullable(),
   /** Parsed JSON or form fields, text, or base64 (`bodyEncoding`); null when over the inline cap (1 MiB). */
   body: z.unknown(),

@@ -66,8 +66,11 @@ export interface StepDraft {
   [field: string]: unknown;
 }
 
-/** The trigger as a client sends it: `{ type: 'webhook' }` and any of its settings. */
-export type TriggerDraft = { type: 'webhook' } & Partial<Omit<z.input<typeof webhookTriggerSchema>, 'type'>> & Record<string, unknown>;
+/** The trigger as a client builds it: `{ type: 'webhook' }` and its settings, checked by the api (see webhookTriggerSchema). */
+export interface TriggerDraft {
+  type: 'webhook';
+  [setting: string]: unknown;
+}
 
 type DefinitionDraft = { trigger: TriggerDraft; steps: StepDraft[] };
 

@@ -1,4 +1,4 @@
-import type { RunStatus, StepStatus } from '../../api/contract.types';
+import type { RunStatus, StepRunStatus as StepStatus } from '../../api';
 import type { BadgeTone } from '../../ui/Badge';
 
 export interface StatusPresentation {
@@ -26,6 +26,7 @@ const STEP_STATUS: Record<StepStatus, StatusPresentation> = {
   pending: { label: 'Pending', tone: 'neutral', live: true, description: 'The step has not finished yet.' },
   skipped: { label: 'Skipped', tone: 'neutral', live: false, description: 'An earlier step stopped the run before this one.' },
   running: { label: 'Running', tone: 'info', live: true, description: 'Steps inside it are still running.' },
+  waiting: { label: 'Waiting', tone: 'warning', live: true, description: 'A delay inside it is waiting; the run resumes on its own.' },
 };
 
 function capitalise(value: string): string {
