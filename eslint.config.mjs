@@ -73,6 +73,32 @@ export default tseslint.config(
     },
   },
   {
+    // The web's first chunk uses these at run time (role checks, verdict words, run statuses): kept free of
+    // zod and of the engine, loading the app loads neither (the builder's chunk does). Their schemas live
+    // beside them in *.schema.ts files.
+    files: [
+      'packages/contract/src/access/roles.ts',
+      'packages/contract/src/access/actions.ts',
+      'packages/contract/src/access/access.ts',
+      'packages/contract/src/requests/verdicts.ts',
+      'packages/contract/src/runs/statuses.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'http', 'https', 'net', 'dns', 'child_process', 'worker_threads'],
+              message: 'The contract performs no IO.',
+            },
+            { group: ['zod', '@switchyard/engine'], message: 'Keep this module light: the web loads it with its first chunk.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {
       globals: {

@@ -1,4 +1,5 @@
 export * from './access/roles';
+export * from './access/role.schema';
 export * from './access/actions';
 export * from './access/access';
 export * from './common/error.schema';

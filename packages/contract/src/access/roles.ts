@@ -1,10 +1,6 @@
-import { z } from 'zod';
-
 /** A member's (or an API key's) role in one workspace, weakest first: each role can do everything the roles before it can. */
 export const ROLES = ['viewer', 'editor', 'admin', 'owner'] as const;
 export type Role = (typeof ROLES)[number];
-
-export const roleSchema = z.enum(ROLES);
 
 /** How the UI names each role. */
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from '../access/roles';
+import { roleSchema } from '../access/role.schema';
 import { timestampSchema } from '../common/page.schema';
 
 /** `POST /api/api-keys`: `role` defaults to editor and may not be above the caller's. */

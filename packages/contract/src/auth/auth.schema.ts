@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from '../access/roles';
+import { roleSchema } from '../access/role.schema';
 
 const email = z.string().trim().toLowerCase().email('must be an email address').max(320);
 /** Passwords: 10 to 1024 characters. */

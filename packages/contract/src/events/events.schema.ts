@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { requestVerdictSchema } from '../requests/verdicts';
-import { runStatusSchema } from '../runs/statuses';
+import { requestVerdictSchema } from '../requests/requests.schema';
+import { runStatusSchema } from '../runs/runs.schema';
 import { timestampSchema } from '../common/page.schema';
 
 /** `event: request` on `GET /api/workflows/:id/events`: a request arrived at the trigger URL. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { cursorSchema, pageOf, timestampSchema } from '../common/page.schema';
-import { REQUEST_VERDICTS, requestVerdictSchema } from './verdicts';
+import { REQUEST_VERDICTS } from './verdicts';
+
+export const requestVerdictSchema = z.enum(REQUEST_VERDICTS);
 
 /** `GET /api/workflows/:id/requests?verdict=&limit=&cursor=`. */
 export const listRequestsQuerySchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_VERDICTS, requestVerdictSchema, VERDICT_TEXT, verdictText } from './verdicts';
+import { requestVerdictSchema } from './requests.schema';
+import { REQUEST_VERDICTS, VERDICT_TEXT, verdictText } from './verdicts';
 
 describe('VERDICT_TEXT', () => {
   it('words every verdict, and only verdicts', () => {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** What Switchyard decided about an inbound request, stored with it before the sender was answered. */
 export const REQUEST_VERDICTS = [
   'accepted',
@@ -15,8 +13,6 @@ export const REQUEST_VERDICTS = [
   'handshake',
 ] as const;
 export type RequestVerdict = (typeof REQUEST_VERDICTS)[number];
-
-export const requestVerdictSchema = z.enum(REQUEST_VERDICTS);
 
 export interface VerdictText {
   /** Badge text: `Bad signature`. */

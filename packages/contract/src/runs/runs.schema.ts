@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { cursorSchema, isoTimeQuerySchema, pageOf, timestampSchema } from '../common/page.schema';
-import { RUN_STATUSES, runStatusSchema, stepRunStatusSchema, type StepRunStatus } from './statuses';
+import { RUN_STATUSES, STEP_RUN_STATUSES, type StepRunStatus } from './statuses';
+
+export const runStatusSchema = z.enum(RUN_STATUSES);
+export const stepRunStatusSchema = z.enum(STEP_RUN_STATUSES);
 
 /** Most runs one bulk replay creates. */
 export const MAX_BULK_REPLAY = 1000;

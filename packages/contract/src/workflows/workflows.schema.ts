@@ -1,7 +1,7 @@
 import { stepSchema, webhookTriggerSchema } from '@switchyard/engine';
 import { z } from 'zod';
 import { timestampSchema } from '../common/page.schema';
-import { runStatusSchema } from '../runs/statuses';
+import { runStatusSchema } from '../runs/runs.schema';
 import { alertsSchema, autoReplaySchema } from './auto-replay.schema';
 
 const retentionDays = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from '../access/roles';
+import { roleSchema } from '../access/role.schema';
 import { passwordSchema } from '../auth/auth.schema';
 import { timestampSchema } from '../common/page.schema';
 
