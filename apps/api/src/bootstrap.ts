@@ -10,7 +10,7 @@ import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { registerContractCheck } from './contract/contract-check';
 import { createLogger, type Logger } from './common/logger';
-import { type AppConfig, parseConfig, parseTrustProxy, type Role } from './config/config.schema';
+import { type AppConfig, contractCheckMode, parseConfig, parseTrustProxy, type Role } from './config/config.schema';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
 import { registerSecurityHeaders } from './auth/security-headers';
 import { registerHookRoutes } from './hooks/hooks.plugin';
@@ -78,8 +78,8 @@ export async function startSwitchyard(options: {
     await registerSecurityHeaders(app, { publicUrl: config.publicUrl, corsOrigins: config.SWITCHYARD_CORS_ORIGINS });
     const drain = app.get(DrainState);
     registerDrainHook(app.getHttpAdapter().getInstance(), drain);
-    if (raw.SWITCHYARD_CONTRACT_CHECK !== 'off')
-      registerContractCheck(app.getHttpAdapter().getInstance(), { mode: raw.SWITCHYARD_CONTRACT_CHECK, logger });
+    const contractCheck = contractCheckMode(raw);
+    if (contractCheck !== 'off') registerContractCheck(app.getHttpAdapter().getInstance(), { mode: contractCheck, logger });
     registerHookRoutes(
       app.getHttpAdapter().getInstance(),
       app.get(IngestService),
