@@ -1,3 +1,4 @@
+import { TERMINAL_RUN_STATUSES } from '@switchyard/contract';
 import type { RunStatus, StepRunStatus as StepStatus } from '../../api';
 import type { BadgeTone } from '../../ui/Badge';
 
@@ -48,5 +49,5 @@ export function stepStatusPresentation(status: string): StatusPresentation {
 
 /** A run in one of these states will not change again unless someone replays it. */
 export function isRunFinished(status: string): boolean {
-  return status === 'succeeded' || status === 'failed' || status === 'filtered' || status === 'cancelled';
+  return (TERMINAL_RUN_STATUSES as readonly string[]).includes(status);
 }
