@@ -82,6 +82,7 @@ export default tseslint.config(
       'packages/contract/src/access/access.ts',
       'packages/contract/src/requests/verdicts.ts',
       'packages/contract/src/runs/statuses.ts',
+      'packages/contract/src/auth/password-limits.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -13,6 +13,7 @@ export * from './workflows/workflows.schema';
 export * from './credentials/credential-types';
 export * from './credentials/credentials.schema';
 export * from './auth/auth.schema';
+export * from './auth/password-limits';
 export * from './workspaces/workspaces.schema';
 export * from './api-keys/api-keys.schema';
 export * from './audit/audit.schema';

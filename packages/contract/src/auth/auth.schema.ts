@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { roleSchema } from '../access/role.schema';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-limits';
 
 const email = z.string().trim().toLowerCase().email('must be an email address').max(320);
 /** Passwords: 10 to 1024 characters. */
-export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(1024, 'must be at most 1024 characters');
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
 const name = z.string().trim().min(1, 'must not be empty').max(200).optional();
 
 /** `POST /api/auth/setup`: the owner account, once. */
