@@ -3,10 +3,11 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 /**
- * Module boundaries (docs/adr/0002-module-boundaries.md):
+ * Module boundaries (docs/adr/0002-module-boundaries.md, docs/adr/0011-shared-contract.md):
  * - the engine is pure: it depends on nothing of ours and imports no IO, framework or database code;
- * - the web app may use the engine's schemas, never the api;
- * - the api may use the engine.
+ * - the contract (the HTTP api's schemas) may use the engine's schemas, and is as pure;
+ * - the web app may use the engine and the contract, never the api;
+ * - the api may use the engine and the contract.
  */
 const ENGINE_BANNED_IMPORTS = [
   '@nestjs/*',
@@ -43,8 +44,9 @@ export default tseslint.config(
           banTransitiveDependencies: false,
           depConstraints: [
             { sourceTag: 'scope:engine', onlyDependOnLibsWithTags: [], bannedExternalImports: ENGINE_BANNED_IMPORTS },
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:engine'] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:engine'] },
+            { sourceTag: 'scope:contract', onlyDependOnLibsWithTags: ['scope:engine'], bannedExternalImports: ENGINE_BANNED_IMPORTS },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:engine', 'scope:contract'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:engine', 'scope:contract'] },
           ],
         },
       ],
@@ -54,8 +56,8 @@ export default tseslint.config(
     },
   },
   {
-    // Node builtins are not npm packages, so the Nx rule cannot see them: keep the engine free of IO.
-    files: ['packages/engine/**/*.ts'],
+    // Node builtins are not npm packages, so the Nx rule cannot see them: keep the engine and the contract free of IO.
+    files: ['packages/engine/**/*.ts', 'packages/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -63,8 +65,35 @@ export default tseslint.config(
           patterns: [
             {
               group: ['node:*', 'fs', 'fs/*', 'http', 'https', 'net', 'dns', 'child_process', 'worker_threads', 'cluster'],
-              message: 'The engine performs no IO: receive a port from the host instead.',
+              message: 'The engine and the contract perform no IO (the engine receives ports from its host).',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The web's first chunk uses these at run time (role checks, verdict words, run statuses): kept free of
+    // zod and of the engine, loading the app loads neither (the builder's chunk does). Their schemas live
+    // beside them in *.schema.ts files.
+    files: [
+      'packages/contract/src/access/roles.ts',
+      'packages/contract/src/access/actions.ts',
+      'packages/contract/src/access/access.ts',
+      'packages/contract/src/requests/verdicts.ts',
+      'packages/contract/src/runs/statuses.ts',
+      'packages/contract/src/auth/password-limits.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'http', 'https', 'net', 'dns', 'child_process', 'worker_threads'],
+              message: 'The contract performs no IO.',
+            },
+            { group: ['zod', '@switchyard/engine'], message: 'Keep this module light: the web loads it with its first chunk.' },
           ],
         },
       ],

@@ -8,8 +8,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { configureExpressionRuntime } from '@switchyard/engine';
 import { SwitchyardModule } from './roots/switchyard.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { registerContractCheck } from './contract/contract-check';
 import { createLogger, type Logger } from './common/logger';
-import { type AppConfig, parseConfig, parseTrustProxy, type Role } from './config/config.schema';
+import { type AppConfig, contractCheckMode, parseConfig, parseTrustProxy, type Role } from './config/config.schema';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
 import { registerSecurityHeaders } from './accounts/security-headers';
 import { registerHookRoutes } from './ingest/hooks.plugin';
@@ -79,6 +80,8 @@ export async function startSwitchyard(options: {
     await registerSecurityHeaders(app, { publicUrl: config.publicUrl, corsOrigins: config.SWITCHYARD_CORS_ORIGINS });
     const drain = app.get(DrainState);
     registerDrainHook(app.getHttpAdapter().getInstance(), drain);
+    const contractCheck = contractCheckMode(raw);
+    if (contractCheck !== 'off') registerContractCheck(app.getHttpAdapter().getInstance(), { mode: contractCheck, logger });
     registerHookRoutes(
       app.getHttpAdapter().getInstance(),
       app.get(IngestService),

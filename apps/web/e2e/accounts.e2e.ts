@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ErrorBody, Invite, Workflow } from './support/contract.ts';
+import type { CreatedInvite, ErrorBody, Workflow } from './support/contract.ts';
 import { browserSkipReason, type Environment, SCREENSHOTS, startEnvironment } from './support/environment.ts';
 
 const OWNER = { name: 'Olga Owner', email: 'olga@example.com', password: 'olga-password-123' };
@@ -109,7 +109,7 @@ describe('accounts in Chromium', { skip: browserSkipReason() }, () => {
     const key = await owner.call('POST', '/api/api-keys', { name: 'deploys' });
     assert.equal(key.status, 201);
 
-    const invite = await owner.call<Invite>('POST', '/api/workspaces/current/invites', { role: 'viewer', email: VIEWER.email });
+    const invite = await owner.call<CreatedInvite>('POST', '/api/workspaces/current/invites', { role: 'viewer', email: VIEWER.email });
     assert.equal(invite.status, 201);
     const inviteUrl = invite.body.url!;
     assert.ok(inviteUrl.startsWith(`${base}/invite/`), inviteUrl);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { EditorView } from '@codemirror/view';
 import type { Dialog, Locator, Page } from 'playwright-core';
-import type { ListResponse, Workflow, WorkflowSummary } from './support/contract.ts';
+import type { ListResponse, StepDefinition, Workflow, WorkflowSummary } from './support/contract.ts';
 import { browserSkipReason, type Environment, OUTPUT, sleep, startEnvironment, failureShots } from './support/environment.ts';
 
 let env: Environment;
@@ -186,7 +186,11 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       await page.getByText(/Not saved: 1 problem needs fixing/).waitFor();
       await page.getByText('Unsaved changes').waitFor();
       const { body: stored } = await env.request<Workflow>('GET', `/api/workflows/${state.workflowId}`);
-      assert.equal((stored.steps[0].expression as string).includes(']'), false, 'the broken expression never reached the API');
+      assert.equal(
+        ((stored.steps[0] as StepDefinition).expression as string).includes(']'),
+        false,
+        'the broken expression never reached the API',
+      );
       await env.screenshot('builder-syntax-error.png', { dir: OUTPUT, locator: page.locator('li.sy-step-card').first() });
 
       // Leaving asks first.
@@ -200,7 +204,7 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('All changes saved').waitFor();
       const { body: fixed } = await env.request<Workflow>('GET', `/api/workflows/${state.workflowId}`);
-      assert.match(fixed.steps[0].expression as string, /\$uppercase/);
+      assert.match((fixed.steps[0] as StepDefinition).expression as string, /\$uppercase/);
     }),
   );
 

@@ -2,7 +2,7 @@
 // picks it as the Authentication of an http step, and cannot delete it while the workflow uses it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Credential, ListResponse, Workflow } from './support/contract.ts';
+import type { Credential, ListResponse, StepDefinition, Workflow } from './support/contract.ts';
 import { browserSkipReason, type Environment, OUTPUT, startEnvironment, failureShots } from './support/environment.ts';
 
 const TOKEN = 'shop_live_9f8e7d6c5b4a39281706f5e4';
@@ -97,7 +97,7 @@ describe('stored credentials in Chromium', { skip: browserSkipReason() }, () => 
       await page.getByText('All changes saved').waitFor();
       const { body: saved } = await env.request<Workflow>('GET', `/api/workflows/${state.workflowId}`);
       const { body: credentials } = await env.request<ListResponse<Credential>>('GET', '/api/credentials');
-      assert.equal(saved.steps[0].credentialId, credentials.items[0].id);
+      assert.equal((saved.steps[0] as StepDefinition).credentialId, credentials.items[0].id);
 
       const hook = await fetch(`${env.base}/hooks/${state.token}`, {
         method: 'POST',

@@ -1,25 +1,23 @@
-import { SetMetadata } from '@nestjs/common';
+import { ACTION_MIN_ROLE, type Access as RouteAccess } from '@switchyard/contract';
 import type { Role } from './roles';
 
 export const ACCESS = 'switchyard:access';
 
 /**
- * What a route needs, read by the one global AccessGuard:
+ * What a route needs, as the one global AccessGuard decides it:
  * - `public`: anyone (optionally `duringSetup`: also before the owner account exists);
  * - `signed-in`: any signed-in caller, no workspace role (e.g. listing my workspaces);
  * - `role`: a member of the request's workspace with at least `role`.
- * Routes without a declaration get `role` viewer for GET and editor for everything else.
+ * Each route's access is declared once, in the contract's ROUTES (by the action it performs);
+ * `ACCESS` metadata on a handler overrides it, and a route the contract does not list gets
+ * `defaultAccess`.
  */
 export type Access = { kind: 'public'; duringSetup?: boolean } | { kind: 'signed-in'; userOnly?: boolean } | { kind: 'role'; role: Role };
 
-/** Open to anyone: the guard authenticates if it can but refuses nobody. */
-export const Public = (options: { duringSetup?: boolean } = {}) => SetMetadata(ACCESS, { kind: 'public', ...options } satisfies Access);
-
-/** Any authenticated caller; `userOnly` refuses API keys (e.g. changing a password). */
-export const SignedIn = (options: { userOnly?: boolean } = {}) => SetMetadata(ACCESS, { kind: 'signed-in', ...options } satisfies Access);
-
-/** The weakest workspace role allowed to call the route. */
-export const MinRole = (role: Role) => SetMetadata(ACCESS, { kind: 'role', role } satisfies Access);
+/** The contract's access of a route, with its action's minimum role from the permission matrix. */
+export function accessOf(route: RouteAccess): Access {
+  return route.kind === 'action' ? { kind: 'role', role: ACTION_MIN_ROLE[route.action] } : route;
+}
 
 /** The default when a route declares nothing: reading is for viewers, changing for editors. */
 export function defaultAccess(method: string): Access {

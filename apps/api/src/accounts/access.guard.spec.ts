@@ -1,4 +1,4 @@
-import type { ExecutionContext } from '@nestjs/common';
+import { Controller, Get, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../common/api-error';
@@ -103,6 +103,32 @@ describe('AccessGuard', () => {
     expect(
       await decide({ kind: 'signed-in', userOnly: true }, { method: 'POST', headers: { authorization: 'Bearer sy_key_b' } }),
     ).toMatchObject({ status: 403, code: 'user_required' });
+  });
+
+  it('reads the access of a route from the contract: the audit log is for admins, the workflow list for viewers', async () => {
+    @Controller('api')
+    class Routes {
+      @Get('audit')
+      audit() {}
+
+      @Get('workflows')
+      workflows() {}
+    }
+    const call = async (handler: () => void, headers: Record<string, string>) => {
+      const req = { method: 'GET', headers, query: {} } as unknown as AuthedRequest;
+      const context = {
+        getType: () => 'http',
+        getHandler: () => handler,
+        getClass: () => Routes,
+        switchToHttp: () => ({ getRequest: () => req }),
+      } as unknown as ExecutionContext;
+      return new AccessGuard(new Reflector(), auth, apiKeys).canActivate(context).then(
+        () => 200,
+        (e: ApiError) => e.status,
+      );
+    };
+    expect(await call(Routes.prototype.audit, { authorization: 'Bearer sy_key_b' })).toBe(403);
+    expect(await call(Routes.prototype.workflows, { cookie: 'sy_session=good' })).toBe(200);
   });
 
   it('answers setup_required everywhere but the setup routes until a user exists', async () => {

@@ -2,7 +2,8 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../common/api-error';
 import { isUuid } from '../common/ids';
-import { ACCESS, type Access, defaultAccess } from './access.decorators';
+import { contractRouteOf } from '../contract/contract-route';
+import { ACCESS, type Access, accessOf, defaultAccess } from './access.decorators';
 import { ApiKeysService } from './api-keys.service';
 import type { Actor, AuthContext, AuthedRequest } from './auth-context';
 import { AuthService } from './auth.service';
@@ -15,7 +16,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The pure part of the decision: may `role` use a route that needs `access`? */
 export function roleAllows(access: Access, role: Role | undefined): boolean {
   if (access.kind !== 'role') return true;
-  return role !== undefined && roleAtLeast(role, access.role);
+  return roleAtLeast({ role, min: access.role });
 }
 
 /**
@@ -34,9 +35,10 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const route = contractRouteOf(context.getClass(), context.getHandler());
     const access =
       this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]) ??
-      defaultAccess(request.method);
+      (route ? accessOf(route.access) : defaultAccess(request.method));
 
     if (!(access.kind === 'public' && access.duringSetup) && !(await this.auth.hasUsers())) {
       throw new ApiError(403, 'setup_required', 'Switchyard has no owner account yet: create it first (POST /api/auth/setup)');

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { ResponseOf } from '@switchyard/contract';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
-import { MinRole } from './access.decorators';
 import { type Actor, CurrentActor, CurrentRole } from './auth-context';
 import { ApiKeysService } from './api-keys.service';
 import type { Role } from './roles';
@@ -10,20 +10,22 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Get()
-  @MinRole('admin')
-  list(@CurrentWorkspace() workspaceId: string) {
+  list(@CurrentWorkspace() workspaceId: string): Promise<ResponseOf<'GET /api/api-keys'>> {
     return this.keys.list(workspaceId);
   }
 
   /** 201 with `key`, the only time it is shown. */
   @Post()
-  @MinRole('admin')
-  create(@CurrentWorkspace() workspaceId: string, @CurrentActor() actor: Actor, @CurrentRole() role: Role, @Body() body: unknown) {
+  create(
+    @CurrentWorkspace() workspaceId: string,
+    @CurrentActor() actor: Actor,
+    @CurrentRole() role: Role,
+    @Body() body: unknown,
+  ): Promise<ResponseOf<'POST /api/api-keys'>> {
     return this.keys.create(workspaceId, actor, role, body);
   }
 
   @Delete(':id')
-  @MinRole('admin')
   @HttpCode(204)
   async revoke(
     @CurrentWorkspace() workspaceId: string,

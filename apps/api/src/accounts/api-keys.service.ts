@@ -6,24 +6,14 @@ import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
 import type { Actor } from './auth-context';
-import { createApiKeySchema } from './auth.schemas';
+import { type ApiKey, createApiKeySchema, type CreatedApiKey } from '@switchyard/contract';
 import { type Role, roleAtLeast } from './roles';
 import { apiKeyPrefix, newApiKey, sha256 } from './tokens';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of raw SQL
 type Row = Record<string, any>;
 
-export interface ApiKeyDto {
-  id: string;
-  name: string;
-  prefix: string;
-  role: Role;
-  createdAt: string;
-  lastUsedAt: string | null;
-  createdBy: { id: string; email: string } | null;
-}
-
-function toDto(r: Row): ApiKeyDto {
+function toDto(r: Row): ApiKey {
   return {
     id: r.id,
     name: r.name,
@@ -59,7 +49,7 @@ export class ApiKeysService {
     return { type: 'api-key', id: row.id, name: row.name, workspaceId: row.workspace_id, role: row.role };
   }
 
-  async list(workspaceId: string): Promise<ApiKeyDto[]> {
+  async list(workspaceId: string): Promise<ApiKey[]> {
     const rows = await this.dataSource.query(
       `SELECT k.*, u.email AS creator_email FROM api_keys k LEFT JOIN users u ON u.id = k.created_by WHERE k.workspace_id = $1 AND k.revoked_at IS NULL ORDER BY k.id DESC`,
       [workspaceId],
@@ -67,10 +57,11 @@ export class ApiKeysService {
     return rows.map(toDto);
   }
 
-  async create(workspaceId: string, actor: Actor, callerRole: Role, body: unknown): Promise<ApiKeyDto & { key: string }> {
+  async create(workspaceId: string, actor: Actor, callerRole: Role, body: unknown): Promise<CreatedApiKey> {
     const input = parseInput(createApiKeySchema, body);
     const role = input.role ?? 'editor';
-    if (!roleAtLeast(callerRole, role)) throw new ApiError(403, 'forbidden', `A ${callerRole} cannot create a key with the role ${role}`);
+    if (!roleAtLeast({ role: callerRole, min: role }))
+      throw new ApiError(403, 'forbidden', `A ${callerRole} cannot create a key with the role ${role}`);
     const key = newApiKey();
     const id = newId();
     const createdBy = actor.type === 'user' ? actor.id : null;

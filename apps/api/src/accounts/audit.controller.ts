@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { MinRole } from './access.decorators';
+import type { ResponseOf } from '@switchyard/contract';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { AuditService } from './audit.service';
 
@@ -8,8 +8,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @MinRole('admin')
-  list(@CurrentWorkspace() workspaceId: string, @Query() query: Record<string, unknown>) {
+  list(@CurrentWorkspace() workspaceId: string, @Query() query: Record<string, unknown>): Promise<ResponseOf<'GET /api/audit'>> {
     return this.audit.list(workspaceId, query);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, actorLabel } from './auth-context';
-import { auditQuerySchema } from './auth.schemas';
+import { type AuditPage, auditQuerySchema } from '@switchyard/contract';
 import { newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
 
@@ -18,16 +18,6 @@ export interface AuditEntry {
   target: { type: string; id: string | null; name?: string | null };
   before?: unknown;
   after?: unknown;
-}
-
-export interface AuditItem {
-  id: string;
-  at: string;
-  actor: { type: 'user' | 'api-key' | 'system'; id: string | null; label: string };
-  action: string;
-  target: { type: string; id: string | null; name: string | null };
-  before: unknown;
-  after: unknown;
 }
 
 /** The per-workspace audit log. Services record into it, inside their transaction where they have one. */
@@ -57,7 +47,7 @@ export class AuditService {
   }
 
   /** Newest first; `cursor` is the last id of the previous page. */
-  async list(workspaceId: string, query: unknown): Promise<{ items: AuditItem[]; nextCursor: string | null }> {
+  async list(workspaceId: string, query: unknown): Promise<AuditPage> {
     const q = parseInput(auditQuerySchema, query, 'query string');
     const rows = await this.dataSource.query(
       `SELECT * FROM audit_events WHERE workspace_id = $1 AND ($2::uuid IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,

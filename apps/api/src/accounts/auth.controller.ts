@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { ResponseOf, SignedIn } from '@switchyard/contract';
 import { ServerMailer } from '../mail/server-mailer';
 import type { FastifyReply } from 'fastify';
-import { Public, SignedIn } from './access.decorators';
 import { type Actor, type AuthedRequest, CurrentActor } from './auth-context';
 import { AuthService, LockedError, type NewSession, type SessionUser } from './auth.service';
 import { clearedCookies, SESSION_COOKIE, sessionCookies } from './cookies';
@@ -16,8 +16,7 @@ export class AuthController {
 
   /** Whether setup is needed, who is signed in, their workspaces, the CSRF token to send and what this server offers. */
   @Get('state')
-  @Public({ duringSetup: true })
-  async state(@Req() request: AuthedRequest, @CurrentActor() actor: Actor | undefined) {
+  async state(@Req() request: AuthedRequest, @CurrentActor() actor: Actor | undefined): Promise<ResponseOf<'GET /api/auth/state'>> {
     const setupRequired = !(await this.auth.hasUsers());
     // Only to callers who are in: whether the server can send e-mail (alerts, invites).
     if (!actor) return { setupRequired, user: null, workspaces: [] };
@@ -42,17 +41,19 @@ export class AuthController {
   }
 
   @Post('setup')
-  @Public({ duringSetup: true })
-  async setup(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
+  async setup(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<ResponseOf<'POST /api/auth/setup'>> {
     const session = await this.auth.setup(body);
     reply.code(201);
     return this.signIn(reply, session);
   }
 
   @Post('login')
-  @Public()
   @HttpCode(200)
-  async login(@Body() body: unknown, @Req() request: AuthedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async login(
+    @Body() body: unknown,
+    @Req() request: AuthedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ResponseOf<'POST /api/auth/login'>> {
     try {
       return this.signIn(reply, await this.auth.login(body, request.ip));
     } catch (error) {
@@ -62,7 +63,6 @@ export class AuthController {
   }
 
   @Post('logout')
-  @SignedIn({ userOnly: true })
   @HttpCode(204)
   async logout(@CurrentActor() actor: SessionUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(actor.sessionId);
@@ -71,7 +71,6 @@ export class AuthController {
 
   /** Ends every session of the user, this one included (a lost laptop, a shared computer). */
   @Post('logout-all')
-  @SignedIn({ userOnly: true })
   @HttpCode(204)
   async logoutAll(@CurrentActor() actor: SessionUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logoutAll(actor.id);
@@ -79,13 +78,12 @@ export class AuthController {
   }
 
   @Post('password')
-  @SignedIn({ userOnly: true })
   @HttpCode(204)
   async password(@CurrentActor() actor: SessionUser, @Body() body: unknown): Promise<void> {
     await this.auth.changePassword(actor, body);
   }
 
-  private async signIn(reply: FastifyReply, session: NewSession) {
+  private async signIn(reply: FastifyReply, session: NewSession): Promise<SignedIn> {
     reply.header('set-cookie', sessionCookies(session.token, session.csrfToken, session.maxAgeSeconds, this.auth.secureCookies));
     return { user: session.user, workspaces: await this.auth.memberships(session.user.id), csrfToken: session.csrfToken };
   }

@@ -7,11 +7,10 @@ import { parseInput } from '../common/parse-input';
 import { LOGGER, type Logger } from '../common/logger';
 import { APP_CONFIG, type AppConfig } from '../config/config.schema';
 import { DEFAULT_WORKSPACE_ID } from '../database/entities/workspace.entity';
-import { changePasswordSchema, loginSchema, setupSchema } from './auth.schemas';
+import { type AuthUser, changePasswordSchema, loginSchema, setupSchema, type WorkspaceMembership } from '@switchyard/contract';
 import { cookieSecure } from './cookies';
 import { DEFAULT_LOCKOUT_POLICY, failureDelayMs, type LockoutPolicy, lockoutFor } from './lockout-policy';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
-import type { Role } from './roles';
 import { apiKeyPrefix, csrfTokenFor, randomToken, sha256 } from './tokens';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -24,17 +23,14 @@ export interface SessionUser {
   sessionId: string;
 }
 
-export interface Membership {
-  id: string;
-  name: string;
-  role: Role;
-}
+/** One of a user's workspaces and their role in it. */
+export type Membership = WorkspaceMembership;
 
 export interface NewSession {
   token: string;
   csrfToken: string;
   maxAgeSeconds: number;
-  user: { id: string; email: string; name: string };
+  user: AuthUser;
 }
 
 /** 429 `account_locked` with the time the lock ends (the controller adds Retry-After). */

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
+import type { ResponseOf } from '@switchyard/contract';
 import type { FastifyReply } from 'fastify';
-import { MinRole, Public, SignedIn } from './access.decorators';
 import { type Actor, type AuthedRequest, CurrentActor, CurrentRole } from './auth-context';
 import { AuthService, type SessionUser } from './auth.service';
 import { sessionCookies } from './cookies';
@@ -19,45 +19,39 @@ export class WorkspacesController {
 
   /** The caller's workspaces with their role (an API key: its own). */
   @Get()
-  @SignedIn()
-  async mine(@CurrentActor() actor: Actor) {
+  async mine(@CurrentActor() actor: Actor): Promise<ResponseOf<'GET /api/workspaces'>> {
     if (actor.type === 'api-key') return [{ id: actor.workspaceId, name: await this.workspaces.name(actor.workspaceId), role: actor.role }];
     return this.auth.memberships(actor.id);
   }
 
   @Post()
-  @SignedIn({ userOnly: true })
-  create(@CurrentActor() actor: SessionUser, @Body() body: unknown) {
+  create(@CurrentActor() actor: SessionUser, @Body() body: unknown): Promise<ResponseOf<'POST /api/workspaces'>> {
     return this.workspaces.create(actor, body);
   }
 
   @Delete('current')
-  @MinRole('owner')
   @HttpCode(204)
   async remove(@CurrentWorkspace() workspaceId: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.workspaces.remove(workspaceId, actor);
   }
 
   @Get('current/members')
-  @MinRole('admin')
-  members(@CurrentWorkspace() workspaceId: string) {
+  members(@CurrentWorkspace() workspaceId: string): Promise<ResponseOf<'GET /api/workspaces/current/members'>> {
     return this.workspaces.members(workspaceId);
   }
 
   @Patch('current/members/:userId')
-  @MinRole('admin')
   updateMember(
     @CurrentWorkspace() workspaceId: string,
     @CurrentActor() actor: Actor,
     @CurrentRole() role: Role,
     @Param('userId', uuid) userId: string,
     @Body() body: unknown,
-  ) {
+  ): Promise<ResponseOf<'PATCH /api/workspaces/current/members/:userId'>> {
     return this.workspaces.updateMember(workspaceId, actor, role, userId, body);
   }
 
   @Delete('current/members/:userId')
-  @MinRole('admin')
   @HttpCode(204)
   async removeMember(
     @CurrentWorkspace() workspaceId: string,
@@ -69,19 +63,21 @@ export class WorkspacesController {
   }
 
   @Get('current/invites')
-  @MinRole('admin')
-  invites(@CurrentWorkspace() workspaceId: string) {
+  invites(@CurrentWorkspace() workspaceId: string): Promise<ResponseOf<'GET /api/workspaces/current/invites'>> {
     return this.workspaces.invites(workspaceId);
   }
 
   @Post('current/invites')
-  @MinRole('admin')
-  createInvite(@CurrentWorkspace() workspaceId: string, @CurrentActor() actor: Actor, @CurrentRole() role: Role, @Body() body: unknown) {
+  createInvite(
+    @CurrentWorkspace() workspaceId: string,
+    @CurrentActor() actor: Actor,
+    @CurrentRole() role: Role,
+    @Body() body: unknown,
+  ): Promise<ResponseOf<'POST /api/workspaces/current/invites'>> {
     return this.workspaces.createInvite(workspaceId, actor, role, body);
   }
 
   @Delete('current/invites/:id')
-  @MinRole('admin')
   @HttpCode(204)
   async revokeInvite(@CurrentWorkspace() workspaceId: string, @CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<void> {
     await this.workspaces.revokeInvite(workspaceId, actor, id);
@@ -97,20 +93,18 @@ export class InvitesController {
   ) {}
 
   @Get(':token')
-  @Public()
-  describe(@Param('token') token: string) {
+  describe(@Param('token') token: string): Promise<ResponseOf<'GET /api/invites/:token'>> {
     return this.workspaces.describeInvite(token);
   }
 
   @Post(':token/accept')
-  @Public()
   @HttpCode(200)
   async accept(
     @Param('token') token: string,
     @Req() request: AuthedRequest,
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<ResponseOf<'POST /api/invites/:token/accept'>> {
     const actor = request.auth?.actor;
     const signedIn = actor?.type === 'user' ? actor : null;
     const result = await this.workspaces.acceptInvite(token, signedIn, body);

@@ -3,7 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from './audit.service';
 import type { Actor } from './auth-context';
-import { acceptInviteSchema, createInviteSchema, createWorkspaceSchema, updateMemberSchema } from './auth.schemas';
+import {
+  acceptInviteSchema,
+  type CreatedInvite,
+  createInviteSchema,
+  createWorkspaceSchema,
+  type Invite,
+  type InvitePreview,
+  type Member,
+  updateMemberSchema,
+  type WorkspaceMembership,
+} from '@switchyard/contract';
 import { AuthService, type NewSession, type SessionUser } from './auth.service';
 import { hashPassword } from './passwords';
 import { type Role, roleAtLeast } from './roles';
@@ -19,23 +29,7 @@ type Row = Record<string, any>;
 
 export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
-export interface MemberDto {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  joinedAt: string;
-}
-
-export interface InviteDto {
-  id: string;
-  role: Role;
-  email: string | null;
-  expiresAt: string;
-  createdAt: string;
-}
-
-const inviteDto = (r: Row): InviteDto => ({
+const inviteDto = (r: Row): Invite => ({
   id: r.id,
   role: r.role,
   email: r.email,
@@ -54,7 +48,7 @@ export class WorkspacesService {
     private readonly mailer: ServerMailer,
   ) {}
 
-  async create(user: SessionUser, body: unknown): Promise<{ id: string; name: string; role: Role }> {
+  async create(user: SessionUser, body: unknown): Promise<WorkspaceMembership> {
     const input = parseInput(createWorkspaceSchema, body);
     const id = newId();
     await this.dataSource.transaction(async (tx) => {
@@ -87,7 +81,7 @@ export class WorkspacesService {
     return row?.name ?? '';
   }
 
-  async members(workspaceId: string): Promise<MemberDto[]> {
+  async members(workspaceId: string): Promise<Member[]> {
     const rows = await this.dataSource.query(
       `SELECT u.id, u.email, u.name, m.role, m.created_at FROM workspace_members m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 ORDER BY m.created_at, u.id`,
       [workspaceId],
@@ -105,7 +99,7 @@ export class WorkspacesService {
    * Changes a member's role. Admins manage viewers and editors (up to admin); only owners touch
    * admins and owners or grant owner. The last owner stays an owner.
    */
-  async updateMember(workspaceId: string, actor: Actor, callerRole: Role, userId: string, body: unknown): Promise<MemberDto> {
+  async updateMember(workspaceId: string, actor: Actor, callerRole: Role, userId: string, body: unknown): Promise<Member> {
     const { role } = parseInput(updateMemberSchema, body);
     await this.dataSource.transaction(async (tx) => {
       const member = await this.lockMember(tx, workspaceId, userId);
@@ -124,7 +118,7 @@ export class WorkspacesService {
         tx,
       );
     });
-    return (await this.members(workspaceId)).find((m) => m.userId === userId) as MemberDto;
+    return (await this.members(workspaceId)).find((m) => m.userId === userId) as Member;
   }
 
   async removeMember(workspaceId: string, actor: Actor, callerRole: Role, userId: string): Promise<void> {
@@ -149,7 +143,7 @@ export class WorkspacesService {
 
   private checkManage(callerRole: Role, currentRole: Role, newRole: Role): void {
     if (callerRole === 'owner') return;
-    if (roleAtLeast(currentRole, 'admin') || newRole === 'owner') {
+    if (roleAtLeast({ role: currentRole, min: 'admin' }) || newRole === 'owner') {
       throw new ApiError(403, 'forbidden', 'Only an owner can change admins and owners or make someone an owner');
     }
   }
@@ -170,7 +164,7 @@ export class WorkspacesService {
     if (owners.length <= 1) throw new ApiError(409, 'last_owner', 'A workspace keeps at least one owner: make someone else owner first');
   }
 
-  async invites(workspaceId: string): Promise<InviteDto[]> {
+  async invites(workspaceId: string): Promise<Invite[]> {
     const rows = await this.dataSource.query(
       `SELECT * FROM invites WHERE workspace_id = $1 AND accepted_at IS NULL AND expires_at > now() ORDER BY id DESC`,
       [workspaceId],
@@ -184,14 +178,9 @@ export class WorkspacesService {
    * `emailed` says whether it was (with `emailError` when sending failed): the invite exists either
    * way and its link can be copied.
    */
-  async createInvite(
-    workspaceId: string,
-    actor: Actor,
-    callerRole: Role,
-    body: unknown,
-  ): Promise<InviteDto & { url: string; emailed: boolean; emailError?: string }> {
+  async createInvite(workspaceId: string, actor: Actor, callerRole: Role, body: unknown): Promise<CreatedInvite> {
     const input = parseInput(createInviteSchema, body);
-    if (!roleAtLeast(callerRole, input.role))
+    if (!roleAtLeast({ role: callerRole, min: input.role }))
       throw new ApiError(403, 'forbidden', `A ${callerRole} cannot invite someone as ${input.role}`);
     const token = randomToken();
     const id = newId();
@@ -268,7 +257,7 @@ export class WorkspacesService {
   }
 
   /** What the invite page shows before accepting. */
-  async describeInvite(token: string): Promise<{ workspaceName: string; role: Role; email: string | null; expiresAt: string }> {
+  async describeInvite(token: string): Promise<InvitePreview> {
     const row = await this.openInvite(this.dataSource.manager, token);
     return { workspaceName: row.workspace_name, role: row.role, email: row.email, expiresAt: new Date(row.expires_at).toISOString() };
   }

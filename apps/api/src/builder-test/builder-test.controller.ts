@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import type { ResponseOf } from '@switchyard/contract';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { BuilderTestService } from './builder-test.service';
 
@@ -8,13 +9,13 @@ export class BuilderTestController {
 
   @Post('step')
   @HttpCode(200)
-  step(@CurrentWorkspace() workspaceId: string, @Body() body: unknown) {
+  step(@CurrentWorkspace() workspaceId: string, @Body() body: unknown): Promise<ResponseOf<'POST /api/test/step'>> {
     return this.tests.testStep(body, workspaceId);
   }
 
   @Post('workflow')
   @HttpCode(200)
-  workflow(@CurrentWorkspace() workspaceId: string, @Body() body: unknown) {
+  workflow(@CurrentWorkspace() workspaceId: string, @Body() body: unknown): Promise<ResponseOf<'POST /api/test/workflow'>> {
     return this.tests.testWorkflow(body, workspaceId);
   }
 }

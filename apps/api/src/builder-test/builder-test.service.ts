@@ -1,39 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
+import {
+  type TestStepResult,
+  testStepSchema,
+  type TestWorkflowResult,
+  testWorkflowSchema,
+  type triggerSampleInputSchema,
+} from '@switchyard/contract';
 import { executeStep, formatPath, runWorkflow, stepSchema, validateDefinition, type TriggerData } from '@switchyard/engine';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { parseInput } from '../common/parse-input';
 import { EnginePortsFactory } from '../runtime/engine-ports';
 
-const triggerSampleSchema = z
-  .object({
-    body: z.unknown().optional(),
-    headers: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
-    query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
-    method: z.string().default('POST'),
-    receivedAt: z.string().optional(),
-  })
-  .default({ headers: {}, query: {}, method: 'POST' });
-
-const testStepSchema = z.strictObject({
-  step: z.unknown(),
-  context: z
-    .object({
-      trigger: triggerSampleSchema,
-      steps: z.record(z.string(), z.unknown()).default({}),
-      /** Variables of a step inside a loop: `{ item, index }`. */
-      bindings: z.record(z.string(), z.unknown()).optional(),
-    })
-    .default({ trigger: { headers: {}, query: {}, method: 'POST' }, steps: {} }),
-});
-
-const testWorkflowSchema = z.strictObject({
-  trigger: z.unknown().optional(),
-  steps: z.unknown(),
-  sample: triggerSampleSchema,
-});
-
-function toTrigger(sample: z.infer<typeof triggerSampleSchema>, now: number): TriggerData {
+function toTrigger(sample: z.output<typeof triggerSampleInputSchema>, now: number): TriggerData {
   return {
     body: sample.body ?? null,
     headers: sample.headers,
@@ -51,7 +30,7 @@ function toTrigger(sample: z.infer<typeof triggerSampleSchema>, now: number): Tr
 export class BuilderTestService {
   constructor(@Inject(EnginePortsFactory) private readonly ports: EnginePortsFactory) {}
 
-  async testStep(body: unknown, workspaceId: string) {
+  async testStep(body: unknown, workspaceId: string): Promise<TestStepResult> {
     const input = parseInput(testStepSchema, body);
     const validation = validateDefinition({ trigger: { type: 'webhook' }, steps: [input.step] });
     if (!validation.ok) {
@@ -77,7 +56,7 @@ export class BuilderTestService {
     };
   }
 
-  async testWorkflow(body: unknown, workspaceId: string) {
+  async testWorkflow(body: unknown, workspaceId: string): Promise<TestWorkflowResult> {
     const input = parseInput(testWorkflowSchema, body);
     const validation = validateDefinition({ trigger: input.trigger ?? { type: 'webhook' }, steps: input.steps });
     if (!validation.ok) {

@@ -11,8 +11,5 @@ export function newTriggerToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+/** Whether a string is an id (the contract's test, also used for cursors). */
+export { isUuid } from '@switchyard/contract';

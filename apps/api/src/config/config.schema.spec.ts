@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, parseRole } from './config.schema';
+import { contractCheckMode, parseConfig, parseRole } from './config.schema';
 
 describe('parseConfig', () => {
   it('applies the documented defaults', () => {
@@ -44,5 +44,15 @@ describe('parseRole', () => {
 
   it('rejects an unknown role', () => {
     expect(() => parseRole(['--role=boss'])).toThrow(/expected all, api or worker/);
+  });
+});
+
+describe('contractCheckMode', () => {
+  it('checks answers outside production unless told, and does what it is told', () => {
+    expect(contractCheckMode(parseConfig({}))).toBe('log');
+    expect(contractCheckMode(parseConfig({ NODE_ENV: 'production' }))).toBe('off');
+    expect(contractCheckMode(parseConfig({ NODE_ENV: 'production', SWITCHYARD_CONTRACT_CHECK: 'log' }))).toBe('log');
+    expect(contractCheckMode(parseConfig({ SWITCHYARD_CONTRACT_CHECK: 'strict' }))).toBe('strict');
+    expect(() => parseConfig({ SWITCHYARD_CONTRACT_CHECK: 'loud' })).toThrow(/SWITCHYARD_CONTRACT_CHECK/);
   });
 });

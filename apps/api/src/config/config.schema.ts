@@ -66,6 +66,14 @@ export const configSchema = z.object({
     .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or Name <address>')
     .default('Switchyard <switchyard@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Every JSON answer of /api parsed with its route's schema in the shared contract: `strict`
+   * answers 500 `contract_violation` on drift (the tests), `log` logs it and sends the answer,
+   * `off` skips the check. Default: off with NODE_ENV=production, else log (contractCheckMode;
+   * docs/adr/0011-shared-contract.md).
+   */
+  SWITCHYARD_CONTRACT_CHECK: z.enum(['off', 'log', 'strict']).optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -100,6 +108,11 @@ export function parseConfig(env: Record<string, string | undefined>): RawConfig 
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return result.data;
+}
+
+/** Whether and how answers are checked against the contract: as set, else off in production and logged elsewhere. */
+export function contractCheckMode(config: Pick<RawConfig, 'SWITCHYARD_CONTRACT_CHECK' | 'NODE_ENV'>): 'off' | 'log' | 'strict' {
+  return config.SWITCHYARD_CONTRACT_CHECK ?? (config.NODE_ENV === 'production' ? 'off' : 'log');
 }
 
 /** Fastify's `trustProxy` from SWITCHYARD_TRUST_PROXY. */

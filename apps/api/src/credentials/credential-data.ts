@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CREDENTIAL_TYPES, credentialTypeDescriptor, type CredentialTypeDescriptor } from '@switchyard/engine';
+import { CREDENTIAL_TYPES, credentialTypeDescriptor, type CredentialTypeDescriptor } from '@switchyard/contract';
 import type { ErrorDetail } from '../common/api-error';
 import { maskSecret } from '../secrets/mask-secret';
 

@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { SignedIn } from '../accounts/access.decorators';
+import { can, type Credential, type ResponseOf } from '@switchyard/contract';
 import { type Actor, CurrentActor, CurrentRole } from '../accounts/auth-context';
 import type { Role } from '../accounts/roles';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
-import { type CredentialDto, CredentialsService } from './credentials.service';
+import { CredentialsService } from './credentials.service';
 
 /** Viewers see which credentials exist (names, types, usage), not their fields or hints. */
-function forRole(dto: CredentialDto, role: Role | undefined): CredentialDto {
-  return role === 'viewer' ? { ...dto, public: {}, hints: {} } : dto;
+function forRole(dto: Credential, role: Role | undefined): Credential {
+  return can({ role, action: 'secrets.hints' }) ? dto : { ...dto, public: {}, hints: {} };
 }
 
 @Controller('api')
@@ -16,28 +16,40 @@ export class CredentialsController {
 
   /** The catalogue of credential types: no workspace data, so any caller may read it. */
   @Get('credential-types')
-  @SignedIn()
-  types() {
+  types(): ResponseOf<'GET /api/credential-types'> {
     return this.credentials.types();
   }
 
   @Get('credentials')
-  async list(@CurrentWorkspace() workspaceId: string, @CurrentRole() role: Role) {
+  async list(@CurrentWorkspace() workspaceId: string, @CurrentRole() role: Role): Promise<ResponseOf<'GET /api/credentials'>> {
     return { items: (await this.credentials.list(workspaceId)).map((c) => forRole(c, role)) };
   }
 
   @Post('credentials')
-  create(@CurrentWorkspace() workspaceId: string, @Body() body: unknown, @CurrentActor() actor: Actor) {
+  create(
+    @CurrentWorkspace() workspaceId: string,
+    @Body() body: unknown,
+    @CurrentActor() actor: Actor,
+  ): Promise<ResponseOf<'POST /api/credentials'>> {
     return this.credentials.create(workspaceId, body, actor);
   }
 
   @Get('credentials/:id')
-  async get(@CurrentWorkspace() workspaceId: string, @Param('id') id: string, @CurrentRole() role: Role) {
+  async get(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id') id: string,
+    @CurrentRole() role: Role,
+  ): Promise<ResponseOf<'GET /api/credentials/:id'>> {
     return forRole(await this.credentials.get(workspaceId, id), role);
   }
 
   @Put('credentials/:id')
-  update(@CurrentWorkspace() workspaceId: string, @Param('id') id: string, @Body() body: unknown, @CurrentActor() actor: Actor) {
+  update(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentActor() actor: Actor,
+  ): Promise<ResponseOf<'PUT /api/credentials/:id'>> {
     return this.credentials.update(workspaceId, id, body, actor);
   }
 

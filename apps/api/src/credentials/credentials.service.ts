@@ -1,10 +1,17 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CREDENTIAL_TYPES, type WorkflowDefinition } from '@switchyard/engine';
+import {
+  type Credential,
+  CREDENTIAL_TYPES,
+  createCredentialSchema,
+  type CredentialTypeDescriptor,
+  updateCredentialSchema,
+  type WorkflowRef,
+} from '@switchyard/contract';
+import type { WorkflowDefinition } from '@switchyard/engine';
 import type { Pool } from 'pg';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { z } from 'zod';
 import { AuditService } from '../accounts/audit.service';
 import type { Actor } from '../accounts/auth-context';
 import { ApiError } from '../common/api-error';
@@ -18,32 +25,6 @@ import { SECRET_BOX, type SecretBoxProvider } from '../secrets/trigger-secrets.s
 import { credentialHints, parseCredentialData } from './credential-data';
 import { openCredentialSecrets, sealCredentialSecrets } from './credential-seal';
 import { findCredentialReferences } from './find-credential-references';
-
-const nameSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const createSchema = z.strictObject({ name: nameSchema, type: z.string().min(1, 'must not be empty'), data: z.unknown().optional() });
-const updateSchema = z.strictObject({ name: nameSchema.optional(), data: z.unknown().optional() });
-
-export interface WorkflowRef {
-  id: string;
-  name: string;
-}
-
-export interface CredentialDto {
-  id: string;
-  name: string;
-  type: string;
-  public: Record<string, string>;
-  /** A masked hint per secret field; the secrets themselves are never returned. */
-  hints: Record<string, string>;
-  usedBy: WorkflowRef[];
-  createdAt: string;
-  updatedAt: string;
-  /**
-   * Only in the answer to the create request of a `webhook-signing-secret` whose secret was left
-   * empty: the secret Switchyard generated, shown this once so the receiver can be given it.
-   */
-  generatedSecret?: string;
-}
 
 /** What the audit log keeps of a credential: never its secrets, nor their hints. */
 function auditView(row: CredentialEntity): { name: string; type: string; public: Record<string, string> } {
@@ -84,23 +65,23 @@ export class CredentialsService implements OnApplicationBootstrap {
     for (const f of counts.failed) this.logger.error({ credentialId: f.id, reason: f.reason }, 'could not re-encrypt a credential');
   }
 
-  types() {
-    return { items: CREDENTIAL_TYPES };
+  types(): { items: CredentialTypeDescriptor[] } {
+    return { items: [...CREDENTIAL_TYPES] };
   }
 
-  async list(workspaceId: string): Promise<CredentialDto[]> {
+  async list(workspaceId: string): Promise<Credential[]> {
     const rows = await this.dataSource.getRepository(CredentialEntity).find({ where: { workspaceId }, order: { name: 'ASC' } });
     const usage = await this.usage(this.dataSource.manager, workspaceId);
     return rows.map((row) => this.toDto(row, usage.get(row.id) ?? []));
   }
 
-  async get(workspaceId: string, id: string): Promise<CredentialDto> {
+  async get(workspaceId: string, id: string): Promise<Credential> {
     const row = await this.find(this.dataSource.manager, workspaceId, id);
     return this.toDto(row, (await this.usage(this.dataSource.manager, workspaceId, id)).get(id) ?? []);
   }
 
-  async create(workspaceId: string, body: unknown, actor?: Actor): Promise<CredentialDto> {
-    const input = parseInput(createSchema, body);
+  async create(workspaceId: string, body: unknown, actor?: Actor): Promise<Credential> {
+    const input = parseInput(createCredentialSchema, body);
     const parsed = parseCredentialData({ type: input.type, data: input.data });
     if (!parsed.ok) throw invalid(parsed.details);
     const id = newId();
@@ -128,8 +109,8 @@ export class CredentialsService implements OnApplicationBootstrap {
     return generated ? { ...created, generatedSecret: parsed.fields.secret.secret } : created;
   }
 
-  async update(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<CredentialDto> {
-    const input = parseInput(updateSchema, body);
+  async update(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<Credential> {
+    const input = parseInput(updateCredentialSchema, body);
     return this.dataSource.transaction(async (tx) => {
       const row = await this.find(tx, workspaceId, id, true);
       const before = auditView(row);
@@ -206,7 +187,7 @@ export class CredentialsService implements OnApplicationBootstrap {
     return row;
   }
 
-  private toDto(row: CredentialEntity, usedBy: WorkflowRef[]): CredentialDto {
+  private toDto(row: CredentialEntity, usedBy: WorkflowRef[]): Credential {
     return {
       id: row.id,
       name: row.name,

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import type { ResponseOf } from '@switchyard/contract';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { RequestsService } from './requests.service';
 
@@ -11,7 +12,7 @@ export class RequestsController {
     @CurrentWorkspace() workspaceId: string,
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) workflowId: string,
     @Query() query: Record<string, unknown>,
-  ) {
+  ): Promise<ResponseOf<'GET /api/workflows/:id/requests'>> {
     return this.requests.list(workspaceId, workflowId, query);
   }
 }

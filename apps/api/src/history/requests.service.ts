@@ -1,30 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type InboundRequestPage, listRequestsQuerySchema } from '@switchyard/contract';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { ApiError } from '../common/api-error';
-import { isUuid } from '../common/ids';
 import { parseInput } from '../common/parse-input';
-import { InboundRequestEntity, REQUEST_VERDICTS } from '../database/entities/inbound-request.entity';
+import { InboundRequestEntity } from '../database/entities/inbound-request.entity';
 import { RunEntity } from '../database/entities/run.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { parseBodyLenient } from '../inbound/parse-body';
-
-export const listRequestsQuerySchema = z.strictObject({
-  verdict: z.enum(REQUEST_VERDICTS).optional(),
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
-  cursor: z
-    .string()
-    .refine((c) => isUuid(c), 'is not a cursor returned by this endpoint')
-    .optional(),
-});
 
 /** The request log of a workflow: every request its trigger URL received, runs or not. */
 @Injectable()
 export class RequestsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(workspaceId: string, workflowId: string, query: unknown) {
+  async list(workspaceId: string, workflowId: string, query: unknown): Promise<InboundRequestPage> {
     const q = parseInput(listRequestsQuerySchema, query, 'query string');
     const exists = await this.dataSource.getRepository(WorkflowEntity).existsBy({ id: workflowId, workspaceId });
     if (!exists) throw ApiError.notFound('Workflow', workflowId);
@@ -60,7 +50,7 @@ export class RequestsService {
           reason: r.reason,
           statusCode: r.statusCode,
           runId: runByRequest.get(r.id) ?? null,
-          bodyEncoding: body.kind === 'binary' ? 'base64' : undefined,
+          bodyEncoding: body.kind === 'binary' ? ('base64' as const) : undefined,
           trigger: { body: body.value, headers: r.headers, query: r.query, method: r.method, receivedAt: r.receivedAt.toISOString() },
         };
       }),

@@ -1,11 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  bulkReplaySchema,
+  type BulkReplayResult,
+  type ListRunsFilters,
+  listAllRunsQuerySchema,
+  listRunsQuerySchema,
+  LOOP_ITEMS_SHOWN,
+  type LoopItemsPage,
+  loopItemsQuerySchema,
+  MAX_BULK_REPLAY,
+  type ReplayOptions,
+  replaySchema,
+  type Run,
+  type RunCreated,
+  type RunError,
+  type RunPage,
+  type RunSummary,
+  type StepRun,
+} from '@switchyard/contract';
 import { DataSource, type EntityManager } from 'typeorm';
-import { z } from 'zod';
 import { AuditService } from '../accounts/audit.service';
 import type { Actor } from '../accounts/auth-context';
 import { ApiError } from '../common/api-error';
-import { isUuid, newId } from '../common/ids';
+import { newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
 import { uuidV7Floor } from '../common/uuid-v7-floor';
 import { InboundRequestEntity } from '../database/entities/inbound-request.entity';
@@ -15,84 +33,14 @@ import { WorkflowVersionEntity } from '../database/entities/workflow-version.ent
 import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { DISPATCHER, type Dispatcher } from '../runtime/dispatch/dispatcher';
 import { type NewRun, RunLedger } from '../runtime/ledger/run-ledger';
-import { RUN_STATUSES, TERMINAL_RUN_STATUSES } from '../runtime/ledger/run-status';
+import { TERMINAL_RUN_STATUSES } from '../runtime/ledger/run-status';
 import { VersionStore } from '../versions/version-store';
 import { parseBodyLenient } from '../inbound/parse-body';
 import { parsePayloadQuery } from './payload-query';
-import {
-  buildStepRunTree,
-  findStepRunNode,
-  flattenStepRunTree,
-  LOOP_ITEMS_SHOWN,
-  type StepRunNode,
-  type StepRunRow,
-  type TreeStep,
-} from './step-run-tree';
+import { buildStepRunTree, findStepRunNode, flattenStepRunTree, type StepRunNode, type StepRunRow, type TreeStep } from './step-run-tree';
 
 /** Above this, a body or a step output is left out of the run detail and fetched on its own. */
 export const INLINE_PAYLOAD_BYTES = 1024 * 1024;
-const MAX_BULK_REPLAY = 1000;
-
-const cursor = z
-  .string()
-  .refine((c) => isUuid(c), 'is not a cursor returned by this endpoint')
-  .optional();
-const isoTime = z
-  .string()
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 time such as 2026-11-23T10:00:00Z')
-  .optional();
-
-export const listRunsQuerySchema = z.strictObject({
-  status: z.enum(RUN_STATUSES).optional(),
-  since: isoTime,
-  until: isoTime,
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
-  cursor,
-  /** Payload search: `body.customer.email = "a@b.c"`. */
-  q: z.string().max(2000, 'must be at most 2000 characters').optional(),
-  /** `true`: dead letters only (failed runs whose auto-replay schedule is used up); `false`: none of them. */
-  deadLetter: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
-});
-
-export const listAllRunsQuerySchema = listRunsQuerySchema.extend({ workflowId: z.string().uuid('must be a workflow id').optional() });
-
-const replayOptionsShape = {
-  /** `start`: every step again; `failed-step`: completed steps are reused, not repeated. */
-  from: z.enum(['start', 'failed-step']).default('start'),
-  /** `current`: the workflow as it is now (after a fix); `original`: the version the run used. */
-  version: z.enum(['current', 'original']).default('current'),
-};
-export const replaySchema = z.strictObject(replayOptionsShape);
-
-export const bulkReplaySchema = z
-  .strictObject({
-    ...replayOptionsShape,
-    runIds: z.array(z.string().uuid('must be a run id')).min(1).max(MAX_BULK_REPLAY, `at most ${MAX_BULK_REPLAY} runs at once`).optional(),
-    filter: z
-      .strictObject({
-        workflowId: z.string().uuid('must be a workflow id').optional(),
-        status: z.enum(RUN_STATUSES).default('failed'),
-        since: isoTime,
-        until: isoTime,
-        q: z.string().max(2000, 'must be at most 2000 characters').optional(),
-        deadLetter: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
-      })
-      .optional(),
-  })
-  .refine((b) => (b.runIds === undefined) !== (b.filter === undefined), { message: 'give either runIds or filter', path: ['runIds'] });
-
-type ListFilters = z.infer<typeof listAllRunsQuerySchema>;
-type ReplayOptions = z.infer<typeof replaySchema>;
-
-export const loopItemsQuerySchema = z.strictObject({
-  offset: z.coerce.number().int('must be a whole number').min(0, 'must be at least 0').default(0),
-  limit: z.coerce
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(LOOP_ITEMS_SHOWN, `must be at most ${LOOP_ITEMS_SHOWN}`)
-    .default(LOOP_ITEMS_SHOWN),
-});
 
 interface StepPayload {
   input: unknown;
@@ -105,9 +53,9 @@ interface StepPayload {
  * attempts, timings), plus its journal `key`, and for a branch its `paths` (each with `taken` and
  * its steps), for a loop its `items` (index, status, steps) and `itemCount`.
  */
-function stepView(node: StepRunNode, payloads: Map<string, StepPayload>): Record<string, unknown> {
+function stepView(node: StepRunNode, payloads: Map<string, StepPayload>): StepRun {
   const { row } = node;
-  const nested: Record<string, unknown> = {};
+  const nested: Pick<StepRun, 'paths' | 'items' | 'itemCount'> = {};
   if (node.paths) {
     nested.paths = node.paths.map((path) => ({
       index: path.index,
@@ -135,7 +83,7 @@ function stepView(node: StepRunNode, payloads: Map<string, StepPayload>): Record
     input: payload?.input ?? null,
     output: payload?.output ?? null,
     outputTruncated: payload?.outputTruncated || undefined,
-    error: row.error,
+    error: row.error as RunError | null,
     attempts: row.attempts,
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt.toISOString(),
@@ -156,17 +104,17 @@ export class RunsService {
     private readonly versions: VersionStore,
   ) {}
 
-  async listForWorkflow(workspaceId: string, workflowId: string, query: unknown) {
+  async listForWorkflow(workspaceId: string, workflowId: string, query: unknown): Promise<RunPage> {
     const q = parseInput(listRunsQuerySchema, query, 'query string');
     await this.assertWorkflow(workspaceId, workflowId);
     return this.list(workspaceId, { ...q, workflowId });
   }
 
-  async listAll(workspaceId: string, query: unknown) {
+  async listAll(workspaceId: string, query: unknown): Promise<RunPage> {
     return this.list(workspaceId, parseInput(listAllRunsQuerySchema, query, 'query string'));
   }
 
-  private async list(workspaceId: string, q: ListFilters) {
+  private async list(workspaceId: string, q: ListRunsFilters): Promise<RunPage> {
     const builder = this.filtered(this.dataSource.manager, workspaceId, q)
       .orderBy('r.id', 'DESC')
       .limit(q.limit + 1);
@@ -214,7 +162,7 @@ export class RunsService {
     return builder;
   }
 
-  async get(workspaceId: string, runId: string) {
+  async get(workspaceId: string, runId: string): Promise<Run> {
     const run = await this.findRun(workspaceId, runId);
     const [request, version, stepRows] = await Promise.all([
       this.dataSource.getRepository(InboundRequestEntity).findOneByOrFail({ id: run.requestId }),
@@ -240,7 +188,7 @@ export class RunsService {
         query: request.query,
         contentType: request.contentType,
         body: body?.value ?? null,
-        bodyEncoding: body?.kind === 'binary' ? 'base64' : undefined,
+        bodyEncoding: body?.kind === 'binary' ? ('base64' as const) : undefined,
         bodyTruncated: bodyTooLarge || undefined,
         bodyUrl: `/api/requests/${request.id}/body`,
         receivedAt: request.receivedAt.toISOString(),
@@ -254,7 +202,7 @@ export class RunsService {
    * A page of a loop's items (`stepId` is the loop's journal key, e.g. `route.0.each`), for loops
    * with more items than the run detail shows.
    */
-  async loopItems(workspaceId: string, runId: string, stepId: string, query: unknown) {
+  async loopItems(workspaceId: string, runId: string, stepId: string, query: unknown): Promise<LoopItemsPage> {
     const q = parseInput(loopItemsQuerySchema, query, 'query string');
     const run = await this.findRun(workspaceId, runId);
     const [version, rows] = await Promise.all([
@@ -353,7 +301,7 @@ export class RunsService {
     return { body: request.body ?? Buffer.alloc(0), contentType: request.contentType ?? 'application/octet-stream' };
   }
 
-  async replay(workspaceId: string, runId: string, body: unknown, actor?: Actor): Promise<{ runId: string }> {
+  async replay(workspaceId: string, runId: string, body: unknown, actor?: Actor): Promise<RunCreated> {
     const options = parseInput(replaySchema, body ?? {});
     const run = await this.findRun(workspaceId, runId);
     if (options.from === 'failed-step' && run.status !== 'failed') {
@@ -367,7 +315,7 @@ export class RunsService {
    * Runs a stored request into its workflow (current version), whatever its verdict was: a request
    * refused as malformed, paused or unsigned can be run once the cause is fixed.
    */
-  async runRequest(workspaceId: string, requestId: string, actor?: Actor): Promise<{ runId: string }> {
+  async runRequest(workspaceId: string, requestId: string, actor?: Actor): Promise<RunCreated> {
     const request = await this.dataSource.getRepository(InboundRequestEntity).findOneBy({ id: requestId, workspaceId });
     if (!request) throw ApiError.notFound('Request', requestId);
     if (request.body === null && request.size > 0) {
@@ -399,7 +347,7 @@ export class RunsService {
   }
 
   /** Replays the runs listed, or those matching a filter (failed ones by default), at most 1,000. */
-  async bulkReplay(workspaceId: string, body: unknown, actor?: Actor): Promise<{ count: number; runIds: string[] }> {
+  async bulkReplay(workspaceId: string, body: unknown, actor?: Actor): Promise<BulkReplayResult> {
     const input = parseInput(bulkReplaySchema, body);
     let runs: RunEntity[];
     if (input.runIds) {
@@ -475,7 +423,7 @@ export class RunsService {
     if (!exists) throw ApiError.notFound('Workflow', workflowId);
   }
 
-  private summary(r: RunEntity) {
+  private summary(r: RunEntity): RunSummary {
     return {
       id: r.id,
       workflowId: r.workflowId,
@@ -486,7 +434,7 @@ export class RunsService {
       finishedAt: r.finishedAt?.toISOString() ?? null,
       durationMs: ms(r.startedAt, r.finishedAt),
       resumeAt: r.resumeAt?.toISOString() ?? null,
-      error: r.error,
+      error: r.error as RunError | null,
       /** The auto-replay schedule is used up: this failed run is a dead letter. */
       deadLetter: r.deadLetteredAt !== null,
       deadLetteredAt: r.deadLetteredAt?.toISOString() ?? null,

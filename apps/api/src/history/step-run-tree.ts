@@ -1,3 +1,5 @@
+import { LOOP_ITEMS_SHOWN, type StepRunStatus } from '@switchyard/contract';
+
 /** The parts of a step definition the tree reads (a stored definition, any step type). */
 export interface TreeStep {
   id: string;
@@ -22,8 +24,6 @@ export interface StepRunRow {
   /** Loops: how many results the stored output has (its item count once finished). */
   resultCount?: number | null;
 }
-
-export type StepRunStatus = 'succeeded' | 'failed' | 'pending' | 'skipped' | 'running' | 'waiting';
 
 /** One step of a run in the detail, nested steps grouped under their branch path or loop item. */
 export interface StepRunNode {
@@ -55,9 +55,6 @@ export interface StepRunItem {
   status: StepRunStatus;
   steps: StepRunNode[];
 }
-
-/** Items of a loop put in the run detail: the first ones, and failed ones after them up to as many again. */
-export const LOOP_ITEMS_SHOWN = 100;
 
 const ITEM_KEY = /\[(\d+)\]\./g;
 

@@ -1,6 +1,16 @@
-import { type AlertSettings, type AutoReplaySettings, DEFAULT_AUTO_REPLAY_SCHEDULE } from './auto-replay-settings';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type AlertSettings,
+  type AutoReplaySettings,
+  DEFAULT_AUTO_REPLAY_SCHEDULE,
+  type RunStatus,
+  type Workflow,
+  type WorkflowInputParsed,
+  workflowInputSchema,
+  type WorkflowListItem,
+  workflowPatchSchema,
+} from '@switchyard/contract';
 import { formatPath, validateDefinition, type WorkflowDefinition } from '@switchyard/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError, type ErrorDetail } from '../common/api-error';
@@ -17,7 +27,6 @@ import { TriggerCache } from '../ingest/trigger-cache';
 import { splitTriggerSecrets, withSecretHints } from '../secrets/split-trigger-secrets';
 import { TriggerSecretsService } from '../secrets/trigger-secrets.service';
 import { VersionStore } from '../versions/version-store';
-import { type WorkflowInput, workflowInputSchema, workflowPatchSchema } from './workflow-input.schema';
 
 /** JSON with sorted keys: jsonb does not keep key order, so plain JSON.stringify would see every stored definition as changed. */
 function canonicalJson(value: unknown): string {
@@ -45,27 +54,6 @@ function invalid(details: ErrorDetail[]): ApiError {
   return new ApiError(400, 'validation_failed', `The workflow is invalid: ${first.path || 'body'} ${first.message}`, details);
 }
 
-export interface WorkflowDto {
-  id: string;
-  name: string;
-  active: boolean;
-  /** Days its requests and runs are kept. */
-  retentionDays: number;
-  /** Most runs executing at once; null = no limit. */
-  concurrency: number | null;
-  /** Auto-replay of failed runs (`enabled: false` when off). */
-  autoReplay: AutoReplaySettings;
-  /** Dead-letter alerts, or null. */
-  alerts: AlertSettings | null;
-  version: number;
-  versionId: string;
-  schemaVersion: number;
-  trigger: WorkflowDefinition['trigger'] & { url: string; token: string };
-  steps: WorkflowDefinition['steps'];
-  createdAt: string;
-  updatedAt: string;
-}
-
 @Injectable()
 export class WorkflowsService {
   constructor(
@@ -77,7 +65,7 @@ export class WorkflowsService {
     private readonly versions: VersionStore,
   ) {}
 
-  async list(workspaceId: string): Promise<WorkflowDto[]> {
+  async list(workspaceId: string): Promise<WorkflowListItem[]> {
     const rows = await this.dataSource
       .getRepository(WorkflowEntity)
       .createQueryBuilder('w')
@@ -94,15 +82,13 @@ export class WorkflowsService {
     ]);
     return rows.map((w) => ({
       ...this.toDto(w, (w as WorkflowEntity & { current: WorkflowVersionEntity }).current, hints.get(w.id)),
-      ...stats.get(w.id),
+      ...(stats.get(w.id) as Pick<WorkflowListItem, 'lastRun' | 'runs24h'>),
     }));
   }
 
   /** The latest run and the number of runs in the last 24 hours, per workflow (index-only range scans). */
-  private async runStats(
-    ids: string[],
-  ): Promise<Map<string, { lastRun: { id: string; status: string; createdAt: string } | null; runs24h: number }>> {
-    const stats = new Map(ids.map((id) => [id, { lastRun: null as { id: string; status: string; createdAt: string } | null, runs24h: 0 }]));
+  private async runStats(ids: string[]): Promise<Map<string, Pick<WorkflowListItem, 'lastRun' | 'runs24h'>>> {
+    const stats = new Map(ids.map((id) => [id, { lastRun: null as WorkflowListItem['lastRun'], runs24h: 0 }]));
     if (ids.length === 0) return stats;
     const [latest, counts] = await Promise.all([
       this.dataSource.query(
@@ -117,19 +103,19 @@ export class WorkflowsService {
       ),
     ]);
     for (const r of latest)
-      stats.get(r.workflow_id)!.lastRun = { id: r.id, status: r.status, createdAt: new Date(r.created_at).toISOString() };
+      stats.get(r.workflow_id)!.lastRun = { id: r.id, status: r.status as RunStatus, createdAt: new Date(r.created_at).toISOString() };
     for (const c of counts) stats.get(c.workflow_id)!.runs24h = c.n;
     return stats;
   }
 
-  async get(workspaceId: string, id: string): Promise<WorkflowDto> {
+  async get(workspaceId: string, id: string): Promise<Workflow> {
     const workflow = await this.find(this.dataSource.manager, workspaceId, id);
     const version = await this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: workflow.currentVersionId as string });
     const hints = await this.secrets.hints(this.dataSource.manager, [workflow.id]);
     return this.toDto(workflow, version, hints.get(workflow.id));
   }
 
-  async create(workspaceId: string, body: unknown, actor?: Actor): Promise<WorkflowDto> {
+  async create(workspaceId: string, body: unknown, actor?: Actor): Promise<Workflow> {
     const { input, definition: full } = this.parseWorkflow(body);
     const { definition, secrets } = splitTriggerSecrets(full);
     this.checkAlerts(input.alerts);
@@ -168,7 +154,7 @@ export class WorkflowsService {
     });
   }
 
-  async replace(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<WorkflowDto> {
+  async replace(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<Workflow> {
     const { input, definition } = this.parseWorkflow(body);
     return this.update(workspaceId, id, actor, {
       name: input.name,
@@ -181,7 +167,7 @@ export class WorkflowsService {
     });
   }
 
-  async patch(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<WorkflowDto> {
+  async patch(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<Workflow> {
     const input = parseInput(workflowPatchSchema, body);
     let split: { definition?: WorkflowDefinition; secrets?: string[] } = {};
     if (input.trigger !== undefined || input.steps !== undefined) {
@@ -245,7 +231,7 @@ export class WorkflowsService {
       definition?: WorkflowDefinition;
       secrets?: string[];
     },
-  ): Promise<WorkflowDto> {
+  ): Promise<Workflow> {
     this.checkAlerts(change.alerts);
     const dto = await this.dataSource.transaction(async (tx) => {
       const workflow = await this.find(tx, workspaceId, id, true);
@@ -325,7 +311,7 @@ export class WorkflowsService {
   }
 
   /** Checks the whole body at once, so that every problem (name and definition) is reported together. */
-  private parseWorkflow(body: unknown): { input: WorkflowInput; definition: WorkflowDefinition } {
+  private parseWorkflow(body: unknown): { input: WorkflowInputParsed; definition: WorkflowDefinition } {
     const parsed = workflowInputSchema.safeParse(body);
     const details: ErrorDetail[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
     const raw = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
@@ -346,7 +332,7 @@ export class WorkflowsService {
     return `${this.config.publicUrl}/hooks/${token}`;
   }
 
-  private toDto(workflow: WorkflowEntity, version: WorkflowVersionEntity, secretHints?: string[]): WorkflowDto {
+  private toDto(workflow: WorkflowEntity, version: WorkflowVersionEntity, secretHints?: string[]): Workflow {
     const definition = this.versions.decode(version.id, version.definition);
     return {
       id: workflow.id,

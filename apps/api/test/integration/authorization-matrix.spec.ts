@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
+import { ACTION_MIN_ROLE, listRoutes, roleAtLeast } from '@switchyard/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/accounts/tokens';
 import { DEFAULT_WORKSPACE_ID } from '../../src/database/entities/workspace.entity';
@@ -496,6 +497,26 @@ describe('authorization matrix', () => {
       Object.keys(ROUTES).filter((r) => !discovered.includes(r)),
       'entries for routes that do not exist',
     ).toEqual([]);
+  });
+
+  it('lists in the shared contract exactly the routes the app registers, each with the access this matrix expects', () => {
+    const discovered = discoverRoutes();
+    const contract = listRoutes();
+    expect(contract.map((r) => r.key).sort()).toEqual(discovered);
+    const mismatches: string[] = [];
+    for (const route of contract) {
+      const expected = ROUTES[route.key].expect;
+      if ((route.access.kind === 'public') !== (expected.anonymous !== 401))
+        mismatches.push(`${route.key}: anonymous ${expected.anonymous}`);
+      if (route.access.kind !== 'action') continue;
+      const min = ACTION_MIN_ROLE[route.access.action];
+      for (const caller of MEMBERS_OF_A) {
+        const allowed = roleAtLeast({ role: caller as 'owner' | 'admin' | 'editor' | 'viewer', min });
+        if (allowed === (expected[caller] === 403))
+          mismatches.push(`${route.key}: ${caller} ${expected[caller]} but the contract needs ${min}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 
   it('gives each caller exactly the expected answer, and outsiders nothing of workspace A', async () => {

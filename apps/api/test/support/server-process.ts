@@ -26,7 +26,14 @@ export function freePort(): Promise<number> {
 export function startServerProcess(args: string[], env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, [MAIN_JS, ...args], {
     // Seeded with the test owner and its API key, which ApiClient sends by default.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...TEST_OWNER_ENV, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      LOG_LEVEL: 'warn',
+      SWITCHYARD_CONTRACT_CHECK: 'strict',
+      ...TEST_OWNER_ENV,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

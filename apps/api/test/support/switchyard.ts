@@ -26,6 +26,8 @@ export async function startTestSwitchyard(options: {
       SWITCHYARD_QUEUE_PREFIX: options.queuePrefix ?? `sy-test-${randomBytes(4).toString('hex')}`,
       SWITCHYARD_SWEEP_INTERVAL_MS: '300',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      // Every answer is parsed with the shared contract: drift fails the test that met it.
+      SWITCHYARD_CONTRACT_CHECK: 'strict',
       ...TEST_OWNER_ENV,
       ...options.env,
     },

@@ -1,16 +1,18 @@
-// The HTTP contract as the web app types it: the browser tests read the API with the same types as
-// the UI, so a change of the contract that the UI follows fails here too. One import to move when
-// the contract lives in its own package.
-export type {
-  Credential,
-  ErrorBody,
-  InboundRequestSummary,
-  ListResponse,
-  PageResponse,
-  Run,
-  RunSummary,
-  StepDefinition,
-  Workflow,
-  WorkflowSummary,
-} from '../../src/api/contract.types.ts';
-export type { Invite } from '../../src/api/accounts.types.ts';
+// The HTTP contract as the api checks its answers: the browser tests read the API with the same
+// types as the UI (packages/contract), so a change of the contract that the UI follows fails here too.
+import type { InboundRequest, RunListItem, StepDraft, WorkflowListItem } from '@switchyard/contract';
+
+export type { CreatedInvite, Credential, ErrorBody, Invite, Run, RunSummary, Workflow } from '@switchyard/contract';
+export type InboundRequestSummary = InboundRequest;
+export type WorkflowSummary = WorkflowListItem;
+/** A step as stored in a definition; the tests read type-specific fields, so they stay open. */
+export type StepDefinition = StepDraft & { [field: string]: unknown };
+export type RunPageItem = RunListItem;
+/** The `{ items }` envelope of list answers. */
+export interface ListResponse<T> {
+  items: T[];
+}
+/** The `{ items, nextCursor }` envelope of paged answers. */
+export interface PageResponse<T> extends ListResponse<T> {
+  nextCursor: string | null;
+}

@@ -205,6 +205,8 @@ export async function startEnvironment({ name, seedOwner = true, signIn = true, 
       SWITCHYARD_EGRESS_ALLOW: '127.0.0.1/32',
       SWITCHYARD_DATA_DIR: dataDir,
       SWITCHYARD_PUBLIC_URL: base,
+      // Every answer the UI receives is parsed with its contract schema; drift fails the test.
+      SWITCHYARD_CONTRACT_CHECK: 'strict',
       ...(seedOwner
         ? { SWITCHYARD_OWNER_EMAIL: OWNER.email, SWITCHYARD_OWNER_PASSWORD: OWNER.password, SWITCHYARD_OWNER_API_KEY: OWNER.apiKey }
         : {}),

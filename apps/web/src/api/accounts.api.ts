@@ -1,9 +1,25 @@
-import type { ApiKey, AuditPage, CreatedApiKey, Invite, InvitePreview, Member, Role, WorkspaceMembership } from './accounts.types';
+import type {
+  AcceptedInvite,
+  AcceptInviteRequest,
+  ApiKey,
+  AuditPage,
+  ChangePasswordRequest,
+  CreateApiKeyRequest,
+  CreatedApiKey,
+  CreatedInvite,
+  CreateInviteRequest,
+  CreateWorkspaceRequest,
+  Invite,
+  InvitePreview,
+  Member,
+  Role,
+  WorkspaceMembership,
+} from '@switchyard/contract';
 import { apiRequest } from './http-client';
 
 const enc = encodeURIComponent;
 
-export function changePassword(params: { currentPassword: string; newPassword: string }): Promise<void> {
+export function changePassword(params: ChangePasswordRequest): Promise<void> {
   return apiRequest('/api/auth/password', { method: 'POST', body: params });
 }
 
@@ -11,7 +27,7 @@ export function listMyWorkspaces(params: { signal?: AbortSignal } = {}): Promise
   return apiRequest('/api/workspaces', { signal: params.signal });
 }
 
-export function createWorkspace(params: { name: string }): Promise<WorkspaceMembership> {
+export function createWorkspace(params: CreateWorkspaceRequest): Promise<WorkspaceMembership> {
   return apiRequest('/api/workspaces', { method: 'POST', body: { name: params.name } });
 }
 
@@ -31,7 +47,7 @@ export function listInvites(params: { signal?: AbortSignal } = {}): Promise<Invi
   return apiRequest('/api/workspaces/current/invites', { signal: params.signal });
 }
 
-export function createInvite(params: { role: Role; email?: string }): Promise<Invite & { url: string }> {
+export function createInvite(params: CreateInviteRequest): Promise<CreatedInvite> {
   return apiRequest('/api/workspaces/current/invites', { method: 'POST', body: params.email ? params : { role: params.role } });
 }
 
@@ -44,7 +60,7 @@ export function getInvite(params: { token: string; signal?: AbortSignal }): Prom
 }
 
 /** Creates the account and signs it in; with a session already open, joins the workspace with it. */
-export function acceptInvite(params: { token: string; email?: string; password?: string; name?: string }): Promise<unknown> {
+export function acceptInvite(params: AcceptInviteRequest & { token: string }): Promise<AcceptedInvite> {
   const { token, ...body } = params;
   return apiRequest(`/api/invites/${enc(token)}/accept`, { method: 'POST', body });
 }
@@ -53,7 +69,7 @@ export function listApiKeys(params: { signal?: AbortSignal } = {}): Promise<ApiK
   return apiRequest('/api/api-keys', { signal: params.signal });
 }
 
-export function createApiKey(params: { name: string; role?: Role }): Promise<CreatedApiKey> {
+export function createApiKey(params: CreateApiKeyRequest): Promise<CreatedApiKey> {
   return apiRequest('/api/api-keys', { method: 'POST', body: params });
 }
 

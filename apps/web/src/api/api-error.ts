@@ -1,4 +1,4 @@
-import type { ErrorDetail } from './contract.types';
+import type { ErrorDetail } from '@switchyard/contract';
 
 /** The one error type the web app handles: every failed call, whatever went wrong, becomes an ApiError. */
 export class ApiError extends Error {

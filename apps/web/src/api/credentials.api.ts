@@ -1,17 +1,11 @@
-import type {
-  CreateCredentialRequest,
-  Credential,
-  CredentialTypeDescriptor,
-  ListResponse,
-  UpdateCredentialRequest,
-} from './contract.types';
+import type { CreateCredentialRequest, Credential, ResponseOf, UpdateCredentialRequest } from '@switchyard/contract';
 import { apiRequest } from './http-client';
 
-export function listCredentialTypes(params: { signal?: AbortSignal } = {}): Promise<ListResponse<CredentialTypeDescriptor>> {
+export function listCredentialTypes(params: { signal?: AbortSignal } = {}): Promise<ResponseOf<'GET /api/credential-types'>> {
   return apiRequest('/api/credential-types', { signal: params.signal });
 }
 
-export function listCredentials(params: { signal?: AbortSignal } = {}): Promise<ListResponse<Credential>> {
+export function listCredentials(params: { signal?: AbortSignal } = {}): Promise<ResponseOf<'GET /api/credentials'>> {
   return apiRequest('/api/credentials', { signal: params.signal });
 }
 

@@ -1,5 +1,4 @@
 export * from './api-error';
-export * from './contract.types';
 export * from './credentials.api';
 export * from './health.api';
 export * from './http-client';
@@ -9,4 +8,64 @@ export * from './session';
 export * from './workflows.api';
 export * from './test.api';
 export * from './accounts.api';
-export * from './accounts.types';
+
+import type { StepDraft, TestStepResult, TestWorkflowResult, TestWorkflowStep, Workflow as ContractWorkflow } from '@switchyard/contract';
+
+// The HTTP contract's types, inferred from the schemas the api checks its answers with.
+export { RUN_STATUSES } from '@switchyard/contract';
+export type {
+  AlertSettings,
+  ApiKey,
+  AuditEntry,
+  AuditPage,
+  BulkReplayResult,
+  CreateCredentialRequest,
+  CreatedApiKey,
+  CreatedInvite,
+  Credential,
+  CredentialTypeDescriptor,
+  ErrorDetail,
+  InboundRequest,
+  InboundRequestPage,
+  Invite,
+  InvitePreview,
+  LoopItemsPage,
+  Member,
+  ReplayOptions,
+  RequestEvent,
+  RequestVerdict,
+  Role,
+  Run,
+  RunCreated,
+  RunEvent,
+  RunListItem,
+  RunSummary,
+  RunPage,
+  RunStatus,
+  RunTrigger,
+  StepDraft,
+  StepRun,
+  StepRunItem,
+  StepRunStatus,
+  TestStepResult,
+  TestWorkflowResult,
+  TestWorkflowStep,
+  TriggerSample,
+  UpdateCredentialRequest,
+  WorkflowInput,
+  WorkflowList,
+  WorkflowListItem,
+  WorkflowPatch,
+  WorkflowRef,
+  WorkspaceMembership,
+} from '@switchyard/contract';
+
+// The builder's state (features/builder/state, preview) still reads steps as loosely typed drafts
+// and test results without their newer fields; the step kits rework moves it to the contract's own
+// types, and these go.
+export type { StepDraft as StepDefinition } from '@switchyard/contract';
+export type Workflow = Omit<ContractWorkflow, 'steps'> & { steps: StepDraft[] };
+export type TestStepResponse = Omit<TestStepResult, 'durationMs' | 'halt'> & Partial<Pick<TestStepResult, 'durationMs' | 'halt'>>;
+/** The builder also shows steps a test did not reach as skipped or pending. */
+export type TestWorkflowStepResult = Omit<TestWorkflowStep, 'status'> & { status: TestStepResult['status'] | 'skipped' | 'pending' };
+export type TestWorkflowResponse = TestWorkflowResult;

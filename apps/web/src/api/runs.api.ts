@@ -1,35 +1,27 @@
 import type {
-  BulkReplayResponse,
+  BulkReplayRequest,
+  BulkReplayResult,
   LoopItemsPage,
-  PageResponse,
   ReplayOptions,
   Run,
-  RunCreatedResponse,
-  RunFilters,
-  RunStatus,
-  RunSummary,
-} from './contract.types';
+  RunCreated,
+  RunListQuery,
+  RunPage,
+} from '@switchyard/contract';
 import { apiRequest } from './http-client';
 
+/** Filters of the run lists; `since`/`until` are ISO times, `q` a payload search (`body.a = "x"`), `deadLetter: true` dead letters only. */
+export type RunFilters = Pick<RunListQuery, 'workflowId' | 'status' | 'since' | 'until' | 'q'> & { deadLetter?: boolean };
+
 /** Runs across every workflow of the workspace, newest first. */
-export function listRuns(
-  params: RunFilters & { limit?: number; cursor?: string | null; signal?: AbortSignal },
-): Promise<PageResponse<RunSummary>> {
+export function listRuns(params: RunFilters & { limit?: number; cursor?: string | null; signal?: AbortSignal }): Promise<RunPage> {
   const { workflowId, status, since, until, q, deadLetter, limit, cursor, signal } = params;
   return apiRequest('/api/runs', { query: { workflowId, status, since, until, q, deadLetter, limit, cursor }, signal });
 }
 
-export function listWorkflowRuns(params: {
-  workflowId: string;
-  status?: RunStatus;
-  since?: string;
-  until?: string;
-  q?: string;
-  deadLetter?: boolean;
-  limit?: number;
-  cursor?: string | null;
-  signal?: AbortSignal;
-}): Promise<PageResponse<RunSummary>> {
+export function listWorkflowRuns(
+  params: Omit<RunFilters, 'workflowId'> & { workflowId: string; limit?: number; cursor?: string | null; signal?: AbortSignal },
+): Promise<RunPage> {
   const { workflowId, status, since, until, q, deadLetter, limit, cursor, signal } = params;
   return apiRequest(`/api/workflows/${encodeURIComponent(workflowId)}/runs`, {
     query: { status, since, until, q, deadLetter, limit, cursor },
@@ -64,18 +56,18 @@ export function getLoopItems(params: {
   });
 }
 
-export function replayRun(params: { id: string; options?: Partial<ReplayOptions> }): Promise<RunCreatedResponse> {
+export function replayRun(params: { id: string; options?: Partial<ReplayOptions> }): Promise<RunCreated> {
   return apiRequest(`/api/runs/${encodeURIComponent(params.id)}/replay`, { method: 'POST', body: params.options ?? {} });
 }
 
 /** Replays the runs listed, or every run matching a filter (failed ones unless told otherwise). */
 export function bulkReplayRuns(
   params: ReplayOptions & ({ runIds: string[] } | { filter: Omit<RunFilters, 'q'> }),
-): Promise<BulkReplayResponse> {
-  return apiRequest('/api/runs/replay', { method: 'POST', body: params });
+): Promise<BulkReplayResult> {
+  return apiRequest('/api/runs/replay', { method: 'POST', body: params satisfies BulkReplayRequest });
 }
 
 /** Runs a stored inbound request into its workflow, whatever was decided when it arrived. */
-export function runRequest(params: { requestId: string }): Promise<RunCreatedResponse> {
+export function runRequest(params: { requestId: string }): Promise<RunCreated> {
   return apiRequest(`/api/requests/${encodeURIComponent(params.requestId)}/replay`, { method: 'POST' });
 }

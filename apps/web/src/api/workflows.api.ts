@@ -1,16 +1,7 @@
-import type {
-  CreateWorkflowRequest,
-  InboundRequestSummary,
-  ListResponse,
-  PageResponse,
-  PatchWorkflowRequest,
-  UpdateWorkflowRequest,
-  Workflow,
-  WorkflowSummary,
-} from './contract.types';
+import type { InboundRequestPage, RequestVerdict, Workflow, WorkflowInput, WorkflowList, WorkflowPatch } from '@switchyard/contract';
 import { apiRequest } from './http-client';
 
-export function listWorkflows(params: { signal?: AbortSignal } = {}): Promise<ListResponse<WorkflowSummary>> {
+export function listWorkflows(params: { signal?: AbortSignal } = {}): Promise<WorkflowList> {
   return apiRequest('/api/workflows', { signal: params.signal });
 }
 
@@ -18,15 +9,15 @@ export function getWorkflow(params: { id: string; signal?: AbortSignal }): Promi
   return apiRequest(`/api/workflows/${encodeURIComponent(params.id)}`, { signal: params.signal });
 }
 
-export function createWorkflow(params: { workflow: CreateWorkflowRequest }): Promise<Workflow> {
+export function createWorkflow(params: { workflow: WorkflowInput }): Promise<Workflow> {
   return apiRequest('/api/workflows', { method: 'POST', body: params.workflow });
 }
 
-export function updateWorkflow(params: { id: string; workflow: UpdateWorkflowRequest }): Promise<Workflow> {
+export function updateWorkflow(params: { id: string; workflow: WorkflowInput }): Promise<Workflow> {
   return apiRequest(`/api/workflows/${encodeURIComponent(params.id)}`, { method: 'PUT', body: params.workflow });
 }
 
-export function patchWorkflow(params: { id: string; patch: PatchWorkflowRequest }): Promise<Workflow> {
+export function patchWorkflow(params: { id: string; patch: WorkflowPatch }): Promise<Workflow> {
   return apiRequest(`/api/workflows/${encodeURIComponent(params.id)}`, { method: 'PATCH', body: params.patch });
 }
 
@@ -36,11 +27,11 @@ export function deleteWorkflow(params: { id: string }): Promise<void> {
 
 export function listWorkflowRequests(params: {
   workflowId: string;
-  verdict?: string;
+  verdict?: RequestVerdict;
   limit?: number;
   cursor?: string | null;
   signal?: AbortSignal;
-}): Promise<PageResponse<InboundRequestSummary>> {
+}): Promise<InboundRequestPage> {
   const { workflowId, verdict, limit, cursor, signal } = params;
   return apiRequest(`/api/workflows/${encodeURIComponent(workflowId)}/requests`, { query: { verdict, limit, cursor }, signal });
 }

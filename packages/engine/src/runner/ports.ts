@@ -36,7 +36,7 @@ export interface IdGenerator {
 
 /** What a stored credential gives a step. */
 export interface ResolvedCredential {
-  /** The credential's type (see `CREDENTIAL_TYPES`). */
+  /** The credential's type (see `CREDENTIAL_TYPES` in @switchyard/contract). */
   type: string;
   /** Headers that authenticate an HTTP request (e.g. `authorization`); the journal masks their values. */
   headers: Record<string, string>;

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { WorkspaceEntity } from './workspace.entity';
 
 /**
- * A stored credential (see CREDENTIAL_TYPES in the engine). Public fields are kept as they are;
+ * A stored credential (see CREDENTIAL_TYPES in the contract). Public fields are kept as they are;
  * secret fields are sealed together (AES-256-GCM, associated data = the credential id) and the API
  * only ever shows their masked hints.
  */

@@ -1,21 +1,9 @@
+import type { RequestVerdict } from '@switchyard/contract';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { WorkflowEntity } from './workflow.entity';
 
-/** What we decided about an inbound request. */
-export const REQUEST_VERDICTS = [
-  'accepted',
-  'method_not_allowed',
-  'too_large',
-  'invalid_body',
-  'paused',
-  'bad_signature',
-  'ip_denied',
-  'duplicate',
-  'filtered',
-  'rate_limited',
-  'handshake',
-] as const;
-export type RequestVerdict = (typeof REQUEST_VERDICTS)[number];
+/** What we decided about an inbound request (REQUEST_VERDICTS, with their words, in the contract). */
+export { REQUEST_VERDICTS, type RequestVerdict } from '@switchyard/contract';
 
 /** Every request that reached a known trigger URL, stored before we answered it. */
 @Entity({ name: 'inbound_requests' })

@@ -1,7 +1,7 @@
+import type { RunStatus } from '@switchyard/contract';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { InboundRequestEntity } from './inbound-request.entity';
 import { WorkflowVersionEntity } from './workflow-version.entity';
-import type { RunStatus } from '../../runtime/ledger/run-status';
 import { WorkflowEntity } from './workflow.entity';
 
 @Entity({ name: 'runs' })

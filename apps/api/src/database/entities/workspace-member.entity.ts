@@ -1,10 +1,10 @@
+import type { Role } from '@switchyard/contract';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UserEntity } from './user.entity';
 import { WorkspaceEntity } from './workspace.entity';
 
-export const ROLES = ['viewer', 'editor', 'admin', 'owner'] as const;
-/** A member's role in one workspace, weakest first. */
-export type Role = (typeof ROLES)[number];
+/** A member's role in one workspace (ROLES in the contract, weakest first). */
+export type { Role };
 
 @Entity({ name: 'workspace_members' })
 @Index('idx_workspace_members_user', ['userId'])

@@ -2,11 +2,10 @@
  * Run statuses and the moves between them. The run ledger (run-ledger.ts) is the only code that
  * writes `runs.status`; every move it makes is one of these.
  */
-export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'filtered', 'waiting', 'cancelled'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+import { type RunStatus, TERMINAL_RUN_STATUSES } from '@switchyard/contract';
 
-/** A run in one of these is over: nothing moves it again (a replay is a new run). */
-export const TERMINAL_RUN_STATUSES: ReadonlyArray<RunStatus> = ['succeeded', 'failed', 'filtered', 'cancelled'];
+/** The statuses themselves are part of the HTTP contract; the moves between them are the ledger's. */
+export { RUN_STATUSES, type RunStatus, TERMINAL_RUN_STATUSES } from '@switchyard/contract';
 
 /** What a run becomes when an execution ends: the engine's verdict, or `waiting` for a delay or a step retry. */
 export const FINISHED_RUN_STATUSES = ['succeeded', 'failed', 'filtered', 'waiting'] as const;

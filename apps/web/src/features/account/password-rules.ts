@@ -1,5 +1,7 @@
-/** The shortest password the form lets through; the API checks it again. */
-export const MIN_PASSWORD_LENGTH = 10;
+import { MIN_PASSWORD_LENGTH } from '@switchyard/contract';
+
+/** The shortest password the form lets through (the contract's); the API checks it again. */
+export { MIN_PASSWORD_LENGTH };
 
 /** What is wrong with a new password before it is sent, by field; empty when it may be sent. */
 export function checkNewPassword(params: { current: string; next: string; confirm: string }): {

@@ -5,12 +5,14 @@ export function maskedKey(params: { prefix: string }): string {
   return `${params.prefix}…`;
 }
 
-/** Who created a key, whatever shape the API gives (a label, or a user object). */
-export function createdByLabel(params: { createdBy: ApiKey['createdBy'] }): string | null {
+/** Who created a key: the user's e-mail (the contract's shape), or what older servers gave (a label, a user with a name). */
+export function createdByLabel(params: {
+  createdBy: ApiKey['createdBy'] | string | { id: string; email?: string; name?: string | null };
+}): string | null {
   const { createdBy } = params;
   if (!createdBy) return null;
   if (typeof createdBy === 'string') return createdBy;
-  return createdBy.name || createdBy.email || null;
+  return ('name' in createdBy ? createdBy.name : null) || createdBy.email || null;
 }
 
 /** The header that authenticates a request with the key, for the copy-once panel. */

@@ -1,4 +1,4 @@
-import type { AuditActor, AuditEntry, AuditTarget } from '../../api';
+import type { AuditEntry } from '../../api';
 
 const VERBS: Record<string, string> = {
   created: 'Created',
@@ -77,8 +77,8 @@ export function describeAction(action: string): string {
   return `${done} ${thing}`;
 }
 
-/** Who did it: a person's label, an API key, or the system. */
-export function describeActor(actor: AuditActor): string {
+/** Who did it: a person's label, an API key, or the system (tolerant of older servers' actor types and missing labels). */
+export function describeActor(actor: { type: string; id: string | null; label: string | null }): string {
   const label = actor.label ?? actor.id ?? '';
   if (actor.type === 'api_key' || actor.type === 'api-key' || actor.type === 'apiKey')
     return /^api key\b/i.test(label) ? label : `API key ${label}`.trim();
@@ -86,7 +86,7 @@ export function describeActor(actor: AuditActor): string {
   return label || 'Unknown';
 }
 
-export function describeTarget(target: AuditTarget | null): string {
+export function describeTarget(target: AuditEntry['target'] | null): string {
   if (!target) return '';
   if (target.name) return target.name;
   // Invites without an email are for whoever has the link.

@@ -1,34 +1,7 @@
+import type { AuthState, LoginRequest, SetupRequest, SignedIn } from '@switchyard/contract';
 import { apiRequest } from '../../api';
 
-export type WorkspaceRole = 'viewer' | 'editor' | 'admin' | 'owner';
-
-export interface AuthUser {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export interface WorkspaceMembership {
-  id: string;
-  name: string;
-  role: WorkspaceRole;
-}
-
-/** `GET /api/auth/state` (docs/accounts.md). */
-export interface AuthState {
-  setupRequired: boolean;
-  user: AuthUser | null;
-  workspaces: WorkspaceMembership[];
-  csrfToken?: string;
-  /** What this server offers; `email`: it can send e-mail (SWITCHYARD_SMTP_URL is set). */
-  features?: { email: boolean };
-}
-
-export interface SignedIn {
-  user: AuthUser;
-  workspaces: WorkspaceMembership[];
-  csrfToken: string;
-}
+export type { AuthState, SignedIn };
 
 export const authStateKey = ['auth', 'state'] as const;
 
@@ -36,11 +9,11 @@ export function getAuthState(signal?: AbortSignal): Promise<AuthState> {
   return apiRequest('/api/auth/state', { signal });
 }
 
-export function setupOwner(body: { email: string; password: string; name?: string }): Promise<SignedIn> {
+export function setupOwner(body: SetupRequest): Promise<SignedIn> {
   return apiRequest('/api/auth/setup', { method: 'POST', body });
 }
 
-export function signIn(body: { email: string; password: string }): Promise<SignedIn> {
+export function signIn(body: LoginRequest): Promise<SignedIn> {
   return apiRequest('/api/auth/login', { method: 'POST', body });
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Invite, Role } from '../../api';
+import type { CreatedInvite as CreatedInviteAnswer, Invite, Role } from '../../api';
 import { absoluteUrl } from '../../lib/absolute-url';
 import { formatDateTime } from '../../lib/format-date';
 import {
@@ -23,7 +23,7 @@ import { useRole } from '../workspaces/use-role';
 import { useAuthState } from '../auth/use-auth';
 import { useCreateInvite, useInvites, useRevokeInvite } from './use-invites';
 
-function CreatedInvite({ invite, onDone }: { invite: Invite & { url: string }; onDone: () => void }) {
+function CreatedInvite({ invite, onDone }: { invite: CreatedInviteAnswer; onDone: () => void }) {
   const url = absoluteUrl({ url: invite.url, origin: window.location.origin });
   return (
     <div className="sy-settings__callout sy-settings__callout--success" role="status" aria-labelledby="invite-created-title">
@@ -65,7 +65,8 @@ function CreatedInvite({ invite, onDone }: { invite: Invite & { url: string }; o
   );
 }
 
-function RevokeInvite({ invite }: { invite: Invite }) {
+/** Lists carry no link (only its hash is kept); a server that keeps one may add `url`. */
+function RevokeInvite({ invite }: { invite: Invite & { url?: string } }) {
   const revoke = useRevokeInvite();
   return (
     <span className="sy-settings__row-actions">
@@ -113,7 +114,7 @@ export function InvitesPage() {
   const create = useCreateInvite();
   const [inviteRole, setInviteRole] = useState<Role>('editor');
   const [email, setEmail] = useState('');
-  const [created, setCreated] = useState<(Invite & { url: string }) | null>(null);
+  const [created, setCreated] = useState<CreatedInviteAnswer | null>(null);
 
   function submit() {
     setCreated(null);

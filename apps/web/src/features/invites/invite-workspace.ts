@@ -17,8 +17,9 @@ function readId(value: unknown): string | null {
  */
 export function workspaceAfterAccept(params: {
   response: unknown;
-  preview: InvitePreview;
-  workspaces: readonly WorkspaceMembership[];
+  /** What the invite page showed (`workspaceId` when a server gives it). */
+  preview: Pick<InvitePreview, 'workspaceName'> & { workspaceId?: string };
+  workspaces: ReadonlyArray<Pick<WorkspaceMembership, 'id'> & { name: string | null }>;
 }): string | null {
   const { response, preview, workspaces } = params;
   const id = readId(response) ?? preview.workspaceId ?? null;

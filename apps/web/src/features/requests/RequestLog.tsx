@@ -1,5 +1,5 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, type InboundRequestSummary, type TriggerRequest } from '../../api';
+import { ApiError, type InboundRequest, type RequestVerdict, type RunTrigger } from '../../api';
 import { formatDateTime } from '../../lib/format-date';
 import { Badge, Button, Card, EmptyState, ErrorState, LoadingState, RelativeTime, Select, Table, type TableColumn } from '../../ui';
 import { runPath } from '../runs/run-paths';
@@ -28,7 +28,7 @@ function StatusCode({ code }: { code: number | null }) {
   );
 }
 
-export function toTriggerRequest(request: InboundRequestSummary): TriggerRequest {
+export function toTriggerRequest(request: InboundRequest): RunTrigger {
   return {
     requestId: request.id,
     method: request.method,
@@ -43,7 +43,7 @@ export function toTriggerRequest(request: InboundRequestSummary): TriggerRequest
   };
 }
 
-function RunThisRequest({ workflowId, request, size = 'sm' }: { workflowId: string; request: InboundRequestSummary; size?: 'sm' | 'md' }) {
+function RunThisRequest({ workflowId, request, size = 'sm' }: { workflowId: string; request: InboundRequest; size?: 'sm' | 'md' }) {
   const navigate = useNavigate();
   const run = useRunRequest(workflowId);
   const canRun = useCan('run.replay');
@@ -79,16 +79,17 @@ export function RequestLog({ workflowId }: { workflowId: string }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const verdict = searchParams.get('verdict') ?? '';
   const selectedId = searchParams.get('request');
-  const log = useRequestLog({ workflowId, verdict: verdict || undefined });
+  // A verdict from the address is sent as it is: the api refuses one it does not know (400).
+  const log = useRequestLog({ workflowId, verdict: (verdict || undefined) as RequestVerdict | undefined });
   const selected = log.requests.find((request) => request.id === selectedId) ?? log.requests[0] ?? null;
 
-  function hrefFor(request: InboundRequestSummary): string {
+  function hrefFor(request: InboundRequest): string {
     const next = new URLSearchParams(searchParams);
     next.set('request', request.id);
     return `?${next.toString()}`;
   }
 
-  const columns: TableColumn<InboundRequestSummary>[] = [
+  const columns: TableColumn<InboundRequest>[] = [
     {
       key: 'received',
       header: 'Received',

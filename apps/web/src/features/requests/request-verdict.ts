@@ -1,3 +1,4 @@
+import { REQUEST_VERDICTS, type RequestVerdict, verdictText } from '@switchyard/contract';
 import type { BadgeTone } from '../../ui/Badge';
 
 export interface VerdictPresentation {
@@ -7,38 +8,25 @@ export interface VerdictPresentation {
   description: string;
 }
 
-const VERDICTS: Record<string, VerdictPresentation> = {
-  accepted: { label: 'Accepted', tone: 'success', description: 'The request started a run.' },
-  method_not_allowed: { label: 'Method not allowed', tone: 'warning', description: 'The trigger does not accept this HTTP method.' },
-  too_large: { label: 'Too large', tone: 'warning', description: 'The body was over the size limit; it was not stored.' },
-  invalid_body: {
-    label: 'Malformed body',
-    tone: 'danger',
-    description: 'The body could not be read as its content type says (for example invalid JSON).',
-  },
-  paused: { label: 'Workflow off', tone: 'neutral', description: 'The workflow was off: the request was recorded but started no run.' },
-  bad_signature: {
-    label: 'Bad signature',
-    tone: 'danger',
-    description: 'The signature did not match the trigger’s secret, so the sender could not be trusted.',
-  },
-  ip_denied: { label: 'IP denied', tone: 'danger', description: 'The sender’s address is not on the trigger’s allow-list.' },
-  duplicate: { label: 'Duplicate', tone: 'neutral', description: 'The same delivery arrived before; it was not run twice.' },
-  filtered: { label: 'Filtered', tone: 'accent', description: 'The trigger’s condition did not match, so no run started.' },
-  rate_limited: { label: 'Rate limited', tone: 'warning', description: 'Too many requests arrived too quickly.' },
-  handshake: { label: 'Handshake', tone: 'info', description: 'A verification request from the provider, answered without a run.' },
+/** How each verdict's badge looks; the words are the contract's (VERDICT_TEXT). */
+const TONES: Record<RequestVerdict, BadgeTone> = {
+  accepted: 'success',
+  method_not_allowed: 'warning',
+  too_large: 'warning',
+  invalid_body: 'danger',
+  paused: 'neutral',
+  bad_signature: 'danger',
+  ip_denied: 'danger',
+  duplicate: 'neutral',
+  filtered: 'accent',
+  rate_limited: 'warning',
+  handshake: 'info',
 };
-
-function humanise(verdict: string): string {
-  const words = verdict.replace(/[_-]+/g, ' ').trim();
-  return words ? words[0].toUpperCase() + words.slice(1) : 'Unknown';
-}
 
 /** Badge text, tone and tooltip of a request verdict; verdicts added later still render. */
 export function verdictPresentation(verdict: string): VerdictPresentation {
-  return Object.hasOwn(VERDICTS, verdict)
-    ? VERDICTS[verdict]
-    : { label: humanise(verdict), tone: 'neutral', description: `Verdict "${verdict}".` };
+  const { label, description } = verdictText(verdict);
+  return { label, tone: Object.hasOwn(TONES, verdict) ? TONES[verdict as RequestVerdict] : 'neutral', description };
 }
 
-export const KNOWN_VERDICTS = Object.keys(VERDICTS);
+export const KNOWN_VERDICTS: readonly string[] = REQUEST_VERDICTS;

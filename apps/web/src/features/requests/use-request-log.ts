@@ -1,11 +1,11 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { listWorkflowRequests, queryKeys, runRequest } from '../../api';
+import { listWorkflowRequests, queryKeys, type RequestVerdict, runRequest } from '../../api';
 import { useWorkflowEvents } from '../builder/hooks/use-workflow-events';
 
 const PAGE_SIZE = 25;
 
 /** Every request the workflow's trigger URL received, newest first; new ones arrive over the event stream. */
-export function useRequestLog(params: { workflowId: string; verdict?: string }) {
+export function useRequestLog(params: { workflowId: string; verdict?: RequestVerdict }) {
   const { workflowId, verdict } = params;
   const queryClient = useQueryClient();
   const stream = useWorkflowEvents({

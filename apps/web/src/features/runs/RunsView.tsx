@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, RUN_STATUSES, type RunSummary } from '../../api';
+import { ApiError, RUN_STATUSES, type RunListItem } from '../../api';
 import { summariseError } from '../../lib/error-summary';
 import { formatDateTime } from '../../lib/format-date';
 import { elapsedMs, formatDuration } from '../../lib/format-duration';
@@ -23,12 +23,12 @@ function shortId(id: string): string {
   return id.length > 13 ? `${id.slice(0, 8)}…` : id;
 }
 
-function RunDuration({ run, now }: { run: RunSummary; now: number }) {
+function RunDuration({ run, now }: { run: RunListItem; now: number }) {
   const ms = elapsedMs({ durationMs: run.durationMs, startedAt: run.startedAt, finishedAt: run.finishedAt, now });
   return <span className="sy-runs__duration">{formatDuration(ms)}</span>;
 }
 
-function FailedStep({ run }: { run: RunSummary }) {
+function FailedStep({ run }: { run: RunListItem }) {
   if (run.status !== 'failed') return <span className="sy-muted">—</span>;
   const { stepId, message } = summariseError(run.error);
   return (
@@ -121,7 +121,7 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
     });
   }
 
-  const allColumns: TableColumn<RunSummary>[] = [
+  const allColumns: TableColumn<RunListItem>[] = [
     {
       key: 'select',
       header: (
@@ -171,12 +171,12 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
           {
             key: 'workflow',
             header: 'Workflow',
-            render: (run: RunSummary) => (
+            render: (run: RunListItem) => (
               <Link className="sy-runs__workflow" to={workflowPath(run.workflowId)}>
                 {names.get(run.workflowId) ?? `${run.workflowId.slice(0, 8)}…`}
               </Link>
             ),
-          } satisfies TableColumn<RunSummary>,
+          } satisfies TableColumn<RunListItem>,
         ]
       : []),
     {

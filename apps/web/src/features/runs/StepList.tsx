@@ -9,7 +9,11 @@ import { useStepOutput } from './use-step-output';
 import './StepList.css';
 
 /** Where a step sits on the run's time line, in percent; null for steps that did not run in this run. */
-export function timelineSpan(params: { step: StepRun; runStart: number | null; runEnd: number }): { left: number; width: number } | null {
+export function timelineSpan(params: {
+  step: Partial<StepRun>;
+  runStart: number | null;
+  runEnd: number;
+}): { left: number; width: number } | null {
   const { step, runStart, runEnd } = params;
   if (!runStart || !step.startedAt || step.attempts === 0) return null;
   const start = Date.parse(step.startedAt);

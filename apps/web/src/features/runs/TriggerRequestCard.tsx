@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { TriggerRequest, TriggerSample } from '../../api';
+import type { RunTrigger, TriggerSample } from '../../api';
 import { formatDateTime } from '../../lib/format-date';
 import { hasContent } from '../../lib/pretty-json';
 import { Badge, ButtonLink, Card, DescriptionList, Icon, JsonViewer, RelativeTime } from '../../ui';
@@ -19,7 +19,7 @@ export interface SampleHandOff {
   sample: { requestId: string; trigger: TriggerSample };
 }
 
-export function toSample(trigger: TriggerRequest): TriggerSample {
+export function toSample(trigger: RunTrigger): TriggerSample {
   return {
     body: trigger.body,
     headers: trigger.headers ?? {},
@@ -30,15 +30,7 @@ export function toSample(trigger: TriggerRequest): TriggerSample {
 }
 
 /** Button that opens the workflow's builder with this request as its sample data. */
-export function OpenAsSampleLink({
-  workflowId,
-  trigger,
-  size = 'sm',
-}: {
-  workflowId: string;
-  trigger: TriggerRequest;
-  size?: 'sm' | 'md';
-}) {
+export function OpenAsSampleLink({ workflowId, trigger, size = 'sm' }: { workflowId: string; trigger: RunTrigger; size?: 'sm' | 'md' }) {
   const canEdit = useCan('workflow.edit');
   if (!trigger.requestId || !canEdit) return null;
   const state: SampleHandOff = { sample: { requestId: trigger.requestId, trigger: toSample(trigger) } };
@@ -50,7 +42,7 @@ export function OpenAsSampleLink({
 }
 
 /** The recorded request: method, time, headers, query, parsed body and a link to the raw bytes. */
-export function TriggerRequestDetails({ trigger, workflowId, extra }: { trigger: TriggerRequest; workflowId?: string; extra?: ReactNode }) {
+export function TriggerRequestDetails({ trigger, workflowId, extra }: { trigger: RunTrigger; workflowId?: string; extra?: ReactNode }) {
   const download = trigger.bodyUrl ? (
     <a
       className="sy-button sy-button--ghost sy-button--sm sy-button--icon-only"
@@ -112,7 +104,7 @@ export function TriggerRequestDetails({ trigger, workflowId, extra }: { trigger:
   );
 }
 
-export function TriggerRequestCard({ trigger, workflowId }: { trigger: TriggerRequest | null; workflowId?: string }) {
+export function TriggerRequestCard({ trigger, workflowId }: { trigger: RunTrigger | null; workflowId?: string }) {
   return (
     <Card id="trigger-request" title="Trigger request" description="The webhook that started this run, as received.">
       {trigger ? (

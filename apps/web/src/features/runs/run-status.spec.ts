@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_STATUSES } from '../../api/contract.types';
+import { RUN_STATUSES } from '../../api';
 import { isRunFinished, runStatusPresentation, stepStatusPresentation } from './run-status';
 
 describe('runStatusPresentation', () => {

@@ -1,4 +1,5 @@
-import type { RunStatus, StepStatus } from '../../api/contract.types';
+import { TERMINAL_RUN_STATUSES } from '@switchyard/contract';
+import type { RunStatus, StepRunStatus as StepStatus } from '../../api';
 import type { BadgeTone } from '../../ui/Badge';
 
 export interface StatusPresentation {
@@ -26,6 +27,7 @@ const STEP_STATUS: Record<StepStatus, StatusPresentation> = {
   pending: { label: 'Pending', tone: 'neutral', live: true, description: 'The step has not finished yet.' },
   skipped: { label: 'Skipped', tone: 'neutral', live: false, description: 'An earlier step stopped the run before this one.' },
   running: { label: 'Running', tone: 'info', live: true, description: 'Steps inside it are still running.' },
+  waiting: { label: 'Waiting', tone: 'warning', live: true, description: 'A delay inside it is waiting; the run resumes on its own.' },
 };
 
 function capitalise(value: string): string {
@@ -47,5 +49,5 @@ export function stepStatusPresentation(status: string): StatusPresentation {
 
 /** A run in one of these states will not change again unless someone replays it. */
 export function isRunFinished(status: string): boolean {
-  return status === 'succeeded' || status === 'failed' || status === 'filtered' || status === 'cancelled';
+  return (TERMINAL_RUN_STATUSES as readonly string[]).includes(status);
 }

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { listRuns, listWorkflowRuns, queryKeys, type RunSummary } from '../../api';
+import { listRuns, listWorkflowRuns, queryKeys, type RunListItem } from '../../api';
 import { useWorkflowEvents, type EventStreamState } from '../builder/hooks/use-workflow-events';
 import { apiRunFilters, type RunListFilters } from './run-filters';
 
@@ -49,7 +49,7 @@ function useRunsQuery(params: { filters: RunListFilters; workflowId?: string; st
 }
 
 /** A run can move between pages while new ones arrive during paging; show it once. */
-export function uniqueRuns(runs: RunSummary[]): RunSummary[] {
+export function uniqueRuns(runs: RunListItem[]): RunListItem[] {
   const seen = new Set<string>();
   return runs.filter((run) => (seen.has(run.id) ? false : (seen.add(run.id), true)));
 }

@@ -1,10 +1,10 @@
-import type { WorkflowSummary } from '../../api';
+import type { Workflow } from '../../api';
 import { Badge, Switch } from '../../ui';
 import { useCan } from '../workspaces/use-role';
 import { useSetWorkflowActive } from './use-workflow-mutations';
 
 /** The on/off switch of a workflow: on, its trigger URL starts runs; off, requests are only recorded. */
-export function WorkflowActiveSwitch({ workflow }: { workflow: WorkflowSummary }) {
+export function WorkflowActiveSwitch({ workflow }: { workflow: Pick<Workflow, 'id' | 'name' | 'active'> }) {
   const setActive = useSetWorkflowActive();
   const canActivate = useCan('workflow.activate');
   const checked = setActive.isPending && setActive.variables ? setActive.variables.active : workflow.active;

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { WorkflowSummary } from '../../api';
+import type { WorkflowListItem } from '../../api';
 import { Button, ButtonLink, Dialog, ErrorState, Menu, TextInput } from '../../ui';
 import { useCan } from '../workspaces/use-role';
 import { useDeleteWorkflow, useDuplicateWorkflow, useRenameWorkflow } from './use-workflow-mutations';
 import { workflowEditorPath } from './workflow-paths';
 
 /** Edit, rename, duplicate and delete (with confirmation) for one workflow of the list. */
-export function WorkflowRowActions({ workflow }: { workflow: WorkflowSummary }) {
+export function WorkflowRowActions({ workflow }: { workflow: WorkflowListItem }) {
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<'rename' | 'delete' | null>(null);
   const [name, setName] = useState(workflow.name);

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
-import type { WorkflowSummary } from '../../api';
+import type { WorkflowListItem } from '../../api';
 import { RelativeTime } from '../../ui';
 import { runPath } from '../runs/run-paths';
 import { RunStatusBadge } from '../runs/StatusBadge';
 import { useRunStats } from './use-run-stats';
 
-export function LastRunCell({ workflow }: { workflow: WorkflowSummary }) {
+export function LastRunCell({ workflow }: { workflow: WorkflowListItem }) {
   const { stats } = useRunStats(workflow);
   if (!stats) return <span className="sy-muted">…</span>;
   if (!stats.lastRun) return <span className="sy-muted">No runs yet</span>;
@@ -21,7 +21,7 @@ export function LastRunCell({ workflow }: { workflow: WorkflowSummary }) {
   );
 }
 
-export function Runs24hCell({ workflow }: { workflow: WorkflowSummary }) {
+export function Runs24hCell({ workflow }: { workflow: WorkflowListItem }) {
   const { stats } = useRunStats(workflow);
   if (!stats) return <span className="sy-muted">…</span>;
   return (

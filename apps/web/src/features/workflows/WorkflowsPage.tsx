@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { WorkflowSummary } from '../../api';
+import type { WorkflowListItem } from '../../api';
 import { ButtonLink, Card, ErrorState, LoadingState, PageHeader, Table, type TableColumn } from '../../ui';
 import { TriggerUrl } from './TriggerUrl';
 import { useCan } from '../workspaces/use-role';
@@ -11,7 +11,7 @@ import { LastRunCell, Runs24hCell } from './WorkflowRunStats';
 import { WorkflowsEmptyState } from './WorkflowsEmptyState';
 import './WorkflowsPage.css';
 
-const columns: TableColumn<WorkflowSummary>[] = [
+const columns: TableColumn<WorkflowListItem>[] = [
   {
     key: 'name',
     header: 'Name',

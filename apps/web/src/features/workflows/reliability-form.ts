@@ -1,4 +1,4 @@
-import type { AlertSettings, PatchWorkflowRequest, Workflow } from '../../api';
+import type { AlertSettings, Workflow, WorkflowPatch } from '../../api';
 
 /** The reliability settings as the form edits them: text fields, parsed on save. */
 export interface ReliabilityForm {
@@ -11,7 +11,9 @@ export interface ReliabilityForm {
   alertInterval: string;
 }
 
-export function reliabilityForm(workflow: Pick<Workflow, 'concurrency' | 'autoReplay' | 'alerts'>): ReliabilityForm {
+export function reliabilityForm(
+  workflow: Pick<Workflow, 'concurrency' | 'alerts'> & { autoReplay?: Workflow['autoReplay'] },
+): ReliabilityForm {
   return {
     concurrency: workflow.concurrency ? String(workflow.concurrency) : '',
     autoReplay: workflow.autoReplay?.enabled ?? false,
@@ -29,7 +31,7 @@ const words = (text: string) =>
     .filter(Boolean);
 
 /** The PATCH body; blank concurrency = no limit, blank alert URL and e-mail = no alerts. The API checks the values. */
-export function reliabilityPatch(form: ReliabilityForm): PatchWorkflowRequest {
+export function reliabilityPatch(form: ReliabilityForm): WorkflowPatch {
   const url = form.alertUrl.trim();
   const email = words(form.alertEmail);
   let alerts: AlertSettings | null = null;

@@ -5,7 +5,22 @@ import { computeRunStats } from './run-stats';
 const now = Date.parse('2025-03-10T12:00:00.000Z');
 function run(id: string, hoursAgo: number, status: RunSummary['status'] = 'succeeded'): RunSummary {
   const createdAt = new Date(now - hoursAgo * 3600 * 1000).toISOString();
-  return { id, workflowId: 'w', status, createdAt, startedAt: createdAt, finishedAt: null, durationMs: null, error: null };
+  return {
+    id,
+    workflowId: 'w',
+    status,
+    replayOf: null,
+    createdAt,
+    startedAt: createdAt,
+    finishedAt: null,
+    durationMs: null,
+    resumeAt: null,
+    error: null,
+    deadLetter: false,
+    deadLetteredAt: null,
+    autoReplayAt: null,
+    autoReplayAttempt: 0,
+  };
 }
 
 describe('computeRunStats', () => {

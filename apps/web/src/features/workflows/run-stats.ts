@@ -11,7 +11,12 @@ export interface RunStats {
 const DAY_MS = 24 * 3600 * 1000;
 
 /** Last run and runs of the last 24 h from the newest page of a workflow's runs. */
-export function computeRunStats(params: { runs: RunSummary[]; now: number; pageSize: number; hasMore: boolean }): RunStats {
+export function computeRunStats(params: {
+  runs: Array<Pick<RunSummary, 'id' | 'status' | 'createdAt' | 'startedAt'>>;
+  now: number;
+  pageSize: number;
+  hasMore: boolean;
+}): RunStats {
   const { runs, now, pageSize, hasMore } = params;
   const first = runs[0];
   const recent = runs.filter((run) => now - Date.parse(run.createdAt) < DAY_MS).length;

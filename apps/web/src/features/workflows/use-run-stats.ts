@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { listWorkflowRuns, queryKeys, type WorkflowSummary } from '../../api';
+import { listWorkflowRuns, queryKeys, type WorkflowListItem } from '../../api';
 import { computeRunStats, type RunStats } from './run-stats';
 
 const PAGE_SIZE = 100;
@@ -8,7 +8,7 @@ const PAGE_SIZE = 100;
  * Last run and 24-hour count of a workflow: from the list's summary fields when the API sends
  * them, otherwise from the newest page of its runs.
  */
-export function useRunStats(workflow: WorkflowSummary): { stats: RunStats | null; isPending: boolean } {
+export function useRunStats(workflow: WorkflowListItem): { stats: RunStats | null; isPending: boolean } {
   const fromSummary = workflow.runs24h !== undefined && workflow.lastRun !== undefined;
   const query = useQuery({
     queryKey: queryKeys.workflowRunStats(workflow.id),

@@ -5,10 +5,9 @@ import {
   getWorkflow,
   patchWorkflow,
   queryKeys,
-  type CreateWorkflowRequest,
-  type ListResponse,
+  type WorkflowInput,
+  type WorkflowList,
   type Workflow,
-  type WorkflowSummary,
 } from '../../api';
 import { definitionTrigger } from '../builder/state/workflow-draft';
 
@@ -16,7 +15,7 @@ function useReplaceInCache() {
   const queryClient = useQueryClient();
   return (workflow: Workflow) => {
     queryClient.setQueryData(queryKeys.workflow(workflow.id), (old: Workflow | undefined) => (old ? { ...old, ...workflow } : workflow));
-    queryClient.setQueryData(queryKeys.workflows(), (old: ListResponse<WorkflowSummary> | undefined) =>
+    queryClient.setQueryData(queryKeys.workflows(), (old: WorkflowList | undefined) =>
       old ? { ...old, items: old.items.map((item) => (item.id === workflow.id ? { ...item, ...workflow } : item)) } : old,
     );
   };
@@ -42,7 +41,7 @@ export function useRenameWorkflow() {
 export function useCreateWorkflow() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (workflow: CreateWorkflowRequest) => createWorkflow({ workflow }),
+    mutationFn: (workflow: WorkflowInput) => createWorkflow({ workflow }),
     onSuccess: (workflow) => {
       queryClient.setQueryData(queryKeys.workflow(workflow.id), workflow);
       return queryClient.invalidateQueries({ queryKey: queryKeys.workflows(), exact: true });
@@ -74,7 +73,7 @@ export function useDeleteWorkflow() {
   return useMutation({
     mutationFn: (params: { id: string }) => deleteWorkflow(params),
     onSuccess: (_result, params) => {
-      queryClient.setQueryData(queryKeys.workflows(), (old: ListResponse<WorkflowSummary> | undefined) =>
+      queryClient.setQueryData(queryKeys.workflows(), (old: WorkflowList | undefined) =>
         old ? { ...old, items: old.items.filter((item) => item.id !== params.id) } : old,
       );
       queryClient.removeQueries({ queryKey: queryKeys.workflow(params.id) });

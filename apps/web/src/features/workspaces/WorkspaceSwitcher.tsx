@@ -83,7 +83,7 @@ export function WorkspaceSwitcher() {
         onClick={() => setOpen((value) => !value)}
       >
         <span className="sy-switcher__avatar" aria-hidden="true">
-          {workspace.name.trim().charAt(0).toUpperCase() || 'W'}
+          {(workspace.name ?? '').trim().charAt(0).toUpperCase() || 'W'}
         </span>
         <span className="sy-switcher__text">
           <span className="sy-switcher__name">{workspace.name}</span>

@@ -4,7 +4,10 @@ import { getCurrentWorkspaceId, setCurrentWorkspaceId, type WorkspaceMembership 
  * The workspace to work in: the stored one while the user still belongs to it, else their first.
  * Null when they belong to none.
  */
-export function pickWorkspace(params: { workspaces: readonly WorkspaceMembership[]; storedId: string | null }): WorkspaceMembership | null {
+export function pickWorkspace<W extends Pick<WorkspaceMembership, 'id'>>(params: {
+  workspaces: readonly W[];
+  storedId: string | null;
+}): W | null {
   const { workspaces, storedId } = params;
   return workspaces.find((workspace) => workspace.id === storedId) ?? workspaces[0] ?? null;
 }

@@ -1,11 +1,14 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { Role, WorkspaceMembership } from '../../api';
+import type { AuthState } from '@switchyard/contract';
+import type { Role } from '../../api';
 import { pickWorkspace, readStoredWorkspaceId, subscribeStoredWorkspaceId, writeStoredWorkspaceId } from './current-workspace';
 import { can, type Action } from './roles';
 import { useAuthState } from '../auth/use-auth';
 
 /** The workspace the UI works in, from the auth state and the stored choice. Keeps the stored id valid. */
-export function useCurrentWorkspace(): { workspace: WorkspaceMembership | null; workspaces: WorkspaceMembership[]; isPending: boolean } {
+type Workspace = AuthState['workspaces'][number];
+
+export function useCurrentWorkspace(): { workspace: Workspace | null; workspaces: Workspace[]; isPending: boolean } {
   const auth = useAuthState();
   const storedId = useSyncExternalStore(subscribeStoredWorkspaceId, readStoredWorkspaceId, () => null);
   const workspaces = auth.data?.workspaces ?? [];

@@ -1,14 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InboundRequestSummary } from '../../../api';
+import type { InboundRequest } from '../../../api';
 
 /**
  * "Listen for a test request": waits for the next request newer than the moment listening started
  * and hands it to `onCaptured`. Requests arrive in `requests` (refreshed by SSE or polling).
  */
-export function useListenForRequest(params: {
-  requests: InboundRequestSummary[] | undefined;
-  onCaptured: (request: InboundRequestSummary) => void;
-}) {
+export function useListenForRequest(params: { requests: InboundRequest[] | undefined; onCaptured: (request: InboundRequest) => void }) {
   const { requests, onCaptured } = params;
   const [listening, setListening] = useState(false);
   const known = useRef<Set<string> | null>(null);

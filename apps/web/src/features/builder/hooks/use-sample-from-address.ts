@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { listWorkflowRequests, type InboundRequestSummary } from '../../../api';
+import { listWorkflowRequests, type InboundRequest } from '../../../api';
 import type { BuilderStore } from '../state/builder-store';
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
 
 /** Looks a request up in the workflow's request log, newest first; null when it is not there. */
-async function findRequest(params: { workflowId: string; requestId: string; signal: AbortSignal }): Promise<InboundRequestSummary | null> {
+async function findRequest(params: { workflowId: string; requestId: string; signal: AbortSignal }): Promise<InboundRequest | null> {
   let cursor: string | null = null;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const result = await listWorkflowRequests({ workflowId: params.workflowId, limit: PAGE_SIZE, cursor, signal: params.signal });

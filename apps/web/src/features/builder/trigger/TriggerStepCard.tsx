@@ -1,7 +1,7 @@
 import { absoluteUrl } from '../../../lib/absolute-url';
 import { formatRelativeTime } from '../../../lib/format-date';
 import { useNow } from '../../../lib/use-now';
-import { ApiError, type InboundRequestSummary } from '../../../api';
+import { ApiError, type InboundRequest } from '../../../api';
 import { Badge, Button, CodeBlock, Icon, Spinner } from '../../../ui';
 import { sendWebhookCurl } from '../../workflows/curl-examples';
 import { TriggerUrl } from '../../workflows/TriggerUrl';
@@ -18,7 +18,7 @@ function formatBytes(size: number | null): string {
   return size < 1024 ? `${size} B` : `${(size / 1024).toFixed(1)} KB`;
 }
 
-function requestLabel(request: InboundRequestSummary, now: number): string {
+function requestLabel(request: InboundRequest, now: number): string {
   const parts = [
     request.method,
     formatRelativeTime({ iso: request.receivedAt, now }),

@@ -1,0 +1,396 @@
+import { z } from 'zod';
+import type { Access } from '../access/access';
+import type { Action } from '../access/actions';
+import { apiKeySchema, createApiKeySchema, createdApiKeySchema } from '../api-keys/api-keys.schema';
+import { auditPageSchema, auditQuerySchema } from '../audit/audit.schema';
+import { authStateSchema, changePasswordSchema, loginSchema, membershipSchema, setupSchema, signedInSchema } from '../auth/auth.schema';
+import { testStepResultSchema, testStepSchema, testWorkflowResultSchema, testWorkflowSchema } from '../builder-test/builder-test.schema';
+import {
+  credentialListSchema,
+  credentialSchema,
+  createCredentialSchema,
+  credentialTypeListSchema,
+  updateCredentialSchema,
+} from '../credentials/credentials.schema';
+import { livenessSchema, readinessSchema } from '../health/health.schema';
+import { inboundRequestPageSchema, listRequestsQuerySchema } from '../requests/requests.schema';
+import {
+  bulkReplayResultSchema,
+  bulkReplaySchema,
+  listAllRunsQuerySchema,
+  listRunsQuerySchema,
+  loopItemsPageSchema,
+  loopItemsQuerySchema,
+  replaySchema,
+  runCreatedSchema,
+  runPageSchema,
+  runSchema,
+  stepOutputSchema,
+} from '../runs/runs.schema';
+import { workflowInputSchema, workflowListSchema, workflowPatchSchema, workflowSchema } from '../workflows/workflows.schema';
+import {
+  acceptedInviteSchema,
+  acceptInviteSchema,
+  createdInviteSchema,
+  createInviteSchema,
+  createWorkspaceSchema,
+  invitePreviewSchema,
+  inviteSchema,
+  memberSchema,
+  updateMemberSchema,
+} from '../workspaces/workspaces.schema';
+import type { HttpMethod, RouteKey, RouteSpec } from './route-spec';
+
+const action = (name: Action): Access => ({ kind: 'action', action: name });
+const signedIn = (options: { userOnly?: boolean } = {}): Access => ({ kind: 'signed-in', ...options });
+const publicRoute = (options: { duringSetup?: boolean } = {}): Access => ({ kind: 'public', ...options });
+
+const id = z.strictObject({ id: z.uuid() });
+const runStep = z.strictObject({
+  id: z.uuid(),
+  stepId: z.string().describe('The step’s journal key: `m`, `route.0.notify`, `each[3].post`'),
+});
+const memberParams = z.strictObject({ userId: z.uuid() });
+const tokenParams = z.strictObject({ token: z.string() });
+
+/**
+ * Every route of the HTTP api: who may call it, what it takes and what it answers. The api's
+ * AccessGuard decides access from it, its contract check parses answers with it (outside
+ * production), and the authorization-matrix test checks that it lists exactly the api's routes.
+ */
+export const ROUTES = {
+  'GET /api/workflows': { summary: 'List workflows', access: action('workflow.read'), status: 200, response: workflowListSchema },
+  'POST /api/workflows': {
+    summary: 'Create a workflow (active and live at once unless `active: false`)',
+    access: action('workflow.create'),
+    body: workflowInputSchema,
+    status: 201,
+    response: workflowSchema,
+  },
+  'GET /api/workflows/:id': {
+    summary: 'Get a workflow',
+    access: action('workflow.read'),
+    params: id,
+    status: 200,
+    response: workflowSchema,
+  },
+  'PUT /api/workflows/:id': {
+    summary: 'Replace a workflow (a new version when the definition changes)',
+    access: action('workflow.edit'),
+    params: id,
+    body: workflowInputSchema,
+    status: 200,
+    response: workflowSchema,
+  },
+  'PATCH /api/workflows/:id': {
+    summary: 'Change some of a workflow’s fields; `{ active }` pauses or resumes it',
+    access: action('workflow.edit'),
+    params: id,
+    body: workflowPatchSchema,
+    status: 200,
+    response: workflowSchema,
+  },
+  'DELETE /api/workflows/:id': {
+    summary: 'Delete a workflow with its requests and runs',
+    access: action('workflow.delete'),
+    params: id,
+    status: 204,
+    response: null,
+  },
+  'GET /api/workflows/:id/runs': {
+    summary: 'Runs of a workflow, newest first',
+    access: action('workflow.read'),
+    params: id,
+    query: listRunsQuerySchema,
+    status: 200,
+    response: runPageSchema,
+  },
+  'GET /api/workflows/:id/requests': {
+    summary: 'Requests received at a workflow’s trigger URL, run or not, newest first',
+    access: action('workflow.read'),
+    params: id,
+    query: listRequestsQuerySchema,
+    status: 200,
+    response: inboundRequestPageSchema,
+  },
+  'GET /api/workflows/:id/events': {
+    summary: 'Server-Sent Events of a workflow: `request` and `run` (see requestEventSchema, runEventSchema), `ping` every 15 s',
+    access: action('workflow.read'),
+    params: id,
+    status: 200,
+    response: null,
+    produces: 'text/event-stream',
+  },
+  'GET /api/runs': {
+    summary: 'Runs of every workflow, newest first',
+    access: action('run.read'),
+    query: listAllRunsQuerySchema,
+    status: 200,
+    response: runPageSchema,
+  },
+  'POST /api/runs/replay': {
+    summary: 'Replay the runs listed, or those matching a filter (at most 1,000)',
+    access: action('run.replay'),
+    body: bulkReplaySchema,
+    status: 201,
+    response: bulkReplayResultSchema,
+  },
+  'GET /api/runs/:id': {
+    summary: 'A run with its request and steps',
+    access: action('run.read'),
+    params: id,
+    status: 200,
+    response: runSchema,
+  },
+  'GET /api/runs/:id/steps/:stepId/items': {
+    summary: 'A page of a loop step’s items',
+    access: action('run.read'),
+    params: runStep,
+    query: loopItemsQuerySchema,
+    status: 200,
+    response: loopItemsPageSchema,
+  },
+  'GET /api/runs/:id/steps/:stepId/output': {
+    summary: 'The whole output of one step (for outputs over the inline cap)',
+    access: action('run.read'),
+    params: runStep,
+    status: 200,
+    response: stepOutputSchema,
+  },
+  'POST /api/runs/:id/replay': {
+    summary: 'Replay a run, from the start or from its failed step',
+    access: action('run.replay'),
+    params: id,
+    body: replaySchema,
+    status: 201,
+    response: runCreatedSchema,
+  },
+  'POST /api/requests/:id/replay': {
+    summary: 'Run a stored request into its workflow, whatever its verdict was',
+    access: action('run.replay'),
+    params: id,
+    status: 201,
+    response: runCreatedSchema,
+  },
+  'GET /api/requests/:id/body': {
+    summary: 'The raw body of a stored request, as an attachment',
+    access: action('run.read'),
+    params: id,
+    status: 200,
+    response: null,
+    produces: 'application/octet-stream',
+  },
+  'POST /api/test/step': {
+    summary: 'Test one step on sample data (HTTP calls are made; nothing is recorded)',
+    access: action('test.run'),
+    body: testStepSchema,
+    status: 200,
+    response: testStepResultSchema,
+  },
+  'POST /api/test/workflow': {
+    summary: 'Test a whole definition on a sample request (nothing is recorded)',
+    access: action('test.run'),
+    body: testWorkflowSchema,
+    status: 200,
+    response: testWorkflowResultSchema,
+  },
+  'GET /api/health/live': {
+    summary: 'The process is up',
+    access: publicRoute({ duringSetup: true }),
+    status: 200,
+    response: livenessSchema,
+  },
+  'GET /api/health/ready': {
+    summary: 'PostgreSQL and the queue answer (503 while either is out, or shutting down)',
+    access: publicRoute({ duringSetup: true }),
+    status: 200,
+    response: readinessSchema,
+    otherResponses: { 503: readinessSchema },
+  },
+  'GET /api/auth/state': {
+    summary: 'Setup state, the caller, their workspaces and CSRF token',
+    access: publicRoute({ duringSetup: true }),
+    status: 200,
+    response: authStateSchema,
+  },
+  'POST /api/auth/setup': {
+    summary: 'Create the owner account (once) and sign in',
+    access: publicRoute({ duringSetup: true }),
+    body: setupSchema,
+    status: 201,
+    response: signedInSchema,
+  },
+  'POST /api/auth/login': { summary: 'Sign in', access: publicRoute(), body: loginSchema, status: 200, response: signedInSchema },
+  'POST /api/auth/logout': { summary: 'End this session', access: signedIn({ userOnly: true }), status: 204, response: null },
+  'POST /api/auth/logout-all': {
+    summary: 'End every session of the user, this one included',
+    access: signedIn({ userOnly: true }),
+    status: 204,
+    response: null,
+  },
+  'POST /api/auth/password': {
+    summary: 'Change the password (ends the user’s other sessions)',
+    access: signedIn({ userOnly: true }),
+    body: changePasswordSchema,
+    status: 204,
+    response: null,
+  },
+  'GET /api/workspaces': {
+    summary: 'The caller’s workspaces and roles',
+    access: signedIn(),
+    status: 200,
+    response: z.array(membershipSchema),
+  },
+  'POST /api/workspaces': {
+    summary: 'Create a workspace, owned by the caller',
+    access: signedIn({ userOnly: true }),
+    body: createWorkspaceSchema,
+    status: 201,
+    response: membershipSchema,
+  },
+  'DELETE /api/workspaces/current': {
+    summary: 'Delete the request’s workspace and everything in it',
+    access: action('workspace.delete'),
+    status: 204,
+    response: null,
+  },
+  'GET /api/workspaces/current/members': {
+    summary: 'Members of the workspace',
+    access: action('members.read'),
+    status: 200,
+    response: z.array(memberSchema),
+  },
+  'PATCH /api/workspaces/current/members/:userId': {
+    summary: 'Change a member’s role',
+    access: action('members.manage'),
+    params: memberParams,
+    body: updateMemberSchema,
+    status: 200,
+    response: memberSchema,
+  },
+  'DELETE /api/workspaces/current/members/:userId': {
+    summary: 'Remove a member',
+    access: action('members.manage'),
+    params: memberParams,
+    status: 204,
+    response: null,
+  },
+  'GET /api/workspaces/current/invites': {
+    summary: 'Open invites',
+    access: action('invites.manage'),
+    status: 200,
+    response: z.array(inviteSchema),
+  },
+  'POST /api/workspaces/current/invites': {
+    summary: 'Invite someone (a one-time link; e-mailed when SMTP is set)',
+    access: action('invites.manage'),
+    body: createInviteSchema,
+    status: 201,
+    response: createdInviteSchema,
+  },
+  'DELETE /api/workspaces/current/invites/:id': {
+    summary: 'Revoke an invite',
+    access: action('invites.manage'),
+    params: id,
+    status: 204,
+    response: null,
+  },
+  'GET /api/invites/:token': {
+    summary: 'What an invite link is for',
+    access: publicRoute(),
+    params: tokenParams,
+    status: 200,
+    response: invitePreviewSchema,
+  },
+  'POST /api/invites/:token/accept': {
+    summary: 'Accept an invite: join as the signed-in user, or create an account',
+    access: publicRoute(),
+    params: tokenParams,
+    body: acceptInviteSchema,
+    status: 200,
+    response: acceptedInviteSchema,
+  },
+  'GET /api/api-keys': {
+    summary: 'API keys of the workspace',
+    access: action('apiKeys.manage'),
+    status: 200,
+    response: z.array(apiKeySchema),
+  },
+  'POST /api/api-keys': {
+    summary: 'Create an API key (the key is shown in this answer only)',
+    access: action('apiKeys.manage'),
+    body: createApiKeySchema,
+    status: 201,
+    response: createdApiKeySchema,
+  },
+  'DELETE /api/api-keys/:id': { summary: 'Revoke an API key', access: action('apiKeys.manage'), params: id, status: 204, response: null },
+  'GET /api/credential-types': {
+    summary: 'The kinds of credential and their fields',
+    access: signedIn(),
+    status: 200,
+    response: credentialTypeListSchema,
+  },
+  'GET /api/credentials': {
+    summary: 'Stored credentials (secrets only as hints; viewers see names only)',
+    access: action('credentials.read'),
+    status: 200,
+    response: credentialListSchema,
+  },
+  'POST /api/credentials': {
+    summary: 'Store a credential',
+    access: action('credentials.manage'),
+    body: createCredentialSchema,
+    status: 201,
+    response: credentialSchema,
+  },
+  'GET /api/credentials/:id': {
+    summary: 'Get a credential',
+    access: action('credentials.read'),
+    params: id,
+    status: 200,
+    response: credentialSchema,
+  },
+  'PUT /api/credentials/:id': {
+    summary: 'Rename a credential or change its fields (omitted secrets keep their value)',
+    access: action('credentials.manage'),
+    params: id,
+    body: updateCredentialSchema,
+    status: 200,
+    response: credentialSchema,
+  },
+  'DELETE /api/credentials/:id': {
+    summary: 'Delete a credential (409 while a workflow uses it)',
+    access: action('credentials.manage'),
+    params: id,
+    status: 204,
+    response: null,
+  },
+  'GET /api/audit': {
+    summary: 'The workspace’s audit log, newest first',
+    access: action('audit.read'),
+    query: auditQuerySchema,
+    status: 200,
+    response: auditPageSchema,
+  },
+} as const satisfies Record<RouteKey, RouteSpec>;
+
+export type ApiRoute = keyof typeof ROUTES;
+
+/** The success answer of a route, as the api sends it and clients receive it. */
+export type ResponseOf<K extends ApiRoute> = (typeof ROUTES)[K]['response'] extends z.ZodType
+  ? z.output<(typeof ROUTES)[K]['response']>
+  : void;
+
+/** The spec of `METHOD path` (path as registered: `/api/workflows/:id`), or undefined for a route that is not in the contract. */
+export function findRoute(method: string, path: string): (RouteSpec & { key: ApiRoute }) | undefined {
+  const key = `${method === 'HEAD' ? 'GET' : method} ${path}`;
+  return Object.hasOwn(ROUTES, key) ? { key: key as ApiRoute, ...(ROUTES[key as ApiRoute] as RouteSpec) } : undefined;
+}
+
+/** Every route as `{ key, method, path, ...spec }`, in table order. */
+export function listRoutes(): Array<RouteSpec & { key: ApiRoute; method: HttpMethod; path: string }> {
+  return (Object.keys(ROUTES) as ApiRoute[]).map((key) => {
+    const [method, path] = key.split(' ') as [HttpMethod, string];
+    return { key, method, path, ...(ROUTES[key] as RouteSpec) };
+  });
+}

@@ -1,0 +1,260 @@
+import { z } from 'zod';
+import { cursorSchema, isoTimeQuerySchema, pageOf, timestampSchema } from '../common/page.schema';
+import { RUN_STATUSES, STEP_RUN_STATUSES, type StepRunStatus } from './statuses';
+
+export const runStatusSchema = z.enum(RUN_STATUSES);
+export const stepRunStatusSchema = z.enum(STEP_RUN_STATUSES);
+
+/** Most runs one bulk replay creates. */
+export const MAX_BULK_REPLAY = 1000;
+/** Items of a loop put in the run detail: the first ones, and failed ones after them up to as many again. */
+export const LOOP_ITEMS_SHOWN = 100;
+
+/** `GET /api/workflows/:id/runs?status=&since=&until=&limit=&cursor=&q=&deadLetter=`. */
+export const listRunsQuerySchema = z.strictObject({
+  status: z.enum(RUN_STATUSES).optional(),
+  since: isoTimeQuerySchema,
+  until: isoTimeQuerySchema,
+  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
+  cursor: cursorSchema,
+  /** Payload search: `body.customer.email = "a@b.c"`. */
+  q: z.string().max(2000, 'must be at most 2000 characters').optional(),
+  /** `true`: dead letters only (failed runs whose auto-replay schedule is used up); `false`: none of them. */
+  deadLetter: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+});
+
+/** `GET /api/runs`: the same filters across every workflow, plus `workflowId`. */
+export const listAllRunsQuerySchema = listRunsQuerySchema.extend({ workflowId: z.string().uuid('must be a workflow id').optional() });
+export type RunListQuery = z.input<typeof listAllRunsQuerySchema>;
+export type ListRunsFilters = z.output<typeof listAllRunsQuerySchema>;
+
+const replayOptionsShape = {
+  /** `start`: every step again; `failed-step`: completed steps are reused, not repeated. */
+  from: z.enum(['start', 'failed-step']).default('start'),
+  /** `current`: the workflow as it is now (after a fix); `original`: the version the run used. */
+  version: z.enum(['current', 'original']).default('current'),
+};
+
+/** `POST /api/runs/:id/replay`. */
+export const replaySchema = z.strictObject(replayOptionsShape);
+export type ReplayOptions = z.output<typeof replaySchema>;
+
+/** The run filters of a bulk replay (failed runs unless told otherwise). */
+export const bulkReplayFilterSchema = z.strictObject({
+  workflowId: z.string().uuid('must be a workflow id').optional(),
+  status: z.enum(RUN_STATUSES).default('failed'),
+  since: isoTimeQuerySchema,
+  until: isoTimeQuerySchema,
+  q: z.string().max(2000, 'must be at most 2000 characters').optional(),
+  deadLetter: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+});
+
+/** `POST /api/runs/replay`: the runs listed, or every run matching a filter; at most MAX_BULK_REPLAY. */
+export const bulkReplaySchema = z
+  .strictObject({
+    ...replayOptionsShape,
+    runIds: z.array(z.string().uuid('must be a run id')).min(1).max(MAX_BULK_REPLAY, `at most ${MAX_BULK_REPLAY} runs at once`).optional(),
+    filter: bulkReplayFilterSchema.optional(),
+  })
+  .refine((b) => (b.runIds === undefined) !== (b.filter === undefined), { message: 'give either runIds or filter', path: ['runIds'] });
+export type BulkReplayRequest = z.input<typeof bulkReplaySchema>;
+
+/** `GET /api/runs/:id/steps/:stepKey/items?offset=&limit=`. */
+export const loopItemsQuerySchema = z.strictObject({
+  offset: z.coerce.number().int('must be a whole number').min(0, 'must be at least 0').default(0),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(LOOP_ITEMS_SHOWN, `must be at most ${LOOP_ITEMS_SHOWN}`)
+    .default(LOOP_ITEMS_SHOWN),
+});
+
+/**
+ * A failure as recorded in the journal: `code`, `message`, `kind` (`user` or `system`),
+ * `retryable`, and where known the `field`, expression `position`, `stepId` and `details`.
+ */
+export const runErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  kind: z.enum(['user', 'system']).optional(),
+  retryable: z.boolean().optional(),
+  stepId: z.string().optional(),
+  field: z.string().optional(),
+  position: z.number().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type RunError = z.infer<typeof runErrorSchema>;
+
+/** What every run answer carries. */
+export const runSummarySchema = z.strictObject({
+  id: z.string(),
+  workflowId: z.string(),
+  status: runStatusSchema,
+  /** The run this one replays, when it is a replay. */
+  replayOf: z.string().nullable(),
+  createdAt: timestampSchema,
+  startedAt: timestampSchema.nullable(),
+  finishedAt: timestampSchema.nullable(),
+  durationMs: z.number().nullable(),
+  /** When a `waiting` run (a delay, or a retry) continues. */
+  resumeAt: timestampSchema.nullable(),
+  error: runErrorSchema.nullable(),
+  /** A failed run whose auto-replay schedule is used up. */
+  deadLetter: z.boolean(),
+  deadLetteredAt: timestampSchema.nullable(),
+  /** When this failed run will be replayed automatically, if it will. */
+  autoReplayAt: timestampSchema.nullable(),
+  /** 0 for a run started by a request or by hand; n for the n-th automatic replay. */
+  autoReplayAttempt: z.number().int(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+/** One line about the request that started a run (lists only). */
+export const triggerSummarySchema = z.strictObject({
+  method: z.string(),
+  contentType: z.string().nullable(),
+  size: z.number().int(),
+  /** The first 120 characters of the parsed body, for JSON and form bodies. */
+  preview: z.string().nullable(),
+});
+
+export const runListItemSchema = runSummarySchema.extend({ triggerSummary: triggerSummarySchema.nullable() });
+export type RunListItem = z.infer<typeof runListItemSchema>;
+
+/** `GET /api/runs` and `GET /api/workflows/:id/runs`: newest first. */
+export const runPageSchema = pageOf(runListItemSchema);
+export type RunPage = z.infer<typeof runPageSchema>;
+
+const headersSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+/** The request that started a run, as the expressions saw it, and where to fetch its raw bytes. */
+export const runTriggerSchema = z.strictObject({
+  requestId: z.string(),
+  method: z.string(),
+  headers: headersSchema,
+  query: headersSchema,
+  contentType: z.string().nullable(),
+  /** Parsed JSON or form fields, text, or base64 (`bodyEncoding`); null when over the inline cap (1 MiB). */
+  body: z.unknown(),
+  bodyEncoding: z.literal('base64').optional(),
+  /** True when the body is over the inline cap: `body` is null, `bodyUrl` has the bytes. */
+  bodyTruncated: z.literal(true).optional(),
+  /** The raw body exactly as received, served as an attachment. */
+  bodyUrl: z.string(),
+  receivedAt: timestampSchema,
+  size: z.number().int(),
+});
+export type RunTrigger = z.infer<typeof runTriggerSchema>;
+
+/**
+ * One step of a run: `id`, `type`, `status`, payloads, attempts and timings, its journal `key`
+ * (`route.0.notify` in a branch path, `each[3].post` in a loop item), and for a branch its `paths`,
+ * for a loop its `items` and `itemCount`. Steps that did not run have no payloads or timings.
+ */
+export interface StepRun {
+  id: string;
+  key: string;
+  type: string;
+  name?: string;
+  status: StepRunStatus;
+  input?: unknown;
+  output?: unknown;
+  /** True when the output is over the inline cap: `output` is null; fetch it from `/steps/:key/output`. */
+  outputTruncated?: true;
+  error?: RunError | null;
+  /** 0 for a step that did not run, or whose output a replay from the failed step reused. */
+  attempts: number;
+  startedAt?: string;
+  finishedAt?: string;
+  durationMs?: number;
+  paths?: StepRunPath[];
+  items?: StepRunItem[];
+  itemCount?: number;
+}
+
+export interface StepRunPath {
+  index: number | 'otherwise';
+  name: string;
+  taken: boolean;
+  steps: StepRun[];
+}
+
+export interface StepRunItem {
+  index: number;
+  status: StepRunStatus;
+  steps: StepRun[];
+}
+
+export const stepRunPathSchema: z.ZodType<StepRunPath> = z.strictObject({
+  index: z.union([z.number().int(), z.literal('otherwise')]),
+  name: z.string(),
+  taken: z.boolean(),
+  get steps() {
+    return z.array(stepRunSchema);
+  },
+});
+
+export const stepRunItemSchema: z.ZodType<StepRunItem> = z.strictObject({
+  index: z.number().int(),
+  status: stepRunStatusSchema,
+  get steps() {
+    return z.array(stepRunSchema);
+  },
+});
+
+export const stepRunSchema: z.ZodType<StepRun> = z.strictObject({
+  id: z.string(),
+  key: z.string(),
+  type: z.string(),
+  name: z.string().optional(),
+  status: stepRunStatusSchema,
+  input: z.unknown().optional(),
+  output: z.unknown().optional(),
+  outputTruncated: z.literal(true).optional(),
+  error: runErrorSchema.nullable().optional(),
+  attempts: z.number().int().min(0),
+  startedAt: timestampSchema.optional(),
+  finishedAt: timestampSchema.optional(),
+  durationMs: z.number().optional(),
+  get paths() {
+    return z.array(stepRunPathSchema).optional();
+  },
+  get items() {
+    return z.array(stepRunItemSchema).optional();
+  },
+  itemCount: z.number().int().min(0).optional(),
+});
+
+/** `GET /api/runs/:id`: the run, the request that started it and every step. */
+export const runSchema = runSummarySchema.extend({
+  versionId: z.string(),
+  /** Number of the workflow version the run executed. */
+  version: z.number().int(),
+  /** The dead-letter alert sent about this run, when one was. */
+  alert: z.record(z.string(), z.unknown()).nullable(),
+  trigger: runTriggerSchema,
+  steps: z.array(stepRunSchema),
+});
+export type Run = z.infer<typeof runSchema>;
+
+/** `GET /api/runs/:id/steps/:stepKey/items`: a page of a loop's items. */
+export const loopItemsPageSchema = z.strictObject({
+  key: z.string(),
+  itemCount: z.number().int().min(0),
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1),
+  items: z.array(stepRunItemSchema),
+});
+export type LoopItemsPage = z.infer<typeof loopItemsPageSchema>;
+
+/** `GET /api/runs/:id/steps/:stepKey/output`: the whole output of one step. */
+export const stepOutputSchema = z.strictObject({ output: z.unknown() });
+
+/** `POST /api/runs/:id/replay`, `POST /api/requests/:id/replay`. */
+export const runCreatedSchema = z.strictObject({ runId: z.string() });
+export type RunCreated = z.infer<typeof runCreatedSchema>;
+
+/** `POST /api/runs/replay`. */
+export const bulkReplayResultSchema = z.strictObject({ count: z.number().int().min(0), runIds: z.array(z.string()) });
+export type BulkReplayResult = z.infer<typeof bulkReplayResultSchema>;
