@@ -1,6 +1,6 @@
 import { checkExpressionSyntax } from '../expressions/evaluate-expression';
 import { checkTemplateSyntax } from '../expressions/template';
-import { childStepLists, type Step } from '../schema/step.schema';
+import { childStepLists, type Step } from '../steps/step.schema';
 import { expressionIssue } from './expression-issue';
 import type { ValidationIssue } from './validation-issue';
 
