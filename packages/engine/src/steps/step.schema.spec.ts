@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { APP_STEP_TYPES, CONTAINER_STEP_TYPES, STEP_TYPES, childStepLists, stepSchema } from './step.schema';
+import { stepSchema } from './step.schema';
+import { APP_STEP_TYPES, CONTAINER_STEP_TYPES, STEP_TYPES } from './step-kits';
+import { childStepLists } from './step-tree';
 
 describe('stepSchema', () => {
   it('lists every step type', () => {

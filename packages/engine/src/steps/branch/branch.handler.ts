@@ -3,6 +3,7 @@ import { NestedStepError } from '../../runner/step-error';
 import type { StepHandler } from '../../runner/step-handler';
 import { evaluateField } from '../shared/evaluate-field';
 import { isTruthy } from '../filter/filter.handler';
+import { branchLists } from './branch.lists';
 
 /**
  * `branch`: evaluates the paths' conditions in order, then runs the chosen paths' steps in order,
@@ -20,11 +21,15 @@ export const branchHandler: StepHandler<BranchStep> = async ({ step, key, contex
     }
   }
   const otherwise = matched.length === 0 && step.otherwise !== undefined;
-  const chosen = matched.map((index) => ({ path: String(index), steps: step.paths[index].steps }));
-  if (otherwise && step.otherwise) chosen.push({ path: 'otherwise', steps: step.otherwise.steps });
+  const chosen: Array<{ id: number | 'otherwise'; steps: BranchStep['paths'][number]['steps'] }> = matched.map((index) => ({
+    id: index,
+    steps: step.paths[index].steps,
+  }));
+  if (otherwise && step.otherwise) chosen.push({ id: 'otherwise', steps: step.otherwise.steps });
   const output = { matched, otherwise };
-  for (const { path, steps } of chosen) {
-    const outcome = await runSteps({ steps, prefix: `${key}.${path}.`, parentStepId: key, context, bindings: evaluate.bindings });
+  for (const { id, steps } of chosen) {
+    const prefix = branchLists.journalPrefix({ key, id });
+    const outcome = await runSteps({ steps, prefix, parentStepId: key, context, bindings: evaluate.bindings });
     switch (outcome.kind) {
       case 'completed':
       case 'filtered':

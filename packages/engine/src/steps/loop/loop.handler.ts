@@ -5,6 +5,7 @@ import { LOOP_MAX_ITEMS } from './loop.schema';
 import { NestedStepError, StepError, toStepErrorInfo, type StepErrorInfo } from '../../runner/step-error';
 import type { BlockOutcome, StepHalt, StepHandler } from '../../runner/step-handler';
 import { evaluateField } from '../shared/evaluate-field';
+import { loopLists } from './loop.lists';
 
 /** A failed item, as collected in the loop's output when `onItemError` is `collect`. */
 export interface LoopFailure {
@@ -54,7 +55,8 @@ export const loopHandler: StepHandler<LoopStep> = async ({ step, key, context, e
   const runItem = async (index: number): Promise<void> => {
     const itemContext = { trigger: context.trigger, steps: { ...context.steps } };
     const bindings = { ...evaluate.bindings, item: items[index], index };
-    const outcome = await runSteps({ steps: step.steps, prefix: `${key}[${index}].`, parentStepId: key, context: itemContext, bindings });
+    const prefix = loopLists.journalPrefix({ key, id: 'steps', item: index });
+    const outcome = await runSteps({ steps: step.steps, prefix, parentStepId: key, context: itemContext, bindings });
     switch (outcome.kind) {
       case 'filtered':
         return;

@@ -11,8 +11,7 @@ export const LOOP_ITEM_ERROR_MODES = ['fail', 'collect'] as const;
 export type LoopItemErrorMode = (typeof LOOP_ITEM_ERROR_MODES)[number];
 
 /**
- * Fields of `loop` (For each) besides `steps`, which is declared with the step union in
- * `step.schema.ts` (the recursion lives there).
+ * Fields of `loop` (For each) besides `steps`, which holds steps (see {@link loopStepSchemaOf}).
  *
  * `loop` evaluates `items` (an array; a single value counts as one item, nothing as none) and runs
  * its steps once per item, at most `concurrency` items at a time (default 1, at most 10), for at
@@ -43,3 +42,13 @@ export const loopStepShape = {
       "JSONata expression evaluated after each item ($item, $index and the item's step outputs); default: the output of the item's last step",
     ),
 };
+
+/** The schema of `loop`, given the schema of a list of steps (see `branchSchemasOf` for why it is a parameter). */
+export function loopStepSchemaOf<L>(stepList: (description: string) => L) {
+  return z.strictObject({
+    ...loopStepShape,
+    get steps(): L {
+      return stepList('Steps run for each item');
+    },
+  });
+}
