@@ -10,7 +10,7 @@ import {
   type Workflow,
   type WorkflowSummary,
 } from '../../api';
-import { definitionTrigger } from '../builder/state/workflow-draft';
+import { definitionTrigger } from '../builder/state/definition-trigger';
 
 function useReplaceInCache() {
   const queryClient = useQueryClient();

@@ -1,7 +1,7 @@
-import { validateDefinition } from '@switchyard/engine';
+import { APP_STEP_TYPES, validateDefinition } from '@switchyard/engine';
 import { describe, expect, it } from 'vitest';
-import { APP_STEP_TYPES, appStepSummary } from './app-step-factory';
-import { createStep } from './step-factory';
+import { createStep } from '../../state/step-factory';
+import { appStepSummary } from './web-step-kits';
 
 const paths = (step: Record<string, unknown>) => {
   const result = validateDefinition({ trigger: { type: 'webhook' }, steps: [step] });

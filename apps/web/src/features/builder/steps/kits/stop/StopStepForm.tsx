@@ -1,9 +1,9 @@
-import { ChoiceGroup, formIssues, messages, textOf } from './control-form-parts';
-import { ExpressionField } from './ExpressionField';
-import type { StepFormProps } from './StepForms';
+import { ChoiceGroup, formIssues, messages, textOf } from '../../form-parts/control-form-parts';
+import { ExpressionField } from '../../form-parts/ExpressionField';
+import type { StepFormProps } from '../step-form';
 
 /** End the run: here, wherever it is (in a path or a loop too), as succeeded or failed, with a message. */
-export function StopStepForm(props: StepFormProps) {
+export function StopStepForm(props: StepFormProps<'stop'>) {
   const { entry, index, setField } = props;
   const { key, step } = entry;
   const failed = step.status === 'failed';

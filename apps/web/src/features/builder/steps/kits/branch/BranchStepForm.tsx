@@ -1,11 +1,10 @@
-import { Badge, Button, TextInput } from '../../../ui';
-import { useBuilderContext } from '../builder-context';
 import { MAX_BRANCH_PATHS } from '@switchyard/engine';
-import { branchOtherwise, branchPaths } from '../state/step-tree';
-import { ChoiceGroup, formIssues, messages } from './control-form-parts';
-import { ExpressionField } from './ExpressionField';
-import { StepListEditor } from './StepListEditor';
-import type { StepFormProps } from './StepForms';
+import { Badge, Button, TextInput } from '../../../../../ui';
+import { useBuilderContext } from '../../../builder-context';
+import { ChoiceGroup, formIssues, messages } from '../../form-parts/control-form-parts';
+import { ExpressionField } from '../../form-parts/ExpressionField';
+import { NestedStepList } from '../../nested-step-list';
+import type { StepFormProps } from '../step-form';
 
 /** Whether the sample takes a path: shown beside each path's title. */
 function PathVerdict({ taken, known }: { taken: boolean; known: boolean }) {
@@ -17,12 +16,12 @@ function PathVerdict({ taken, known }: { taken: boolean; known: boolean }) {
  * Paths: each path has a name, a "Run this path if" condition and its own steps; the first
  * matching path runs (or every matching one), and "Otherwise" when none matches.
  */
-export function BranchStepForm(props: StepFormProps) {
+export function BranchStepForm(props: StepFormProps<'branch'>) {
   const { entry, index, setField } = props;
   const { store, outputs } = useBuilderContext();
   const { key, step } = entry;
-  const paths = branchPaths(step);
-  const otherwise = branchOtherwise(step);
+  const paths = step.paths ?? [];
+  const otherwise = step.otherwise;
   const preview = outputs[key];
   const known = preview?.source === 'preview' && preview.matchedPaths !== undefined;
   const edit = (operation: Parameters<typeof store.dispatch>[0] & { type: 'edit' }) => store.dispatch(operation);
@@ -91,7 +90,7 @@ export function BranchStepForm(props: StepFormProps) {
               placeholder={"trigger.body.country = 'DE'"}
               issues={formIssues(props, `paths.${pathIndex}.condition`)}
             />
-            <StepListEditor
+            <NestedStepList
               steps={path.steps ?? []}
               list={{ parentKey: key, list: pathIndex }}
               label={`Steps of ${label}`}
@@ -138,7 +137,7 @@ export function BranchStepForm(props: StepFormProps) {
               edit({ type: 'edit', operation: { type: 'setPathField', key, pathIndex: 'otherwise', field: 'name', value } })
             }
           />
-          <StepListEditor
+          <NestedStepList
             steps={otherwise.steps ?? []}
             list={{ parentKey: key, list: 'otherwise' }}
             label="Steps of Otherwise"

@@ -1,9 +1,9 @@
 import { DELAY_UNITS } from '@switchyard/engine';
-import { Field, RelativeTime } from '../../../ui';
-import { useBuilderContext } from '../builder-context';
-import { ChoiceGroup, formIssues, messages, numberOrUndefined, textOf } from './control-form-parts';
-import { ExpressionField } from './ExpressionField';
-import type { StepFormProps } from './StepForms';
+import { Field, RelativeTime } from '../../../../../ui';
+import { useBuilderContext } from '../../../builder-context';
+import { ChoiceGroup, formIssues, messages, numberOrUndefined, textOf } from '../../form-parts/control-form-parts';
+import { ExpressionField } from '../../form-parts/ExpressionField';
+import type { StepFormProps } from '../step-form';
 
 const UNIT_LABELS: Record<string, string> = { seconds: 'seconds', minutes: 'minutes', hours: 'hours', days: 'days' };
 
@@ -25,7 +25,7 @@ function ResumePreview({ stepKey }: { stepKey: string }) {
 }
 
 /** Wait: for a number of seconds, minutes, hours or days, or until a time given by an expression. */
-export function DelayStepForm(props: StepFormProps) {
+export function DelayStepForm(props: StepFormProps<'delay'>) {
   const { entry, index, setField } = props;
   const { key, step } = entry;
   const mode = step.mode === 'until' ? 'until' : 'for';

@@ -1,13 +1,12 @@
 import { LOOP_MAX_CONCURRENCY } from '@switchyard/engine';
-import { prettyJson } from '../../../lib/pretty-json';
-import { TextInput } from '../../../ui';
-import { useBuilderContext } from '../builder-context';
-import { LOOP_PREVIEW_ITEMS } from '../preview/step-outputs';
-import { getList } from '../state/step-tree';
-import { ChoiceGroup, formIssues, messages, numberOrUndefined, textOf } from './control-form-parts';
-import { ExpressionField } from './ExpressionField';
-import { StepListEditor } from './StepListEditor';
-import type { StepFormProps } from './StepForms';
+import { prettyJson } from '../../../../../lib/pretty-json';
+import { TextInput } from '../../../../../ui';
+import { useBuilderContext } from '../../../builder-context';
+import { ChoiceGroup, formIssues, messages, numberOrUndefined, textOf } from '../../form-parts/control-form-parts';
+import { ExpressionField } from '../../form-parts/ExpressionField';
+import { NestedStepList } from '../../nested-step-list';
+import type { StepFormProps } from '../step-form';
+import { LOOP_PREVIEW_ITEMS } from './loop.kit';
 
 /** On the sample: how many items, and the first one (what `$item` is in the previews inside). */
 function ItemsPreview({ stepKey }: { stepKey: string }) {
@@ -32,10 +31,10 @@ function ItemsPreview({ stepKey }: { stepKey: string }) {
 }
 
 /** For each: the items expression, how many at once, what a failing item does, and the steps per item. */
-export function LoopStepForm(props: StepFormProps) {
+export function LoopStepForm(props: StepFormProps<'loop'>) {
   const { entry, index, setField } = props;
   const { key, step } = entry;
-  const inner = getList(step, 'steps') ?? [];
+  const inner = step.steps ?? [];
   return (
     <>
       <ExpressionField
@@ -101,7 +100,7 @@ export function LoopStepForm(props: StepFormProps) {
         <p className="sy-field__description">
           Inside, <code>$item</code> is the current item and <code>$index</code> its position (from 0); both are in the data panel.
         </p>
-        <StepListEditor steps={inner} list={{ parentKey: key, list: 'steps' }} label="Steps for each item" where="for each item" />
+        <NestedStepList steps={inner} list={{ parentKey: key, list: 'steps' }} label="Steps for each item" where="for each item" />
       </section>
     </>
   );

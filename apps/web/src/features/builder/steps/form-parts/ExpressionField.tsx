@@ -1,10 +1,10 @@
 import { useCallback, useContext, useMemo, type ReactNode } from 'react';
-import { useBuilderContext, useBuilderState } from '../builder-context';
-import { ExpressionEditor } from '../editor/ExpressionEditor';
-import { ExpressionPreview, type PreviewKind } from '../preview/ExpressionPreview';
-import { contextForKey, contextForStep } from '../preview/step-outputs';
-import type { BuilderIssue } from '../state/builder-issues';
-import { StepScopeContext } from './StepCard';
+import { useBuilderContext, useBuilderState } from '../../builder-context';
+import { ExpressionEditor } from '../../editor/ExpressionEditor';
+import { ExpressionPreview, type PreviewKind } from '../../preview/ExpressionPreview';
+import { contextForKey, contextForStep } from '../../preview/step-outputs';
+import type { BuilderIssue } from '../../state/builder-issues';
+import { StepScopeContext } from '../step-scope';
 
 export interface ExpressionFieldProps {
   id: string;

@@ -1,8 +1,9 @@
-import { Button, TextInput } from '../../../ui';
-import { useBuilderContext, useBuilderState } from '../builder-context';
-import { formIssues, messages, numberOrUndefined, textOf } from './control-form-parts';
-import { ExpressionField } from './ExpressionField';
-import { HeadersEditor, type StepFormProps } from './StepForms';
+import { Button, TextInput } from '../../../../../ui';
+import { useBuilderContext, useBuilderState } from '../../../builder-context';
+import { formIssues, messages, numberOrUndefined, textOf } from '../../form-parts/control-form-parts';
+import { ExpressionField } from '../../form-parts/ExpressionField';
+import { HeadersEditor } from '../../form-parts/HeadersEditor';
+import type { StepFormProps } from '../step-form';
 
 /** Shown while the trigger answers at once: the answer set here would never be sent. */
 function WaitModeHint() {
@@ -26,7 +27,7 @@ function WaitModeHint() {
 }
 
 /** Answer the sender: the HTTP status, headers and body the trigger URL answers with (wait mode). */
-export function RespondStepForm(props: StepFormProps) {
+export function RespondStepForm(props: StepFormProps<'respond'>) {
   const { entry, index, setField } = props;
   const { key, step } = entry;
   return (

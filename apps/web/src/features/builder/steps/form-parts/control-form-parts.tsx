@@ -1,10 +1,16 @@
 import type { ReactNode } from 'react';
-import { issuesFor, stepTarget, type BuilderIssue } from '../state/builder-issues';
-import type { StepFormProps } from './StepForms';
+import { issuesFor, stepTarget, type BuilderIssue } from '../../state/builder-issues';
+import type { StepFormProps } from '../kits/step-form';
+import './ControlStepForms.css';
 
 /** The issues of one field of the step a form edits (`nested`: its sub-fields too). */
 export function formIssues(props: StepFormProps, field: string, nested = false): BuilderIssue[] {
   return issuesFor({ issues: props.issues, target: stepTarget(props.entry.key, field), nested });
+}
+
+/** Where pills go, as the data picker names a field: `Step 2 · Output`. */
+export function stepFieldLabel(index: number, field: string): string {
+  return `Step ${index + 1} · ${field}`;
 }
 
 export function messages(issues: BuilderIssue[]): string[] {
