@@ -1,4 +1,5 @@
 import { LOOP_ITEMS_SHOWN, type StepRunStatus } from '@switchyard/contract';
+import { childStepLists, stepListsOf } from '@switchyard/engine';
 
 /** The parts of a step definition the tree reads (a stored definition, any step type). */
 export interface TreeStep {
@@ -72,10 +73,6 @@ function loopItemIndex(rows: Iterable<StepRunRow>): Map<string, Set<number>> {
   return byLoop;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Which items a loop shows: a window from `offset`, and in the first window the failed items after it too. */
 export interface ItemWindow {
   offset: number;
@@ -113,24 +110,19 @@ function buildStep(build: Build, step: TreeStep, key: string): StepRunNode {
     status: row?.status ?? (build.terminal ? 'skipped' : 'pending'),
     row,
   };
-  if (step.type === 'branch' && step.paths) {
-    const output = isRecord(row?.output) ? row.output : undefined;
-    const matched = Array.isArray(output?.matched) ? (output.matched as number[]) : undefined;
-    node.paths = step.paths.map((path, index) => {
-      const steps = buildList(build, path.steps, `${key}.${index}.`);
+  const lists = stepListsOf(step);
+  const children = childStepLists<TreeStep>(step);
+  if (lists && !lists.perItem && children.length > 0) {
+    node.paths = children.map((list) => {
+      const steps = buildList(build, list.steps, lists.journalPrefix({ key, id: list.id }));
       const ran = steps.some((child) => child.status !== 'pending' && child.status !== 'skipped');
-      return { index, name: path.name || `Path ${index + 1}`, taken: matched ? matched.includes(index) : ran, steps };
-    });
-    if (step.otherwise) {
-      const steps = buildList(build, step.otherwise.steps, `${key}.otherwise.`);
-      const ran = steps.some((child) => child.status !== 'pending' && child.status !== 'skipped');
-      node.paths.push({
-        index: 'otherwise',
-        name: step.otherwise.name || 'Otherwise',
-        taken: output ? output.otherwise === true : ran,
+      return {
+        index: list.id as StepRunPath['index'],
+        name: list.name || list.label,
+        taken: lists.ran?.({ output: row?.output, id: list.id }) ?? ran,
         steps,
-      });
-    }
+      };
+    });
     if (!row)
       node.status = statusOf(
         build,
@@ -138,8 +130,9 @@ function buildStep(build: Build, step: TreeStep, key: string): StepRunNode {
         node.paths.flatMap((path) => path.steps),
       );
   }
-  if (step.type === 'loop' && step.steps) {
-    const inner = step.steps;
+  // A container run once per item (a loop) has one list: its items are shown, each with its steps.
+  if (lists?.perItem && children.length > 0) {
+    const inner = children[0].steps;
     const seen = [...(build.items.get(key) ?? [])].sort((a, b) => a - b);
     const results = row?.resultCount ?? 0;
     node.itemCount = Math.max(results, seen.length ? seen[seen.length - 1] + 1 : 0);

@@ -1,4 +1,4 @@
-import { defaultRetryPolicy, nextRetry, type RunVerdict, type WorkflowDefinition } from '@switchyard/engine';
+import { defaultRetryPolicy, findStepVisit, nextRetry, type RunVerdict, type WorkflowDefinition } from '@switchyard/engine';
 
 /**
  * A failed run whose failing step may be tried again: how long to wait (see the step's retry
@@ -7,7 +7,8 @@ import { defaultRetryPolicy, nextRetry, type RunVerdict, type WorkflowDefinition
 export function stepRetry(definition: WorkflowDefinition, verdict: RunVerdict, attempts: Map<string, number>): { delayMs: number } | null {
   if (verdict.status !== 'failed' || !verdict.error?.stepId) return null;
   const failed = verdict.steps.find((s) => s.stepId === verdict.error?.stepId);
-  const step = findStep(definition.steps, (failed as { definitionStepId?: string } | undefined)?.definitionStepId ?? verdict.error.stepId);
+  const stepId = (failed as { definitionStepId?: string } | undefined)?.definitionStepId ?? verdict.error.stepId;
+  const step = findStepVisit(definition.steps, (candidate) => candidate.id === stepId)?.entry;
   const policy = step?.retry ?? defaultRetryPolicy(failed?.type ?? step?.type ?? '');
   return nextRetry({
     policy: { ...defaultRetryPolicy('http'), ...policy },
@@ -15,18 +16,4 @@ export function stepRetry(definition: WorkflowDefinition, verdict: RunVerdict, a
     error: verdict.error,
     random: Math.random(),
   });
-}
-
-type AnyStep = WorkflowDefinition['steps'][number];
-
-/** Finds a step by id at any depth (ids are unique across branches and loops). */
-function findStep(steps: unknown, id: string): AnyStep | undefined {
-  if (!Array.isArray(steps) && (steps === null || typeof steps !== 'object')) return undefined;
-  for (const value of Array.isArray(steps) ? steps : Object.values(steps as object)) {
-    if (value === null || typeof value !== 'object') continue;
-    if ((value as { id?: unknown }).id === id && typeof (value as { type?: unknown }).type === 'string') return value as AnyStep;
-    const nested = findStep(value, id);
-    if (nested) return nested;
-  }
-  return undefined;
 }

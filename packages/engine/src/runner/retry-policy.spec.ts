@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRetryPolicy, nextRetry, parseRetryAfter, retryPolicySchema } from './retry-policy';
+import { defaultRetryPolicy } from '../steps/step-kits';
+import { nextRetry, parseRetryAfter, retryPolicySchema } from './retry-policy';
 
 const retryable = { code: 'HTTP_STATUS', message: '503', kind: 'user' as const, retryable: true };
 
 describe('retry policy', () => {
-  it('retries steps that call out (http and app actions) by default, and nothing else', () => {
-    for (const type of ['http', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email'])
-      expect(defaultRetryPolicy(type).maxAttempts).toBe(3);
-    for (const type of ['map', 'filter', 'branch', 'loop', 'delay', 'respond', 'stop'])
-      expect(defaultRetryPolicy(type).maxAttempts).toBe(1);
-  });
-
   it('backs off exponentially with full jitter, capped', () => {
     const policy = { maxAttempts: 5, initialDelayMs: 1000, maxDelayMs: 3000 };
     expect(nextRetry({ policy, attempts: 1, error: retryable, random: 0.5 })).toEqual({ delayMs: 500 });

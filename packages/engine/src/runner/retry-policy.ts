@@ -31,16 +31,6 @@ export const retryPolicySchema = z.strictObject({
 });
 export type RetryPolicy = z.infer<typeof retryPolicySchema>;
 
-/** Step types that call out (HTTP or SMTP): their retryable failures are retried by default. */
-export const OUTBOUND_STEP_TYPES: ReadonlyArray<string> = ['http', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email'];
-
-/** Defaults by step type: calls out (`http`, app actions) are tried three times; other steps fail at once. */
-export function defaultRetryPolicy(stepType: string): RetryPolicy {
-  return OUTBOUND_STEP_TYPES.includes(stepType)
-    ? { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 300_000 }
-    : { maxAttempts: 1, initialDelayMs: 1000, maxDelayMs: 300_000 };
-}
-
 /**
  * Decides whether a failed step is tried again after `attempts` attempts, and after how long.
  * `random` is injected (0 <= random < 1) so that the decision is deterministic in tests.

@@ -2,7 +2,7 @@ import type { ExpressionLimits } from '../expressions/expression-limits';
 import { DEFAULT_EXPRESSION_LIMITS } from '../expressions/expression-limits';
 import { ExpressionError } from '../expressions/expression-error';
 import { assertDataDepth } from '../expressions/sanitize-value';
-import type { Step } from '../schema/step.schema';
+import type { Step } from '../steps/step.schema';
 import type { WorkflowDefinition } from '../schema/workflow-definition.schema';
 import type { EnginePorts } from './ports';
 import { toStepErrorInfo, type StepErrorInfo } from './step-error';

@@ -1,41 +1,12 @@
 import type { EvaluateOptions } from '../expressions/evaluate-expression';
 import type { ExpressionLimits } from '../expressions/expression-limits';
-import { CONTAINER_STEP_TYPES, type Step, type StepType } from '../schema/step.schema';
-import { branchHandler } from './handlers/branch.handler';
-import { delayHandler } from './handlers/delay.handler';
-import { discordHandler } from './handlers/discord.handler';
-import { emailHandler } from './handlers/email.handler';
-import { filterHandler } from './handlers/filter.handler';
-import { httpHandler } from './handlers/http.handler';
-import { loopHandler } from './handlers/loop.handler';
-import { mapHandler } from './handlers/map.handler';
-import { respondHandler } from './handlers/respond.handler';
-import { slackHandler } from './handlers/slack.handler';
-import { stopHandler } from './handlers/stop.handler';
-import { teamsHandler } from './handlers/teams.handler';
-import { telegramHandler } from './handlers/telegram.handler';
-import { webhookHandler } from './handlers/webhook.handler';
+import type { Step } from '../steps/step.schema';
+import { kitOf } from '../steps/step-kits';
+import { childStepLists, stepListsOf } from '../steps/step-tree';
 import type { EnginePorts } from './ports';
 import { NestedStepError, toStepErrorInfo, type StepErrorInfo } from './step-error';
-import type { BlockOutcome, ExpressionContext, StepHalt, StepHandler } from './step-handler';
+import type { BlockOutcome, ExpressionContext, StepHalt } from './step-handler';
 import type { RespondOutput, StepResult } from './step-result';
-
-const HANDLERS: { [T in StepType]: StepHandler<Extract<Step, { type: T }>> } = {
-  map: mapHandler,
-  filter: filterHandler,
-  http: httpHandler,
-  branch: branchHandler,
-  loop: loopHandler,
-  delay: delayHandler,
-  respond: respondHandler,
-  stop: stopHandler,
-  slack: slackHandler,
-  discord: discordHandler,
-  teams: teamsHandler,
-  telegram: telegramHandler,
-  webhook: webhookHandler,
-  email: emailHandler,
-};
 
 /**
  * Wraps an error thrown by the host's `onStepFinished` (a failed checkpoint) so that no step
@@ -102,7 +73,7 @@ export async function runStep(state: RunState, step: Step, key: string, scope: B
     const ids = ports.ids;
     evaluate.uuid = () => ids.uuid();
   }
-  const handler = HANDLERS[step.type] as StepHandler<Step>;
+  const handler = kitOf(step).handler;
   try {
     const outcome = await handler({
       step,
@@ -127,7 +98,7 @@ export async function runStep(state: RunState, step: Step, key: string, scope: B
       return { result: { ...base, status: 'failed', output: outcome.output, error, ...timing }, halt, record: true };
     }
     const result: StepResult = { ...base, status: 'succeeded', input: outcome.input, output: outcome.output, ...timing };
-    return { result, halt, record: halt === undefined || !CONTAINER_STEP_TYPES.includes(step.type) };
+    return { result, halt, record: halt === undefined || stepListsOf(step) === undefined };
   } catch (err) {
     if (err instanceof HostCallbackError) throw err;
     const error = toStepErrorInfo(err);
@@ -154,7 +125,7 @@ export async function runBlock(state: RunState, steps: ReadonlyArray<Step>, scop
       state.results.push(done);
       scope.context.steps[step.id] = done.output;
       restoreNestedOutputs(state, step, key, done, scope.context);
-      if (step.type === 'respond') state.response ??= done.output as RespondOutput;
+      if (kitOf(step).answersSender) state.response ??= done.output as RespondOutput;
       last = { output: done.output };
       const halt = journaledHalt(state, step, key, done);
       if (halt) return outcomeOf(halt, key);
@@ -173,7 +144,7 @@ export async function runBlock(state: RunState, steps: ReadonlyArray<Step>, scop
     // Also when the step halts: a filter that ended a branch path stays visible after the branch.
     scope.context.steps[step.id] = run.result.output;
     if (run.halt) return outcomeOf(run.halt, key);
-    if (step.type === 'respond') state.response ??= run.result.output as RespondOutput;
+    if (kitOf(step).answersSender) state.response ??= run.result.output as RespondOutput;
     last = { output: run.result.output };
   }
   return last === undefined ? { kind: 'completed' } : { kind: 'completed', last };
@@ -190,38 +161,24 @@ function outcomeOf(halt: StepHalt, key: string): BlockOutcome {
   }
 }
 
-/** The halt a journaled (succeeded) step stands for when it is reused. */
+/** The halt a journaled (succeeded) step stands for when it is reused (see `StepKit.replay`). */
 function journaledHalt(state: RunState, step: Step, key: string, done: StepResult): StepHalt | undefined {
-  const output = done.output as Record<string, unknown> | null | undefined;
-  switch (step.type) {
-    case 'filter':
-      return output?.passed === false ? { reason: 'filtered' } : undefined;
-    case 'stop':
-      return { reason: 'stopped', status: 'succeeded', message: typeof output?.message === 'string' ? output.message : '', stepId: key };
-    case 'delay': {
-      const resumeAt = typeof output?.resumeAt === 'string' ? Date.parse(output.resumeAt) : Number.NaN;
-      return Number.isFinite(resumeAt) && resumeAt > state.ports.clock.now() ? { reason: 'waiting', resumeAt } : undefined;
-    }
-    default:
-      return undefined;
-  }
+  return kitOf(step).replay?.halt?.({ step, key, output: done.output, now: () => state.ports.clock.now() });
 }
 
-/** Puts back the outputs of the steps a journaled branch ran, so later steps see them. */
+/**
+ * Puts back the outputs of the nested steps a journaled container ran, so later steps see them: the
+ * lists its output says ran (a branch's matched paths). Lists run per item (loops) keep their outputs
+ * inside, so there is nothing to put back.
+ */
 function restoreNestedOutputs(state: RunState, step: Step, key: string, done: StepResult, context: ExpressionContext): void {
-  if (step.type !== 'branch') return;
-  const output = done.output as { matched?: unknown; otherwise?: unknown } | undefined;
-  const ran: Array<{ path: string; steps: Step[] }> = [];
-  if (Array.isArray(output?.matched)) {
-    for (const index of output.matched) {
-      const path = typeof index === 'number' ? step.paths[index] : undefined;
-      if (path) ran.push({ path: String(index), steps: path.steps });
-    }
-  }
-  if (output?.otherwise === true && step.otherwise) ran.push({ path: 'otherwise', steps: step.otherwise.steps });
-  for (const { path, steps } of ran) {
-    for (const inner of steps) {
-      const innerKey = `${key}.${path}.${inner.id}`;
+  const lists = stepListsOf(step);
+  if (!lists || lists.perItem) return;
+  for (const list of childStepLists(step)) {
+    if (lists.ran?.({ output: done.output, id: list.id }) !== true) continue;
+    const prefix = lists.journalPrefix({ key, id: list.id });
+    for (const inner of list.steps) {
+      const innerKey = `${prefix}${inner.id}`;
       const entry = state.journal.get(innerKey);
       if (!entry) continue;
       context.steps[inner.id] = entry.output;

@@ -1,5 +1,5 @@
 import type { EvaluateOptions } from '../expressions/evaluate-expression';
-import type { Step } from '../schema/step.schema';
+import type { Step } from '../steps/step.schema';
 import type { EnginePorts } from './ports';
 import type { StepErrorInfo } from './step-error';
 

@@ -1,4 +1,4 @@
-import type { StepType } from '../schema/step.schema';
+import type { StepType } from '../steps/step.schema';
 import type { StepErrorInfo } from './step-error';
 
 /**

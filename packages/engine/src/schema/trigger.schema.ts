@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expressionSchema } from './steps/step-base.schema';
+import { expressionSchema } from '../steps/shared/step-base.schema';
 import { DEFAULT_TOLERANCE_SECONDS, MAX_TOLERANCE_SECONDS, MAX_TRIGGER_SECRETS } from './trigger-schemes';
 
 export const TRIGGER_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

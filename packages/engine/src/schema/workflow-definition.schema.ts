@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stepSchema } from './step.schema';
+import { stepSchema } from '../steps/step.schema';
 import { webhookTriggerSchema } from './trigger.schema';
 
 /** The current version of the stored workflow definition format. */

@@ -1,3 +1,4 @@
+import { childStepLists, mapChildStepLists } from '../steps/step-tree';
 import type { ValidationIssue } from './validation-issue';
 
 /** How deep branches and loops may be nested (a step inside 5 containers is the deepest). */
@@ -9,19 +10,6 @@ type RawStep = Record<string, unknown>;
 
 function isObject(value: unknown): value is RawStep {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** The nested step lists of a raw (unvalidated) step, with their paths relative to it. */
-function rawChildLists(step: RawStep): Array<{ path: string; steps: unknown[] }> {
-  const lists: Array<{ path: string; steps: unknown[] }> = [];
-  if (Array.isArray(step.paths)) {
-    step.paths.forEach((p, i) => {
-      if (isObject(p) && Array.isArray(p.steps)) lists.push({ path: `paths[${i}].steps`, steps: p.steps });
-    });
-  }
-  if (isObject(step.otherwise) && Array.isArray(step.otherwise.steps)) lists.push({ path: 'otherwise.steps', steps: step.otherwise.steps });
-  if (Array.isArray(step.steps)) lists.push({ path: 'steps', steps: step.steps });
-  return lists;
 }
 
 /**
@@ -39,7 +27,7 @@ export function checkStepNesting(definition: Record<string, unknown>): Validatio
     total += steps.length;
     steps.forEach((step, index) => {
       if (!isObject(step)) return;
-      for (const list of rawChildLists(step)) {
+      for (const list of childStepLists<unknown>(step)) {
         const listPath = `${path}[${index}].${list.path}`;
         if (depth + 1 > MAX_NESTING_DEPTH) {
           if (list.steps.length > 0)
@@ -66,7 +54,7 @@ export function assignStepIds(definition: Record<string, unknown>): Record<strin
     for (const step of steps) {
       if (!isObject(step)) continue;
       if (typeof step.id === 'string') taken.add(step.id);
-      for (const list of rawChildLists(step)) collect(list.steps);
+      for (const list of childStepLists<unknown>(step)) collect(list.steps);
     }
   };
   collect(definition.steps);
@@ -85,18 +73,7 @@ export function assignStepIds(definition: Record<string, unknown>): Record<strin
         taken.add(id);
         out = { ...step, id };
       }
-      return withChildren(out, assign);
+      return mapChildStepLists<RawStep, unknown>(out, (list) => assign(list));
     });
   return { ...definition, steps: assign(definition.steps) };
-}
-
-/** A copy of a raw step whose nested step lists went through `map`. */
-function withChildren(step: RawStep, map: (steps: unknown[]) => unknown[]): RawStep {
-  let out = step;
-  if (Array.isArray(step.paths))
-    out = { ...out, paths: step.paths.map((p) => (isObject(p) && Array.isArray(p.steps) ? { ...p, steps: map(p.steps) } : p)) };
-  if (isObject(step.otherwise) && Array.isArray(step.otherwise.steps))
-    out = { ...out, otherwise: { ...step.otherwise, steps: map(step.otherwise.steps) } };
-  if (Array.isArray(step.steps)) out = { ...out, steps: map(step.steps) };
-  return out;
 }

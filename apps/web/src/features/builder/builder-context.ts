@@ -1,6 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Workflow } from '../../api';
-import type { StepOutputState } from './preview/step-outputs';
+import type { StepOutputState } from './preview/step-output-state';
 import type { BuilderState } from './state/builder-reducer';
 import type { BuilderStore } from './state/builder-store';
 

@@ -9,7 +9,7 @@ import {
   type WorkflowList,
   type Workflow,
 } from '../../api';
-import { definitionTrigger } from '../builder/state/workflow-draft';
+import { definitionTrigger } from '../builder/state/definition-trigger';
 
 function useReplaceInCache() {
   const queryClient = useQueryClient();

@@ -2,7 +2,7 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import { Card, Icon } from '../../../ui';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import { insertPath, useInsertTargetRegistry } from '../editor/insert-target';
-import { isAppStepType } from '../state/app-step-factory';
+import { callsOut } from '../steps/kits/web-step-kits';
 import { visibleSteps } from './visible-steps';
 import { buildDataTree, type DataNode } from './data-tree';
 import './DataPicker.css';
@@ -197,7 +197,7 @@ export function DataPicker({ onClose }: { onClose?: () => void }) {
           const note =
             output?.source === 'error'
               ? `Error on the sample: ${output.error}`
-              : entry.step.type === 'http' || isAppStepType(entry.step.type)
+              : callsOut(entry.step.type)
                 ? 'Test this step to see its response here.'
                 : sample
                   ? 'Set up this step to see its output.'

@@ -1,5 +1,5 @@
 import { walkSteps } from '../state/step-tree';
-import type { DraftStep } from '../state/workflow-draft';
+import type { DraftStep } from '../state/step-draft';
 
 /**
  * The steps whose outputs the selected step can read, in document order: the steps before it,
@@ -14,8 +14,8 @@ export function visibleSteps(params: { steps: DraftStep[]; selectedKey: string |
   const enclosing = new Set((target?.ancestors ?? []).map((ancestor) => ancestor.entry.key));
   const earlier = (position === -1 ? visits : visits.slice(0, position))
     .filter((visit) => !enclosing.has(visit.entry.key))
-    .filter((visit) => visit.ancestors.every((ancestor) => ancestor.entry.step.type !== 'loop' || enclosing.has(ancestor.entry.key)))
+    .filter((visit) => visit.ancestors.every((ancestor) => !ancestor.perItem || enclosing.has(ancestor.entry.key)))
     .map((visit) => visit.entry);
-  const loop = [...(target?.ancestors ?? [])].reverse().find((ancestor) => ancestor.entry.step.type === 'loop')?.entry ?? null;
+  const loop = [...(target?.ancestors ?? [])].reverse().find((ancestor) => ancestor.perItem)?.entry ?? null;
   return { earlier, loop };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TriggerSample } from '../../../api';
+import type { DraftStep } from '../state/step-draft';
 import { computeStepOutputs, contextForStep } from './step-outputs';
 
 const sample: TriggerSample = {
@@ -12,7 +13,7 @@ const sample: TriggerSample = {
 
 describe('computeStepOutputs', () => {
   it('chains map and filter outputs, takes http from its last test and reports errors per step', async () => {
-    const steps = [
+    const steps: DraftStep[] = [
       { key: 'a', step: { id: 'shape', type: 'map', expression: '{"who": trigger.body.user, "n": trigger.body.n * 2}' } },
       { key: 'b', step: { id: 'big', type: 'filter', condition: 'steps.shape.n > 2' } },
       { key: 'c', step: { id: 'send', type: 'http', method: 'POST', url: 'https://x', headers: {} } },

@@ -1,6 +1,8 @@
 import type { ErrorDetail } from '../../../api';
-import { findStep, getList, listLabel, type StepListId, type StepVisit } from './step-tree';
-import type { DraftStep, WorkflowDraft } from './workflow-draft';
+import { childStepLists } from '@switchyard/engine';
+import type { DraftStep } from './step-draft';
+import { findStep, listLabel, type StepVisit } from './step-tree';
+import type { WorkflowDraft } from './workflow-draft';
 
 /** A problem attached to the part of the editor it concerns. */
 export interface BuilderIssue {
@@ -17,7 +19,19 @@ export function stepTarget(key: string, field?: string): string {
 }
 
 const TOP_STEP = /^steps\[(\d+)\]/;
-const NESTED_LIST = /^\.(?:paths\[(\d+)\]\.steps|(otherwise)\.steps|steps)\[(\d+)\]/;
+const LIST_INDEX = /^\[(\d+)\]/;
+
+/** The nested step a path goes on to (`.paths[0].steps[1]...`), with the rest of the path. */
+function nestedStep(entry: DraftStep, rest: string): { entry: DraftStep; rest: string } | null {
+  for (const list of childStepLists<DraftStep>(entry.step)) {
+    const prefix = `.${list.path}`;
+    if (!rest.startsWith(prefix)) continue;
+    const index = LIST_INDEX.exec(rest.slice(prefix.length));
+    const inner = index ? list.steps[Number(index[1])] : undefined;
+    if (index && inner) return { entry: inner, rest: rest.slice(prefix.length + index[0].length) };
+  }
+  return null;
+}
 
 /**
  * The step a validation path names and the field left over: `steps[1].paths[0].steps[0].expression`
@@ -31,13 +45,9 @@ export function resolveStepPath(params: { path: string; steps: DraftStep[] }): {
   let entry: DraftStep = first;
   let rest = params.path.slice(top[0].length);
   for (;;) {
-    const nested = NESTED_LIST.exec(rest);
-    if (!nested) break;
-    const list: StepListId = nested[1] !== undefined ? Number(nested[1]) : nested[2] ? 'otherwise' : 'steps';
-    const inner: DraftStep | undefined = getList(entry.step, list)?.[Number(nested[3])];
-    if (!inner) break;
-    entry = inner;
-    rest = rest.slice(nested[0].length);
+    const next = nestedStep(entry, rest);
+    if (!next) break;
+    ({ entry, rest } = next);
   }
   const field = rest.replace(/^\./, '').replace(/\[(\d+)\]/g, '.$1');
   return { entry, field: field || undefined };

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyOperation, renameStepReferences } from './draft-operations';
+import type { StepDraft } from './step-draft';
 import type { WorkflowDraft } from './workflow-draft';
+
+/** A field of a draft step of any type (the draft's steps are typed by their type). */
+const fieldOf = (step: StepDraft | undefined, field: string): unknown => (step as Record<string, unknown> | undefined)?.[field];
 
 function draft(): WorkflowDraft {
   return {
@@ -54,8 +58,8 @@ describe('applyOperation', () => {
   it('duplicates a step right after itself with a new id and a deep copy', () => {
     const once = applyOperation(draft(), { type: 'duplicateStep', key: 'c', newKey: 'd' });
     expect(ids(once)).toEqual(['order', 'big', 'notify', 'notify_copy']);
-    expect(once.steps[3].step.headers).toEqual({ 'X-Id': '{{steps.order.id}}' });
-    expect(once.steps[3].step.headers).not.toBe(once.steps[2].step.headers);
+    expect(fieldOf(once.steps[3].step, 'headers')).toEqual({ 'X-Id': '{{steps.order.id}}' });
+    expect(fieldOf(once.steps[3].step, 'headers')).not.toBe(fieldOf(once.steps[2].step, 'headers'));
     const twice = applyOperation(once, { type: 'duplicateStep', key: 'c', newKey: 'e' });
     expect(ids(twice)).toEqual(['order', 'big', 'notify', 'notify_copy_1', 'notify_copy']);
   });
@@ -66,29 +70,34 @@ describe('applyOperation', () => {
 
   it('sets and removes a field without touching id or type', () => {
     const set = applyOperation(draft(), { type: 'setStepField', key: 'b', field: 'condition', value: 'true' });
-    expect(set.steps[1].step.condition).toBe('true');
+    expect(fieldOf(set.steps[1].step, 'condition')).toBe('true');
     const removed = applyOperation(set, { type: 'setStepField', key: 'c', field: 'body', value: undefined });
     expect('body' in removed.steps[2].step).toBe(false);
     const original = draft();
     expect(applyOperation(original, { type: 'setStepField', key: 'a', field: 'type', value: 'http' })).toBe(original);
     expect(
-      applyOperation(original, { type: 'setStepField', key: 'a', field: 'expression', value: original.steps[0].step.expression }),
+      applyOperation(original, {
+        type: 'setStepField',
+        key: 'a',
+        field: 'expression',
+        value: fieldOf(original.steps[0].step, 'expression'),
+      }),
     ).toBe(original);
   });
 
   it('renames a step and the references to it in later steps', () => {
     const renamed = applyOperation(draft(), { type: 'renameStep', key: 'a', id: 'purchase' });
     expect(ids(renamed)).toEqual(['purchase', 'big', 'notify']);
-    expect(renamed.steps[1].step.condition).toBe('steps.purchase.id > 10');
-    expect(renamed.steps[2].step.url).toBe('https://x/{{ steps.purchase.id }}');
-    expect(renamed.steps[2].step.headers).toEqual({ 'X-Id': '{{steps.purchase.id}}' });
-    expect(renamed.steps[2].step.body).toBe('steps.purchase');
+    expect(fieldOf(renamed.steps[1].step, 'condition')).toBe('steps.purchase.id > 10');
+    expect(fieldOf(renamed.steps[2].step, 'url')).toBe('https://x/{{ steps.purchase.id }}');
+    expect(fieldOf(renamed.steps[2].step, 'headers')).toEqual({ 'X-Id': '{{steps.purchase.id}}' });
+    expect(fieldOf(renamed.steps[2].step, 'body')).toBe('steps.purchase');
   });
 
   it('renames only the step while the new id is invalid', () => {
     const renamed = applyOperation(draft(), { type: 'renameStep', key: 'a', id: 'bad id' });
     expect(renamed.steps[0].step.id).toBe('bad id');
-    expect(renamed.steps[1].step.condition).toBe('steps.order.id > 10');
+    expect(fieldOf(renamed.steps[1].step, 'condition')).toBe('steps.order.id > 10');
   });
 
   it('sets and removes trigger settings but never the type', () => {

@@ -1,24 +1,14 @@
-import type { StepDefinition } from '../../../api';
-import type { DraftStep, WorkflowDraft } from './workflow-draft';
-import { createStep, uniqueStepId, type BuilderStepType } from './step-factory';
-import {
-  allStepIds,
-  branchOtherwise,
-  branchPaths,
-  findStep,
-  nestedLists,
-  setList,
-  updateListIn,
-  updateStepIn,
-  walkSteps,
-  type StepListRef,
-} from './step-tree';
+import type { StepType } from '@switchyard/engine';
+import type { DraftStep, StepDraft, StepDraftOf } from './step-draft';
+import { createStep, uniqueStepId } from './step-factory';
+import { allStepIds, findStep, nestedLists, setList, updateListIn, updateStepIn, walkSteps, type StepListRef } from './step-tree';
+import type { WorkflowDraft } from './workflow-draft';
 
 /** Every edit the builder makes to the open workflow, as data. `list` is where a new step goes (default: the workflow's own list). */
 export type DraftOperation =
   | { type: 'setName'; name: string }
-  | { type: 'addStep'; stepType: BuilderStepType; index?: number; key: string; list?: StepListRef }
-  | { type: 'insertStep'; step: StepDefinition; index?: number; key: string; list?: StepListRef }
+  | { type: 'addStep'; stepType: StepType; index?: number; key: string; list?: StepListRef }
+  | { type: 'insertStep'; step: StepDraft; index?: number; key: string; list?: StepListRef }
   | { type: 'moveStep'; key: string; toIndex: number }
   | { type: 'duplicateStep'; key: string; newKey: string }
   | { type: 'deleteStep'; key: string }
@@ -49,7 +39,7 @@ function takenIds(draft: WorkflowDraft): string[] {
  */
 export function insertStep(
   draft: WorkflowDraft,
-  params: { step: StepDefinition; index?: number; key: string; list?: StepListRef },
+  params: { step: StepDraft; index?: number; key: string; list?: StepListRef },
 ): WorkflowDraft {
   const taken = takenIds(draft);
   const step = taken.includes(params.step.id) ? { ...params.step, id: uniqueStepId({ base: params.step.type, taken }) } : params.step;
@@ -65,7 +55,7 @@ export function insertStep(
 
 export function addStep(
   draft: WorkflowDraft,
-  params: { stepType: BuilderStepType; index?: number; key: string; list?: StepListRef },
+  params: { stepType: StepType; index?: number; key: string; list?: StepListRef },
 ): WorkflowDraft {
   return insertStep(draft, {
     step: createStep({ type: params.stepType, taken: takenIds(draft) }),
@@ -102,7 +92,7 @@ function copyId(id: string, taken: Set<string>): string {
 
 /** Renames `steps.<from>` references in every field of a step and its nested steps. */
 function renameReferencesDeep(entry: DraftStep, renames: Map<string, string>): DraftStep {
-  let step: StepDefinition = { ...entry.step };
+  let step: StepDraft = { ...entry.step };
   for (const [from, to] of renames) step = renameFields(step, from, to);
   for (const nested of nestedLists(step))
     step = setList(
@@ -127,7 +117,7 @@ export function duplicateStep(draft: WorkflowDraft, params: { key: string; newKe
   const copyEntry = (entry: DraftStep, key: string): DraftStep => {
     const id = copyId(entry.step.id, taken);
     renames.set(entry.step.id, id);
-    let step: StepDefinition = { ...structuredClone(entry.step), id };
+    let step: StepDraft = { ...structuredClone(entry.step), id };
     for (const nested of nestedLists(entry.step)) {
       step = setList(
         step,
@@ -167,16 +157,19 @@ export function setStepField(draft: WorkflowDraft, params: { key: string; field:
   return withSteps(
     draft,
     updateStepIn(draft.steps, params.key, (current) => {
-      if (current.step[params.field] === params.value) return current;
-      const step: StepDefinition = { ...current.step };
+      // Any field, by name: the form says which; validation judges the value.
+      const step: Record<string, unknown> = { ...current.step };
+      if (step[params.field] === params.value) return current;
       if (params.value === undefined) delete step[params.field];
       else step[params.field] = params.value;
-      return { ...current, step };
+      return { ...current, step: step as StepDraft };
     }),
   );
 }
 
-function updateBranch(draft: WorkflowDraft, key: string, update: (step: StepDefinition) => StepDefinition): WorkflowDraft {
+type BranchDraft = StepDraftOf<'branch'>;
+
+function updateBranch(draft: WorkflowDraft, key: string, update: (step: BranchDraft) => BranchDraft): WorkflowDraft {
   return withSteps(
     draft,
     updateStepIn(draft.steps, key, (entry) => {
@@ -190,7 +183,7 @@ function updateBranch(draft: WorkflowDraft, key: string, update: (step: StepDefi
 /** Adds an empty path at the end of a branch. */
 export function addPath(draft: WorkflowDraft, params: { key: string }): WorkflowDraft {
   return updateBranch(draft, params.key, (step) => {
-    const paths = branchPaths(step);
+    const paths = step.paths ?? [];
     return { ...step, paths: [...paths, { name: `Path ${paths.length + 1}`, condition: '', steps: [] }] };
   });
 }
@@ -198,7 +191,7 @@ export function addPath(draft: WorkflowDraft, params: { key: string }): Workflow
 /** Removes a path of a branch with its steps. */
 export function deletePath(draft: WorkflowDraft, params: { key: string; pathIndex: number }): WorkflowDraft {
   return updateBranch(draft, params.key, (step) => {
-    const paths = branchPaths(step);
+    const paths = step.paths ?? [];
     if (!paths[params.pathIndex]) return step;
     return { ...step, paths: paths.filter((_, index) => index !== params.pathIndex) };
   });
@@ -211,11 +204,11 @@ export function setPathField(
 ): WorkflowDraft {
   return updateBranch(draft, params.key, (step) => {
     if (params.pathIndex === 'otherwise') {
-      const otherwise = branchOtherwise(step);
+      const otherwise = step.otherwise;
       if (!otherwise || params.field !== 'name' || otherwise.name === params.value) return step;
       return { ...step, otherwise: { ...otherwise, name: params.value } };
     }
-    const paths = branchPaths(step);
+    const paths = step.paths ?? [];
     const path = paths[params.pathIndex];
     if (!path || path[params.field] === params.value) return step;
     return {
@@ -228,11 +221,11 @@ export function setPathField(
 /** Adds an empty "otherwise" path, or removes it with its steps. */
 export function setOtherwise(draft: WorkflowDraft, params: { key: string; enabled: boolean }): WorkflowDraft {
   return updateBranch(draft, params.key, (step) => {
-    const has = branchOtherwise(step) !== undefined;
+    const has = step.otherwise !== undefined;
     if (has === params.enabled) return step;
     if (params.enabled) return { ...step, otherwise: { name: 'Otherwise', steps: [] } };
     const { otherwise: _removed, ...rest } = step;
-    return rest as StepDefinition;
+    return rest;
   });
 }
 
@@ -266,13 +259,13 @@ function renameInValue(value: unknown, from: string, to: string): unknown {
 }
 
 /** `steps.<from>` rewritten to `steps.<to>` in a step's own fields (names and nested steps left alone). */
-function renameFields(step: StepDefinition, from: string, to: string): StepDefinition {
-  const out: StepDefinition = { ...step };
+function renameFields(step: StepDraft, from: string, to: string): StepDraft {
+  const out: Record<string, unknown> = { ...step };
   for (const [field, value] of Object.entries(step)) {
     if (field === 'id' || field === 'type' || field === 'name') continue;
     out[field] = renameInValue(value, from, to);
   }
-  return out;
+  return out as StepDraft;
 }
 
 /**

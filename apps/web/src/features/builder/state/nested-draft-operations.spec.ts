@@ -3,8 +3,12 @@ import type { StepDefinition } from '../../../api';
 import { issuesFromDetails, describeIssue } from './builder-issues';
 import { builderReducer, initialBuilderState } from './builder-reducer';
 import { applyOperation } from './draft-operations';
+import type { StepDraft } from './step-draft';
 import { allStepIds, findStep, listAt } from './step-tree';
 import { draftFromWorkflow, draftToRequest, type WorkflowDraft } from './workflow-draft';
+
+/** A field of a draft step of any type (the draft's steps are typed by their type). */
+const fieldOf = (step: StepDraft | undefined, field: string): unknown => (step as Record<string, unknown> | undefined)?.[field];
 
 /** A branch (two paths + otherwise) whose first path holds a loop with an http step, then a map. */
 const definition: StepDefinition[] = [
@@ -106,7 +110,7 @@ describe('nested step lists in the draft', () => {
     const copy = path[1].step;
     const inner = listAt(d.steps, { parentKey: 'c', list: 'steps' }) ?? [];
     expect(inner.map((e) => [e.key, e.step.id])).toEqual([['c.1', 'post_copy']]);
-    expect(copy.output).toBe('steps.post_copy.status');
+    expect(fieldOf(copy, 'output')).toBe('steps.post_copy.status');
     // The original is untouched.
     expect(listAt(d.steps, { parentKey: 'k2', list: 'steps' })?.[0].step.id).toBe('post');
     expect(new Set(ids(d)).size).toBe(ids(d).length);
@@ -120,11 +124,11 @@ describe('nested step lists in the draft', () => {
 
   it('sets a field of a nested step and renames references after it, nested ones too', () => {
     let d = applyOperation(draft(), { type: 'setStepField', key: 'k3', field: 'url', value: 'https://y' });
-    expect(findStep(d.steps, 'k3')?.entry.step.url).toBe('https://y');
+    expect(fieldOf(findStep(d.steps, 'k3')?.entry.step, 'url')).toBe('https://y');
     d = applyOperation(d, { type: 'renameStep', key: 'k2', id: 'lines' });
-    expect(findStep(d.steps, 'k6')?.entry.step.expression).toBe('steps.lines.results');
+    expect(fieldOf(findStep(d.steps, 'k6')?.entry.step, 'expression')).toBe('steps.lines.results');
     d = applyOperation(d, { type: 'renameStep', key: 'k3', id: 'push' });
-    expect(findStep(d.steps, 'k2')?.entry.step.output).toBe('steps.post.status'); // before the step: unchanged
+    expect(fieldOf(findStep(d.steps, 'k2')?.entry.step, 'output')).toBe('steps.post.status'); // before the step: unchanged
   });
 
   it('adds, names, removes paths and toggles otherwise', () => {

@@ -1,27 +1,18 @@
+import { mapChildStepLists, type StepType } from '@switchyard/engine';
 import type { StepDefinition, Workflow } from '../../../api';
+import { webKitOf } from '../steps/kits/web-step-kits';
+import type { DraftStep, StepDraft, StepDraftOf } from './step-draft';
+import { definitionTrigger, type DraftTrigger } from './definition-trigger';
 import { draftStepFromDefinition } from './step-tree';
 
-/** A step being edited. `key` is stable for the editing session; `step.id` is the user's id. */
-export interface DraftStep {
-  key: string;
-  step: StepDefinition;
-}
+export type { DraftStep } from './step-draft';
+export { definitionTrigger } from './definition-trigger';
 
 /** The open workflow as the builder edits it: what a save sends, plus stable step keys. */
 export interface WorkflowDraft {
   name: string;
-  trigger: Record<string, unknown> & { type: 'webhook' };
+  trigger: DraftTrigger;
   steps: DraftStep[];
-}
-
-/** Settings the API adds to the trigger it returns; they are not part of the definition. */
-const SERVER_TRIGGER_FIELDS = new Set(['url', 'token']);
-
-/** The trigger part of a definition, without what the API added for display. */
-export function definitionTrigger(trigger: Record<string, unknown>): WorkflowDraft['trigger'] {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(trigger)) if (!SERVER_TRIGGER_FIELDS.has(key)) out[key] = value;
-  return { ...out, type: 'webhook' };
 }
 
 export function draftFromWorkflow(params: {
@@ -40,55 +31,28 @@ function isBlank(value: unknown): boolean {
   return value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
-function cleanSteps(value: unknown): StepDefinition[] {
-  return Array.isArray(value) ? (value as DraftStep[]).map((entry) => cleanStep(entry.step)) : [];
-}
-
-/** A branch path (or otherwise) as sent: a blank name is left out, its draft steps become definitions. */
-function cleanPath(path: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries((path ?? {}) as Record<string, unknown>)) {
-    if (field === 'steps') out.steps = cleanSteps(value);
-    else if (!(field === 'name' && isBlank(value)) && value !== undefined) out[field] = value;
-  }
-  if (!('steps' in out)) out.steps = [];
-  return out;
-}
-
 /**
  * The step as the API expects it: optional fields left blank are omitted (an http step without a
- * body, a step without a name), header rows without a name are dropped, and the nested draft steps
- * of branches and loops become definitions.
+ * body, a step without a name), header rows without a name are dropped, what its kit leaves out is
+ * left out (the delay settings of the mode not chosen), and the nested draft steps of branches and
+ * loops become definitions.
  */
-export function cleanStep(step: StepDefinition): StepDefinition {
-  const out: StepDefinition = { id: step.id, type: step.type };
+export function cleanStep(step: StepDraft): StepDefinition {
+  const out: Record<string, unknown> = { id: step.id, type: step.type };
   for (const [field, value] of Object.entries(step)) {
     if (field === 'id' || field === 'type') continue;
-    if (step.type === 'loop' && field === 'steps') {
-      out.steps = cleanSteps(value);
-      continue;
-    }
-    if (step.type === 'branch' && field === 'paths' && Array.isArray(value)) {
-      out.paths = value.map(cleanPath);
-      continue;
-    }
-    if (step.type === 'branch' && field === 'otherwise') {
-      if (value && typeof value === 'object') out.otherwise = cleanPath(value);
-      continue;
-    }
     if ((field === 'output' || field === 'until') && isBlank(value)) continue;
-    // A delay keeps both kinds of settings while the user switches; only the chosen one is sent.
-    if (step.type === 'delay' && (step.mode === 'until' ? field === 'amount' || field === 'unit' : field === 'until')) continue;
     if ((field === 'name' || field === 'body') && isBlank(value)) continue;
     if (field === 'headers' && value && typeof value === 'object') {
-      const headers = Object.fromEntries(Object.entries(value as Record<string, string>).filter(([name]) => name.trim() !== ''));
-      out.headers = headers;
+      out.headers = Object.fromEntries(Object.entries(value as Record<string, string>).filter(([name]) => name.trim() !== ''));
       continue;
     }
     if (value === undefined) continue;
     out[field] = value;
   }
-  return out;
+  const kit = webKitOf(step);
+  const cleaned = (kit?.clean ? kit.clean(out as StepDraftOf<StepType>) : out) as StepDefinition;
+  return mapChildStepLists<StepDefinition, DraftStep>(cleaned, (entries) => entries.map((entry) => cleanStep(entry.step)));
 }
 
 /** The trigger as sent: the read-only masked hints of stored secrets stay out. */

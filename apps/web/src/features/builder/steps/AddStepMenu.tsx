@@ -1,26 +1,13 @@
+import type { StepType } from '@switchyard/engine';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Icon, type IconName } from '../../../ui';
-import { APP_STEP_TYPES, isAppStepType } from '../state/app-step-factory';
-import { STEP_TYPE_INFO, type BuilderStepType } from '../state/step-factory';
-import { APP_STEP_ICONS } from './app-step-forms';
-import './StepIcon.css';
-
-export const STEP_ICONS: Record<string, IconName> = {
-  map: 'map',
-  filter: 'filter',
-  http: 'globe',
-  branch: 'workflow',
-  loop: 'refresh',
-  delay: 'replay',
-  respond: 'arrowLeft',
-  stop: 'close',
-  ...APP_STEP_ICONS,
-};
+import { Icon } from '../../../ui';
+import { MENU_STEP_TYPES, WEB_STEP_KITS } from './kits/web-step-kits';
+import { StepIcon } from './StepIcon';
 
 /**
  * The "+" between steps (or the "Add a step" button at the end): opens a small menu of step types.
  */
-export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; onAdd: (type: BuilderStepType) => void }) {
+export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; onAdd: (type: StepType) => void }) {
   const { label, variant, onAdd } = props;
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -40,7 +27,7 @@ export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; 
     };
   }, [open]);
 
-  const item = (type: BuilderStepType) => (
+  const item = (type: StepType) => (
     <button
       key={type}
       type="button"
@@ -51,12 +38,10 @@ export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; 
         onAdd(type);
       }}
     >
-      <span className={`sy-step-icon sy-step-icon--${type}`} aria-hidden="true">
-        <Icon name={STEP_ICONS[type]} size={16} />
-      </span>
+      <StepIcon type={type} />
       <span>
-        <span className="sy-add-step__item-title">{STEP_TYPE_INFO[type].label}</span>
-        <span className="sy-add-step__item-description">{STEP_TYPE_INFO[type].description}</span>
+        <span className="sy-add-step__item-title">{WEB_STEP_KITS[type].label}</span>
+        <span className="sy-add-step__item-description">{WEB_STEP_KITS[type].description}</span>
       </span>
     </button>
   );
@@ -88,12 +73,12 @@ export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; 
       </button>
       {open ? (
         <div className="sy-add-step__menu" role="menu" id={menuId} aria-label="Step types">
-          {(Object.keys(STEP_TYPE_INFO) as BuilderStepType[]).filter((type) => !isAppStepType(type)).map((type) => item(type))}
+          {MENU_STEP_TYPES.core.map((type) => item(type))}
           <div role="group" aria-labelledby={`${menuId}-apps`}>
             <div className="sy-add-step__group" id={`${menuId}-apps`}>
               Apps
             </div>
-            {APP_STEP_TYPES.map((type) => item(type))}
+            {MENU_STEP_TYPES.apps.map((type) => item(type))}
           </div>
         </div>
       ) : null}

@@ -1,16 +1,18 @@
-import { createContext, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
+import type { StepType } from '@switchyard/engine';
 import { Badge, Button, Dialog, Icon, Menu, TextInput } from '../../../ui';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import { stepFingerprint } from '../preview/step-outputs';
 import { issuesFor, stepTarget } from '../state/builder-issues';
-import { appStepSummary, isAppStepType } from '../state/app-step-factory';
-import { STEP_TYPE_INFO, type BuilderStepType } from '../state/step-factory';
+import type { DraftStep } from '../state/step-draft';
 import { findStep, listAt, type StepListRef } from '../state/step-tree';
-import type { DraftStep } from '../state/workflow-draft';
-import { controlStepSummary } from './control-step-summary';
-import { STEP_ICONS } from './AddStepMenu';
-import { stepFormFor } from './step-form-registry';
+import type { StepForm, StepFormProps } from './kits/step-form';
+import { STEP_FORMS } from './kits/step-forms';
+import { callsOut, stepSummary, webKitOf } from './kits/web-step-kits';
+import { StepIcon } from './StepIcon';
+import { StepScopeContext } from './step-scope';
 import { StepTestResult } from './StepTestResult';
+import { UnknownStepForm } from './UnknownStepForm';
 
 /**
  * The step id, renamed when the field is left (or on Enter): renaming also rewrites `steps.<id>` in
@@ -55,17 +57,15 @@ export const STEP_DRAG_TYPE = 'application/x-switchyard-step';
 /** The card being dragged: drop targets read it during dragover, where the data is not readable yet. */
 let draggingKey: string | null = null;
 
-/** The step whose form an expression field is in, so that fields at any depth preview in the right context. */
-export const StepScopeContext = createContext<string | null>(null);
-
-function summaryOf(entry: DraftStep): string {
-  const { step } = entry;
-  const app = appStepSummary(step);
-  if (app !== null) return app;
-  if (step.type === 'map') return String(step.expression ?? '').replace(/\s+/g, ' ');
-  if (step.type === 'filter') return String(step.condition ?? '');
-  if (step.type === 'http') return `${String(step.method ?? 'POST')} ${String(step.url ?? '')}`;
-  return controlStepSummary(step);
+/**
+ * The form of a step's type, rendered for its entry. `STEP_FORMS[step.type]` is a union of forms
+ * that TypeScript cannot call with the same entry, though form and entry always agree.
+ */
+function StepFormOf(props: Omit<StepFormProps, 'entry'> & { entry: DraftStep }) {
+  const { entry } = props;
+  if (!webKitOf(entry.step)) return <UnknownStepForm entry={entry} />;
+  const Form = STEP_FORMS[entry.step.type] as StepForm<StepType>;
+  return <Form {...props} entry={entry as StepFormProps['entry']} />;
 }
 
 export interface StepCardProps {
@@ -97,11 +97,10 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [dropHint, setDropHint] = useState<'before' | 'after' | null>(null);
   const { step, key } = entry;
-  const info = STEP_TYPE_INFO[step.type as BuilderStepType];
+  const info = webKitOf(step);
   const title = step.name || info?.label || step.type;
   const stepIssues = issues.filter((issue) => issue.target === stepTarget(key) || issue.target.startsWith(`${stepTarget(key)}:`));
   const output = outputs[key];
-  const Form = stepFormFor(step.type);
   const headingId = `step-card-${key}-title`;
 
   const edit = (operation: Parameters<typeof store.dispatch>[0]) => store.dispatch(operation);
@@ -177,9 +176,7 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
             aria-controls={`step-card-${key}-body`}
             onClick={() => edit({ type: 'select', key: open ? (list?.parentKey ?? null) : key })}
           >
-            <span className={`sy-step-icon sy-step-icon--${step.type}`} aria-hidden="true">
-              <Icon name={STEP_ICONS[step.type] ?? 'workflow'} size={16} />
-            </span>
+            <StepIcon type={step.type} />
             <span className="sy-step-card__titles">
               <span className="sy-step-card__eyebrow">
                 {index + 1}. {info?.label ?? step.type}
@@ -187,7 +184,7 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
               <span className="sy-step-card__title" id={headingId}>
                 {title}
               </span>
-              {!open ? <span className="sy-step-card__summary">{summaryOf(entry) || 'Not set up yet'}</span> : null}
+              {!open ? <span className="sy-step-card__summary">{stepSummary(step) || 'Not set up yet'}</span> : null}
             </span>
           </button>
         </h3>
@@ -260,7 +257,7 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
             </p>
           ))}
           <StepScopeContext.Provider value={key}>
-            <Form entry={entry} index={index} issues={issues} setField={setField} />
+            <StepFormOf entry={entry} index={index} issues={issues} setField={setField} />
           </StepScopeContext.Provider>
           <div className="sy-step-card__test">
             <Button
@@ -274,7 +271,7 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
             </Button>
             <span className="sy-muted sy-step-card__test-note">
               {hasSample
-                ? step.type === 'http' || isAppStepType(step.type)
+                ? callsOut(step.type)
                   ? 'Sends it for real with the sample data.'
                   : 'Runs the step on the server with the sample data.'
                 : 'Capture or pick a sample request on the trigger first.'}

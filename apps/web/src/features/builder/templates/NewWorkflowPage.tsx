@@ -5,7 +5,7 @@ import { useCan, useCurrentWorkspace } from '../../workspaces/use-role';
 import { useCreateWorkflow } from '../../workflows/use-workflow-mutations';
 import { workflowEditorPath } from '../../workflows/workflow-paths';
 import { writePersistedSample } from '../hooks/use-persisted-sample';
-import { STEP_ICONS } from '../steps/AddStepMenu';
+import { StepIcon } from '../steps/StepIcon';
 import { BLANK_TEMPLATE, WORKFLOW_TEMPLATES, type WorkflowTemplate } from './workflow-templates';
 import './NewWorkflowPage.css';
 
@@ -75,9 +75,7 @@ export function NewWorkflowPage() {
                   <Icon name="bolt" size={16} />
                 </span>
                 {template.steps.map((step) => (
-                  <span key={step.id} className={`sy-step-icon sy-step-icon--${step.type}`}>
-                    <Icon name={STEP_ICONS[step.type] ?? 'workflow'} size={16} />
-                  </span>
+                  <StepIcon key={step.id} type={step.type} />
                 ))}
                 {template.steps.length === 0 ? (
                   <span className="sy-step-icon sy-template__add">

@@ -9,7 +9,7 @@ import { useEffect, useId, useState } from 'react';
 import { Button, Field, Switch, TextInput } from '../../../ui';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import type { BuilderIssue } from '../state/builder-issues';
-import { ExpressionField } from '../steps/ExpressionField';
+import { ExpressionField } from '../steps/form-parts/ExpressionField';
 import {
   deliveryIdDescription,
   hasRespondStep,
