@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /**
  * Module boundaries (docs/adr/0002-module-boundaries.md, docs/adr/0011-shared-contract.md):
@@ -33,6 +35,18 @@ export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', '**/vite.config.ts', '**/vitest.config.ts', '**/e2e/output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // No import cycles inside a project (Nx's boundary rule sees only cycles between projects): a cycle
+    // makes a module's value depend on which file the bundler or Node loads first. Type-only imports
+    // count too, so the graph stays a tree that can be read top-down.
+    files: ['apps/*/src/**/*.{ts,tsx}', 'packages/*/src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   {
     plugins: { '@nx': nx },
     files: ['**/*.ts', '**/*.tsx'],

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractReferences } from './lib/doc-references.mjs';
+import { declaredNotPaths, extractReferences } from './lib/doc-references.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,7 +64,9 @@ const docs = files.filter((file) => file === 'README.md' || (file.startsWith('do
 const missing = [];
 for (const doc of docs) {
   const text = readFileSync(path.join(ROOT, doc), 'utf8');
-  for (const ref of extractReferences(text, { docPath: doc, topLevel })) if (!exists(ref)) missing.push({ doc, ...ref });
+  const notPaths = declaredNotPaths(text);
+  for (const ref of extractReferences(text, { docPath: doc, topLevel }))
+    if (!notPaths.has(ref.text) && !exists(ref)) missing.push({ doc, ...ref });
 }
 const ignoredPaths = ignored([...new Set(missing.map((ref) => ref.path.replace(/\/$/, '')))]);
 const problems = missing.filter((ref) => !ignoredPaths.has(ref.path.replace(/\/$/, '')));

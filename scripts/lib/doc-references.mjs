@@ -242,3 +242,11 @@ export function normalize(path) {
   }
   return parts.join('/');
 }
+
+/**
+ * The words a document declares are not repository paths, in `<!-- not-paths: a b -->` comments
+ * (a file inside a backup archive, a folder the user creates, a name an ADR recalls from history).
+ */
+export function declaredNotPaths(markdown) {
+  return new Set([...markdown.matchAll(/<!--\s*not-paths:([^>]*?)-->/g)].flatMap((m) => m[1].trim().split(/\s+/).filter(Boolean)));
+}

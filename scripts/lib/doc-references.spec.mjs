@@ -1,7 +1,16 @@
 // Run: node --test scripts/lib/doc-references.spec.mjs (part of `npm run docs:check`).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { cleanToken, extractReferences, hasOpenCodeSpan, looksLikePath, normalize, patternPrefix, tableCells } from './doc-references.mjs';
+import {
+  cleanToken,
+  declaredNotPaths,
+  extractReferences,
+  hasOpenCodeSpan,
+  looksLikePath,
+  normalize,
+  patternPrefix,
+  tableCells,
+} from './doc-references.mjs';
 
 const TOP_LEVEL = ['apps', 'packages', 'docs', 'scripts', 'README.md', 'package.json', 'docker-compose.yml'];
 const extract = (markdown, docPath = 'docs/architecture.md') =>
@@ -228,5 +237,16 @@ describe('helpers', () => {
     assert.equal(normalize('docs/../README.md'), 'README.md');
     assert.equal(normalize('docs/./adr/'), 'docs/adr');
     assert.equal(normalize('../x.md'), null);
+  });
+});
+
+describe('words declared not to be paths', () => {
+  test('one comment or several, any spacing', () => {
+    const markdown = 'The archive holds `manifest.json`.\n<!-- not-paths: manifest.json  out/ -->\n<!--not-paths: a.ts-->';
+    assert.deepEqual([...declaredNotPaths(markdown)], ['manifest.json', 'out/', 'a.ts']);
+  });
+
+  test('none without a comment', () => {
+    assert.equal(declaredNotPaths('`manifest.json` <!-- other -->').size, 0);
   });
 });

@@ -3,21 +3,10 @@ import { registerBackupCommand } from './commands/backup.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerRestoreCommand } from './commands/restore.command';
 import { registerRotateKeyCommand } from './commands/rotate-key.command';
+import { type CliContext, EXIT } from './cli-context';
 import { switchyardVersion } from './version';
 
-/** Exit codes of every command: scripts tell a refused or failed operation from a mistyped call. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-/** What a command gets besides its arguments: the environment, where to print, how to fail. */
-export interface CliContext {
-  env: NodeJS.ProcessEnv;
-  /** Results (the JSON of --json goes here alone). */
-  out(line: string): void;
-  /** Progress, warnings and errors. */
-  err(line: string): void;
-  /** The exit code once the action returns (default 0); thrown errors give 1. */
-  setExitCode(code: number): void;
-}
+export { type CliContext, EXIT } from './cli-context';
 
 /**
  * The `switchyard` command line. Each command lives in commands/<name>.command.ts and registers

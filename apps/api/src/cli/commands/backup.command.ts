@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createBackup } from '../backup/create-backup';
-import type { CliContext } from '../program';
+import type { CliContext } from '../cli-context';
 
 /** `switchyard backup [--out FILE] [--no-key] [--json]`. */
 // One paragraph: commander wraps it to the terminal.

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openDatabaseTarget } from '../database-target';
 import { migrateDatabase } from '../migrate';
-import type { CliContext } from '../program';
+import type { CliContext } from '../cli-context';
 
 // One paragraph: commander wraps it to the terminal.
 const DESCRIPTION = `Runs the pending database migrations and exits. Switchyard also runs them when it starts; this command takes a lock first, so that processes started together (Kubernetes init containers, an upgrade step before the new version starts) migrate one at a time. Uses DATABASE_URL, or the embedded PostgreSQL of SWITCHYARD_DATA_DIR (stop Switchyard first).`;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { restoreBackup } from '../backup/restore-backup';
-import { EXIT, type CliContext } from '../program';
+import { EXIT, type CliContext } from '../cli-context';
 
 /** `switchyard restore FILE [--force] [--json]`. */
 // One paragraph: commander wraps it to the terminal.

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../program';
+import type { CliContext } from '../cli-context';
 import { ROTATE_KEY_HELP, rotateMasterKey } from '../rotate-key';
 
 /** `switchyard rotate-key [--new-key <base64>]` (also `npm run secrets:rotate-key`). */
