@@ -44,14 +44,18 @@ function exists(ref) {
   return built !== null && (fileTails.has(`${built[1]}.ts`) || fileTails.has(`${built[1]}.tsx`));
 }
 
-/** The subset of paths that .gitignore rules cover (build output and the like). */
+/**
+ * The subset of paths that .gitignore rules cover (build output and the like). Each path is also asked
+ * as a folder (`apps/web/dist/`): on a clean checkout it does not exist, and `dist/` only matches folders.
+ */
 function ignored(paths) {
   if (paths.length === 0) return new Set();
   try {
     return new Set(
-      git(['check-ignore', '--no-index', '--stdin'], paths.join('\n') + '\n')
+      git(['check-ignore', '--no-index', '--stdin'], paths.flatMap((p) => [p, `${p}/`]).join('\n') + '\n')
         .split('\n')
-        .filter(Boolean),
+        .filter(Boolean)
+        .map((p) => p.replace(/\/$/, '')),
     );
   } catch (error) {
     // Exit status 1: none of them is ignored.
