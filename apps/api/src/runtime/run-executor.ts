@@ -1,18 +1,25 @@
-import { runWorkflow, type RunVerdict } from '@switchyard/engine';
+import { isPureStepType, runWorkflow, type RunVerdict, type StepResult } from '@switchyard/engine';
 import type { Logger } from '../common/logger';
 import type { SwitchyardEvent } from '../events/event-bus';
 import { toTriggerData } from '../inbound/trigger-data';
 import type { VersionStore } from '../versions/version-store';
 import type { EnginePortsFactory } from './engine-ports';
-import type { DueRun, RunLedger } from './ledger/run-ledger';
+import type { DueRun, JournalEntry, RunLedger } from './ledger/run-ledger';
 import type { RunEvents } from './run-events';
 import { stepRetry } from './step-retry';
 
 /**
  * Executes one run, as orchestration only: claims it through the ledger (a lease, so two workers
  * never run it at once and a dead worker's run is resumed once the lease passes), loads the version
- * it was created for from the version store, runs the engine, checkpoints every step through the
- * ledger as it finishes, records the outcome, and says the run finished.
+ * it was created for from the version store, runs the engine, checkpoints its steps through the
+ * ledger, records the outcome, and says the run finished.
+ *
+ * The journal (ADR 0014): a side-effecting step (http, app actions, email, delay, respond) and any
+ * failed step is checkpointed as it finishes, together with the entries of the pure steps (map,
+ * filter, branch, loop, stop) that finished before it and were held back; what is still held back
+ * at the end is written with the run's outcome, in the same statement. A crash loses only pure
+ * entries, which a resumed run computes again from the same inputs. Once a step of the run called
+ * `$uuid()` (not deterministic), every entry is written at once, as before.
  */
 export class RunExecutor {
   /** Runs this process executes now; `released` once a shutdown gave their lease back. */
@@ -49,17 +56,39 @@ export class RunExecutor {
       ]);
       const positions = new Map(definition.steps.map((s, i) => [s.id, i]));
       const attempts = new Map<string, number>();
+      // Pure steps' entries not written yet, and whether the run stopped being deterministic.
+      let held: JournalEntry[] = [];
+      let random = false;
+      const basePorts = this.ports.forWorkspace(claimed.workspaceId);
+      const ports = basePorts.ids
+        ? {
+            ...basePorts,
+            ids: {
+              uuid: () => {
+                random = true;
+                return basePorts.ids!.uuid();
+              },
+            },
+          }
+        : basePorts;
+      const entry = (result: StepResult): JournalEntry => ({ result, position: positions.get(result.stepId) ?? -1 });
       const verdict = await runWorkflow({
         definition,
         trigger: toTriggerData(request),
         journal,
-        ports: this.ports.forWorkspace(claimed.workspaceId),
+        ports,
         runId,
         now: claimed.startedAt.getTime(),
         onStepFinished: async (result) => {
           // Another worker may own the run by now: stop here, it resumes from the last checkpoint.
           if (state.released) throw new RunReleasedError(runId);
-          attempts.set(result.stepId, await this.ledger.checkpoint(claimed, result, positions.get(result.stepId) ?? -1));
+          if (!random && result.status === 'succeeded' && isPureStepType(result.type)) {
+            held.push(entry(result));
+            return;
+          }
+          const entries = [...held, entry(result)];
+          held = [];
+          for (const [stepId, n] of await this.ledger.checkpoint(claimed, entries)) attempts.set(stepId, n);
         },
       });
       const retry = stepRetry(definition, verdict, attempts);
@@ -72,7 +101,7 @@ export class RunExecutor {
           details: { ...verdict.error?.details, willRetryAt: new Date(verdict.resumeAt).toISOString() },
         };
       }
-      await this.ledger.finish(runId, { status: verdict.status, error: verdict.error, resumeAt: verdict.resumeAt });
+      await this.ledger.finish(claimed, { status: verdict.status, error: verdict.error, resumeAt: verdict.resumeAt }, held);
       this.publish({ type: 'run', id: runId, workflowId: claimed.workflowId, status: verdict.status });
       await this.events.finished({
         runId,
