@@ -4,7 +4,7 @@ import type { SwitchyardEvent } from '../events/event-bus';
 import { toTriggerData } from '../inbound/trigger-data';
 import type { VersionStore } from '../versions/version-store';
 import type { EnginePortsFactory } from './engine-ports';
-import type { DueRun, JournalEntry, RunLedger } from './ledger/run-ledger';
+import type { ClaimedRun, DueRun, JournalEntry, RunLedger } from './ledger/run-ledger';
 import type { RunEvents } from './run-events';
 import { stepRetry } from './step-retry';
 
@@ -37,7 +37,27 @@ export class RunExecutor {
 
   async execute(runId: string): Promise<void> {
     const claimed = await this.ledger.claim(runId);
-    if (!claimed) return;
+    if (claimed) await this.executeClaimed(claimed);
+  }
+
+  /**
+   * Executes several runs, claimed together in one statement; a run that statement did not claim
+   * (a workflow under a concurrency limit, a run taken by another worker) goes through `execute`.
+   * One promise per run, settled when that run is done.
+   */
+  executeMany(runIds: string[]): Array<Promise<void>> {
+    if (runIds.length === 1) return [this.execute(runIds[0])];
+    const claims = this.ledger.claimMany(runIds);
+    return runIds.map((id) =>
+      claims.then((claimed) => {
+        const run = claimed.get(id);
+        return run ? this.executeClaimed(run) : this.execute(id);
+      }),
+    );
+  }
+
+  private async executeClaimed(claimed: ClaimedRun): Promise<void> {
+    const runId = claimed.id;
     const state = { released: false };
     this.active.set(runId, state);
     this.publish({ type: 'run', id: runId, workflowId: claimed.workflowId, status: 'running' });

@@ -32,6 +32,14 @@ const CLAIM_SQL = `UPDATE runs
           AND (status = 'running' OR NOT EXISTS (SELECT 1 FROM workflows w WHERE w.id = runs.workflow_id AND w.concurrency IS NOT NULL))
         RETURNING ${CLAIM_RETURNING}`;
 
+// The same for many runs, locked in id order so that two batches cannot deadlock.
+const CLAIM_MANY_SQL = `UPDATE runs
+          SET ${CLAIM_SET}
+        WHERE id IN (SELECT id FROM runs WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE)
+          AND ${CLAIMABLE_SQL}
+          AND (status = 'running' OR NOT EXISTS (SELECT 1 FROM workflows w WHERE w.id = runs.workflow_id AND w.concurrency IS NOT NULL))
+        RETURNING ${CLAIM_RETURNING}`;
+
 interface ClaimRow {
   id: string;
   workspace_id: string;
@@ -110,6 +118,21 @@ export class RunLedger {
     });
     if (rows[0]) return claimed(rows[0]);
     return this.claimUnderLimit(runId);
+  }
+
+  /**
+   * Claims several runs in one statement (in-process dispatch hands them over together): those of
+   * workflows without a concurrency limit that are claimable now. The others are not claimed here:
+   * claim them one by one with `claim`, which also decides the limit.
+   */
+  async claimMany(runIds: string[]): Promise<Map<string, ClaimedRun>> {
+    if (runIds.length === 0) return new Map();
+    const { rows } = await this.pool.query<ClaimRow>({
+      name: 'ledger-claim-many',
+      text: CLAIM_MANY_SQL,
+      values: [runIds, this.workerId, this.leaseMs / 1000],
+    });
+    return new Map(rows.map((r) => [r.id, claimed(r)]));
   }
 
   private async claimUnderLimit(runId: string): Promise<ClaimedRun | null> {
