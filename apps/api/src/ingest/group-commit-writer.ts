@@ -91,6 +91,9 @@ JOIN unnest($1::uuid[], $2::text[]) AS t(wf, k) ON d.workflow_id = t.wf AND d.ke
 const withoutNul = (text: string) => (text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text);
 
 function toJsonb(value: unknown): string {
+  // Fast path: JSON text escapes U+0000 as \u0000, so text without that escape holds none.
+  const plain = JSON.stringify(value);
+  if (plain === undefined || !plain.includes('\\u0000')) return plain;
   return JSON.stringify(value, function (this: unknown, _key, v: unknown) {
     if (typeof v === 'string') return withoutNul(v);
     if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).some((k) => k.includes('\u0000'))) {
