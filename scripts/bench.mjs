@@ -480,7 +480,10 @@ async function main() {
     return `${f(c.node)} · ${f(c.pg)} · ${f(c.redis)}`;
   };
 
+  // Statements the bench itself sends to the bench databases (each one commits): subtracted from commit counts.
+  let benchStatements = 0;
   async function select(pool, sql, params) {
+    benchStatements++;
     return (await pool.query(sql, params)).rows;
   }
 
@@ -668,6 +671,10 @@ async function main() {
       if (!primed.complete) throw new Error('the priming run did not finish within 10 s');
       sink.reset();
 
+      const commits = async () =>
+        Number((await select(pool, `SELECT xact_commit FROM pg_stat_database WHERE datname = $1`, [db.name]))[0]?.xact_commit ?? NaN);
+      const commitsBefore = await commits();
+      const benchBefore = benchStatements;
       const before = await cpuSnapshot(sw.procs, db.name);
       const stopSampling = sampleLockWaits(pool, db.name);
       const t0 = Date.now();
@@ -677,6 +684,8 @@ async function main() {
       const done = await waitTerminal(pool, wf.id, expected, DRAIN_TIMEOUT_MS);
       const lockWaits = await stopSampling();
       const cpu = cpuPer(before, await cpuSnapshot(sw.procs, db.name), Math.max(1, done.total - 1));
+      await sleep(11_000); // an idle backend publishes its counters within 10 s (PGSTAT_IDLE_INTERVAL)
+      const commitsPerRun = (await commits()) - commitsBefore - (benchStatements - benchBefore);
       const [timing] = await select(
         pool,
         `SELECT extract(epoch FROM max(finished_at)) * 1000 AS last_finished,
@@ -707,6 +716,7 @@ async function main() {
         `all runs terminal ${((tEnd - t0) / 1000).toFixed(1)} s after the first`,
         `sink got ${fmtInt(received)} (${fmtInt(sink.state.orders.size)} distinct)`,
         `${fmtInt(succeeded)} succeeded, ${failed} failed, ${filtered} filtered`,
+        `${(commitsPerRun / Math.max(1, done.total - 1)).toFixed(2)} PostgreSQL commits per run (pg_stat_database, ingest included, the bench's own queries excluded)`,
         lockWaits,
         ...problems,
       ];
