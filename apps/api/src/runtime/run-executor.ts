@@ -17,8 +17,10 @@ import { stepRetry } from './step-retry';
  * The journal (ADR 0014): a side-effecting step (http, app actions, email, delay, respond) and any
  * failed step is checkpointed as it finishes, together with the entries of the pure steps (map,
  * filter, branch, loop, stop) that finished before it and were held back; what is still held back
- * at the end is written with the run's outcome, in the same statement. A crash loses only pure
- * entries, which a resumed run computes again from the same inputs. Once a step of the run called
+ * at the end is written with the run's outcome, in the same statement, and so is the entry of the
+ * last top-level step when it succeeded (nothing happens between the two). A crash loses only pure
+ * entries, which a resumed run computes again from the same inputs, or the last step's, whose
+ * effect is then repeated with the same idempotency key, as when a crash came before its checkpoint. Once a step of the run called
  * `$uuid()` (not deterministic), every entry is written at once, as before.
  */
 export class RunExecutor {
@@ -91,6 +93,8 @@ export class RunExecutor {
             },
           }
         : basePorts;
+      // The last top-level step: nothing runs between its end and the outcome, so its entry goes with it.
+      const lastStepId = definition.steps[definition.steps.length - 1]?.id;
       const entry = (result: StepResult): JournalEntry => ({ result, position: positions.get(result.stepId) ?? -1 });
       const verdict = await runWorkflow({
         definition,
@@ -102,7 +106,7 @@ export class RunExecutor {
         onStepFinished: async (result) => {
           // Another worker may own the run by now: stop here, it resumes from the last checkpoint.
           if (state.released) throw new RunReleasedError(runId);
-          if (!random && result.status === 'succeeded' && isPureStepType(result.type)) {
+          if (!random && result.status === 'succeeded' && (isPureStepType(result.type) || result.stepId === lastStepId)) {
             held.push(entry(result));
             return;
           }
