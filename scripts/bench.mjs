@@ -44,6 +44,8 @@ const LOOPBACK = '127.0.0.1';
 
 if (process.argv[2] === '--baseline-server') {
   await baselineServer();
+} else if (process.argv[2] === '--bare-http-server') {
+  bareHttpServer();
 } else {
   await main().catch((err) => {
     process.stderr.write(`bench failed: ${err instanceof Error ? err.message : err}\n`);
@@ -68,6 +70,30 @@ async function baselineServer() {
       () => process.exit(0),
       () => process.exit(1),
     );
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bare node:http: reads the body, parses it as JSON and answers 202 {} (400 on bad JSON). The figure
+// every ratio is given against, so results compare across machines. Prints {"port": n} once listening.
+function bareHttpServer() {
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      try {
+        JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' }).end('{}');
+        return;
+      }
+      res.writeHead(202, { 'content-type': 'application/json', 'content-length': '2' }).end('{}');
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  server.listen(0, LOOPBACK, () => process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`));
+  const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
@@ -99,7 +125,8 @@ async function main() {
   const PG_URL = loopbackUrl(process.env.SWITCHYARD_BENCH_PG_URL || `postgres://postgres@${LOOPBACK}:5432`, 'SWITCHYARD_BENCH_PG_URL');
   const REDIS_URL = loopbackUrl(process.env.SWITCHYARD_BENCH_REDIS_URL || `redis://${LOOPBACK}:6379`, 'SWITCHYARD_BENCH_REDIS_URL');
   const CPU_PROF_DIR = process.env.SWITCHYARD_BENCH_CPU_PROF ? path.resolve(process.env.SWITCHYARD_BENCH_CPU_PROF) : null;
-  const ALL_PHASES = ['baseline', 'ingest-embedded', 'ingest-bullmq', 'e2e-embedded', 'e2e-bullmq'];
+  const E2E_WORKERS = intEnv('SWITCHYARD_BENCH_E2E_WORKERS', 2);
+  const ALL_PHASES = ['bare-http', 'baseline', 'ingest-embedded', 'ingest-bullmq', 'e2e-embedded', 'e2e-bullmq'];
   const ONLY = process.env.SWITCHYARD_BENCH_ONLY ? process.env.SWITCHYARD_BENCH_ONLY.split(',').map((s) => s.trim()) : ALL_PHASES;
   for (const p of ONLY)
     if (!ALL_PHASES.includes(p)) throw new Error(`SWITCHYARD_BENCH_ONLY: unknown phase "${p}" (known: ${ALL_PHASES.join(', ')})`);
@@ -156,10 +183,8 @@ async function main() {
     child.once('error', (err) => child.tail.push(`spawn error: ${err.message}`));
     const keep = (chunk) => {
       // eslint-disable-next-line no-control-regex
-      for (const line of chunk
-        .toString('utf8')
-        .replace(/\x1b\[[0-9;]*m/g, '')
-        .split('\n')) {
+      const text = chunk.toString('utf8').replace(/\x1b\[[0-9;]*m/g, '');
+      for (const line of text.split('\n')) {
         if (!line) continue;
         if (child.head.length < 5) child.head.push(line);
         child.tail.push(line);
@@ -455,7 +480,10 @@ async function main() {
     return `${f(c.node)} · ${f(c.pg)} · ${f(c.redis)}`;
   };
 
+  // Statements the bench itself sends to the bench databases (each one commits): subtracted from commit counts.
+  let benchStatements = 0;
   async function select(pool, sql, params) {
+    benchStatements++;
     return (await pool.query(sql, params)).rows;
   }
 
@@ -501,8 +529,10 @@ async function main() {
   }
 
   // ---- measurements ---------------------------------------------------------------------------
-  async function measureBaseline() {
-    const child = startChild('baseline', [fileURLToPath(import.meta.url), '--baseline-server'], { ...process.env });
+  async function measureBaseline(flag = '--baseline-server') {
+    const child = startChild(flag === '--baseline-server' ? 'baseline' : 'bare-http', [fileURLToPath(import.meta.url), flag], {
+      ...process.env,
+    });
     try {
       const port = await new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`baseline server did not start:\n${childTail(child)}`)), 15_000);
@@ -579,6 +609,45 @@ async function main() {
     }
   }
 
+  /**
+   * Samples, every 100 ms until stopped, the backends of a bench database waiting on a heavyweight
+   * lock (pg_stat_activity wait_event_type 'Lock', i.e. a row or advisory lock another transaction
+   * holds) or a lightweight one, and the ungranted entries of pg_locks.
+   */
+  function sampleLockWaits(pool, dbName) {
+    const s = { samples: 0, withLockWait: 0, lockWaits: 0, maxLockWaits: 0, lwlockWaits: 0, ungranted: 0, events: new Map() };
+    let stop = false;
+    const loop = (async () => {
+      while (!stop) {
+        const rows = await select(
+          pool,
+          `SELECT a.wait_event_type, a.wait_event,
+                  (SELECT count(*)::int FROM pg_locks l WHERE l.pid = a.pid AND NOT l.granted) AS ungranted
+             FROM pg_stat_activity a WHERE a.datname = $1 AND a.pid <> pg_backend_pid() AND a.state = 'active'`,
+          [dbName],
+        ).catch(() => []);
+        s.samples++;
+        const locks = rows.filter((r) => r.wait_event_type === 'Lock');
+        if (locks.length > 0) s.withLockWait++;
+        s.lockWaits += locks.length;
+        s.maxLockWaits = Math.max(s.maxLockWaits, locks.length);
+        s.lwlockWaits += rows.filter((r) => r.wait_event_type === 'LWLock').length;
+        s.ungranted += rows.reduce((n, r) => n + r.ungranted, 0);
+        for (const r of locks) s.events.set(r.wait_event, (s.events.get(r.wait_event) ?? 0) + 1);
+        await sleep(100);
+      }
+    })();
+    return async () => {
+      stop = true;
+      await loop;
+      const events = [...s.events].map(([e, n]) => `${e} ${n}`).join(', ');
+      return (
+        `lock waits: ${s.withLockWait} of ${s.samples} samples (max ${s.maxLockWaits} backends${events ? `; ${events}` : ''}), ` +
+        `${s.ungranted} ungranted pg_locks entries, ${s.lwlockWaits} LWLock waits`
+      );
+    };
+  }
+
   async function measureEndToEnd(label, mode, workers) {
     const db = await createDatabase(label);
     const prefix = `bench-${RUN_ID}-${label}`;
@@ -602,13 +671,21 @@ async function main() {
       if (!primed.complete) throw new Error('the priming run did not finish within 10 s');
       sink.reset();
 
+      const commits = async () =>
+        Number((await select(pool, `SELECT xact_commit FROM pg_stat_database WHERE datname = $1`, [db.name]))[0]?.xact_commit ?? NaN);
+      const commitsBefore = await commits();
+      const benchBefore = benchStatements;
       const before = await cpuSnapshot(sw.procs, db.name);
+      const stopSampling = sampleLockWaits(pool, db.name);
       const t0 = Date.now();
       const sent = summarize(await cannon({ url, connections: E2E_CONNECTIONS, amount: RUNS }));
       const tSent = Date.now();
       const expected = 1 + sent.ok2xx;
       const done = await waitTerminal(pool, wf.id, expected, DRAIN_TIMEOUT_MS);
+      const lockWaits = await stopSampling();
       const cpu = cpuPer(before, await cpuSnapshot(sw.procs, db.name), Math.max(1, done.total - 1));
+      await sleep(11_000); // an idle backend publishes its counters within 10 s (PGSTAT_IDLE_INTERVAL)
+      const commitsPerRun = (await commits()) - commitsBefore - (benchStatements - benchBefore);
       const [timing] = await select(
         pool,
         `SELECT extract(epoch FROM max(finished_at)) * 1000 AS last_finished,
@@ -639,6 +716,8 @@ async function main() {
         `all runs terminal ${((tEnd - t0) / 1000).toFixed(1)} s after the first`,
         `sink got ${fmtInt(received)} (${fmtInt(sink.state.orders.size)} distinct)`,
         `${fmtInt(succeeded)} succeeded, ${failed} failed, ${filtered} filtered`,
+        `${(commitsPerRun / Math.max(1, done.total - 1)).toFixed(2)} PostgreSQL commits per run (pg_stat_database, ingest included, the bench's own queries excluded)`,
+        lockWaits,
         ...problems,
       ];
       return {
@@ -689,11 +768,12 @@ async function main() {
     if (ONLY.some((p) => p.startsWith('e2e'))) sink = await startSink();
 
     const phases = {
+      'bare-http': () => measureBaseline('--bare-http-server'),
       baseline: () => measureBaseline(),
       'ingest-embedded': () => measureIngest('ingest-embedded', 'embedded'),
       'ingest-bullmq': () => measureIngest('ingest-bullmq', 'bullmq'),
       'e2e-embedded': () => measureEndToEnd('e2e-embedded', 'embedded', 0),
-      'e2e-bullmq': () => measureEndToEnd('e2e-bullmq', 'bullmq', 2),
+      'e2e-bullmq': () => measureEndToEnd('e2e-bullmq', 'bullmq', E2E_WORKERS),
     };
     for (const name of ALL_PHASES) {
       if (!ONLY.includes(name)) continue;
@@ -713,12 +793,14 @@ async function main() {
 
   // ---- report ---------------------------------------------------------------------------------
   const base = results.baseline && !results.baseline.error ? results.baseline.rps : NaN;
+  const bare = results['bare-http'] && !results['bare-http'].error ? results['bare-http'].rps : NaN;
   const rows = [
+    ['bare-http', 'Bare `node:http`: JSON parsed, 202 `{}`', 'req/s'],
     ['baseline', 'Baseline: bare Fastify, 202 `{}`', 'req/s'],
     ['ingest-embedded', 'Ingest, in-process dispatch (`--role=all`)', 'req/s'],
     ['ingest-bullmq', `Ingest, BullMQ (\`--role=api\` + ${INGEST_WORKERS} worker${INGEST_WORKERS === 1 ? '' : 's'})`, 'req/s'],
     ['e2e-embedded', 'End-to-end map→filter→http, in-process (`--role=all`)', 'runs/s'],
-    ['e2e-bullmq', 'End-to-end map→filter→http, BullMQ (api + 2 workers)', 'runs/s'],
+    ['e2e-bullmq', `End-to-end map→filter→http, BullMQ (api + ${E2E_WORKERS} worker${E2E_WORKERS === 1 ? '' : 's'})`, 'runs/s'],
   ];
   const lines = [];
   const cpus = os.cpus();
@@ -757,22 +839,24 @@ async function main() {
   }
   lines.push('');
   lines.push(
-    '| Measurement | Throughput | p50 ms | p99 ms | non-2xx | vs baseline | CPU ms per req/run: node · pg · redis | Foreign CPU | Notes |',
+    '| Measurement | Throughput | p50 ms | p99 ms | non-2xx | vs Fastify | vs node:http | CPU ms per req/run: node · pg · redis | Foreign CPU | Notes |',
   );
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const [key, title, unit] of rows) {
     if (!ONLY.includes(key)) continue;
     const r = results[key];
     if (!r || r.error) {
       failedChecks++;
-      lines.push(`| ${title} | **error** | | | | | | | ${errorSummary(r?.error ?? 'not run')} |`);
+      lines.push(`| ${title} | **error** | | | | | | | | ${errorSummary(r?.error ?? 'not run')} |`);
       continue;
     }
     const isIngest = key.startsWith('ingest');
     if (r.non2xx || r.errors || r.timeouts || r.lost || r.problems?.length) failedChecks++;
     const ratio = isIngest && Number.isFinite(base) ? `${((100 * r.rps) / base).toFixed(0)}%` : '';
+    // Against bare node:http: ingest rows and end-to-end rows alike (runs/s ÷ req/s).
+    const bareRatio = key !== 'bare-http' && Number.isFinite(bare) ? `${((100 * r.rps) / bare).toFixed(1)}%` : '';
     lines.push(
-      `| ${title} | ${fmtInt(r.rps)} ${unit} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${r.non2xx}${r.errors || r.timeouts ? ` (+${r.errors} err, ${r.timeouts} t/o)` : ''} | ${ratio} | ${fmtCpu(r.cpu)} | ${Number.isFinite(r.cpu?.other) ? `${r.cpu.other.toFixed(0)}%` : ''} | ${r.notes.join('; ')} |`,
+      `| ${title} | ${fmtInt(r.rps)} ${unit} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${r.non2xx}${r.errors || r.timeouts ? ` (+${r.errors} err, ${r.timeouts} t/o)` : ''} | ${ratio} | ${bareRatio} | ${fmtCpu(r.cpu)} | ${Number.isFinite(r.cpu?.other) ? `${r.cpu.other.toFixed(0)}%` : ''} | ${r.notes.join('; ')} |`,
     );
   }
   lines.push('');

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { checkoutClient } from '../database/checkout-client';
 import type { RequestVerdict } from '../database/entities/inbound-request.entity';
+import type { StoredRequest } from '../inbound/trigger-data';
 import { INITIAL_RUN_STATUS } from '../runtime/ledger/run-status';
 
 export interface RequestRow {
@@ -90,6 +91,9 @@ JOIN unnest($1::uuid[], $2::text[]) AS t(wf, k) ON d.workflow_id = t.wf AND d.ke
 const withoutNul = (text: string) => (text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text);
 
 function toJsonb(value: unknown): string {
+  // Fast path: JSON text escapes U+0000 as \u0000, so text without that escape holds none.
+  const plain = JSON.stringify(value);
+  if (plain === undefined || !plain.includes('\\u0000')) return plain;
   return JSON.stringify(value, function (this: unknown, _key, v: unknown) {
     if (typeof v === 'string') return withoutNul(v);
     if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).some((k) => k.includes('\u0000'))) {
@@ -97,6 +101,37 @@ function toJsonb(value: unknown): string {
     }
     return v;
   });
+}
+
+/**
+ * The committed requests that started a run, as the run will read them back (inbound/trigger-data.ts),
+ * for a run executed in this process. Requests whose query or headers hold U+0000 are left out: what
+ * was stored differs from them (see `toJsonb`), and a run must see what a resumed one would.
+ */
+export function handOverable(committed: CommittedWrite[]): Array<{ id: string; request: StoredRequest }> {
+  const out: Array<{ id: string; request: StoredRequest }> = [];
+  for (const { request: r, run } of committed) {
+    if (!run || holdsNul(r.query) || holdsNul(r.headers)) continue;
+    out.push({
+      id: r.id,
+      request: {
+        method: r.method,
+        headers: r.headers as StoredRequest['headers'],
+        query: r.query as StoredRequest['query'],
+        content_type: r.contentType,
+        body: r.body,
+        received_at: r.receivedAt,
+      },
+    });
+  }
+  return out;
+}
+
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || holdsNul(v));
+  return false;
 }
 
 const claimId = (workflowId: string, key: string) => `${workflowId}\u0000${key}`;
@@ -229,28 +264,33 @@ export class GroupCommitWriter {
   private async insert<T extends { request: RequestRow; run: RunRow | null }>(db: Pick<Pool, 'query'>, rows: T[]): Promise<T[]> {
     const r = rows.map((p) => p.request);
     const runs = rows.flatMap((p) => (p.run ? [p.run] : []));
-    await db.query(INSERT_SQL, [
-      r.map((x) => x.id),
-      r.map((x) => x.workspaceId),
-      r.map((x) => x.workflowId),
-      r.map((x) => x.method),
-      r.map((x) => toJsonb(x.query)),
-      r.map((x) => toJsonb(x.headers)),
-      r.map((x) => x.contentType),
-      r.map((x) => x.body),
-      r.map((x) => x.size),
-      r.map((x) => x.receivedAt.toISOString()),
-      r.map((x) => x.verdict),
-      r.map((x) => (x.reason === null ? null : withoutNul(x.reason).slice(0, 2000))),
-      r.map((x) => x.statusCode),
-      runs.map((x) => x.id),
-      runs.map((x) => x.workspaceId),
-      runs.map((x) => x.workflowId),
-      runs.map((x) => x.versionId),
-      runs.map((x) => x.requestId),
-      runs.map((x) => x.createdAt.toISOString()),
-      r.map((x) => x.bodyJson ?? null),
-    ]);
+    // A prepared statement: parsed and planned once per connection.
+    await db.query({
+      name: 'ingest-insert',
+      text: INSERT_SQL,
+      values: [
+        r.map((x) => x.id),
+        r.map((x) => x.workspaceId),
+        r.map((x) => x.workflowId),
+        r.map((x) => x.method),
+        r.map((x) => toJsonb(x.query)),
+        r.map((x) => toJsonb(x.headers)),
+        r.map((x) => x.contentType),
+        r.map((x) => x.body),
+        r.map((x) => x.size),
+        r.map((x) => x.receivedAt.toISOString()),
+        r.map((x) => x.verdict),
+        r.map((x) => (x.reason === null ? null : withoutNul(x.reason).slice(0, 2000))),
+        r.map((x) => x.statusCode),
+        runs.map((x) => x.id),
+        runs.map((x) => x.workspaceId),
+        runs.map((x) => x.workflowId),
+        runs.map((x) => x.versionId),
+        runs.map((x) => x.requestId),
+        runs.map((x) => x.createdAt.toISOString()),
+        r.map((x) => x.bodyJson ?? null),
+      ],
+    });
     return rows;
   }
 }

@@ -19,7 +19,7 @@ import { TriggerSecretsService } from '../secrets/trigger-secrets.service';
 import { VersionStore } from '../versions/version-store';
 import { VersionsModule } from '../versions/versions.module';
 import { DedupeJanitor } from './dedupe-janitor';
-import { GroupCommitWriter } from './group-commit-writer';
+import { GroupCommitWriter, handOverable } from './group-commit-writer';
 import { IngestService } from './ingest.service';
 import { loadTrigger } from './load-trigger';
 import { ResponseWaiter } from './response-waiter';
@@ -77,9 +77,11 @@ class IngestLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     },
     {
       provide: GroupCommitWriter,
-      useFactory: (pool: Pool, dispatcher: Dispatcher, events: EventBus) =>
+      useFactory: (pool: Pool, dispatcher: Dispatcher, events: EventBus, ledger: RunLedger) =>
         new GroupCommitWriter(pool, (committed) => {
           const runIds = committed.flatMap((c) => (c.run ? [c.run.id] : []));
+          // Runs executed in this process take their request from here, not back from PostgreSQL.
+          if (dispatcher.kind === 'in-process') ledger.handOver(handOverable(committed));
           if (runIds.length > 0) dispatcher.dispatch(runIds);
           events.publish(
             committed.map(({ request, run }) => ({
@@ -93,7 +95,7 @@ class IngestLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
             })),
           );
         }),
-      inject: [INGEST_POOL, DISPATCHER, EventBus],
+      inject: [INGEST_POOL, DISPATCHER, EventBus, RunLedger],
     },
     {
       provide: ResponseWaiter,

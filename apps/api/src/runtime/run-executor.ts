@@ -1,18 +1,27 @@
-import { runWorkflow, type RunVerdict } from '@switchyard/engine';
+import { isPureStepType, runWorkflow, type RunVerdict, type StepResult } from '@switchyard/engine';
 import type { Logger } from '../common/logger';
 import type { SwitchyardEvent } from '../events/event-bus';
 import { toTriggerData } from '../inbound/trigger-data';
 import type { VersionStore } from '../versions/version-store';
 import type { EnginePortsFactory } from './engine-ports';
-import type { DueRun, RunLedger } from './ledger/run-ledger';
+import type { ClaimedRun, DueRun, JournalEntry, RunLedger } from './ledger/run-ledger';
 import type { RunEvents } from './run-events';
 import { stepRetry } from './step-retry';
 
 /**
  * Executes one run, as orchestration only: claims it through the ledger (a lease, so two workers
  * never run it at once and a dead worker's run is resumed once the lease passes), loads the version
- * it was created for from the version store, runs the engine, checkpoints every step through the
- * ledger as it finishes, records the outcome, and says the run finished.
+ * it was created for from the version store, runs the engine, checkpoints its steps through the
+ * ledger, records the outcome, and says the run finished.
+ *
+ * The journal (ADR 0014): a side-effecting step (http, app actions, email, delay, respond) and any
+ * failed step is checkpointed as it finishes, together with the entries of the pure steps (map,
+ * filter, branch, loop, stop) that finished before it and were held back; what is still held back
+ * at the end is written with the run's outcome, in the same statement, and so is the entry of the
+ * last top-level step when it succeeded (nothing happens between the two). A crash loses only pure
+ * entries, which a resumed run computes again from the same inputs, or the last step's, whose
+ * effect is then repeated with the same idempotency key, as when a crash came before its checkpoint. Once a step of the run called
+ * `$uuid()` (not deterministic), every entry is written at once, as before.
  */
 export class RunExecutor {
   /** Runs this process executes now; `released` once a shutdown gave their lease back. */
@@ -30,7 +39,27 @@ export class RunExecutor {
 
   async execute(runId: string): Promise<void> {
     const claimed = await this.ledger.claim(runId);
-    if (!claimed) return;
+    if (claimed) await this.executeClaimed(claimed);
+  }
+
+  /**
+   * Executes several runs, claimed together in one statement; a run that statement did not claim
+   * (a workflow under a concurrency limit, a run taken by another worker) goes through `execute`.
+   * One promise per run, settled when that run is done.
+   */
+  executeMany(runIds: string[]): Array<Promise<void>> {
+    if (runIds.length === 1) return [this.execute(runIds[0])];
+    const claims = this.ledger.claimMany(runIds);
+    return runIds.map((id) =>
+      claims.then((claimed) => {
+        const run = claimed.get(id);
+        return run ? this.executeClaimed(run) : this.execute(id);
+      }),
+    );
+  }
+
+  private async executeClaimed(claimed: ClaimedRun): Promise<void> {
+    const runId = claimed.id;
     const state = { released: false };
     this.active.set(runId, state);
     this.publish({ type: 'run', id: runId, workflowId: claimed.workflowId, status: 'running' });
@@ -49,17 +78,41 @@ export class RunExecutor {
       ]);
       const positions = new Map(definition.steps.map((s, i) => [s.id, i]));
       const attempts = new Map<string, number>();
+      // Pure steps' entries not written yet, and whether the run stopped being deterministic.
+      let held: JournalEntry[] = [];
+      let random = false;
+      const basePorts = this.ports.forWorkspace(claimed.workspaceId);
+      const ports = basePorts.ids
+        ? {
+            ...basePorts,
+            ids: {
+              uuid: () => {
+                random = true;
+                return basePorts.ids!.uuid();
+              },
+            },
+          }
+        : basePorts;
+      // The last top-level step: nothing runs between its end and the outcome, so its entry goes with it.
+      const lastStepId = definition.steps[definition.steps.length - 1]?.id;
+      const entry = (result: StepResult): JournalEntry => ({ result, position: positions.get(result.stepId) ?? -1 });
       const verdict = await runWorkflow({
         definition,
         trigger: toTriggerData(request),
         journal,
-        ports: this.ports.forWorkspace(claimed.workspaceId),
+        ports,
         runId,
         now: claimed.startedAt.getTime(),
         onStepFinished: async (result) => {
           // Another worker may own the run by now: stop here, it resumes from the last checkpoint.
           if (state.released) throw new RunReleasedError(runId);
-          attempts.set(result.stepId, await this.ledger.checkpoint(claimed, result, positions.get(result.stepId) ?? -1));
+          if (!random && result.status === 'succeeded' && (isPureStepType(result.type) || result.stepId === lastStepId)) {
+            held.push(entry(result));
+            return;
+          }
+          const entries = [...held, entry(result)];
+          held = [];
+          for (const [stepId, n] of await this.ledger.checkpoint(claimed, entries)) attempts.set(stepId, n);
         },
       });
       const retry = stepRetry(definition, verdict, attempts);
@@ -72,7 +125,7 @@ export class RunExecutor {
           details: { ...verdict.error?.details, willRetryAt: new Date(verdict.resumeAt).toISOString() },
         };
       }
-      await this.ledger.finish(runId, { status: verdict.status, error: verdict.error, resumeAt: verdict.resumeAt });
+      await this.ledger.finish(claimed, { status: verdict.status, error: verdict.error, resumeAt: verdict.resumeAt }, held);
       this.publish({ type: 'run', id: runId, workflowId: claimed.workflowId, status: verdict.status });
       await this.events.finished({
         runId,

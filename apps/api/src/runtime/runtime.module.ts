@@ -64,7 +64,7 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
       useFactory: (executor: RunExecutor, config: AppConfig, logger: Logger): Dispatcher =>
         config.REDIS_URL
           ? new BullMqDispatcher(config.REDIS_URL, config.SWITCHYARD_QUEUE_PREFIX, logger)
-          : new InProcessDispatcher((runId) => executor.execute(runId), config.SWITCHYARD_WORKER_CONCURRENCY, logger),
+          : new InProcessDispatcher((runIds) => executor.executeMany(runIds), config.SWITCHYARD_WORKER_CONCURRENCY, logger),
       inject: [RunExecutor, APP_CONFIG, LOGGER],
     },
     {

@@ -44,6 +44,12 @@ export interface StepKit<T extends StepType> {
   handler: StepHandler<StepOf<T>>;
   /** Calls out of the machine (HTTP, SMTP): the request is journaled and builder tests send it for real. */
   outbound: boolean;
+  /**
+   * Deterministic from its inputs and effect-free (it neither calls out, nor waits, nor answers the
+   * sender): a host may write its journal entry together with the next side effect's checkpoint or
+   * the run's end instead of on its own (ADR 0014); after a crash it simply runs again.
+   */
+  pure?: boolean;
   /** Retry policy when the step sets none. */
   retry: RetryPolicy;
   /** Problems the schema cannot see: expression and template syntax, URLs, fields that depend on each other. */

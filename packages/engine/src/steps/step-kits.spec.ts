@@ -8,6 +8,7 @@ import {
   STEP_TYPES,
   defaultRetryPolicy,
   findStepKit,
+  isPureStepType,
   isStepType,
 } from './step-kits';
 
@@ -30,6 +31,13 @@ describe('step kits', () => {
     expect(OUTBOUND_STEP_TYPES).toEqual(['http', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email']);
     expect(CONTAINER_STEP_TYPES.every((type) => STEP_KITS[type].lists !== undefined)).toBe(true);
     expect(STEP_TYPES.filter((type) => STEP_KITS[type].answersSender)).toEqual(['respond']);
+  });
+
+  it('marks as pure only the steps that neither call out, wait nor answer the sender (ADR 0014)', () => {
+    expect(STEP_TYPES.filter(isPureStepType)).toEqual(['map', 'filter', 'branch', 'loop', 'stop']);
+    for (const type of STEP_TYPES) if (isPureStepType(type)) expect(STEP_KITS[type].outbound).toBe(false);
+    expect(isPureStepType('fax')).toBe(false);
+    expect(isPureStepType('constructor')).toBe(false);
   });
 
   it('finds kits by any text, and none for a type that does not exist', () => {

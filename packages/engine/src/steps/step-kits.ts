@@ -56,6 +56,11 @@ export function isStepType(type: unknown): type is StepType {
   return typeof type === 'string' && Object.prototype.hasOwnProperty.call(STEP_KITS, type);
 }
 
+/** Whether steps of this type are pure (see `StepKit.pure`): false for a text that names no step type. */
+export function isPureStepType(type: unknown): boolean {
+  return isStepType(type) && STEP_KITS[type].pure === true;
+}
+
 /** The kit of a step type; `undefined` for a text that names none (an unvalidated definition). */
 export function findStepKit(type: unknown): AnyStepKit | undefined {
   return isStepType(type) ? (STEP_KITS[type] as AnyStepKit) : undefined;

@@ -12,9 +12,11 @@ export class InProcessDispatcher implements Dispatcher {
   private active = 0;
   private closed = false;
   private readonly idle: Array<() => void> = [];
+  private scheduled = false;
 
+  /** `execute` takes the runs that fit in the free slots together (one claim statement) and answers one promise per run. */
   constructor(
-    private readonly execute: (runId: string) => Promise<void>,
+    private readonly execute: (runIds: string[]) => Array<Promise<void>>,
     private readonly concurrency: number,
     private readonly logger: Logger,
   ) {}
@@ -26,7 +28,7 @@ export class InProcessDispatcher implements Dispatcher {
       this.known.add(id);
       this.queue.push(id);
     }
-    this.pump();
+    this.schedule();
   }
 
   async redispatch(runs: Array<{ id: string; claims: number }>): Promise<void> {
@@ -44,18 +46,35 @@ export class InProcessDispatcher implements Dispatcher {
     if (this.active > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
   }
 
+  /** Pumps once per turn of the event loop, so that slots freed together (a group commit) are filled together. */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.pump();
+    });
+  }
+
   private pump(): void {
-    while (!this.closed && this.active < this.concurrency && this.queue.length > 0) {
-      const id = this.queue.shift() as string;
-      this.active++;
-      this.execute(id)
+    if (this.closed || this.active >= this.concurrency || this.queue.length === 0) return;
+    const ids = this.queue.splice(0, this.concurrency - this.active);
+    this.active += ids.length;
+    let runs: Array<Promise<void>>;
+    try {
+      runs = this.execute(ids);
+    } catch (err) {
+      runs = ids.map(() => Promise.reject(err));
+    }
+    ids.forEach((id, i) => {
+      runs[i]
         .catch((err) => this.logger.error({ err, runId: id }, 'run execution failed; the sweeper will retry it'))
         .finally(() => {
           this.active--;
           this.known.delete(id);
           if (this.active === 0) this.idle.splice(0).forEach((resolve) => resolve());
-          this.pump();
+          this.schedule();
         });
-    }
+    });
   }
 }

@@ -7,19 +7,38 @@ import { checkoutClient } from '../../database/checkout-client';
 import type { StoredRequest } from '../../inbound/trigger-data';
 import type { AlertSettings, AutoReplaySettings } from '../../workflows/auto-replay-settings';
 import type { ClaimedRun, DueRun, FailedRun, NewRun, RunOutcome, RunResponseState, SqlRunner } from './run-ledger.types';
+import { JournalWriter, type JournalEntry } from './journal-writer';
 import { CLAIMABLE_SQL, canMove, INITIAL_RUN_STATUS } from './run-status';
 
+export type { JournalEntry } from './journal-writer';
 export type { ClaimedRun, DueRun, FailedRun, NewRun, RunOutcome, RunResponseState, SqlRunner } from './run-ledger.types';
 
 /** A queued run younger than this is assumed to be on its way to a worker. */
 const QUEUED_GRACE_SECONDS = 10;
 const AUTO_REPLAY_BATCH = 100;
+/** Requests handed over by ingest in this process and not yet read by a run: at most this many are kept. */
+const HANDED_OVER_MAX = 10_000;
 
 const CLAIM_SET = `status = 'running', claims = claims + 1, worker_id = $2,
               lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now()), resume_at = NULL`;
 // The limit comes back too, so that a resumed run of a limited workflow also dispatches the next one.
 const CLAIM_RETURNING =
   'id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at, (SELECT concurrency FROM workflows w WHERE w.id = runs.workflow_id) AS concurrency';
+
+// A run of a workflow without a concurrency limit: one conditional UPDATE (a prepared statement).
+const CLAIM_SQL = `UPDATE runs
+          SET ${CLAIM_SET}
+        WHERE id = $1 AND ${CLAIMABLE_SQL}
+          AND (status = 'running' OR NOT EXISTS (SELECT 1 FROM workflows w WHERE w.id = runs.workflow_id AND w.concurrency IS NOT NULL))
+        RETURNING ${CLAIM_RETURNING}`;
+
+// The same for many runs, locked in id order so that two batches cannot deadlock.
+const CLAIM_MANY_SQL = `UPDATE runs
+          SET ${CLAIM_SET}
+        WHERE id IN (SELECT id FROM runs WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE)
+          AND ${CLAIMABLE_SQL}
+          AND (status = 'running' OR NOT EXISTS (SELECT 1 FROM workflows w WHERE w.id = runs.workflow_id AND w.concurrency IS NOT NULL))
+        RETURNING ${CLAIM_RETURNING}`;
 
 interface ClaimRow {
   id: string;
@@ -72,12 +91,18 @@ SELECT r.id, r.status,
  */
 export class RunLedger {
   readonly workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
+  /** Group commit of checkpoints and outcomes. */
+  private readonly journal_: JournalWriter;
+  /** Requests ingest committed in this process, by id, for the runs it executes here (in-process dispatch). */
+  private readonly handedOver = new Map<string, StoredRequest>();
 
   constructor(
     private readonly pool: Pool,
     private readonly leaseMs: number,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.journal_ = new JournalWriter(pool, this.workerId);
+  }
 
   /**
    * Claims a run. Runs of a workflow without a concurrency limit take one conditional UPDATE. Under
@@ -86,16 +111,28 @@ export class RunLedger {
    * order); a refused run stays queued without holding a worker slot, and a finishing run dispatches it.
    */
   async claim(runId: string): Promise<ClaimedRun | null> {
-    const { rows } = await this.pool.query<ClaimRow>(
-      `UPDATE runs
-          SET ${CLAIM_SET}
-        WHERE id = $1 AND ${CLAIMABLE_SQL}
-          AND (status = 'running' OR NOT EXISTS (SELECT 1 FROM workflows w WHERE w.id = runs.workflow_id AND w.concurrency IS NOT NULL))
-        RETURNING ${CLAIM_RETURNING}`,
-      [runId, this.workerId, this.leaseMs / 1000],
-    );
+    const { rows } = await this.pool.query<ClaimRow>({
+      name: 'ledger-claim',
+      text: CLAIM_SQL,
+      values: [runId, this.workerId, this.leaseMs / 1000],
+    });
     if (rows[0]) return claimed(rows[0]);
     return this.claimUnderLimit(runId);
+  }
+
+  /**
+   * Claims several runs in one statement (in-process dispatch hands them over together): those of
+   * workflows without a concurrency limit that are claimable now. The others are not claimed here:
+   * claim them one by one with `claim`, which also decides the limit.
+   */
+  async claimMany(runIds: string[]): Promise<Map<string, ClaimedRun>> {
+    if (runIds.length === 0) return new Map();
+    const { rows } = await this.pool.query<ClaimRow>({
+      name: 'ledger-claim-many',
+      text: CLAIM_MANY_SQL,
+      values: [runIds, this.workerId, this.leaseMs / 1000],
+    });
+    return new Map(rows.map((r) => [r.id, claimed(r)]));
   }
 
   private async claimUnderLimit(runId: string): Promise<ClaimedRun | null> {
@@ -147,45 +184,22 @@ export class RunLedger {
       .catch((err) => this.logger.warn({ err: (err as Error).message, runId }, 'could not extend a run lease'));
   }
 
-  /** Writes a step's checkpoint; returns how many attempts the step has had in this run. */
-  async checkpoint(run: ClaimedRun, result: StepResult, position: number): Promise<number> {
-    const { rows } = await this.pool.query<{ attempts: number }>(
-      `INSERT INTO step_runs (id, workspace_id, run_id, step_id, step_type, position, status, input, output, error, attempts, started_at, finished_at, duration_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_timestamp($12 / 1000.0), to_timestamp($13 / 1000.0), $14)
-       ON CONFLICT (run_id, step_id) DO UPDATE SET status = EXCLUDED.status, input = EXCLUDED.input, output = EXCLUDED.output,
-         error = EXCLUDED.error, attempts = step_runs.attempts + EXCLUDED.attempts, started_at = EXCLUDED.started_at,
-         finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms
-       RETURNING attempts`,
-      [
-        newId(),
-        run.workspaceId,
-        run.id,
-        result.stepId,
-        result.type,
-        position,
-        result.status,
-        json(result.input),
-        json(result.output),
-        result.error ? JSON.stringify(result.error) : null,
-        result.attempts,
-        result.startedAt,
-        result.finishedAt,
-        result.finishedAt - result.startedAt,
-      ],
-    );
-    return rows[0].attempts;
+  /**
+   * Writes step checkpoints, in one statement however many: a side effect's, with the journal of the
+   * pure steps that ran before it (ADR 0014), group-committed with other runs' writes. Returns how
+   * many attempts each step has had in this run.
+   */
+  async checkpoint(run: ClaimedRun, entries: JournalEntry[]): Promise<Map<string, number>> {
+    return this.journal_.write({ runId: run.id, workspaceId: run.workspaceId, entries });
   }
 
-  /** Records how an execution ended, if this process still holds the run. */
-  async finish(runId: string, outcome: RunOutcome): Promise<void> {
+  /**
+   * Records how an execution ended, if this process still holds the run, with the entries of the pure
+   * steps not written yet (ADR 0014), in the same statement, group-committed with other runs' writes.
+   */
+  async finish(run: Pick<ClaimedRun, 'id' | 'workspaceId'>, outcome: RunOutcome, entries: JournalEntry[] = []): Promise<void> {
     if (!canMove('running', outcome.status)) throw new Error(`a run cannot finish ${outcome.status}`);
-    await this.pool.query(
-      `UPDATE runs SET status = $2, error = $3, lease_until = NULL,
-              finished_at = CASE WHEN $2 = 'waiting' THEN NULL ELSE now() END,
-              resume_at = CASE WHEN $2 = 'waiting' THEN to_timestamp($5::double precision / 1000) ELSE NULL END
-        WHERE id = $1 AND worker_id = $4`,
-      [runId, outcome.status, outcome.error ? JSON.stringify(outcome.error) : null, this.workerId, outcome.resumeAt ?? null],
-    );
+    await this.journal_.write({ runId: run.id, workspaceId: run.workspaceId, entries, finish: outcome });
   }
 
   /**
@@ -222,12 +236,29 @@ export class RunLedger {
     }));
   }
 
+  /**
+   * Ingest, dispatching in process, hands over the requests it has just committed, so that their runs
+   * read them from memory instead of back from PostgreSQL. Bounded: past the limit, runs read them.
+   */
+  handOver(requests: Array<{ id: string; request: StoredRequest }>): void {
+    for (const { id, request } of requests) {
+      if (this.handedOver.size >= HANDED_OVER_MAX) return;
+      this.handedOver.set(id, request);
+    }
+  }
+
   /** The stored request a run was created for (decode it with inbound/trigger-data.ts). */
   async request(requestId: string): Promise<StoredRequest> {
-    const { rows } = await this.pool.query<StoredRequest>(
-      `SELECT method, headers, query, content_type, body, received_at FROM inbound_requests WHERE id = $1`,
-      [requestId],
-    );
+    const handed = this.handedOver.get(requestId);
+    if (handed) {
+      this.handedOver.delete(requestId);
+      return handed;
+    }
+    const { rows } = await this.pool.query<StoredRequest>({
+      name: 'ledger-request',
+      text: `SELECT method, headers, query, content_type, body, received_at FROM inbound_requests WHERE id = $1`,
+      values: [requestId],
+    });
     if (!rows[0]) throw new Error(`inbound request ${requestId} is missing`);
     return rows[0];
   }
@@ -396,8 +427,4 @@ export class RunLedger {
     const { rows } = await this.pool.query<RunResponseState>(RESPONSES_SQL, [runIds]);
     return rows;
   }
-}
-
-function json(value: unknown): string | null {
-  return value === undefined ? null : JSON.stringify(value);
 }

@@ -11,6 +11,7 @@ export const branchKit: StepKit<'branch'> = {
   schema: branchStepSchema,
   handler: branchHandler,
   outbound: false,
+  pure: true,
   retry: NO_RETRY_POLICY,
   check(step, fields) {
     step.paths.forEach((path, index) => fields.expression(`paths[${index}].condition`, path.condition));

@@ -11,6 +11,7 @@ export const filterKit: StepKit<'filter'> = {
   schema: filterStepSchema,
   handler: filterHandler,
   outbound: false,
+  pure: true,
   retry: NO_RETRY_POLICY,
   check(step, fields) {
     fields.expression('condition', step.condition);

@@ -11,6 +11,7 @@ export const loopKit: StepKit<'loop'> = {
   schema: loopStepSchema,
   handler: loopHandler,
   outbound: false,
+  pure: true,
   retry: NO_RETRY_POLICY,
   check(step, fields) {
     fields.expression('items', step.items);

@@ -10,6 +10,7 @@ export const mapKit: StepKit<'map'> = {
   schema: mapStepSchema,
   handler: mapHandler,
   outbound: false,
+  pure: true,
   retry: NO_RETRY_POLICY,
   check(step, fields) {
     fields.expression('expression', step.expression);

@@ -11,6 +11,7 @@ export const stopKit: StepKit<'stop'> = {
   schema: stopStepSchema,
   handler: stopHandler,
   outbound: false,
+  pure: true,
   retry: NO_RETRY_POLICY,
   check(step, fields) {
     fields.template('message', step.message);
