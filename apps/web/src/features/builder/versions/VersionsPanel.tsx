@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import { diffVersions, queryKeys, restoreVersion } from '../../../api';
 import { Badge, Button, Card, ErrorState, RelativeTime } from '../../../ui';
 import { useBuilderContext, useBuilderState } from '../builder-context';
@@ -30,6 +31,15 @@ export function VersionsPanel() {
   });
   const items = versions.data?.items ?? [];
   const live = items.find((v) => v.live);
+  // A run page links here as `#version-<id>`: show that version against the live one.
+  const { hash } = useLocation();
+  const linked = hash.startsWith('#version-') ? hash.slice('#version-'.length) : null;
+  useEffect(() => {
+    if (!linked || !live || !items.some((v) => v.id === linked)) return;
+    setCompare({ from: linked, to: linked === live.id ? 'draft' : live.id });
+    document.getElementById(`version-${linked}`)?.scrollIntoView({ block: 'start' });
+    // Only when the link or the list arrives.
+  }, [linked, live?.id]);
   return (
     <Card
       id="workflow-versions"
@@ -39,7 +49,12 @@ export function VersionsPanel() {
       {versions.isError ? <ErrorState title="Could not load the versions" error={versions.error} /> : null}
       <ol className="sy-versions">
         {items.map((version) => (
-          <li key={version.id} className="sy-versions__item" aria-label={`Version ${version.version}`}>
+          <li
+            key={version.id}
+            id={`version-${version.id}`}
+            className={version.id === linked ? 'sy-versions__item sy-versions__item--linked' : 'sy-versions__item'}
+            aria-label={`Version ${version.version}`}
+          >
             <div className="sy-versions__head">
               <strong>Version {version.version}</strong> {version.live ? <Badge tone="success">Live</Badge> : null}
               <span className="sy-muted">
