@@ -1,4 +1,6 @@
+import type { QueryRunner } from 'typeorm';
 import { describe, expect, it } from 'vitest';
+import { Drafts1795520000000 } from '../../src/database/migrations/1795520000000-drafts';
 import { waitFor } from '../support/client';
 import { mapFilterHttp } from '../support/workflows';
 import { useSwitchyard } from '../support/use-switchyard';
@@ -236,5 +238,18 @@ describe('drafts, published versions and rehearsals', () => {
       workflowId: workflow.id,
     });
     expect((await draftOf(workflow.id)).lastTest).toMatchObject({ status: 'failed' });
+  });
+
+  it('migrates existing workflows as their published version with an identical draft', async () => {
+    const workflow = await sy.api.createWorkflow(mapFilterHttp(sy.sink.url));
+    const migration = new Drafts1795520000000();
+    const runner = { query: (sql: string) => sy.db.query(sql) } as unknown as QueryRunner;
+    await migration.down(runner);
+    await migration.up(runner);
+    const draft = await draftOf(workflow.id);
+    expect(draft).toMatchObject({ revision: 1, hasChanges: false, basedOnVersionId: workflow.versionId, publishedVersion: 1 });
+    expect(draft.steps).toEqual(workflow.steps);
+    const versions = await sy.api.request('GET', `/api/workflows/${workflow.id}/versions`);
+    expect(versions.body.items).toEqual([expect.objectContaining({ version: 1, live: true, message: null, publishedBy: null })]);
   });
 });
