@@ -104,6 +104,15 @@ describe('drafts, versions, rehearsal and dry run in Chromium', { skip: browserS
       assert.equal(env.received.length, sinkBefore, 'the dry run sent nothing');
       await env.screenshot('versions-dry-run.png', { locator: result });
 
+      // "Test this step" says it sends for real; its Dry run records instead.
+      const send = page.locator('li.sy-step-card').nth(1);
+      await send.locator('h3').first().click();
+      await send.getByText('Sends it for real with the sample data.').waitFor();
+      await send.getByRole('button', { name: 'Dry run', exact: true }).click();
+      await send.getByLabel('Test result').getByText('dry run on the sample: nothing was sent').waitFor();
+      await send.getByLabel('Test result').getByText('What would have been sent').waitFor();
+      assert.equal(env.received.length, sinkBefore, 'the step dry run sent nothing');
+
       // Unticking it says in plain words that the test is real.
       await page.getByRole('checkbox', { name: 'Dry run' }).uncheck();
       await page.getByText(/Test workflow runs for real: calls, messages and e-mails in it are really sent/).waitFor();

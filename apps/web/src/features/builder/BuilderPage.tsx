@@ -120,9 +120,9 @@ function IssueSummary() {
 function StepList({ testStep }: { testStep: ReturnType<typeof useTestStep> }) {
   const steps = useBuilderState((state) => state.draft.steps);
   const controls = {
-    test: (key: string) => testStep.mutate(key),
-    pendingKey: testStep.isPending ? (testStep.variables ?? null) : null,
-    errorKey: testStep.isError ? (testStep.variables ?? null) : null,
+    test: (key: string, options?: { dryRun?: boolean }) => testStep.mutate({ key, dryRun: options?.dryRun }),
+    pendingKey: testStep.isPending ? (testStep.variables?.key ?? null) : null,
+    errorKey: testStep.isError ? (testStep.variables?.key ?? null) : null,
     error: testStep.error,
   };
   return (

@@ -10,7 +10,7 @@ import { cleanStep, draftToRequest } from '../state/workflow-draft';
 export function useTestStep(params: { store: BuilderStore; outputs: Record<string, StepOutputState> }) {
   const { store, outputs } = params;
   return useMutation({
-    mutationFn: async (key: string) => {
+    mutationFn: async ({ key, dryRun }: { key: string; dryRun?: boolean }) => {
       const { draft, sample } = store.getState();
       const found = findStep(draft.steps, key);
       if (!found) throw new Error('This step no longer exists.');
@@ -24,6 +24,7 @@ export function useTestStep(params: { store: BuilderStore; outputs: Record<strin
           steps: context.steps,
           ...(Object.keys(context.bindings).length ? { bindings: context.bindings } : {}),
         },
+        dryRun,
       });
       const result: StepTestResult = { ...response, stepFingerprint: stepFingerprint(step), source: 'step' };
       store.dispatch({ type: 'stepTested', key, result });
