@@ -186,13 +186,11 @@ export class DraftsService {
 
   async listVersions(workspaceId: string, workflowId: string): Promise<VersionList> {
     const workflow = await this.findWorkflow(this.dataSource.manager, workspaceId, workflowId);
-    const rows = await this.dataSource
-      .getRepository(WorkflowVersionEntity)
-      .find({
-        where: { workflowId: workflow.id, workspaceId },
-        order: { version: 'DESC' },
-        select: ['id', 'version', 'message', 'publishedBy', 'createdAt'],
-      });
+    const rows = await this.dataSource.getRepository(WorkflowVersionEntity).find({
+      where: { workflowId: workflow.id, workspaceId },
+      order: { version: 'DESC' },
+      select: ['id', 'version', 'message', 'publishedBy', 'createdAt'],
+    });
     return { items: rows.map((v) => this.summary(v, workflow)) };
   }
 
