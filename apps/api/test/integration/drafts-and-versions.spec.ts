@@ -252,4 +252,22 @@ describe('drafts, published versions and rehearsals', () => {
     const versions = await sy.api.request('GET', `/api/workflows/${workflow.id}/versions`);
     expect(versions.body.items).toEqual([expect.objectContaining({ version: 1, live: true, message: null, publishedBy: null })]);
   });
+
+  it('PUT through the API still publishes at once; the draft follows unless it holds unpublished changes', async () => {
+    const body = mapFilterHttp(sy.sink.url);
+    const workflow = await sy.api.createWorkflow(body);
+    const renamed = { ...body, steps: body.steps.map((s) => (s.id === 'big' ? { ...s, condition: 'steps.shape.total > 20' } : s)) };
+    const put = await sy.api.request('PUT', `/api/workflows/${workflow.id}`, renamed);
+    expect(put.body).toMatchObject({ version: 2 });
+    expect(await draftOf(workflow.id)).toMatchObject({ hasChanges: false, publishedVersion: 2, basedOnVersion: 2 });
+
+    const draft = await draftOf(workflow.id);
+    const edited = draft.steps.map((s: any) => (s.id === 'big' ? { ...s, condition: 'steps.shape.total > 30' } : s));
+    await sy.api.request('PUT', `/api/workflows/${workflow.id}/draft`, { revision: draft.revision, trigger: draft.trigger, steps: edited });
+    const again = await sy.api.request('PUT', `/api/workflows/${workflow.id}`, body);
+    expect(again.body).toMatchObject({ version: 3 });
+    const kept = await draftOf(workflow.id);
+    expect(kept).toMatchObject({ hasChanges: true, publishedVersion: 3 });
+    expect(kept.steps.find((s: any) => s.id === 'big').condition).toBe('steps.shape.total > 30');
+  });
 });
