@@ -203,6 +203,14 @@ describe('the workflow builder in Chromium', { skip: browserSkipReason() }, () =
       await underline.waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('All changes saved').waitFor();
+      // The workflow is live: the save went to its draft; publishing makes it the running version.
+      await page.getByText('Draft: unpublished changes.').waitFor();
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      await page
+        .getByRole('dialog', { name: /^Publish version/ })
+        .getByRole('button', { name: 'Publish', exact: true })
+        .click();
+      await page.getByText('Draft: unpublished changes.').waitFor({ state: 'detached' });
       const { body: fixed } = await env.request<Workflow>('GET', `/api/workflows/${state.workflowId}`);
       assert.match((fixed.steps[0] as StepDefinition).expression as string, /\$uppercase/);
     }),

@@ -95,6 +95,13 @@ describe('stored credentials in Chromium', { skip: browserSkipReason() }, () => 
       await env.screenshot('credentials-http-step.png', { dir: OUTPUT, locator: page.locator('li.sy-step-card').first() });
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('All changes saved').waitFor();
+      // The workflow is live: the save went to its draft; publishing makes it the running version.
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      await page
+        .getByRole('dialog', { name: /^Publish version/ })
+        .getByRole('button', { name: 'Publish', exact: true })
+        .click();
+      await page.getByText('Draft: unpublished changes.').waitFor({ state: 'detached' });
       const { body: saved } = await env.request<Workflow>('GET', `/api/workflows/${state.workflowId}`);
       const { body: credentials } = await env.request<ListResponse<Credential>>('GET', '/api/credentials');
       assert.equal((saved.steps[0] as StepDefinition).credentialId, credentials.items[0].id);

@@ -200,6 +200,13 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
       await page.getByText('Unsaved changes').waitFor();
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('All changes saved').waitFor();
+      // The workflow is live: the fix is saved to the draft, and published to become the current version.
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      await page
+        .getByRole('dialog', { name: /^Publish version/ })
+        .getByRole('button', { name: 'Publish', exact: true })
+        .click();
+      await page.getByText('Draft: unpublished changes.').waitFor({ state: 'detached' });
 
       await page.goto(`${env.base}/runs/${state.failed[0]}`);
       await page.getByRole('button', { name: 'Replay' }).click();

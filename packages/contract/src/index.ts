@@ -18,6 +18,7 @@ export * from './workspaces/workspaces.schema';
 export * from './api-keys/api-keys.schema';
 export * from './audit/audit.schema';
 export * from './builder-test/builder-test.schema';
+export * from './versions/versions.schema';
 export * from './health/health.schema';
 export * from './events/events.schema';
 export * from './routes/route-spec';

@@ -49,3 +49,8 @@ export * from './runner/step-result';
 export * from './runner/run-workflow';
 export * from './runner/retry-policy';
 export * from './runner/standard-webhooks';
+export * from './dry-run/recording-ports';
+export * from './dry-run/dry-run-workflow';
+export * from './diff/diff-values';
+export * from './diff/diff-definitions';
+export * from './diff/compare-dry-runs';

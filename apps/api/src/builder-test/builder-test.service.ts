@@ -6,11 +6,22 @@ import {
   testWorkflowSchema,
   type triggerSampleInputSchema,
 } from '@switchyard/contract';
-import { executeStep, formatPath, runWorkflow, stepSchema, validateDefinition, type TriggerData } from '@switchyard/engine';
+import {
+  createRecordingPorts,
+  dryRunWorkflow,
+  executeStep,
+  formatPath,
+  runWorkflow,
+  sideEffectsOf,
+  stepSchema,
+  validateDefinition,
+  type TriggerData,
+} from '@switchyard/engine';
 import type { z } from 'zod';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { parseInput } from '../common/parse-input';
 import { EnginePortsFactory } from '../runtime/engine-ports';
+import { DraftsService } from '../versions/drafts.service';
 
 function toTrigger(sample: z.output<typeof triggerSampleInputSchema>, now: number): TriggerData {
   return {
@@ -23,12 +34,17 @@ function toTrigger(sample: z.output<typeof triggerSampleInputSchema>, now: numbe
 }
 
 /**
- * "Test this step" and "Test workflow" from the builder: the engine runs for real (HTTP calls are
- * made, through the same egress guard), on the sample data, and nothing is recorded.
+ * "Test this step" and "Test workflow" from the builder, on the sample data; nothing is recorded as
+ * a run. By default the engine runs for real (HTTP calls, messages and e-mails are sent, through
+ * the same egress guard); with `dryRun` it runs on the recording ports and answers what each step
+ * would have sent, and nothing leaves the machine.
  */
 @Injectable()
 export class BuilderTestService {
-  constructor(@Inject(EnginePortsFactory) private readonly ports: EnginePortsFactory) {}
+  constructor(
+    @Inject(EnginePortsFactory) private readonly ports: EnginePortsFactory,
+    @Inject(DraftsService) private readonly drafts: DraftsService,
+  ) {}
 
   async testStep(body: unknown, workspaceId: string): Promise<TestStepResult> {
     const input = parseInput(testStepSchema, body);
@@ -39,14 +55,19 @@ export class BuilderTestService {
     }
     const step = stepSchema.parse(validation.definition.steps[0]);
     const now = Date.now();
-    const { result, halt } = await executeStep({
+    const recording = input.dryRun
+      ? createRecordingPorts({ clock: { now: () => Date.now() }, credentials: this.ports.dryRunCredentials(workspaceId) })
+      : undefined;
+    const { result, halt, nested } = await executeStep({
       step,
       context: { trigger: toTrigger(input.context.trigger, now), steps: input.context.steps },
       bindings: input.context.bindings,
-      ports: this.ports.forWorkspace(workspaceId),
+      ports: recording?.ports ?? this.ports.forWorkspace(workspaceId),
       now,
     });
+    const dryRun = recording ? { dryRun: true, wouldSend: sideEffectsOf([...nested.filter((n) => n !== result), result]) } : {};
     return {
+      ...dryRun,
       status: result.status === 'succeeded' && halt?.reason === 'filtered' ? 'filtered' : result.status,
       halt: halt ?? null,
       output: result.output,
@@ -64,13 +85,15 @@ export class BuilderTestService {
       throw new ApiError(400, 'validation_failed', `The workflow is invalid: ${details[0].path} ${details[0].message}`, details);
     }
     const now = Date.now();
-    const verdict = await runWorkflow({
-      definition: validation.definition,
-      trigger: toTrigger(input.sample, now),
-      ports: this.ports.forWorkspace(workspaceId),
-      now,
-    });
+    const trigger = toTrigger(input.sample, now);
+    const dry = input.dryRun
+      ? await dryRunWorkflow({ definition: validation.definition, trigger, now, credentials: this.ports.dryRunCredentials(workspaceId) })
+      : undefined;
+    const verdict =
+      dry?.verdict ?? (await runWorkflow({ definition: validation.definition, trigger, ports: this.ports.forWorkspace(workspaceId), now }));
+    if (input.workflowId) await this.drafts.recordTest(workspaceId, input.workflowId, verdict.status);
     return {
+      ...(dry ? { dryRun: true, wouldSend: dry.wouldSend } : {}),
       status: verdict.status,
       error: verdict.error ?? null,
       steps: verdict.steps.map((s) => ({

@@ -27,11 +27,17 @@ export class HostCredentialResolver {
   ) {}
 
   /** The port for the runs and step tests of one workspace: credentials of other workspaces do not exist for it. */
-  forWorkspace(workspaceId: string): CredentialResolver {
-    return { resolve: (credentialId, expectedTypes) => this.resolve(workspaceId, credentialId, expectedTypes) };
+  forWorkspace(workspaceId: string, options: { offline?: boolean } = {}): CredentialResolver {
+    return { resolve: (credentialId, expectedTypes) => this.resolve(workspaceId, credentialId, expectedTypes, options) };
   }
 
-  async resolve(workspaceId: string, credentialId: string, expectedTypes?: ReadonlyArray<string>): Promise<ResolvedCredential> {
+  /** `offline` (dry runs): an OAuth2 credential gives a placeholder token instead of fetching one from its token endpoint. */
+  async resolve(
+    workspaceId: string,
+    credentialId: string,
+    expectedTypes?: ReadonlyArray<string>,
+    options: { offline?: boolean } = {},
+  ): Promise<ResolvedCredential> {
     const row = isUuid(credentialId)
       ? (
           await this.pool.query<CredentialRow>(
@@ -65,6 +71,9 @@ export class HostCredentialResolver {
       );
     }
     const fields = { ...row.public_fields, ...secret };
+    if (row.type === 'oauth2-client-credentials' && options.offline) {
+      return { type: row.type, headers: { authorization: 'Bearer (an OAuth2 token, fetched when the request is really sent)' }, fields };
+    }
     if (row.type === 'oauth2-client-credentials') {
       const token = await this.tokens.token(`${row.id}:${row.updated_at.getTime()}`, fields as unknown as OAuth2ClientFields);
       return { type: row.type, headers: { authorization: `Bearer ${token}` }, fields };

@@ -11,12 +11,20 @@ export class EnginePortsFactory {
   constructor(
     http: HttpInvoker,
     mail: MailSender,
-    private readonly credentialsFor?: (workspaceId: string) => CredentialResolver,
+    private readonly credentialsFor?: (workspaceId: string, options?: { offline?: boolean }) => CredentialResolver,
   ) {
     this.shared = { http, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() }, mail };
   }
 
   forWorkspace(workspaceId: string): EnginePorts {
     return this.credentialsFor ? { ...this.shared, credentials: this.credentialsFor(workspaceId) } : this.shared;
+  }
+
+  /**
+   * Stored credentials for a dry run or rehearsal (used with the engine's recording ports): read
+   * and decrypted here, but no OAuth2 token is fetched, since that request would leave the machine.
+   */
+  dryRunCredentials(workspaceId: string): CredentialResolver | undefined {
+    return this.credentialsFor?.(workspaceId, { offline: true });
   }
 }

@@ -43,7 +43,7 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
     {
       provide: EnginePortsFactory,
       useFactory: (http: GuardedHttpInvoker, mail: GuardedMailSender, credentials: HostCredentialResolver) =>
-        new EnginePortsFactory(http, mail, (workspaceId) => credentials.forWorkspace(workspaceId)),
+        new EnginePortsFactory(http, mail, (workspaceId, options) => credentials.forWorkspace(workspaceId, options)),
       inject: [GuardedHttpInvoker, GuardedMailSender, HostCredentialResolver],
     },
     {

@@ -22,10 +22,11 @@ import { assertCredentialsExist } from '../credentials/credentials.service';
 import { WorkflowVersionEntity } from '../database/entities/workflow-version.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { AuditService } from '../accounts/audit.service';
-import type { Actor } from '../accounts/auth-context';
+import { type Actor, actorLabel } from '../accounts/auth-context';
 import { TriggerCache } from '../ingest/trigger-cache';
 import { splitTriggerSecrets, withSecretHints } from '../secrets/split-trigger-secrets';
 import { TriggerSecretsService } from '../secrets/trigger-secrets.service';
+import { resetDraftToPublished } from '../versions/draft-rows';
 import { VersionStore } from '../versions/version-store';
 
 /** JSON with sorted keys: jsonb does not keep key order, so plain JSON.stringify would see every stored definition as changed. */
@@ -138,7 +139,8 @@ export class WorkflowsService {
           currentVersionId: versionId,
         }),
       );
-      const version = await this.saveVersion(tx, workspaceId, workflowId, versionId, 1, definition);
+      const version = await this.saveVersion(tx, workspaceId, workflowId, versionId, 1, definition, actor);
+      await resetDraftToPublished(tx, { workspaceId, workflowId, versionId, definition, updatedBy: actor ? actorLabel(actor) : null });
       const hints = secrets?.length ? await this.secrets.save(tx, workspaceId, workflowId, secrets) : [];
       await this.audit.record(
         {
@@ -240,9 +242,26 @@ export class WorkflowsService {
       let version = await tx.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: workflow.currentVersionId as string });
       const before = auditView(workflow, version.definition);
       if (change.definition && canonicalJson(change.definition) !== canonicalJson(version.definition)) {
+        const previous = version.definition;
         workflow.version += 1;
         workflow.currentVersionId = newId();
-        version = await this.saveVersion(tx, workspaceId, workflow.id, workflow.currentVersionId, workflow.version, change.definition);
+        version = await this.saveVersion(
+          tx,
+          workspaceId,
+          workflow.id,
+          workflow.currentVersionId,
+          workflow.version,
+          change.definition,
+          actor,
+        );
+        await resetDraftToPublished(tx, {
+          workspaceId,
+          workflowId: workflow.id,
+          versionId: workflow.currentVersionId,
+          definition: change.definition,
+          previous,
+          updatedBy: actor ? actorLabel(actor) : null,
+        });
       }
       if (change.name !== undefined) workflow.name = change.name;
       if (change.active !== undefined) workflow.active = change.active;
@@ -295,6 +314,7 @@ export class WorkflowsService {
     id: string,
     number: number,
     definition: WorkflowDefinition,
+    actor?: Actor,
   ) {
     const repo = tx.getRepository(WorkflowVersionEntity);
     this.versions.remember(id, definition);
@@ -306,6 +326,8 @@ export class WorkflowsService {
         version: number,
         schemaVersion: definition.schemaVersion,
         definition: definition as unknown as Record<string, unknown>,
+        message: null,
+        publishedBy: actor ? actorLabel(actor) : null,
       }),
     );
   }

@@ -35,6 +35,8 @@ interface Ids {
   apiKeyId: string;
   memberId: string;
   credentialId: string;
+  versionId: string;
+  rehearsalId: string;
 }
 
 interface RouteCase {
@@ -131,6 +133,13 @@ describe('authorization matrix', () => {
     };
   }
 
+  /** The published version of a workflow and a rehearsal of its draft. */
+  async function versionAndRehearsal(client: ApiClient, workflowId: string): Promise<{ versionId: string; rehearsalId: string }> {
+    const workflow = await client.request('GET', `/api/workflows/${workflowId}`);
+    const rehearsal = await client.request('POST', `/api/workflows/${workflowId}/rehearsals`, { count: 1 });
+    return { versionId: workflow.body.versionId, rehearsalId: rehearsal.body.id };
+  }
+
   async function send(
     caller: Caller,
     method: string,
@@ -198,6 +207,7 @@ describe('authorization matrix', () => {
       apiKeyId: keyA.apiKeyId,
       memberId: viewerId,
       credentialId: credA.body.id,
+      ...(await versionAndRehearsal(sy.api, a.workflowId)),
     };
     const bWf = await workflowWithRun(sy.api.as(keyB), 'Bravo private workflow');
     const inviteB = await insertInvite(workspaceB);
@@ -215,6 +225,7 @@ describe('authorization matrix', () => {
       apiKeyId: keyB2.apiKeyId,
       memberId: otherId,
       credentialId: credB.body.id,
+      ...(await versionAndRehearsal(sy.api.as(keyB), bWf.workflowId)),
     };
     secretsOfA = [
       a.workflowId,
@@ -246,6 +257,16 @@ describe('authorization matrix', () => {
   }, 60_000);
 
   const freshWorkflow = async () => ({ workflowId: (await sy.api.createWorkflow(WF_BODY())).id });
+  const DRAFT_BODY = () => ({
+    revision: 1,
+    trigger: { type: 'webhook' },
+    steps: [{ id: 'm', type: 'map', expression: 'trigger.body.changed' }],
+  });
+  const freshChangedDraft = async () => {
+    const { workflowId } = await freshWorkflow();
+    await sy.api.request('PUT', `/api/workflows/${workflowId}/draft`, DRAFT_BODY());
+    return { workflowId };
+  };
   const freshMember = async () => ({ memberId: await insertUser(`m${randomUUID().slice(0, 8)}@a.test`, DEFAULT_WORKSPACE_ID, 'viewer') });
   let counter = 0;
   const freshCredential = async () => {
@@ -277,6 +298,48 @@ describe('authorization matrix', () => {
       path: (i) => `/api/workflows/${i.workflowId}`,
       expect: ex(204, 204, 204, 403, 404, 401, 404),
       fresh: freshWorkflow,
+    },
+    'GET /api/workflows/:id/draft': { path: (i) => `/api/workflows/${i.workflowId}/draft`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
+    'PUT /api/workflows/:id/draft': {
+      path: (i) => `/api/workflows/${i.workflowId}/draft`,
+      body: DRAFT_BODY,
+      expect: ex(200, 200, 200, 403, 404, 401, 404),
+      fresh: freshWorkflow,
+    },
+    'DELETE /api/workflows/:id/draft': {
+      path: (i) => `/api/workflows/${i.workflowId}/draft`,
+      expect: ex(200, 200, 200, 403, 404, 401, 404),
+    },
+    'POST /api/workflows/:id/publish': {
+      path: (i) => `/api/workflows/${i.workflowId}/publish`,
+      body: () => ({ message: 'matrix' }),
+      expect: ex(201, 201, 201, 403, 404, 401, 404),
+      fresh: freshChangedDraft,
+    },
+    'GET /api/workflows/:id/versions': {
+      path: (i) => `/api/workflows/${i.workflowId}/versions`,
+      expect: ex(200, 200, 200, 200, 404, 401, 404),
+    },
+    'GET /api/workflows/:id/versions/:versionId': {
+      path: (i) => `/api/workflows/${i.workflowId}/versions/${i.versionId}`,
+      expect: ex(200, 200, 200, 200, 404, 401, 404),
+    },
+    'POST /api/workflows/:id/versions/:versionId/restore': {
+      path: (i) => `/api/workflows/${i.workflowId}/versions/${i.versionId}/restore`,
+      expect: ex(200, 200, 200, 403, 404, 401, 404),
+    },
+    'GET /api/workflows/:id/diff': {
+      path: (i) => `/api/workflows/${i.workflowId}/diff?from=${i.versionId}&to=draft`,
+      expect: ex(200, 200, 200, 200, 404, 401, 404),
+    },
+    'POST /api/workflows/:id/rehearsals': {
+      path: (i) => `/api/workflows/${i.workflowId}/rehearsals`,
+      body: () => ({ count: 1 }),
+      expect: ex(202, 202, 202, 403, 404, 401, 404),
+    },
+    'GET /api/workflows/:id/rehearsals/:rehearsalId': {
+      path: (i) => `/api/workflows/${i.workflowId}/rehearsals/${i.rehearsalId}`,
+      expect: ex(200, 200, 200, 200, 404, 401, 404),
     },
     'GET /api/workflows/:id/runs': { path: (i) => `/api/workflows/${i.workflowId}/runs`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
     'GET /api/workflows/:id/requests': {

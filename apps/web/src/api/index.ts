@@ -7,6 +7,7 @@ export * from './runs.api';
 export * from './session';
 export * from './workflows.api';
 export * from './test.api';
+export * from './versions.api';
 export * from './accounts.api';
 
 import type { StepDraft, TestStepResult, TestWorkflowResult, TestWorkflowStep, Workflow as ContractWorkflow } from '@switchyard/contract';
@@ -24,6 +25,12 @@ export type {
   CreatedInvite,
   Credential,
   CredentialTypeDescriptor,
+  DefinitionDiffAnswer,
+  Draft,
+  Rehearsal,
+  RehearsalItem,
+  VersionSummary,
+  WouldSendEntry,
   ErrorDetail,
   InboundRequest,
   InboundRequestPage,

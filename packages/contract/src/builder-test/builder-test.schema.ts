@@ -27,6 +27,8 @@ export const testStepSchema = z.strictObject({
       bindings: z.record(z.string(), z.unknown()).optional(),
     })
     .default({ trigger: { headers: {}, query: {}, method: 'POST' }, steps: {} }),
+  /** Record what the step would send (call, message, e-mail) instead of sending it (default false). */
+  dryRun: z.boolean().optional(),
 });
 export type TestStepRequest = Omit<z.input<typeof testStepSchema>, 'step'> & { step: StepDraft };
 
@@ -35,6 +37,10 @@ export const testWorkflowSchema = z.strictObject({
   trigger: z.unknown().optional(),
   steps: z.unknown(),
   sample: triggerSampleInputSchema,
+  /** Record what each side-effecting step would send instead of sending it (default false). */
+  dryRun: z.boolean().optional(),
+  /** The workflow whose draft is tested: the outcome is kept on the draft (the builder warns before publishing a failed one). */
+  workflowId: z.uuid().optional(),
 });
 export type TestWorkflowRequest = Omit<z.input<typeof testWorkflowSchema>, 'trigger' | 'steps'> & {
   trigger?: TriggerDraft;
@@ -48,6 +54,15 @@ export const stepHaltSchema = z.discriminatedUnion('reason', [
   z.strictObject({ reason: z.literal('waiting'), resumeAt: z.number() }),
 ]);
 
+/** A side effect a step would have had in a dry run: a call, message or e-mail, an answer, a wait. */
+export const wouldSendSchema = z.strictObject({
+  stepId: z.string(),
+  type: z.string(),
+  kind: z.enum(['request', 'respond', 'wait']),
+  detail: z.unknown(),
+});
+export type WouldSendEntry = z.infer<typeof wouldSendSchema>;
+
 /** The answer of `POST /api/test/step`: `filtered` when a filter step did not pass. */
 export const testStepResultSchema = z.strictObject({
   status: z.enum(['succeeded', 'failed', 'filtered']),
@@ -56,6 +71,10 @@ export const testStepResultSchema = z.strictObject({
   input: z.unknown().optional(),
   error: runErrorSchema.optional(),
   durationMs: z.number(),
+  /** Whether side effects were recorded, not performed. */
+  dryRun: z.boolean().optional(),
+  /** In a dry run: what the step (and its nested steps) would have sent. */
+  wouldSend: z.array(wouldSendSchema).optional(),
 });
 export type TestStepResult = z.infer<typeof testStepResultSchema>;
 
@@ -76,5 +95,9 @@ export const testWorkflowResultSchema = z.strictObject({
   status: z.enum(['succeeded', 'failed', 'filtered', 'waiting']),
   error: runErrorSchema.nullable(),
   steps: z.array(testWorkflowStepSchema),
+  /** Whether side effects were recorded, not performed. */
+  dryRun: z.boolean().optional(),
+  /** In a dry run: what each side-effecting step would have sent, answered or waited for, in order. */
+  wouldSend: z.array(wouldSendSchema).optional(),
 });
 export type TestWorkflowResult = z.infer<typeof testWorkflowResultSchema>;

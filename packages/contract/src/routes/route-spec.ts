@@ -17,7 +17,7 @@ export interface RouteSpec {
   query?: z.ZodType;
   body?: z.ZodType;
   /** Status of a successful answer. */
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 202 | 204;
   /** Schema of a successful JSON answer; null when there is no body (204) or it is not JSON (`produces`). */
   response: z.ZodType | null;
   /** Content type of answers that are not JSON: an event stream, raw bytes. */

@@ -10,6 +10,8 @@ import { StepRunEntity } from './step-run.entity';
 import { TriggerDedupeKeyEntity } from './trigger-dedupe-key.entity';
 import { TriggerSecretEntity } from './trigger-secret.entity';
 import { UserEntity } from './user.entity';
+import { RehearsalEntity } from './rehearsal.entity';
+import { WorkflowDraftEntity } from './workflow-draft.entity';
 import { WorkflowVersionEntity } from './workflow-version.entity';
 import { WorkflowEntity } from './workflow.entity';
 import { WorkspaceMemberEntity } from './workspace-member.entity';
@@ -28,7 +30,11 @@ export const ENTITIES: Array<new () => object> = [
 ];
 // Accounts (issue 8)
 ENTITIES.push(UserEntity, WorkspaceMemberEntity, SessionEntity, ApiKeyEntity, InviteEntity, AuditEventEntity, LoginAttemptEntity);
+// Drafts and published versions (issue 16)
+ENTITIES.push(WorkflowDraftEntity, RehearsalEntity);
 export {
+  RehearsalEntity,
+  WorkflowDraftEntity,
   CredentialEntity,
   InboundRequestEntity,
   RunEntity,

@@ -27,6 +27,14 @@ export class WorkflowVersionEntity {
   @Column({ type: 'jsonb' })
   definition!: Record<string, unknown>;
 
+  /** The message given when it was published (issue 16), if any. */
+  @Column({ type: 'text', nullable: true })
+  message!: string | null;
+
+  /** Who published it (an e-mail, or `API key <name>`); null for versions published before drafts existed. */
+  @Column({ type: 'text', name: 'published_by', nullable: true })
+  publishedBy!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
-import { ApiError, queryKeys, type Workflow } from '../../api';
+import { ApiError, type Draft, queryKeys, type Workflow } from '../../api';
 import { Badge, Button, ButtonLink, Card, Dialog, EmptyState, ErrorState, Icon, LoadingState, Switch } from '../../ui';
 import { useCan, useCurrentWorkspace } from '../workspaces/use-role';
 import { useWorkflow } from '../workflows/use-workflows';
@@ -27,11 +27,29 @@ import { draftFromWorkflow } from './state/workflow-draft';
 import { StepListEditor, StepTestContext } from './steps/StepListEditor';
 import { findTemplate } from './templates/workflow-templates';
 import { TriggerStepCard } from './trigger/TriggerStepCard';
+import { DraftBar } from './versions/DraftBar';
+import { RehearsalPanel } from './versions/RehearsalPanel';
+import { BuilderReloadContext, useDraft } from './versions/use-draft';
+import './versions/versions.css';
+import { VersionsPanel } from './versions/VersionsPanel';
 import './BuilderPage.css';
 
-function createStoreFor(workflow: Workflow, templateId: string | undefined, handedSample: SampleSelection | null): BuilderStore {
+function createStoreFor(
+  workflow: Workflow,
+  saved: Draft | undefined,
+  templateId: string | undefined,
+  handedSample: SampleSelection | null,
+): BuilderStore {
   let counter = 0;
-  const draft = draftFromWorkflow({ workflow, makeKey: () => `step-${(counter += 1)}` });
+  // The builder edits the saved draft (what the trigger runs is the published version).
+  const edited: Workflow = saved
+    ? {
+        ...workflow,
+        trigger: { url: workflow.trigger.url, token: workflow.trigger.token, ...saved.trigger } as Workflow['trigger'],
+        steps: saved.steps,
+      }
+    : workflow;
+  const draft = draftFromWorkflow({ workflow: edited, makeKey: () => `step-${(counter += 1)}` });
   const template = findTemplate(templateId);
   if (handedSample) writePersistedSample(workflow.id, handedSample);
   const sample: SampleSelection | null =
@@ -102,9 +120,9 @@ function IssueSummary() {
 function StepList({ testStep }: { testStep: ReturnType<typeof useTestStep> }) {
   const steps = useBuilderState((state) => state.draft.steps);
   const controls = {
-    test: (key: string) => testStep.mutate(key),
-    pendingKey: testStep.isPending ? (testStep.variables ?? null) : null,
-    errorKey: testStep.isError ? (testStep.variables ?? null) : null,
+    test: (key: string, options?: { dryRun?: boolean }) => testStep.mutate({ key, dryRun: options?.dryRun }),
+    pendingKey: testStep.isPending ? (testStep.variables?.key ?? null) : null,
+    errorKey: testStep.isError ? (testStep.variables?.key ?? null) : null,
     error: testStep.error,
   };
   return (
@@ -123,10 +141,12 @@ function BuilderEditor() {
   const nameIssues = issues.filter((issue) => issue.target === 'name');
   const sample = useBuilderState((state) => state.sample);
   const { outputs } = useBuilderContext();
-  const saver = useSaveWorkflow({ store, workflowId: workflow.id });
+  const saver = useSaveWorkflow({ store, workflowId: workflow.id, live: workflow.active });
   const setActive = useSetWorkflowActive();
   const testStep = useTestStep({ store, outputs });
-  const testWorkflow = useTestWorkflow({ store });
+  const testWorkflow = useTestWorkflow({ store, workflowId: workflow.id });
+  // Issue 19: on a live workflow a test records what it would send unless the user asks for a real one.
+  const [dryRun, setDryRun] = useState(workflow.active);
   const blocker = useLeaveConfirmation({ when: dirty });
   const [saveError, setSaveError] = useState<unknown>(null);
   // On narrow windows the data panel is a drawer over the bottom of the page.
@@ -218,13 +238,16 @@ function BuilderEditor() {
               </ButtonLink>
               <Button
                 icon="play"
-                onClick={() => sample && testWorkflow.mutate(sample.trigger)}
+                onClick={() => sample && testWorkflow.mutate({ sample: sample.trigger, dryRun })}
                 loading={testWorkflow.isPending}
                 disabled={!sample}
                 title={sample ? 'Run every step once on the sample' : 'Capture a test request first'}
               >
                 Test workflow
               </Button>
+              <label className="sy-builder__dry-run" title="Record what calls, messages and e-mails would be sent, without sending them">
+                <input type="checkbox" checked={dryRun} onChange={(event) => setDryRun(event.target.checked)} /> Dry run
+              </label>
               <Button
                 variant="primary"
                 icon="save"
@@ -243,8 +266,16 @@ function BuilderEditor() {
           </p>
         ) : null}
         {workflow.active && dirty ? (
-          <p className="sy-builder__live-note">The workflow is on: runs use the last saved version until you save.</p>
+          <p className="sy-builder__live-note">
+            The workflow is on: saving keeps your changes in the draft; runs use the published version until you publish.
+          </p>
         ) : null}
+        {!readOnly && !dryRun ? (
+          <p className="sy-builder__live-note">
+            Test workflow runs for real: calls, messages and e-mails in it are really sent. Tick “Dry run” to only record them.
+          </p>
+        ) : null}
+        <DraftBar />
       </header>
       {saveError ? <ErrorState title="Could not save" error={saveError} /> : null}
       {setActive.isError ? <ErrorState title="Could not switch the workflow" error={setActive.error} /> : null}
@@ -261,6 +292,8 @@ function BuilderEditor() {
             <DataPicker onClose={() => setDataOpen(false)} />
           </div>
           <WorkflowTestPanel />
+          <RehearsalPanel />
+          <VersionsPanel />
           <RecentRunsPanel workflowId={workflow.id} />
         </aside>
       </div>
@@ -303,7 +336,7 @@ function BuilderEditor() {
   );
 }
 
-function BuilderSession({ workflow }: { workflow: Workflow }) {
+function BuilderSession({ workflow, saved }: { workflow: Workflow; saved: Draft | undefined }) {
   const location = useLocation();
   const [searchParams] = useSearchParams();
   const state = location.state as { templateId?: string; sample?: { requestId: string; trigger: SampleSelection['trigger'] } } | null;
@@ -313,7 +346,7 @@ function BuilderSession({ workflow }: { workflow: Workflow }) {
   const handed = sampleId && state?.sample?.requestId === sampleId ? { source: 'request' as const, ...state.sample } : null;
   const readOnly = !useCan('workflow.edit');
   const [store] = useState(() => {
-    const created = createStoreFor(workflow, templateId, handed);
+    const created = createStoreFor(workflow, saved, templateId, handed);
     return readOnly ? readOnlyStore(created) : created;
   });
   useSampleFromAddress({ store, workflowId: workflow.id, requestId: sampleId });
@@ -334,9 +367,11 @@ function BuilderSession({ workflow }: { workflow: Workflow }) {
 export function BuilderPage() {
   const { id = '' } = useParams();
   const workflow = useWorkflow(id);
+  const draft = useDraft(id);
+  const [generation, setGeneration] = useState(0);
   // The role decides, once per session, whether the builder edits or only shows.
   const role = useCurrentWorkspace();
-  if (workflow.isPending || role.isPending) return <LoadingState label="Loading workflow…" />;
+  if (workflow.isPending || role.isPending || draft.isPending) return <LoadingState label="Loading workflow…" />;
   if (workflow.isError) {
     const notFound = workflow.error instanceof ApiError && workflow.error.isNotFound;
     return notFound ? (
@@ -349,5 +384,9 @@ export function BuilderPage() {
       <ErrorState title="Could not load this workflow" error={workflow.error} onRetry={() => void workflow.refetch()} />
     );
   }
-  return <BuilderSession key={id} workflow={workflow.data} />;
+  return (
+    <BuilderReloadContext.Provider value={() => setGeneration((n) => n + 1)}>
+      <BuilderSession key={`${id}:${generation}`} workflow={workflow.data} saved={draft.data} />
+    </BuilderReloadContext.Provider>
+  );
 }

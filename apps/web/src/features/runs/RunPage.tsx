@@ -21,7 +21,7 @@ import {
 } from '../../ui';
 import { useWorkflow } from '../workflows/use-workflows';
 import { useCan } from '../workspaces/use-role';
-import { workflowPath } from '../workflows/workflow-paths';
+import { workflowEditorPath, workflowPath } from '../workflows/workflow-paths';
 import { ErrorExplanation } from './ErrorExplanation';
 import { runPath, RUNS_PATH } from './run-paths';
 import { isRunFinished } from './run-status';
@@ -68,7 +68,18 @@ function RunSummaryCard({ run, now }: { run: Run; now: number }) {
               </span>
             ),
           },
-          ...(run.version !== undefined ? [{ label: 'Workflow version', value: `v${run.version}` }] : []),
+          ...(run.version !== undefined
+            ? [
+                {
+                  label: 'Workflow version',
+                  value: run.versionId ? (
+                    <Link to={`${workflowEditorPath(run.workflowId)}#version-${run.versionId}`}>{`v${run.version}`}</Link>
+                  ) : (
+                    `v${run.version}`
+                  ),
+                },
+              ]
+            : []),
           ...(run.replayOf
             ? [
                 {

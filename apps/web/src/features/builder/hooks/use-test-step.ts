@@ -10,7 +10,7 @@ import { cleanStep, draftToRequest } from '../state/workflow-draft';
 export function useTestStep(params: { store: BuilderStore; outputs: Record<string, StepOutputState> }) {
   const { store, outputs } = params;
   return useMutation({
-    mutationFn: async (key: string) => {
+    mutationFn: async ({ key, dryRun }: { key: string; dryRun?: boolean }) => {
       const { draft, sample } = store.getState();
       const found = findStep(draft.steps, key);
       if (!found) throw new Error('This step no longer exists.');
@@ -24,6 +24,7 @@ export function useTestStep(params: { store: BuilderStore; outputs: Record<strin
           steps: context.steps,
           ...(Object.keys(context.bindings).length ? { bindings: context.bindings } : {}),
         },
+        dryRun,
       });
       const result: StepTestResult = { ...response, stepFingerprint: stepFingerprint(step), source: 'step' };
       store.dispatch({ type: 'stepTested', key, result });
@@ -33,13 +34,14 @@ export function useTestStep(params: { store: BuilderStore; outputs: Record<strin
 }
 
 /** "Test workflow": runs every step on the sample, on the server; each step shows its result. */
-export function useTestWorkflow(params: { store: BuilderStore }) {
-  const { store } = params;
+export function useTestWorkflow(params: { store: BuilderStore; workflowId?: string }) {
+  const { store, workflowId } = params;
   return useMutation({
-    mutationFn: async (sample: TriggerSample) => {
+    mutationFn: async (input: { sample: TriggerSample; dryRun?: boolean }) => {
+      const { sample, dryRun } = input;
       const { draft } = store.getState();
       const body = draftToRequest(draft);
-      const response = await testWorkflow({ trigger: body.trigger, steps: body.steps, sample });
+      const response = await testWorkflow({ trigger: body.trigger, steps: body.steps, sample, dryRun, workflowId });
       const stepResults: Record<string, StepTestResult> = {};
       for (const result of response.steps ?? []) {
         // Nested results carry journal keys (`route.0.notify`, `each[0].post`): the first one of each step is shown.

@@ -1,10 +1,31 @@
 import { summariseError } from '../../../lib/error-summary';
 import { formatDuration } from '../../../lib/format-duration';
-import { Badge, Card } from '../../../ui';
+import type { WouldSendEntry } from '../../../api';
+import { Badge, Card, JsonViewer } from '../../../ui';
 import { RunStatusBadge } from '../../runs/StatusBadge';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 
 const STEP_TONES = { succeeded: 'success', failed: 'danger', filtered: 'accent', skipped: 'neutral', pending: 'neutral' } as const;
+
+const KIND_WORDS = { request: 'Would send', respond: 'Would answer', wait: 'Would wait' } as const;
+
+/** What a dry run recorded instead of sending, step by step. */
+function WouldSendList({ items }: { items: WouldSendEntry[] }) {
+  if (items.length === 0) return <p className="sy-muted">Nothing would have been sent.</p>;
+  return (
+    <div className="sy-would-send" aria-label="What would have been sent">
+      <h3 className="sy-would-send__title">What would have been sent</h3>
+      <ol>
+        {items.map((item, index) => (
+          <li key={`${item.stepId}:${index}`}>
+            {KIND_WORDS[item.kind]} (<code>{item.stepId}</code>)
+            <JsonViewer label={`${KIND_WORDS[item.kind]} by ${item.stepId}`} value={item.detail} defaultExpandDepth={1} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
 
 /** The result of "Test workflow": the overall outcome and one line per step, linking to its card. */
 export function WorkflowTestPanel() {
@@ -17,7 +38,11 @@ export function WorkflowTestPanel() {
     <Card
       id="workflow-test"
       title="Test workflow"
-      description="Every step run once on the sample; nothing was recorded."
+      description={
+        result.dryRun
+          ? 'Dry run: every step ran once on the sample. Calls, messages and e-mails were recorded below, not sent. No run was recorded.'
+          : 'Every step ran once on the sample, for real: calls, messages and e-mails were sent. No run was recorded.'
+      }
       actions={<RunStatusBadge status={result.status} />}
     >
       {message ? <p className="sy-field__errors">{message}</p> : null}
@@ -42,6 +67,7 @@ export function WorkflowTestPanel() {
           );
         })}
       </ol>
+      {result.dryRun ? <WouldSendList items={result.wouldSend ?? []} /> : null}
     </Card>
   );
 }

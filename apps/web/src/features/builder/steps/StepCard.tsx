@@ -72,7 +72,7 @@ export interface StepCardProps {
   entry: DraftStep;
   index: number;
   count: number;
-  onTest: (key: string) => void;
+  onTest: (key: string, options?: { dryRun?: boolean }) => void;
   testing: boolean;
   testError: unknown;
   onDrop: (key: string, toIndex: number) => void;
@@ -269,6 +269,16 @@ export function StepCard({ entry, index, count, onTest, testing, testError, onDr
             >
               Test this step
             </Button>
+            {callsOut(step.type) ? (
+              <Button
+                variant="ghost"
+                onClick={() => onTest(key, { dryRun: true })}
+                disabled={!hasSample || testing}
+                title="Record what this step would send, without sending it"
+              >
+                Dry run
+              </Button>
+            ) : null}
             <span className="sy-muted sy-step-card__test-note">
               {hasSample
                 ? callsOut(step.type)

@@ -7,7 +7,8 @@ import { StepCard } from './StepCard';
 
 /** "Test this step" for every card, at any depth: one mutation for the whole builder. */
 export interface StepTestControls {
-  test: (key: string) => void;
+  /** `dryRun`: record what the step would send instead of sending it. */
+  test: (key: string, options?: { dryRun?: boolean }) => void;
   pendingKey: string | null;
   errorKey: string | null;
   error: unknown;

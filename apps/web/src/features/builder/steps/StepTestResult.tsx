@@ -21,7 +21,11 @@ export function StepTestResult({ result, outdated }: { result: Result; outdated:
       <div className="sy-test-result__header">
         <Badge tone={TONES[result.status] ?? 'neutral'}>{LABELS[result.status] ?? result.status}</Badge>
         <span className="sy-muted">
-          {result.source === 'workflow' ? 'from Test workflow' : 'tested on the sample'}
+          {result.source === 'workflow'
+            ? 'from Test workflow'
+            : result.dryRun
+              ? 'dry run on the sample: nothing was sent'
+              : 'tested on the sample'}
           {typeof result.durationMs === 'number' ? ` · ${formatDuration(result.durationMs)}` : ''}
         </span>
         {outdated ? <Badge tone="warning">Step changed since</Badge> : null}
@@ -32,7 +36,7 @@ export function StepTestResult({ result, outdated }: { result: Result; outdated:
       ) : null}
       {hasContent(result.input) ? (
         <details className="sy-test-result__input">
-          <summary>What was sent</summary>
+          <summary>{result.dryRun ? 'What would have been sent' : 'What was sent'}</summary>
           <CodeBlock label="Test input" value={result.input} maxHeight={260} />
         </details>
       ) : null}
