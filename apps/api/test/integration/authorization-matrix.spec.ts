@@ -459,6 +459,8 @@ describe('authorization matrix', () => {
       expect: ex(204, 204, 204, 403, 404, 401, 404),
       fresh: freshCredential,
     },
+    'GET /api/openapi.json': { path: () => '/api/openapi.json', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
+    'GET /api/docs': { path: () => '/api/docs', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
     'GET /api/audit': { path: () => '/api/audit', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
   };
 

@@ -41,6 +41,14 @@ import {
 } from '../workspaces/workspaces.schema';
 import type { HttpMethod, RouteKey, RouteSpec } from './route-spec';
 
+/** The outline of an OpenAPI document; its parts are JSON Schema and not checked further. */
+const openApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+  components: z.record(z.string(), z.unknown()),
+});
+
 const action = (name: Action): Access => ({ kind: 'action', action: name });
 const signedIn = (options: { userOnly?: boolean } = {}): Access => ({ kind: 'signed-in', ...options });
 const publicRoute = (options: { duringSetup?: boolean } = {}): Access => ({ kind: 'public', ...options });
@@ -364,6 +372,19 @@ export const ROUTES = {
     params: id,
     status: 204,
     response: null,
+  },
+  'GET /api/openapi.json': {
+    summary: 'This OpenAPI 3.1 document, generated from the contract',
+    access: publicRoute(),
+    status: 200,
+    response: openApiDocumentSchema,
+  },
+  'GET /api/docs': {
+    summary: 'The API reference, rendered from /api/openapi.json',
+    access: publicRoute(),
+    status: 200,
+    response: null,
+    produces: 'text/html',
   },
   'GET /api/audit': {
     summary: 'The workspace’s audit log, newest first',
