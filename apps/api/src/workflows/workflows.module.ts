@@ -14,5 +14,6 @@ import { WorkflowsService } from './workflows.service';
   imports: [AuditModule, CredentialsModule, IngestModule, RuntimeModule, VersionsModule],
   controllers: [WorkflowsController, BuilderTestController],
   providers: [WorkflowsService, BuilderTestService],
+  exports: [WorkflowsService],
 })
 export class WorkflowsModule {}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Access } from '../access/access';
 import type { Action } from '../access/actions';
 import { apiKeySchema, createApiKeySchema, createdApiKeySchema } from '../api-keys/api-keys.schema';
+import { bundleSchema, exportQuerySchema, importBundleSchema, importPlanSchema, importResultSchema } from '../bundles/bundle.schema';
 import { auditPageSchema, auditQuerySchema } from '../audit/audit.schema';
 import { authStateSchema, changePasswordSchema, loginSchema, membershipSchema, setupSchema, signedInSchema } from '../auth/auth.schema';
 import { testStepResultSchema, testStepSchema, testWorkflowResultSchema, testWorkflowSchema } from '../builder-test/builder-test.schema';
@@ -372,6 +373,27 @@ export const ROUTES = {
     params: id,
     status: 204,
     response: null,
+  },
+  'GET /api/bundles/export': {
+    summary: 'Export workflows as a bundle: the ones listed, or the whole workspace (never secrets, never trigger tokens)',
+    access: action('workflow.read'),
+    query: exportQuerySchema,
+    status: 200,
+    response: bundleSchema,
+  },
+  'POST /api/bundles/preview': {
+    summary: 'What importing a bundle would create, update and need (nothing is written)',
+    access: action('workflow.edit'),
+    body: importBundleSchema,
+    status: 200,
+    response: importPlanSchema,
+  },
+  'POST /api/bundles/import': {
+    summary: 'Import a bundle: workflows matched by externalId are updated, the others created (all checked first)',
+    access: action('workflow.edit'),
+    body: importBundleSchema,
+    status: 200,
+    response: importResultSchema,
   },
   'GET /api/openapi.json': {
     summary: 'This OpenAPI 3.1 document, generated from the contract',
