@@ -108,41 +108,43 @@ export function ImportPage() {
         title="Import workflows"
         description="Pick a bundle made by Export. You see what would be created or updated before anything is written."
       />
-      <Card>
-        <label className="sy-import__file">
-          <span>Bundle file</span>
-          <input type="file" accept="application/json,.json" onChange={(e) => void pick(e.target.files?.[0])} />
-        </label>
-        {fileError ? (
-          <p role="alert" className="sy-import__error">
-            {fileError}
+      <div className="sy-import">
+        <Card>
+          <label className="sy-import__file">
+            <span>Bundle file</span>
+            <input type="file" accept="application/json,.json" onChange={(e) => void pick(e.target.files?.[0])} />
+          </label>
+          {fileError ? (
+            <p role="alert" className="sy-import__error">
+              {fileError}
+            </p>
+          ) : null}
+        </Card>
+        {preview.isError ? <ErrorState title="This bundle cannot be imported" error={preview.error} /> : null}
+        {confirm.isError ? <ErrorState title="The import failed" error={confirm.error} /> : null}
+        {plan ? <PlanView plan={plan} done={Boolean(result)} /> : null}
+        {result ? (
+          <p role="status" className="sy-import__done">
+            Imported: {result.summary.create} created, {result.summary.update} updated, {result.summary.unchanged} unchanged.{' '}
+            <Link to="/">See all workflows</Link>
           </p>
+        ) : plan ? (
+          <div className="sy-import__actions">
+            <Button onClick={() => preview.mutate(bundle)} loading={preview.isPending} icon="refresh">
+              Check again
+            </Button>
+            <Button
+              variant="primary"
+              disabled={!plan.ready}
+              loading={confirm.isPending}
+              onClick={() => confirm.mutate(bundle)}
+              title={plan.ready ? undefined : 'Connect the credentials listed first'}
+            >
+              Confirm import
+            </Button>
+          </div>
         ) : null}
-      </Card>
-      {preview.isError ? <ErrorState title="This bundle cannot be imported" error={preview.error} /> : null}
-      {confirm.isError ? <ErrorState title="The import failed" error={confirm.error} /> : null}
-      {plan ? <PlanView plan={plan} done={Boolean(result)} /> : null}
-      {result ? (
-        <p role="status" className="sy-import__done">
-          Imported: {result.summary.create} created, {result.summary.update} updated, {result.summary.unchanged} unchanged.{' '}
-          <Link to="/">See all workflows</Link>
-        </p>
-      ) : plan ? (
-        <div className="sy-import__actions">
-          <Button onClick={() => preview.mutate(bundle)} loading={preview.isPending} icon="refresh">
-            Check again
-          </Button>
-          <Button
-            variant="primary"
-            disabled={!plan.ready}
-            loading={confirm.isPending}
-            onClick={() => confirm.mutate(bundle)}
-            title={plan.ready ? undefined : 'Connect the credentials listed first'}
-          >
-            Confirm import
-          </Button>
-        </div>
-      ) : null}
+      </div>
     </>
   );
 }
