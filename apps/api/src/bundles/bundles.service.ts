@@ -116,7 +116,17 @@ export class BundlesService {
       );
     for (const [i, p] of planned.entries()) {
       if (p.action === 'create') {
-        const created = await this.workflows.create(workspaceId, p.body, actor, { externalId: p.item.externalId });
+        const created = await this.workflows.create(workspaceId, p.body, actor, { externalId: p.item.externalId }).catch((err: unknown) => {
+          // Another import created the same externalId meanwhile (uq_workflows_external_id).
+          if ((err as { code?: string }).code === '23505')
+            throw new ApiError(
+              409,
+              'import_conflict',
+              `Another import created "${p.item.name}" (externalId ${p.item.externalId}) at the same time: import again to update it`,
+              [{ path: `bundle.workflows[${i}].externalId`, message: 'was created by another import meanwhile' }],
+            );
+          throw err;
+        });
         plan.workflows[i].workflowId = created.id;
       } else if (p.action === 'update') await this.workflows.replace(workspaceId, (p.existing as WorkflowEntity).id, p.body, actor);
     }

@@ -167,6 +167,18 @@ describe('bundles: export, preview, import', () => {
     expect(notBundle.body.error.details[0].path).toBe('bundle.kind');
   });
 
+  it('creates a workflow once when two imports of it race', async () => {
+    const fresh = structuredClone(bundle);
+    fresh.workflows = [{ ...structuredClone(bundle.workflows[1]), externalId: 'raced-workflow', name: 'Raced' }];
+    fresh.credentials = [];
+    const answers = await Promise.all([1, 2, 3].map(() => target.api.request('POST', '/api/bundles/import', { bundle: fresh })));
+    for (const answer of answers) expect([200, 409], answer.text).toContain(answer.status);
+    expect(answers.filter((a) => a.status === 200 && a.body.summary.create === 1).length).toBeGreaterThanOrEqual(1);
+    for (const conflict of answers.filter((a) => a.status === 409)) expect(conflict.body.error.code).toBe('import_conflict');
+    const named = (await target.api.request('GET', '/api/workflows')).body.items.filter((w: any) => w.name === 'Raced');
+    expect(named).toHaveLength(1);
+  });
+
   it('lets a viewer export but not import', async () => {
     const key = await source.api.request('POST', '/api/api-keys', { name: 'viewer', role: 'viewer' });
     expect(key.status).toBe(201);
