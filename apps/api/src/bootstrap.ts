@@ -14,6 +14,7 @@ import { type AppConfig, contractCheckMode, parseConfig, parseTrustProxy, type R
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
 import { registerSecurityHeaders } from './accounts/security-headers';
 import { registerHookRoutes } from './ingest/hooks.plugin';
+import { registerApiDocsAssets } from './openapi/api-docs-assets';
 import { IngestService } from './ingest/ingest.service';
 import { closeHttpGracefully, DrainState, registerDrainHook } from './lifecycle/drain-state';
 
@@ -88,6 +89,7 @@ export async function startSwitchyard(options: {
       config.SWITCHYARD_MAX_BODY_BYTES,
       () => config.publicUrl,
     );
+    await registerApiDocsAssets(app.getHttpAdapter().getInstance());
     if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
     else logger.warn({ webDir }, 'the web UI is not built; run `npm run build` to serve it');
     await app.listen(config.PORT, config.HOST);

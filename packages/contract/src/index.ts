@@ -23,3 +23,5 @@ export * from './health/health.schema';
 export * from './events/events.schema';
 export * from './routes/route-spec';
 export * from './routes/routes';
+export * from './bundles/bundle.schema';
+export * from './openapi/openapi';

@@ -3,6 +3,7 @@ import { registerBackupCommand } from './commands/backup.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerRestoreCommand } from './commands/restore.command';
 import { registerRotateKeyCommand } from './commands/rotate-key.command';
+import { registerRemoteCommands } from './remote/remote.commands';
 import { type CliContext, EXIT } from './cli-context';
 import { switchyardVersion } from './version';
 
@@ -17,7 +18,7 @@ export { type CliContext, EXIT } from './cli-context';
  */
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('switchyard')
-    .description('Switchyard: webhook-triggered workflow automation, operator commands')
+    .description('Switchyard: webhook-triggered workflow automation, operator and API commands')
     .version(switchyardVersion(), '-v, --version')
     .configureOutput({ writeOut: (s) => ctx.out(s.trimEnd()), writeErr: (s) => ctx.err(s.trimEnd()) })
     .showHelpAfterError('(add --help for usage)')
@@ -27,13 +28,16 @@ export function createProgram(ctx: CliContext): Command {
     `
 Settings come from the environment, as for the server: DATABASE_URL, or the embedded PostgreSQL in
 SWITCHYARD_DATA_DIR (default ./.switchyard), and SWITCHYARD_SECRET_KEY.
-Exit codes: 0 done, 1 refused or failed, 2 wrong usage. See docs/operations.md.`,
+export, import, apply, runs tail and replay talk to a running server: --url and --api-key, or
+SWITCHYARD_URL and SWITCHYARD_API_KEY (docs/cli.md).
+Exit codes: 0 done, 1 refused or failed, 2 wrong usage, 3 server unreachable. See docs/cli.md.`,
   );
   registerBackupCommand(program, ctx);
   registerRestoreCommand(program, ctx);
   registerRotateKeyCommand(program, ctx);
   registerMigrateCommand(program, ctx);
-  for (const command of program.commands) command.exitOverride();
+  registerRemoteCommands(program, ctx);
+  for (const command of [...program.commands, ...program.commands.flatMap((c) => c.commands)]) command.exitOverride();
   return program;
 }
 

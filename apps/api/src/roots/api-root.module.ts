@@ -1,9 +1,11 @@
 import { Injectable, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { BundlesModule } from '../bundles/bundles.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { HealthModule } from '../health/health.module';
 import { HistoryModule } from '../history/history.module';
 import { IngestModule } from '../ingest/ingest.module';
+import { OpenApiModule } from '../openapi/openapi.module';
 import { AutoReplayer } from '../runtime/auto-replayer';
 import { RetentionPruner } from '../runtime/retention-pruner';
 import { RuntimeModule } from '../runtime/runtime.module';
@@ -33,7 +35,17 @@ class ApiRoleLoops implements OnApplicationBootstrap, BeforeApplicationShutdown 
  * credentials, health, and the runtime to dispatch runs, sweep, auto-replay and prune.
  */
 @Module({
-  imports: [AccountsModule, WorkflowsModule, IngestModule, HistoryModule, CredentialsModule, HealthModule, RuntimeModule],
+  imports: [
+    AccountsModule,
+    WorkflowsModule,
+    IngestModule,
+    HistoryModule,
+    CredentialsModule,
+    HealthModule,
+    RuntimeModule,
+    OpenApiModule,
+    BundlesModule,
+  ],
   providers: [ApiRoleLoops],
 })
 export class ApiRootModule {}

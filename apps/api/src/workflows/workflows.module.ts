@@ -17,5 +17,6 @@ import { WorkflowsService } from './workflows.service';
   imports: [AuditModule, CredentialsModule, IngestModule, RuntimeModule, VersionsModule],
   controllers: [WorkflowsController, BuilderTestController, VersionsController],
   providers: [WorkflowsService, BuilderTestService, DraftsService, RehearsalsService],
+  exports: [WorkflowsService],
 })
 export class WorkflowsModule {}

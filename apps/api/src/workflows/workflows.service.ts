@@ -116,7 +116,8 @@ export class WorkflowsService {
     return this.toDto(workflow, version, hints.get(workflow.id));
   }
 
-  async create(workspaceId: string, body: unknown, actor?: Actor): Promise<Workflow> {
+  /** `externalId`: the key a bundle import matches it by (see bundles/). */
+  async create(workspaceId: string, body: unknown, actor?: Actor, options: { externalId?: string } = {}): Promise<Workflow> {
     const { input, definition: full } = this.parseWorkflow(body);
     const { definition, secrets } = splitTriggerSecrets(full);
     this.checkAlerts(input.alerts);
@@ -130,6 +131,7 @@ export class WorkflowsService {
           workspaceId,
           name: input.name,
           token: newTriggerToken(),
+          externalId: options.externalId ?? null,
           active: input.active ?? true,
           retentionDays: input.retentionDays ?? null,
           concurrency: input.concurrency ?? null,

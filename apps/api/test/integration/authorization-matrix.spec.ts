@@ -16,6 +16,16 @@ import { useSwitchyard } from '../support/use-switchyard';
  * answer 404, and no answer to an outsider contains the workspace's data.
  */
 
+const EMPTY_BUNDLE = () => ({
+  bundle: {
+    kind: 'switchyard.bundle',
+    schemaVersion: 1,
+    exportedAt: new Date().toISOString(),
+    exportedBy: 'test',
+    workflows: [],
+    credentials: [],
+  },
+});
 const CALLERS = ['owner', 'admin', 'editor', 'viewer', 'other', 'anonymous', 'keyB'] as const;
 type Caller = (typeof CALLERS)[number];
 type Expect = Record<Caller, number>;
@@ -522,6 +532,21 @@ describe('authorization matrix', () => {
       expect: ex(204, 204, 204, 403, 404, 401, 404),
       fresh: freshCredential,
     },
+    'GET /api/bundles/export': { path: () => '/api/bundles/export', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
+    'POST /api/bundles/preview': {
+      path: () => '/api/bundles/preview',
+      body: EMPTY_BUNDLE,
+      expect: ex(200, 200, 200, 403, 200, 401, 200),
+      idsInUrl: false,
+    },
+    'POST /api/bundles/import': {
+      path: () => '/api/bundles/import',
+      body: EMPTY_BUNDLE,
+      expect: ex(200, 200, 200, 403, 200, 401, 200),
+      idsInUrl: false,
+    },
+    'GET /api/openapi.json': { path: () => '/api/openapi.json', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
+    'GET /api/docs': { path: () => '/api/docs', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
     'GET /api/audit': { path: () => '/api/audit', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
   };
 

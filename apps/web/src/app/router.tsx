@@ -3,6 +3,7 @@ import { AccountPage } from '../features/account/AccountPage';
 import { ApiKeysPage } from '../features/api-keys/ApiKeysPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { AuthGate } from '../features/auth/AuthGate';
+import { ImportPage } from '../features/bundles/ImportPage';
 import { SetupPage } from '../features/auth/SetupPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { InviteAcceptPage } from '../features/invites/InviteAcceptPage';
@@ -36,6 +37,7 @@ export function createRouter() {
           path: 'workflows/new',
           lazy: async () => ({ Component: (await import('../features/builder/templates/NewWorkflowPage')).NewWorkflowPage }),
         },
+        { path: 'workflows/import', element: <ImportPage /> },
         { path: 'workflows/:id', element: <WorkflowPage /> },
         { path: 'workflows/:id/requests', element: <WorkflowPage tab="requests" /> },
         {

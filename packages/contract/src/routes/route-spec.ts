@@ -20,8 +20,8 @@ export interface RouteSpec {
   status: 200 | 201 | 202 | 204;
   /** Schema of a successful JSON answer; null when there is no body (204) or it is not JSON (`produces`). */
   response: z.ZodType | null;
-  /** Content type of answers that are not JSON: an event stream, raw bytes. */
-  produces?: 'text/event-stream' | 'application/octet-stream';
+  /** Content type of answers that are not JSON: an event stream, raw bytes, a page. */
+  produces?: 'text/event-stream' | 'application/octet-stream' | 'text/html';
   /** Answers besides success and errors, by status (e.g. readiness: 503 with the same body). */
   otherResponses?: Partial<Record<number, z.ZodType>>;
 }

@@ -30,6 +30,8 @@ describe('ROUTES', () => {
         'GET /api/health/live',
         'GET /api/health/ready',
         'GET /api/invites/:token',
+        'GET /api/docs',
+        'GET /api/openapi.json',
         'POST /api/auth/login',
         'POST /api/auth/setup',
         'POST /api/invites/:token/accept',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Access } from '../access/access';
 import type { Action } from '../access/actions';
 import { apiKeySchema, createApiKeySchema, createdApiKeySchema } from '../api-keys/api-keys.schema';
+import { bundleSchema, exportQuerySchema, importBundleSchema, importPlanSchema, importResultSchema } from '../bundles/bundle.schema';
 import { auditPageSchema, auditQuerySchema } from '../audit/audit.schema';
 import { authStateSchema, changePasswordSchema, loginSchema, membershipSchema, setupSchema, signedInSchema } from '../auth/auth.schema';
 import { testStepResultSchema, testStepSchema, testWorkflowResultSchema, testWorkflowSchema } from '../builder-test/builder-test.schema';
@@ -53,6 +54,14 @@ import {
   versionParamsSchema,
 } from '../versions/versions.schema';
 import type { HttpMethod, RouteKey, RouteSpec } from './route-spec';
+
+/** The outline of an OpenAPI document; its parts are JSON Schema and not checked further. */
+const openApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+  components: z.record(z.string(), z.unknown()),
+});
 
 const action = (name: Action): Access => ({ kind: 'action', action: name });
 const signedIn = (options: { userOnly?: boolean } = {}): Access => ({ kind: 'signed-in', ...options });
@@ -451,6 +460,40 @@ export const ROUTES = {
     params: id,
     status: 204,
     response: null,
+  },
+  'GET /api/bundles/export': {
+    summary: 'Export workflows as a bundle: the ones listed, or the whole workspace (never secrets, never trigger tokens)',
+    access: action('workflow.read'),
+    query: exportQuerySchema,
+    status: 200,
+    response: bundleSchema,
+  },
+  'POST /api/bundles/preview': {
+    summary: 'What importing a bundle would create, update and need (nothing is written)',
+    access: action('workflow.edit'),
+    body: importBundleSchema,
+    status: 200,
+    response: importPlanSchema,
+  },
+  'POST /api/bundles/import': {
+    summary: 'Import a bundle: workflows matched by externalId are updated, the others created (all checked first)',
+    access: action('workflow.edit'),
+    body: importBundleSchema,
+    status: 200,
+    response: importResultSchema,
+  },
+  'GET /api/openapi.json': {
+    summary: 'This OpenAPI 3.1 document, generated from the contract',
+    access: publicRoute(),
+    status: 200,
+    response: openApiDocumentSchema,
+  },
+  'GET /api/docs': {
+    summary: 'The API reference, rendered from /api/openapi.json',
+    access: publicRoute(),
+    status: 200,
+    response: null,
+    produces: 'text/html',
   },
   'GET /api/audit': {
     summary: 'The workspace’s audit log, newest first',

@@ -3,6 +3,7 @@ import { WorkspaceEntity } from './workspace.entity';
 
 @Entity({ name: 'workflows' })
 @Index('idx_workflows_workspace', ['workspaceId', 'createdAt'])
+@Index('uq_workflows_external_id', ['workspaceId', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
 export class WorkflowEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -24,6 +25,10 @@ export class WorkflowEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** The key bundles match it by across installations (null: its id serves); see docs/bundle-format.md. */
+  @Column({ type: 'text', name: 'external_id', nullable: true })
+  externalId!: string | null;
 
   /** Number of the current version (1, 2, ...). */
   @Column({ type: 'integer', default: 1 })

@@ -8,6 +8,7 @@ import { AutoReplay1795470100000 } from './1795470100000-auto-replay';
 import { Accounts1795480000000 } from './1795480000000-accounts';
 import { Drafts1795520000000 } from './1795520000000-drafts';
 import { Rehearsals1795520100000 } from './1795520100000-rehearsals';
+import { WorkflowExternalId1795570000000 } from './1795570000000-workflow-external-id';
 
 /** Every migration, in order. CI checks that the entities need no further one (see test/integration). */
 export const MIGRATIONS: Array<new () => object> = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: Array<new () => object> = [
   Accounts1795480000000,
   Drafts1795520000000,
   Rehearsals1795520100000,
+  WorkflowExternalId1795570000000,
 ];

@@ -21,6 +21,7 @@ import { useCan } from '../workspaces/use-role';
 import { useWorkflow } from './use-workflows';
 import { WorkflowActiveSwitch } from './WorkflowActiveSwitch';
 import { WorkflowTabs } from './WorkflowTabs';
+import { ExportButton } from '../bundles/ExportButton';
 import { WorkflowReliabilitySettings } from './WorkflowReliabilitySettings';
 import { workflowEditorPath } from './workflow-paths';
 import './WorkflowPage.css';
@@ -103,6 +104,7 @@ export function WorkflowPage({ tab = 'runs' }: { tab?: 'runs' | 'requests' }) {
         actions={
           <>
             <WorkflowActiveSwitch workflow={data} />
+            <ExportButton workflow={data} />
             {canEdit ? (
               <ButtonLink to={workflowEditorPath(data.id)} variant="primary" icon="pencil">
                 Edit workflow

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import type { WorkflowListItem } from '../../api';
 import { ButtonLink, Card, ErrorState, LoadingState, PageHeader, Table, type TableColumn } from '../../ui';
+import { ExportButton } from '../bundles/ExportButton';
+import { IMPORT_PATH } from '../bundles/ImportPage';
 import { TriggerUrl } from './TriggerUrl';
 import { useCan } from '../workspaces/use-role';
 import { useWorkflows } from './use-workflows';
@@ -57,11 +59,19 @@ export function WorkflowsPage() {
         title="Workflows"
         description="Each workflow runs its steps whenever its trigger URL receives a webhook."
         actions={
-          count > 0 && canCreate ? (
-            <ButtonLink to={NEW_WORKFLOW_PATH} variant="primary" icon="plus">
-              Create workflow
-            </ButtonLink>
-          ) : null
+          <>
+            {count > 0 ? <ExportButton /> : null}
+            {canCreate ? (
+              <ButtonLink to={IMPORT_PATH} icon="download">
+                Import
+              </ButtonLink>
+            ) : null}
+            {count > 0 && canCreate ? (
+              <ButtonLink to={NEW_WORKFLOW_PATH} variant="primary" icon="plus">
+                Create workflow
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       {workflows.isPending ? (
