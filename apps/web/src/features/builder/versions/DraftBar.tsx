@@ -12,7 +12,7 @@ import { useBuilderReload, useDraft } from './use-draft';
  * draft's last test failed on its sample.
  */
 export function DraftBar() {
-  const { workflow, readOnly } = useBuilderContext();
+  const { workflow, readOnly, outputs } = useBuilderContext();
   const dirty = useBuilderState(isDirty);
   const lastLocalTest = useBuilderState((state) => state.workflowTest?.status);
   const draft = useDraft(workflow.id).data;
@@ -44,6 +44,8 @@ export function DraftBar() {
   });
   if (readOnly || !draft || !draft.hasChanges) return null;
   const testFailed = (lastLocalTest ?? draft.lastTest?.status) === 'failed';
+  const previewFailures = Object.values(outputs).filter((output) => output.error && !output.inactive).length;
+  const warn = testFailed || previewFailures > 0;
   return (
     <div className="sy-draft-bar" role="region" aria-label="Draft">
       <p className="sy-draft-bar__text">
@@ -67,13 +69,13 @@ export function DraftBar() {
       <Dialog
         open={publishing}
         title={`Publish version ${draft.publishedVersion + 1}?`}
-        tone={testFailed ? 'danger' : 'default'}
+        tone={warn ? 'danger' : 'default'}
         onClose={() => setPublishing(false)}
         actions={
           <>
             <Button onClick={() => setPublishing(false)}>Cancel</Button>
-            <Button variant={testFailed ? 'danger' : 'primary'} onClick={() => publish.mutate()} loading={publish.isPending}>
-              {testFailed ? 'Publish anyway' : 'Publish'}
+            <Button variant={warn ? 'danger' : 'primary'} onClick={() => publish.mutate()} loading={publish.isPending}>
+              {warn ? 'Publish anyway' : 'Publish'}
             </Button>
           </>
         }
@@ -81,6 +83,11 @@ export function DraftBar() {
         {testFailed ? (
           <p className="sy-field__errors" role="alert">
             The last test of this draft failed on its sample. Publishing makes it live for every new request.
+          </p>
+        ) : null}
+        {previewFailures > 0 ? (
+          <p className="sy-field__errors" role="alert">
+            {previewFailures === 1 ? 'A step’s preview fails' : `${previewFailures} steps’ previews fail`} on the sample request.
           </p>
         ) : null}
         <p>The trigger runs the new version from the next request on. Runs already started finish on the version they started with.</p>
