@@ -16,6 +16,8 @@ import { registerSecurityHeaders } from './accounts/security-headers';
 import { registerHookRoutes } from './ingest/hooks.plugin';
 import { IngestService } from './ingest/ingest.service';
 import { closeHttpGracefully, DrainState, registerDrainHook } from './lifecycle/drain-state';
+import { Metrics } from './observability/metrics';
+import { registerMetricsRoute } from './observability/metrics-server';
 
 export interface SwitchyardInstance {
   config: AppConfig;
@@ -87,7 +89,10 @@ export async function startSwitchyard(options: {
       app.get(IngestService),
       config.SWITCHYARD_MAX_BODY_BYTES,
       () => config.publicUrl,
+      app.get(Metrics),
     );
+    if (raw.SWITCHYARD_METRICS_TOKEN)
+      registerMetricsRoute(app.getHttpAdapter().getInstance(), app.get(Metrics), raw.SWITCHYARD_METRICS_TOKEN);
     if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
     else logger.warn({ webDir }, 'the web UI is not built; run `npm run build` to serve it');
     await app.listen(config.PORT, config.HOST);

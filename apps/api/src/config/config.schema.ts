@@ -65,6 +65,15 @@ export const configSchema = z.object({
     .string()
     .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or Name <address>')
     .default('Switchyard <switchyard@localhost>'),
+  /**
+   * Prometheus metrics (docs/operations.md#metrics): `GET /metrics` on this port of its own (every
+   * role; the worker's only HTTP listener), on HOST. Unset = no metrics listener.
+   */
+  SWITCHYARD_METRICS_PORT: port.optional(),
+  /** `GET /metrics` on the main HTTP port too, for callers with `Authorization: Bearer <this token>`. */
+  SWITCHYARD_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Adds the workflow id as a label to the per-workflow series (series grow with the workflows). */
+  SWITCHYARD_METRICS_WORKFLOW_LABELS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Every JSON answer of /api parsed with its route's schema in the shared contract: `strict`

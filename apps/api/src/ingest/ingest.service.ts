@@ -38,6 +38,10 @@ export interface IngestAnswer {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** For metrics and logs: the stored verdict, or `unknown_trigger` / `unavailable` for requests not stored. */
+  verdict?: RequestVerdict | 'unknown_trigger' | 'unavailable';
+  /** For metrics and logs: the workflow whose trigger URL was called. */
+  workflowId?: string;
 }
 
 /** Time budget of a trigger condition or dedupe key expression on the ingest path. */
@@ -95,9 +99,9 @@ export class IngestService {
     try {
       trigger = await this.triggers.get(req.token);
     } catch (err) {
-      return this.unavailable(err);
+      return { ...this.unavailable(err), verdict: 'unavailable' };
     }
-    if (!trigger) return { status: 404, body: errorBody('unknown_trigger', 'No workflow listens at this URL') };
+    if (!trigger) return { status: 404, body: errorBody('unknown_trigger', 'No workflow listens at this URL'), verdict: 'unknown_trigger' };
 
     let decided: { verdict: Verdict; dedupe: DedupeClaim | null; searchable?: unknown };
     try {
@@ -147,13 +151,15 @@ export class IngestService {
           : null,
         dedupe,
       );
-      if (outcome.duplicateOf) return { status: 200, body: { runId: outcome.duplicateOf, duplicate: true } };
+      const about = { workflowId: trigger.workflowId };
+      if (outcome.duplicateOf)
+        return { status: 200, body: { runId: outcome.duplicateOf, duplicate: true }, verdict: 'duplicate', ...about };
       if (runId && trigger.trigger.response?.mode === 'wait' && this.responses)
-        return await this.waitForResponse(trigger, requestId, runId);
-      if (runId) return { status: 202, body: { runId } };
-      return { status: verdict.status, body: verdict.body, headers: verdict.headers };
+        return { ...(await this.waitForResponse(trigger, requestId, runId)), verdict: 'accepted', ...about };
+      if (runId) return { status: 202, body: { runId }, verdict: 'accepted', ...about };
+      return { status: verdict.status, body: verdict.body, headers: verdict.headers, verdict: verdict.verdict, ...about };
     } catch (err) {
-      return this.unavailable(err);
+      return { ...this.unavailable(err), verdict: 'unavailable', workflowId: trigger.workflowId };
     }
   }
 

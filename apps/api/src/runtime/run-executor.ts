@@ -1,6 +1,7 @@
 import { runWorkflow, type RunVerdict } from '@switchyard/engine';
 import type { Logger } from '../common/logger';
 import type { SwitchyardEvent } from '../events/event-bus';
+import { NO_OBSERVATION, type RunObserver } from '../observability/run-observer';
 import { toTriggerData } from '../inbound/trigger-data';
 import type { VersionStore } from '../versions/version-store';
 import type { EnginePortsFactory } from './engine-ports';
@@ -26,6 +27,7 @@ export class RunExecutor {
     private readonly publish: (event: SwitchyardEvent) => void,
     private readonly leaseMs: number,
     private readonly logger: Logger,
+    private readonly observe: RunObserver = () => NO_OBSERVATION,
   ) {}
 
   async execute(runId: string): Promise<void> {
@@ -33,6 +35,8 @@ export class RunExecutor {
     if (!claimed) return;
     const state = { released: false };
     this.active.set(runId, state);
+    const observation = this.observe(claimed);
+    let ended = false;
     this.publish({ type: 'run', id: runId, workflowId: claimed.workflowId, status: 'running' });
     const heartbeat = setInterval(
       () => {
@@ -53,12 +57,13 @@ export class RunExecutor {
         definition,
         trigger: toTriggerData(request),
         journal,
-        ports: this.ports.forWorkspace(claimed.workspaceId),
+        ports: observation.ports(this.ports.forWorkspace(claimed.workspaceId)),
         runId,
         now: claimed.startedAt.getTime(),
         onStepFinished: async (result) => {
           // Another worker may own the run by now: stop here, it resumes from the last checkpoint.
           if (state.released) throw new RunReleasedError(runId);
+          observation.stepFinished(result);
           attempts.set(result.stepId, await this.ledger.checkpoint(claimed, result, positions.get(result.stepId) ?? -1));
         },
       });
@@ -73,6 +78,8 @@ export class RunExecutor {
         };
       }
       await this.ledger.finish(runId, { status: verdict.status, error: verdict.error, resumeAt: verdict.resumeAt });
+      ended = true;
+      observation.finished({ status: verdict.status, retryScheduled: retry !== null });
       this.publish({ type: 'run', id: runId, workflowId: claimed.workflowId, status: verdict.status });
       await this.events.finished({
         runId,
@@ -83,6 +90,7 @@ export class RunExecutor {
       });
       if (journal.length > 0) this.logger.info({ runId, resumedAfter: journal.length }, 'resumed run finished');
     } catch (err) {
+      if (!ended) observation.abandoned(err);
       if (!(err instanceof RunReleasedError)) throw err;
       this.logger.info({ runId }, 'stopped a released run; it resumes elsewhere from its last checkpoint');
     } finally {
