@@ -18,6 +18,7 @@ import { IngestService } from './ingest/ingest.service';
 import { closeHttpGracefully, DrainState, registerDrainHook } from './lifecycle/drain-state';
 import { Metrics } from './observability/metrics';
 import { registerMetricsRoute } from './observability/metrics-server';
+import { TRACING } from './observability/tracing.module';
 
 export interface SwitchyardInstance {
   config: AppConfig;
@@ -90,6 +91,7 @@ export async function startSwitchyard(options: {
       config.SWITCHYARD_MAX_BODY_BYTES,
       () => config.publicUrl,
       app.get(Metrics),
+      app.get(TRACING),
     );
     if (raw.SWITCHYARD_METRICS_TOKEN)
       registerMetricsRoute(app.getHttpAdapter().getInstance(), app.get(Metrics), raw.SWITCHYARD_METRICS_TOKEN);

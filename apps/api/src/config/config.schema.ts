@@ -74,6 +74,18 @@ export const configSchema = z.object({
   SWITCHYARD_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Adds the workflow id as a label to the per-workflow series (series grow with the workflows). */
   SWITCHYARD_METRICS_WORKFLOW_LABELS: z.enum(['true', 'false']).default('false'),
+  /**
+   * OpenTelemetry traces over OTLP/HTTP (docs/operations.md#traces): the collector's base URL
+   * (spans go to <it>/v1/traces) or the traces URL itself. Neither set = no tracing, at no cost.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be the OTLP/HTTP base URL, such as http://collector:4318').optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z
+    .string()
+    .url('must be the OTLP/HTTP traces URL, such as http://collector:4318/v1/traces')
+    .optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('switchyard'),
+  /** Milliseconds spans wait in the batch before export. */
+  OTEL_BSP_SCHEDULE_DELAY: positiveInt.default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Every JSON answer of /api parsed with its route's schema in the shared contract: `strict`

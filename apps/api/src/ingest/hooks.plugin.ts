@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Metrics } from '../observability/metrics';
+import type { IngestSpan, Tracing } from '../observability/tracing';
 import type { IngestAnswer, IngestService } from './ingest.service';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -26,8 +27,10 @@ export function registerHookRoutes(
   maxBodyBytes: number,
   publicUrl: () => string = () => '',
   metrics: Metrics | null = null,
+  tracing: Tracing | null = null,
 ): void {
-  const observe = (answer: IngestAnswer, startedAt: bigint) => {
+  const observe = (answer: IngestAnswer, startedAt: bigint, span: IngestSpan | null) => {
+    span?.end(answer);
     if (!metrics) return answer;
     const verdict = answer.verdict ?? 'unknown';
     metrics.webhooksReceived.inc(metrics.wf(answer.workflowId ?? '', { verdict, status: answer.status }));
@@ -53,6 +56,7 @@ export function registerHookRoutes(
         if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
           const announced = Number(request.headers['content-length']);
           const startedAt = process.hrtime.bigint();
+          const span = tracing?.startIngest(request.method, request.headers) ?? null;
           const answer = observe(
             await ingest.receive({
               token: request.params.token,
@@ -63,8 +67,10 @@ export function registerHookRoutes(
               size: Number.isFinite(announced) ? announced : maxBodyBytes + 1,
               ip: request.ip,
               url: publicUrl() + request.url,
+              traceParent: span?.traceParent,
             }),
             startedAt,
+            span,
           );
           return reply
             .code(answer.status)
@@ -84,6 +90,7 @@ export function registerHookRoutes(
       exposeHeadRoute: false,
       handler: async (request, reply) => {
         const startedAt = process.hrtime.bigint();
+        const span = tracing?.startIngest(request.method, request.headers) ?? null;
         const answer = observe(
           await ingest.receive({
             token: request.params.token,
@@ -93,8 +100,10 @@ export function registerHookRoutes(
             body: (request.body as Buffer | undefined) ?? null,
             ip: request.ip,
             url: publicUrl() + request.url,
+            traceParent: span?.traceParent,
           }),
           startedAt,
+          span,
         );
         reply.code(answer.status);
         if (answer.headers) reply.headers(answer.headers);

@@ -9,6 +9,7 @@ import type { RequestVerdict } from '../database/entities/inbound-request.entity
 import { newId } from '../common/ids';
 import type { Logger } from '../common/logger';
 import { decodeContentEncoding } from '../inbound/content-encoding';
+import { traceIdOf } from '../observability/traceparent';
 import { toDedupeKey } from './dedupe-key';
 import type { DedupeClaim, GroupCommitWriter } from './group-commit-writer';
 import { answerGetChallenge, answerSignedHandshake, answerUnsignedHandshake } from './handshake';
@@ -32,6 +33,8 @@ export interface InboundHttpRequest {
   ip?: string;
   /** The public URL the sender called, with its query string as sent (for schemes that sign it). */
   url?: string;
+  /** W3C traceparent of the ingest span (tracing on): stored with the run, whose executions continue the trace. */
+  traceParent?: string;
 }
 
 export interface IngestAnswer {
@@ -108,7 +111,10 @@ export class IngestService {
       decided = await this.decide(trigger, req, receivedAt);
     } catch (err) {
       // Never let a failing check through a signature gate; without one, keep the request and run it.
-      this.logger.error({ err, workflowId: trigger.workflowId }, 'the ingest pipeline failed unexpectedly');
+      this.logger.error(
+        { err, workflowId: trigger.workflowId, traceId: traceIdOf(req.traceParent) ?? undefined },
+        'the ingest pipeline failed unexpectedly',
+      );
       const reason = `The checks failed unexpectedly: ${(err as Error).message}`;
       decided = {
         verdict: trigger.trigger.verify
@@ -147,6 +153,7 @@ export class IngestService {
               versionId: trigger.versionId,
               requestId,
               createdAt: receivedAt,
+              traceParent: req.traceParent ?? null,
             }
           : null,
         dedupe,

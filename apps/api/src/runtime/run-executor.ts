@@ -2,6 +2,7 @@ import { runWorkflow, type RunVerdict } from '@switchyard/engine';
 import type { Logger } from '../common/logger';
 import type { SwitchyardEvent } from '../events/event-bus';
 import { NO_OBSERVATION, type RunObserver } from '../observability/run-observer';
+import { runLogFields } from '../observability/log-fields';
 import { toTriggerData } from '../inbound/trigger-data';
 import type { VersionStore } from '../versions/version-store';
 import type { EnginePortsFactory } from './engine-ports';
@@ -36,6 +37,7 @@ export class RunExecutor {
     const state = { released: false };
     this.active.set(runId, state);
     const observation = this.observe(claimed);
+    const log = this.logger.child(runLogFields(claimed));
     let ended = false;
     this.publish({ type: 'run', id: runId, workflowId: claimed.workflowId, status: 'running' });
     const heartbeat = setInterval(
@@ -88,11 +90,11 @@ export class RunExecutor {
         status: verdict.status,
         concurrency: claimed.concurrency,
       });
-      if (journal.length > 0) this.logger.info({ runId, resumedAfter: journal.length }, 'resumed run finished');
+      if (journal.length > 0) log.info({ resumedAfter: journal.length }, 'resumed run finished');
     } catch (err) {
       if (!ended) observation.abandoned(err);
       if (!(err instanceof RunReleasedError)) throw err;
-      this.logger.info({ runId }, 'stopped a released run; it resumes elsewhere from its last checkpoint');
+      log.info('stopped a released run; it resumes elsewhere from its last checkpoint');
     } finally {
       clearInterval(heartbeat);
       this.active.delete(runId);

@@ -11,7 +11,9 @@ import { PG_POOL } from '../database/database.module';
 import { EventBus } from '../events/event-bus';
 import { MailModule } from '../mail/mail.module';
 import { Metrics } from '../observability/metrics';
-import { metricsObserver } from '../observability/run-observer';
+import { combineObservers, metricsObserver } from '../observability/run-observer';
+import type { Tracing } from '../observability/tracing';
+import { TRACING } from '../observability/tracing.module';
 import { ServerMailer } from '../mail/server-mailer';
 import { VersionStore } from '../versions/version-store';
 import { VersionsModule } from '../versions/versions.module';
@@ -59,6 +61,7 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
         config: AppConfig,
         logger: Logger,
         metrics: Metrics,
+        tracing: Tracing | null,
       ) =>
         new RunExecutor(
           ledger,
@@ -68,9 +71,9 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
           (event) => bus.publish([event]),
           config.SWITCHYARD_LEASE_MS,
           logger,
-          metricsObserver(metrics),
+          combineObservers([metricsObserver(metrics), ...(tracing ? [tracing.runObserver()] : [])]),
         ),
-      inject: [RunLedger, VersionStore, EnginePortsFactory, RunEvents, EventBus, APP_CONFIG, LOGGER, Metrics],
+      inject: [RunLedger, VersionStore, EnginePortsFactory, RunEvents, EventBus, APP_CONFIG, LOGGER, Metrics, TRACING],
     },
     {
       provide: DISPATCHER,
