@@ -29,6 +29,8 @@ export const configSchema = z.object({
   /** Comma-separated older master keys that still decrypt, while secrets are re-encrypted with the new one. */
   SWITCHYARD_SECRET_KEY_PREVIOUS: z.string().optional(),
   SWITCHYARD_RETENTION_DAYS: positiveInt.default(30),
+  /** How often quiet-workflow and refused-spike alerts are evaluated (HTTP processes). */
+  SWITCHYARD_ALERT_INTERVAL_MS: positiveInt.default(60_000),
   /**
    * Whom to believe in X-Forwarded-For (the caller's address for IP allow-lists): unset = nobody,
    * `true` = any proxy, a number = that many hops, or comma-separated addresses/CIDR ranges.

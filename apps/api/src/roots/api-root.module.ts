@@ -1,5 +1,6 @@
 import { Injectable, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AlertsModule } from '../alerts/alerts.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { HealthModule } from '../health/health.module';
 import { HistoryModule } from '../history/history.module';
@@ -33,7 +34,7 @@ class ApiRoleLoops implements OnApplicationBootstrap, BeforeApplicationShutdown 
  * credentials, health, and the runtime to dispatch runs, sweep, auto-replay and prune.
  */
 @Module({
-  imports: [AccountsModule, WorkflowsModule, IngestModule, HistoryModule, CredentialsModule, HealthModule, RuntimeModule],
+  imports: [AccountsModule, WorkflowsModule, IngestModule, HistoryModule, CredentialsModule, HealthModule, RuntimeModule, AlertsModule],
   providers: [ApiRoleLoops],
 })
 export class ApiRootModule {}

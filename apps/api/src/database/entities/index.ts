@@ -10,6 +10,7 @@ import { StepRunEntity } from './step-run.entity';
 import { TriggerDedupeKeyEntity } from './trigger-dedupe-key.entity';
 import { TriggerSecretEntity } from './trigger-secret.entity';
 import { UserEntity } from './user.entity';
+import { WorkflowAlertStateEntity } from './workflow-alert-state.entity';
 import { WorkflowVersionEntity } from './workflow-version.entity';
 import { WorkflowEntity } from './workflow.entity';
 import { WorkspaceMemberEntity } from './workspace-member.entity';
@@ -39,4 +40,7 @@ export {
   WorkflowVersionEntity,
   WorkspaceEntity,
 };
+// Workflow watch alerts (issue 18)
+ENTITIES.push(WorkflowAlertStateEntity);
+export { WorkflowAlertStateEntity };
 export { ApiKeyEntity, AuditEventEntity, InviteEntity, LoginAttemptEntity, SessionEntity, UserEntity, WorkspaceMemberEntity };

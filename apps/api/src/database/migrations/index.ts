@@ -7,6 +7,7 @@ import { WorkflowConcurrency1795470000000 } from './1795470000000-workflow-concu
 import { AutoReplay1795470100000 } from './1795470100000-auto-replay';
 import { Accounts1795480000000 } from './1795480000000-accounts';
 import { RunTraceParent1795540000000 } from './1795540000000-run-trace-parent';
+import { WorkflowAlertState1795540100000 } from './1795540100000-workflow-alert-state';
 
 /** Every migration, in order. CI checks that the entities need no further one (see test/integration). */
 export const MIGRATIONS: Array<new () => object> = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: Array<new () => object> = [
   AutoReplay1795470100000,
   Accounts1795480000000,
   RunTraceParent1795540000000,
+  WorkflowAlertState1795540100000,
 ];
