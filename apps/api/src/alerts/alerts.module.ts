@@ -8,6 +8,8 @@ import { PG_POOL } from '../database/database.module';
 import { MailModule } from '../mail/mail.module';
 import { ServerMailer } from '../mail/server-mailer';
 import { WatchClock } from './watch-clock';
+import { WorkflowHealthController } from './workflow-health.controller';
+import { WorkflowHealthService } from './workflow-health.service';
 import { WorkflowWatcher } from './workflow-watcher';
 
 @Injectable()
@@ -23,11 +25,16 @@ class WatcherLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
   }
 }
 
-/** Quiet-workflow and refused-spike alerts, evaluated every SWITCHYARD_ALERT_INTERVAL_MS (HTTP processes). */
+/**
+ * Quiet-workflow and refused-spike alerts, evaluated every SWITCHYARD_ALERT_INTERVAL_MS, and the
+ * workflow health view they are read beside (HTTP processes).
+ */
 @Module({
   imports: [AdaptersModule, MailModule],
+  controllers: [WorkflowHealthController],
   providers: [
     WatchClock,
+    WorkflowHealthService,
     {
       provide: WorkflowWatcher,
       useFactory: (pool: Pool, http: GuardedHttpInvoker, mailer: ServerMailer, clock: WatchClock, config: AppConfig, logger: Logger) =>

@@ -1,7 +1,6 @@
-import type { AlertSettings } from '@switchyard/contract';
+import { type AlertSettings, REFUSED_VERDICTS } from '@switchyard/contract';
 
-/** Verdicts that count as refused for the spike alert: the sender was turned away. */
-export const REFUSED_VERDICTS = ['bad_signature', 'ip_denied', 'method_not_allowed', 'too_large', 'invalid_body', 'rate_limited'] as const;
+export { REFUSED_VERDICTS };
 
 export type WatchKind = 'quiet' | 'refused_spike';
 

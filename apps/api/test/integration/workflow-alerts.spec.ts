@@ -132,4 +132,37 @@ describe('quiet-workflow and refused-spike alerts (under a controlled clock)', (
     const body = (await res.json()) as { error: { details: Array<{ path: string; message: string }> } };
     expect(body.error.details).toEqual([{ path: 'alerts.refusedSpike', message: expect.stringMatching(/webhookUrl or alerts.email/) }]);
   });
+
+  it('shows a workflow health view: requests per hour by verdict, runs by status, the last success, the alerts', async () => {
+    const workflow = await sy.api.createWorkflow({
+      name: 'Health',
+      trigger: { type: 'webhook', verify: { scheme: 'header-token', secrets: ['health-secret-123'] } },
+      steps: [{ id: 'shape', type: 'map', expression: 'trigger.body' }],
+      alerts: { webhookUrl: `${sy.sink.url}/alerts/health`, refusedSpike: { count: 2, minutes: 5 } },
+    });
+    const send = (token: string) =>
+      sendHook(sy.url, workflow.trigger.token, { body: '{"a":1}', headers: { authorization: token, 'content-type': 'application/json' } });
+    const runIds: string[] = [];
+    for (let i = 0; i < 3; i++) runIds.push((await send('health-secret-123')).json.runId);
+    for (let i = 0; i < 2; i++) expect((await send('wrong')).status).toBe(401);
+    for (const id of runIds) expect((await sy.api.waitForRun(id)).status).toBe('succeeded');
+    expect((await evaluateAt(Date.now())).find((o) => o.workflowId === workflow.id)?.action).toBe('sent');
+
+    const res = await sy.api.request('GET', `/api/workflows/${workflow.id}/health`);
+    expect(res.status).toBe(200);
+    const health = res.body;
+    expect(health.hours).toHaveLength(7 * 24);
+    const total = (key: 'accepted' | 'refused' | 'other') => health.hours.reduce((n: number, h: any) => n + h[key], 0);
+    expect([total('accepted'), total('refused'), total('other')]).toEqual([3, 2, 0]);
+    expect(health.hours.at(-1).accepted).toBe(3);
+    expect(health.verdicts).toEqual({ accepted: 3, bad_signature: 2 });
+    expect(health.runs).toEqual({ succeeded: 3 });
+    expect(Date.parse(health.lastSuccessAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(health.lastAcceptedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(health.alerts).toEqual([{ kind: 'refused_spike', activeSince: expect.any(String), lastSentAt: expect.any(String) }]);
+
+    const bad = await sy.api.request('GET', `/api/workflows/${workflow.id}/health?days=90`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual([{ path: 'days', message: 'must be at most 30' }]);
+  });
 });
