@@ -76,3 +76,43 @@ describe('workflow health view in Chromium', { skip: browserSkipReason() }, () =
     }),
   );
 });
+
+describe('watch alert settings in Chromium', { skip: browserSkipReason() }, () => {
+  before(async () => {
+    env = await startEnvironment({ name: 'health_settings_e2e' });
+  });
+
+  after(async () => {
+    await env?.stop();
+  });
+
+  test(
+    'sets a quiet-workflow alert on the Reliability card, which needs somewhere to send it',
+    withFailureShot('settings', async () => {
+      const { body: workflow } = await env.request<Workflow>('POST', '/api/workflows', {
+        name: 'Daily export',
+        trigger: { type: 'webhook' },
+        steps: [{ id: 'shape', type: 'map', expression: 'trigger.body' }],
+      });
+      const page = env.page;
+      await page.goto(`${env.base}/workflows/${workflow.id}`);
+      const card = page.locator('#workflow-reliability');
+      await card.getByLabel('Alert when quiet for (hours)').fill('24');
+      await card.getByRole('button', { name: 'Save reliability settings' }).click();
+      await card.getByText('needs somewhere to send the alert: set alerts.webhookUrl or alerts.email').waitFor();
+
+      await card.getByLabel('Dead-letter alert URL').fill(`${env.sinkBase}/alerts`);
+      await card.getByLabel('Alert when refused requests reach').fill('20');
+      await card.getByLabel('Within (minutes)').fill('5');
+      await card.getByRole('button', { name: 'Save reliability settings' }).click();
+      await card.getByText('Saved.').waitFor();
+      const saved = await env.request<Workflow>('GET', `/api/workflows/${workflow.id}`);
+      assert.deepEqual(saved.body.alerts, {
+        webhookUrl: `${env.sinkBase}/alerts`,
+        minIntervalMinutes: 60,
+        quietHours: 24,
+        refusedSpike: { count: 20, minutes: 5 },
+      });
+    }),
+  );
+});
