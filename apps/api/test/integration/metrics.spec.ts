@@ -74,6 +74,46 @@ describe('GET /metrics of one process (role all)', () => {
     for (const s of after.samples) for (const value of Object.values(s.labels)) expect(runIds).not.toContain(value);
   });
 
+  it('counts step retries, the sweeper waking the waiting run, and the dead letter', async () => {
+    const workflow = await sy.api.createWorkflow({
+      name: 'Always failing',
+      trigger: { type: 'webhook' },
+      autoReplay: { enabled: true, schedule: ['1s'] },
+      steps: [
+        {
+          id: 'send',
+          type: 'http',
+          method: 'POST',
+          url: `${sy.sink.url}/fail/metrics`,
+          body: 'trigger.body',
+          retry: { maxAttempts: 2, initialDelayMs: 100 },
+        },
+      ],
+    });
+    const before = await scrape();
+    sy.sink.respondWith(503, { message: 'down' });
+    try {
+      const { body } = await sy.api.hook(workflow.trigger.token, {});
+      expect((await sy.api.waitForRun(body.runId)).status).toBe('failed');
+      // The auto-replay (after 1 s) fails too, with its own retry: then the schedule is used up.
+      const deadline = Date.now() + 20_000;
+      let after = await scrape();
+      while (after.value('switchyard_dead_letters_total', { workflow: workflow.id }) < 1 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        after = await scrape();
+      }
+      const moved = (name: string, labels: Record<string, string> = {}) => after.value(name, labels) - before.value(name, labels);
+      expect(moved('switchyard_dead_letters_total', { workflow: workflow.id })).toBe(1);
+      expect(moved('switchyard_step_retries_total', { type: 'http' })).toBe(2);
+      expect(moved('switchyard_runs_finished_total', { status: 'waiting', workflow: workflow.id })).toBe(2);
+      expect(moved('switchyard_runs_finished_total', { status: 'failed', workflow: workflow.id })).toBe(2);
+      // Each waiting run was woken by the sweeper when its retry was due.
+      expect(moved('switchyard_sweeper_recoveries_total')).toBeGreaterThanOrEqual(2);
+    } finally {
+      sy.sink.respondWith(200);
+    }
+  });
+
   it('serves /metrics on the main port only with the token', async () => {
     expect((await fetch(`${sy.url}/metrics`)).status).toBe(401);
     expect((await fetch(`${sy.url}/metrics`, { headers: { authorization: 'Bearer not-the-token-at-all' } })).status).toBe(401);
