@@ -33,7 +33,7 @@ interface Deployment extends KubeObject {
   spec: {
     replicas?: number;
     selector: { matchLabels: Record<string, string> };
-    template: { metadata: { labels: Record<string, string> }; spec: PodSpec };
+    template: { metadata: { labels: Record<string, string>; annotations?: Record<string, string> }; spec: PodSpec };
   };
 }
 
@@ -133,7 +133,14 @@ describe.skipIf(!kubectl).each(OVERLAYS)('deploy/kubernetes/overlays/%s', (overl
       const config = { ...image.env, ...configOf(main) };
       expect(config.HOST).toBe('0.0.0.0');
       expect(Number(config.PORT)).toBe(image.exposed[0]);
-      if (role === 'api') expect(main.ports).toEqual([{ name: 'http', containerPort: image.exposed[0] }]);
+      // Every role serves GET /metrics on SWITCHYARD_METRICS_PORT, named for the Service and the scrape annotations.
+      const metricsPort = Number(config.SWITCHYARD_METRICS_PORT);
+      expect(metricsPort, 'SWITCHYARD_METRICS_PORT is set').toBeGreaterThan(0);
+      expect(metricsPort).not.toBe(Number(config.PORT));
+      const metricsEntry = { name: 'metrics', containerPort: metricsPort };
+      if (role === 'api') expect(main.ports).toEqual([{ name: 'http', containerPort: image.exposed[0] }, metricsEntry]);
+      else expect(main.ports).toEqual([metricsEntry]);
+      expect(d.spec.template.metadata.annotations?.['prometheus.io/port']).toBe(String(metricsPort));
       const shutdownSeconds = Number(config.SWITCHYARD_SHUTDOWN_TIMEOUT_MS ?? 25_000) / 1000;
       expect(pod.terminationGracePeriodSeconds, 'runs in flight finish before the kill').toBeGreaterThan(shutdownSeconds);
     }
@@ -152,14 +159,17 @@ describe.skipIf(!kubectl).each(OVERLAYS)('deploy/kubernetes/overlays/%s', (overl
     for (const service of of<KubeObject & { spec: { selector: Record<string, string>; ports: Array<{ targetPort: string }> } }>(
       'Service',
     )) {
-      const target = objects.find(
+      const targets = objects.filter(
         (o) =>
           o.kind === 'Deployment' &&
           Object.entries(service.spec.selector).every(([k, v]) => (o as Deployment).spec.template.metadata.labels[k] === v),
-      ) as Deployment | undefined;
-      expect(target, `Service ${service.metadata.name} selects a Deployment`).toBeDefined();
-      const portNames = target!.spec.template.spec.containers.flatMap((c) => c.ports?.map((p) => p.name) ?? []);
-      for (const p of service.spec.ports) expect(portNames).toContain(p.targetPort);
+      ) as Deployment[];
+      expect(targets.length, `Service ${service.metadata.name} selects a Deployment`).toBeGreaterThan(0);
+      for (const target of targets) {
+        const portNames = target.spec.template.spec.containers.flatMap((c) => c.ports?.map((p) => p.name) ?? []);
+        for (const p of service.spec.ports)
+          expect(portNames, `${target.metadata.name} serves ${service.metadata.name}`).toContain(p.targetPort);
+      }
     }
     for (const pdb of of<KubeObject & { spec: { selector: { matchLabels: Record<string, string> } } }>('PodDisruptionBudget')) {
       const matching = deployments.filter((d) =>

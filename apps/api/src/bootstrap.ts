@@ -17,6 +17,9 @@ import { registerHookRoutes } from './ingest/hooks.plugin';
 import { registerApiDocsAssets } from './openapi/api-docs-assets';
 import { IngestService } from './ingest/ingest.service';
 import { closeHttpGracefully, DrainState, registerDrainHook } from './lifecycle/drain-state';
+import { Metrics } from './observability/metrics';
+import { registerMetricsRoute } from './observability/metrics-server';
+import { TRACING } from './observability/tracing.module';
 
 export interface SwitchyardInstance {
   config: AppConfig;
@@ -88,8 +91,12 @@ export async function startSwitchyard(options: {
       app.get(IngestService),
       config.SWITCHYARD_MAX_BODY_BYTES,
       () => config.publicUrl,
+      app.get(Metrics),
+      app.get(TRACING),
     );
     await registerApiDocsAssets(app.getHttpAdapter().getInstance());
+    if (raw.SWITCHYARD_METRICS_TOKEN)
+      registerMetricsRoute(app.getHttpAdapter().getInstance(), app.get(Metrics), raw.SWITCHYARD_METRICS_TOKEN);
     if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
     else logger.warn({ webDir }, 'the web UI is not built; run `npm run build` to serve it');
     await app.listen(config.PORT, config.HOST);

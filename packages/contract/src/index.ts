@@ -21,6 +21,7 @@ export * from './builder-test/builder-test.schema';
 export * from './versions/versions.schema';
 export * from './health/health.schema';
 export * from './events/events.schema';
+export * from './health-view/workflow-health.schema';
 export * from './routes/route-spec';
 export * from './routes/routes';
 export * from './bundles/bundle.schema';

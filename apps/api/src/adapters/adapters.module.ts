@@ -1,5 +1,6 @@
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.schema';
+import { Metrics } from '../observability/metrics';
 import { EgressGuard } from './egress-guard';
 import { GuardedHttpInvoker } from './http-invoker';
 import { GuardedMailSender } from './mail-sender';
@@ -7,7 +8,12 @@ import { GuardedMailSender } from './mail-sender';
 /** The ways out of the process, behind the egress guard: HTTP (undici) and SMTP (nodemailer). */
 @Module({
   providers: [
-    { provide: EgressGuard, useFactory: (config: AppConfig) => new EgressGuard(config.egressAllow), inject: [APP_CONFIG] },
+    {
+      provide: EgressGuard,
+      useFactory: (config: AppConfig, metrics: Metrics) =>
+        new EgressGuard(config.egressAllow, (range) => metrics.egressRefusals.inc({ range })),
+      inject: [APP_CONFIG, Metrics],
+    },
     { provide: GuardedHttpInvoker, useFactory: (guard: EgressGuard) => new GuardedHttpInvoker(guard), inject: [EgressGuard] },
     { provide: GuardedMailSender, useFactory: (guard: EgressGuard) => new GuardedMailSender(guard), inject: [EgressGuard] },
   ],

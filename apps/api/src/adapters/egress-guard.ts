@@ -14,7 +14,11 @@ type Rule =
 export class EgressGuard {
   private readonly rules: Rule[];
 
-  constructor(allow: string[]) {
+  /** `onRefused` hears the range of each refused address (for the egress refusal metric). */
+  constructor(
+    allow: string[],
+    private readonly onRefused: (range: string) => void = () => undefined,
+  ) {
     this.rules = allow.map((entry) => parseRule(entry.trim())).filter((r): r is Rule => r !== null);
   }
 
@@ -32,6 +36,7 @@ export class EgressGuard {
     }
     const range = ip.range();
     if (range === 'unicast') return { allowed: true };
+    this.onRefused(range);
     return { allowed: false, reason: `${address} is a ${range} address; outbound calls to it are refused (see SWITCHYARD_EGRESS_ALLOW)` };
   }
 }

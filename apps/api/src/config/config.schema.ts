@@ -29,6 +29,8 @@ export const configSchema = z.object({
   /** Comma-separated older master keys that still decrypt, while secrets are re-encrypted with the new one. */
   SWITCHYARD_SECRET_KEY_PREVIOUS: z.string().optional(),
   SWITCHYARD_RETENTION_DAYS: positiveInt.default(30),
+  /** How often quiet-workflow and refused-spike alerts are evaluated (HTTP processes). */
+  SWITCHYARD_ALERT_INTERVAL_MS: positiveInt.default(60_000),
   /**
    * Whom to believe in X-Forwarded-For (the caller's address for IP allow-lists): unset = nobody,
    * `true` = any proxy, a number = that many hops, or comma-separated addresses/CIDR ranges.
@@ -65,6 +67,27 @@ export const configSchema = z.object({
     .string()
     .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or Name <address>')
     .default('Switchyard <switchyard@localhost>'),
+  /**
+   * Prometheus metrics (docs/operations.md#metrics): `GET /metrics` on this port of its own (every
+   * role; the worker's only HTTP listener), on HOST. Unset = no metrics listener.
+   */
+  SWITCHYARD_METRICS_PORT: port.optional(),
+  /** `GET /metrics` on the main HTTP port too, for callers with `Authorization: Bearer <this token>`. */
+  SWITCHYARD_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Adds the workflow id as a label to the per-workflow series (series grow with the workflows). */
+  SWITCHYARD_METRICS_WORKFLOW_LABELS: z.enum(['true', 'false']).default('false'),
+  /**
+   * OpenTelemetry traces over OTLP/HTTP (docs/operations.md#traces): the collector's base URL
+   * (spans go to <it>/v1/traces) or the traces URL itself. Neither set = no tracing, at no cost.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be the OTLP/HTTP base URL, such as http://collector:4318').optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z
+    .string()
+    .url('must be the OTLP/HTTP traces URL, such as http://collector:4318/v1/traces')
+    .optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('switchyard'),
+  /** Milliseconds spans wait in the batch before export. */
+  OTEL_BSP_SCHEDULE_DELAY: positiveInt.default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Every JSON answer of /api parsed with its route's schema in the shared contract: `strict`

@@ -29,6 +29,8 @@ export interface RunRow {
   versionId: string;
   requestId: string;
   createdAt: Date;
+  /** W3C traceparent of the ingest span, when tracing is on. */
+  traceParent?: string | null;
 }
 
 /**
@@ -68,9 +70,9 @@ WITH req AS (
   FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bytea[], $9::int[], $10::timestamptz[], $11::text[], $12::text[], $13::int[], $20::text[])
     AS t(id, ws, wf, m, q, h, ct, b, s, r, v, rs, sc, bj)
 )
-INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status, created_at)
-SELECT id, ws, wf, ver, req, '${INITIAL_RUN_STATUS}', c
-FROM unnest($14::uuid[], $15::uuid[], $16::uuid[], $17::uuid[], $18::uuid[], $19::timestamptz[]) AS t(id, ws, wf, ver, req, c)`;
+INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status, created_at, trace_parent)
+SELECT id, ws, wf, ver, req, '${INITIAL_RUN_STATUS}', c, tp
+FROM unnest($14::uuid[], $15::uuid[], $16::uuid[], $17::uuid[], $18::uuid[], $19::timestamptz[], $21::text[]) AS t(id, ws, wf, ver, req, c, tp)`;
 
 // Claims keys in a stable order (so concurrent batches cannot deadlock); an expired key is taken over.
 const CLAIM_SQL = `
@@ -289,6 +291,7 @@ export class GroupCommitWriter {
         runs.map((x) => x.requestId),
         runs.map((x) => x.createdAt.toISOString()),
         r.map((x) => x.bodyJson ?? null),
+        runs.map((x) => x.traceParent ?? null),
       ],
     });
     return rows;

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { IngestService } from './ingest.service';
+import type { Metrics } from '../observability/metrics';
+import type { IngestSpan, Tracing } from '../observability/tracing';
+import type { IngestAnswer, IngestService } from './ingest.service';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
@@ -24,7 +26,17 @@ export function registerHookRoutes(
   ingest: IngestService,
   maxBodyBytes: number,
   publicUrl: () => string = () => '',
+  metrics: Metrics | null = null,
+  tracing: Tracing | null = null,
 ): void {
+  const observe = (answer: IngestAnswer, startedAt: bigint, span: IngestSpan | null) => {
+    span?.end(answer);
+    if (!metrics) return answer;
+    const verdict = answer.verdict ?? 'unknown';
+    metrics.webhooksReceived.inc(metrics.wf(answer.workflowId ?? '', { verdict, status: answer.status }));
+    metrics.ingestLatency.observe({ verdict }, Number(process.hrtime.bigint() - startedAt) / 1e9);
+    return answer;
+  };
   fastify.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBodyBytes }, (_req, body, done) => done(null, body));
@@ -43,16 +55,23 @@ export function registerHookRoutes(
       ) => {
         if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
           const announced = Number(request.headers['content-length']);
-          const answer = await ingest.receive({
-            token: request.params.token,
-            method: request.method,
-            headers: receivedHeaders(request),
-            query: request.query as Record<string, unknown>,
-            body: null,
-            size: Number.isFinite(announced) ? announced : maxBodyBytes + 1,
-            ip: request.ip,
-            url: publicUrl() + request.url,
-          });
+          const startedAt = process.hrtime.bigint();
+          const span = tracing?.startIngest(request.method, request.headers) ?? null;
+          const answer = observe(
+            await ingest.receive({
+              token: request.params.token,
+              method: request.method,
+              headers: receivedHeaders(request),
+              query: request.query as Record<string, unknown>,
+              body: null,
+              size: Number.isFinite(announced) ? announced : maxBodyBytes + 1,
+              ip: request.ip,
+              url: publicUrl() + request.url,
+              traceParent: span?.traceParent,
+            }),
+            startedAt,
+            span,
+          );
           return reply
             .code(answer.status)
             .headers(answer.headers ?? {})
@@ -70,15 +89,22 @@ export function registerHookRoutes(
       url: '/hooks/:token',
       exposeHeadRoute: false,
       handler: async (request, reply) => {
-        const answer = await ingest.receive({
-          token: request.params.token,
-          method: request.method,
-          headers: receivedHeaders(request),
-          query: request.query as Record<string, unknown>,
-          body: (request.body as Buffer | undefined) ?? null,
-          ip: request.ip,
-          url: publicUrl() + request.url,
-        });
+        const startedAt = process.hrtime.bigint();
+        const span = tracing?.startIngest(request.method, request.headers) ?? null;
+        const answer = observe(
+          await ingest.receive({
+            token: request.params.token,
+            method: request.method,
+            headers: receivedHeaders(request),
+            query: request.query as Record<string, unknown>,
+            body: (request.body as Buffer | undefined) ?? null,
+            ip: request.ip,
+            url: publicUrl() + request.url,
+            traceParent: span?.traceParent,
+          }),
+          startedAt,
+          span,
+        );
         reply.code(answer.status);
         if (answer.headers) reply.headers(answer.headers);
         return reply.send(answer.body);

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { Pool } from 'pg';
 import { LOGGER, type Logger } from '../common/logger';
+import { Metrics } from '../observability/metrics';
 import { APP_CONFIG, type AppConfig } from '../config/config.schema';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { PG_POOL } from '../database/database.module';
@@ -61,13 +62,14 @@ class IngestLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
   providers: [
     {
       provide: INGEST_POOL,
-      useFactory: (config: AppConfig, logger: Logger) => {
+      useFactory: (config: AppConfig, logger: Logger, metrics: Metrics) => {
         const pool = new Pool({ connectionString: config.databaseUrl, max: 6, connectionTimeoutMillis: 5000 });
+        metrics.watchPool('ingest', pool);
         // An idle connection that PostgreSQL drops (restart, shutdown) must not crash the process.
         pool.on('error', (err) => logger.warn({ err: err.message }, 'ingest pool connection lost'));
         return pool;
       },
-      inject: [APP_CONFIG, LOGGER],
+      inject: [APP_CONFIG, LOGGER, Metrics],
     },
     {
       provide: TriggerCache,
@@ -77,8 +79,9 @@ class IngestLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     },
     {
       provide: GroupCommitWriter,
-      useFactory: (pool: Pool, dispatcher: Dispatcher, events: EventBus, ledger: RunLedger) =>
+      useFactory: (pool: Pool, dispatcher: Dispatcher, events: EventBus, ledger: RunLedger, metrics: Metrics) =>
         new GroupCommitWriter(pool, (committed) => {
+          metrics.groupCommitBatchSize.observe(committed.length);
           const runIds = committed.flatMap((c) => (c.run ? [c.run.id] : []));
           // Runs executed in this process take their request from here, not back from PostgreSQL.
           if (dispatcher.kind === 'in-process') ledger.handOver(handOverable(committed));
@@ -95,7 +98,7 @@ class IngestLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
             })),
           );
         }),
-      inject: [INGEST_POOL, DISPATCHER, EventBus, RunLedger],
+      inject: [INGEST_POOL, DISPATCHER, EventBus, RunLedger, Metrics],
     },
     {
       provide: ResponseWaiter,

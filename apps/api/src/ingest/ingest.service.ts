@@ -9,6 +9,7 @@ import type { RequestVerdict } from '../database/entities/inbound-request.entity
 import { newId } from '../common/ids';
 import type { Logger } from '../common/logger';
 import { decodeContentEncoding } from '../inbound/content-encoding';
+import { traceIdOf } from '../observability/traceparent';
 import { toDedupeKey } from './dedupe-key';
 import type { DedupeClaim, GroupCommitWriter } from './group-commit-writer';
 import { answerGetChallenge, answerSignedHandshake, answerUnsignedHandshake } from './handshake';
@@ -32,12 +33,18 @@ export interface InboundHttpRequest {
   ip?: string;
   /** The public URL the sender called, with its query string as sent (for schemes that sign it). */
   url?: string;
+  /** W3C traceparent of the ingest span (tracing on): stored with the run, whose executions continue the trace. */
+  traceParent?: string;
 }
 
 export interface IngestAnswer {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** For metrics and logs: the stored verdict, or `unknown_trigger` / `unavailable` for requests not stored. */
+  verdict?: RequestVerdict | 'unknown_trigger' | 'unavailable';
+  /** For metrics and logs: the workflow whose trigger URL was called. */
+  workflowId?: string;
 }
 
 /** Time budget of a trigger condition or dedupe key expression on the ingest path. */
@@ -95,16 +102,19 @@ export class IngestService {
     try {
       trigger = await this.triggers.get(req.token);
     } catch (err) {
-      return this.unavailable(err);
+      return { ...this.unavailable(err), verdict: 'unavailable' };
     }
-    if (!trigger) return { status: 404, body: errorBody('unknown_trigger', 'No workflow listens at this URL') };
+    if (!trigger) return { status: 404, body: errorBody('unknown_trigger', 'No workflow listens at this URL'), verdict: 'unknown_trigger' };
 
     let decided: { verdict: Verdict; dedupe: DedupeClaim | null; searchable?: unknown };
     try {
       decided = await this.decide(trigger, req, receivedAt);
     } catch (err) {
       // Never let a failing check through a signature gate; without one, keep the request and run it.
-      this.logger.error({ err, workflowId: trigger.workflowId }, 'the ingest pipeline failed unexpectedly');
+      this.logger.error(
+        { err, workflowId: trigger.workflowId, traceId: traceIdOf(req.traceParent) ?? undefined },
+        'the ingest pipeline failed unexpectedly',
+      );
       const reason = `The checks failed unexpectedly: ${(err as Error).message}`;
       decided = {
         verdict: trigger.trigger.verify
@@ -143,17 +153,20 @@ export class IngestService {
               versionId: trigger.versionId,
               requestId,
               createdAt: receivedAt,
+              traceParent: req.traceParent ?? null,
             }
           : null,
         dedupe,
       );
-      if (outcome.duplicateOf) return { status: 200, body: { runId: outcome.duplicateOf, duplicate: true } };
+      const about = { workflowId: trigger.workflowId };
+      if (outcome.duplicateOf)
+        return { status: 200, body: { runId: outcome.duplicateOf, duplicate: true }, verdict: 'duplicate', ...about };
       if (runId && trigger.trigger.response?.mode === 'wait' && this.responses)
-        return await this.waitForResponse(trigger, requestId, runId);
-      if (runId) return { status: 202, body: { runId } };
-      return { status: verdict.status, body: verdict.body, headers: verdict.headers };
+        return { ...(await this.waitForResponse(trigger, requestId, runId)), verdict: 'accepted', ...about };
+      if (runId) return { status: 202, body: { runId }, verdict: 'accepted', ...about };
+      return { status: verdict.status, body: verdict.body, headers: verdict.headers, verdict: verdict.verdict, ...about };
     } catch (err) {
-      return this.unavailable(err);
+      return { ...this.unavailable(err), verdict: 'unavailable', workflowId: trigger.workflowId };
     }
   }
 

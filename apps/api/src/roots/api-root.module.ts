@@ -1,5 +1,6 @@
 import { Injectable, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AlertsModule } from '../alerts/alerts.module';
 import { BundlesModule } from '../bundles/bundles.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { HealthModule } from '../health/health.module';
@@ -45,6 +46,7 @@ class ApiRoleLoops implements OnApplicationBootstrap, BeforeApplicationShutdown 
     RuntimeModule,
     OpenApiModule,
     BundlesModule,
+    AlertsModule,
   ],
   providers: [ApiRoleLoops],
 })

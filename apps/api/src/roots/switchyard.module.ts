@@ -4,6 +4,8 @@ import { ConfigModule } from '../config/config.module';
 import type { AppConfig, Role } from '../config/config.schema';
 import { DatabaseModule } from '../database/database.module';
 import { EventsModule } from '../events/events.module';
+import { MetricsModule } from '../observability/metrics.module';
+import { TracingModule } from '../observability/tracing.module';
 import { ApiRootModule } from './api-root.module';
 import { WorkerRootModule } from './worker-root.module';
 
@@ -22,7 +24,14 @@ export class SwitchyardModule {
   static forRole(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: SwitchyardModule,
-      imports: [ConfigModule.forRoot(config, logger), DatabaseModule.forRoot(config), EventsModule, ...ROOTS[config.role]],
+      imports: [
+        ConfigModule.forRoot(config, logger),
+        DatabaseModule.forRoot(config),
+        MetricsModule,
+        TracingModule,
+        EventsModule,
+        ...ROOTS[config.role],
+      ],
     };
   }
 }

@@ -32,6 +32,7 @@ export class AutoReplayer {
     private readonly logger: Logger,
     private readonly mailer?: ServerMailer,
     events?: RunEvents,
+    private readonly onDeadLetter: (workflowId: string) => void = () => undefined,
   ) {
     events?.onFinished((event) => this.onRunFinished(event));
   }
@@ -64,6 +65,7 @@ export class AutoReplayer {
     }
     const deadLetteredAt = await this.ledger.deadLetter(runId);
     if (!deadLetteredAt) return;
+    this.onDeadLetter(failed.workflowId);
     this.logger.warn(
       { runId, workflowId: failed.workflowId, attempts: failed.attempt + 1 },
       'run dead-lettered: its auto-replay schedule is used up',

@@ -1,6 +1,8 @@
 import { isPureStepType, runWorkflow, type RunVerdict, type StepResult } from '@switchyard/engine';
 import type { Logger } from '../common/logger';
 import type { SwitchyardEvent } from '../events/event-bus';
+import { NO_OBSERVATION, type RunObserver } from '../observability/run-observer';
+import { runLogFields } from '../observability/log-fields';
 import { toTriggerData } from '../inbound/trigger-data';
 import type { VersionStore } from '../versions/version-store';
 import type { EnginePortsFactory } from './engine-ports';
@@ -35,6 +37,7 @@ export class RunExecutor {
     private readonly publish: (event: SwitchyardEvent) => void,
     private readonly leaseMs: number,
     private readonly logger: Logger,
+    private readonly observe: RunObserver = () => NO_OBSERVATION,
   ) {}
 
   async execute(runId: string): Promise<void> {
@@ -62,6 +65,9 @@ export class RunExecutor {
     const runId = claimed.id;
     const state = { released: false };
     this.active.set(runId, state);
+    const observation = this.observe(claimed);
+    const log = this.logger.child(runLogFields(claimed));
+    let ended = false;
     this.publish({ type: 'run', id: runId, workflowId: claimed.workflowId, status: 'running' });
     const heartbeat = setInterval(
       () => {
@@ -100,12 +106,13 @@ export class RunExecutor {
         definition,
         trigger: toTriggerData(request),
         journal,
-        ports,
+        ports: observation.ports(ports),
         runId,
         now: claimed.startedAt.getTime(),
         onStepFinished: async (result) => {
           // Another worker may own the run by now: stop here, it resumes from the last checkpoint.
           if (state.released) throw new RunReleasedError(runId);
+          observation.stepFinished(result);
           if (!random && result.status === 'succeeded' && (isPureStepType(result.type) || result.stepId === lastStepId)) {
             held.push(entry(result));
             return;
@@ -126,6 +133,8 @@ export class RunExecutor {
         };
       }
       await this.ledger.finish(claimed, { status: verdict.status, error: verdict.error, resumeAt: verdict.resumeAt }, held);
+      ended = true;
+      observation.finished({ status: verdict.status, retryScheduled: retry !== null });
       this.publish({ type: 'run', id: runId, workflowId: claimed.workflowId, status: verdict.status });
       await this.events.finished({
         runId,
@@ -134,10 +143,11 @@ export class RunExecutor {
         status: verdict.status,
         concurrency: claimed.concurrency,
       });
-      if (journal.length > 0) this.logger.info({ runId, resumedAfter: journal.length }, 'resumed run finished');
+      if (journal.length > 0) log.info({ resumedAfter: journal.length }, 'resumed run finished');
     } catch (err) {
+      if (!ended) observation.abandoned(err);
       if (!(err instanceof RunReleasedError)) throw err;
-      this.logger.info({ runId }, 'stopped a released run; it resumes elsewhere from its last checkpoint');
+      log.info('stopped a released run; it resumes elsewhere from its last checkpoint');
     } finally {
       clearInterval(heartbeat);
       this.active.delete(runId);

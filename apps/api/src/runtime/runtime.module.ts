@@ -10,6 +10,10 @@ import { CredentialsModule } from '../credentials/credentials.module';
 import { PG_POOL } from '../database/database.module';
 import { EventBus } from '../events/event-bus';
 import { MailModule } from '../mail/mail.module';
+import { Metrics } from '../observability/metrics';
+import { combineObservers, metricsObserver } from '../observability/run-observer';
+import type { Tracing } from '../observability/tracing';
+import { TRACING } from '../observability/tracing.module';
 import { ServerMailer } from '../mail/server-mailer';
 import { VersionStore } from '../versions/version-store';
 import { VersionsModule } from '../versions/versions.module';
@@ -56,8 +60,20 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
         bus: EventBus,
         config: AppConfig,
         logger: Logger,
-      ) => new RunExecutor(ledger, versions, ports, events, (event) => bus.publish([event]), config.SWITCHYARD_LEASE_MS, logger),
-      inject: [RunLedger, VersionStore, EnginePortsFactory, RunEvents, EventBus, APP_CONFIG, LOGGER],
+        metrics: Metrics,
+        tracing: Tracing | null,
+      ) =>
+        new RunExecutor(
+          ledger,
+          versions,
+          ports,
+          events,
+          (event) => bus.publish([event]),
+          config.SWITCHYARD_LEASE_MS,
+          logger,
+          combineObservers([metricsObserver(metrics), ...(tracing ? [tracing.runObserver()] : [])]),
+        ),
+      inject: [RunLedger, VersionStore, EnginePortsFactory, RunEvents, EventBus, APP_CONFIG, LOGGER, Metrics, TRACING],
     },
     {
       provide: DISPATCHER,
@@ -75,9 +91,9 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
     },
     {
       provide: Sweeper,
-      useFactory: (ledger: RunLedger, dispatcher: Dispatcher, config: AppConfig, logger: Logger) =>
-        new Sweeper(ledger, dispatcher, config.SWITCHYARD_SWEEP_INTERVAL_MS, logger),
-      inject: [RunLedger, DISPATCHER, APP_CONFIG, LOGGER],
+      useFactory: (ledger: RunLedger, dispatcher: Dispatcher, config: AppConfig, logger: Logger, metrics: Metrics) =>
+        new Sweeper(ledger, dispatcher, config.SWITCHYARD_SWEEP_INTERVAL_MS, logger, (count) => metrics.sweeperRecoveries.inc(count)),
+      inject: [RunLedger, DISPATCHER, APP_CONFIG, LOGGER, Metrics],
     },
     {
       provide: AutoReplayer,
@@ -89,8 +105,20 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
         logger: Logger,
         mailer: ServerMailer,
         events: RunEvents,
-      ) => new AutoReplayer(ledger, dispatcher, http, config.SWITCHYARD_SWEEP_INTERVAL_MS, config.publicUrl, logger, mailer, events),
-      inject: [RunLedger, DISPATCHER, GuardedHttpInvoker, APP_CONFIG, LOGGER, ServerMailer, RunEvents],
+        metrics: Metrics,
+      ) =>
+        new AutoReplayer(
+          ledger,
+          dispatcher,
+          http,
+          config.SWITCHYARD_SWEEP_INTERVAL_MS,
+          config.publicUrl,
+          logger,
+          mailer,
+          events,
+          (workflowId) => metrics.deadLetters.inc(metrics.wf(workflowId)),
+        ),
+      inject: [RunLedger, DISPATCHER, GuardedHttpInvoker, APP_CONFIG, LOGGER, ServerMailer, RunEvents, Metrics],
     },
     {
       provide: RetentionPruner,

@@ -219,6 +219,13 @@ export class WorkflowsService {
         [{ path: 'alerts.email', message: 'cannot be used: SMTP is not configured on this server (SWITCHYARD_SMTP_URL)' }],
       );
     }
+    const watched = alerts?.quietHours !== undefined ? 'quietHours' : alerts?.refusedSpike ? 'refusedSpike' : null;
+    if (watched && !alerts?.email?.length && !alerts?.webhookUrl) {
+      const message = `needs somewhere to send the alert: set alerts.webhookUrl or alerts.email`;
+      throw new ApiError(400, 'validation_failed', `The workflow is invalid: alerts.${watched} ${message}`, [
+        { path: `alerts.${watched}`, message },
+      ]);
+    }
   }
 
   private async update(

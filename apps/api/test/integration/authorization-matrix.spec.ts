@@ -356,6 +356,10 @@ describe('authorization matrix', () => {
       path: (i) => `/api/workflows/${i.workflowId}/requests`,
       expect: ex(200, 200, 200, 200, 404, 401, 404),
     },
+    'GET /api/workflows/:id/health': {
+      path: (i) => `/api/workflows/${i.workflowId}/health`,
+      expect: ex(200, 200, 200, 200, 404, 401, 404),
+    },
     'GET /api/workflows/:id/events': {
       path: (i) => `/api/workflows/${i.workflowId}/events`,
       expect: ex(200, 200, 200, 200, 404, 401, 404),

@@ -40,6 +40,7 @@ export function createRouter() {
         { path: 'workflows/import', element: <ImportPage /> },
         { path: 'workflows/:id', element: <WorkflowPage /> },
         { path: 'workflows/:id/requests', element: <WorkflowPage tab="requests" /> },
+        { path: 'workflows/:id/health', element: <WorkflowPage tab="health" /> },
         {
           // The builder (CodeMirror, the engine) loads on first use, keeping the list and run pages light.
           path: 'workflows/:id/edit',

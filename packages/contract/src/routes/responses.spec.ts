@@ -110,6 +110,19 @@ describe('response schemas', () => {
         { items: [{ ...runSummary, triggerSummary: { method: 'POST', contentType: null, size: 0, preview: null } }], nextCursor: ID },
       ],
       ['GET /api/runs/:id', run],
+      [
+        'GET /api/workflows/:id/health',
+        {
+          from: AT,
+          to: AT,
+          hours: [{ hour: AT, accepted: 3, refused: 1, other: 0 }],
+          verdicts: { accepted: 3, bad_signature: 1 },
+          runs: { succeeded: 2, failed: 1 },
+          lastAcceptedAt: AT,
+          lastSuccessAt: null,
+          alerts: [{ kind: 'quiet', activeSince: null, lastSentAt: AT }],
+        },
+      ],
       ['POST /api/runs/replay', { count: 1, runIds: [ID] }],
       [
         'GET /api/workflows/:id/requests',

@@ -14,6 +14,7 @@ import {
   updateCredentialSchema,
 } from '../credentials/credentials.schema';
 import { livenessSchema, readinessSchema } from '../health/health.schema';
+import { workflowHealthQuerySchema, workflowHealthSchema } from '../health-view/workflow-health.schema';
 import { inboundRequestPageSchema, listRequestsQuerySchema } from '../requests/requests.schema';
 import {
   bulkReplayResultSchema,
@@ -208,6 +209,14 @@ export const ROUTES = {
     query: listRequestsQuerySchema,
     status: 200,
     response: inboundRequestPageSchema,
+  },
+  'GET /api/workflows/:id/health': {
+    summary: 'A workflow’s health over the last days: requests per hour by verdict, runs by status, the last success, its watch alerts',
+    access: action('workflow.read'),
+    params: id,
+    query: workflowHealthQuerySchema,
+    status: 200,
+    response: workflowHealthSchema,
   },
   'GET /api/workflows/:id/events': {
     summary: 'Server-Sent Events of a workflow: `request` and `run` (see requestEventSchema, runEventSchema), `ping` every 15 s',

@@ -37,9 +37,21 @@ export type AutoReplaySettings = z.infer<typeof autoReplaySchema>;
 const address = z.string().trim().email('must be an e-mail address');
 
 /**
- * Who is told when a run is dead-lettered: a JSON POST to `webhookUrl` and/or an e-mail to `email`
- * (one address or a list, sent through the server's SWITCHYARD_SMTP_URL), together at most once per
- * `minIntervalMinutes` per workflow.
+ * Alert when refused requests spike: at least `count` requests refused (bad signature, address not
+ * allowed, wrong method, too large, invalid body, rate limited) within `minutes`.
+ */
+export const refusedSpikeSchema = z.strictObject({
+  count: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000, 'must be at most 100000'),
+  minutes: z.number().int('must be a whole number of minutes').min(1, 'must be at least 1').max(1440, 'must be at most 1440 (a day)'),
+});
+export type RefusedSpikeSettings = z.infer<typeof refusedSpikeSchema>;
+
+/**
+ * Who is told, and when: a JSON POST to `webhookUrl` and/or an e-mail to `email` (one address or a
+ * list, sent through the server's SWITCHYARD_SMTP_URL) when a run is dead-lettered, at most once per
+ * `minIntervalMinutes` per workflow; and, when set, once per episode when no request was accepted
+ * for `quietHours` hours, or when refused requests spike (`refusedSpike`), each kind at most once
+ * per `minIntervalMinutes`.
  */
 export const alertsSchema = z.strictObject({
   email: z
@@ -62,5 +74,8 @@ export const alertsSchema = z.strictObject({
     .min(0, 'must be at least 0')
     .max(10_080, 'must be at most 10080 (a week)')
     .default(60),
+  /** Alert when no request was accepted for this many hours (the workflow active). */
+  quietHours: z.number().min(0.25, 'must be at least 0.25 (15 minutes)').max(720, 'must be at most 720 (30 days)').optional(),
+  refusedSpike: refusedSpikeSchema.optional(),
 });
 export type AlertSettings = z.infer<typeof alertsSchema>;

@@ -12,6 +12,7 @@ import { TriggerSecretEntity } from './trigger-secret.entity';
 import { UserEntity } from './user.entity';
 import { RehearsalEntity } from './rehearsal.entity';
 import { WorkflowDraftEntity } from './workflow-draft.entity';
+import { WorkflowAlertStateEntity } from './workflow-alert-state.entity';
 import { WorkflowVersionEntity } from './workflow-version.entity';
 import { WorkflowEntity } from './workflow.entity';
 import { WorkspaceMemberEntity } from './workspace-member.entity';
@@ -45,4 +46,7 @@ export {
   WorkflowVersionEntity,
   WorkspaceEntity,
 };
+// Workflow watch alerts (issue 18)
+ENTITIES.push(WorkflowAlertStateEntity);
+export { WorkflowAlertStateEntity };
 export { ApiKeyEntity, AuditEventEntity, InviteEntity, LoginAttemptEntity, SessionEntity, UserEntity, WorkspaceMemberEntity };

@@ -81,6 +81,13 @@ export class RunEntity {
   @Column({ type: 'jsonb', nullable: true })
   alert!: Record<string, unknown> | null;
 
+  /**
+   * W3C `traceparent` of the ingest request that queued the run, with tracing on
+   * (docs/operations.md#traces): each execution's span is its child, in the request's trace.
+   */
+  @Column({ type: 'text', name: 'trace_parent', nullable: true })
+  traceParent!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 

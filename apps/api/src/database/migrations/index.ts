@@ -9,6 +9,8 @@ import { Accounts1795480000000 } from './1795480000000-accounts';
 import { Drafts1795520000000 } from './1795520000000-drafts';
 import { Rehearsals1795520100000 } from './1795520100000-rehearsals';
 import { WorkflowExternalId1795570000000 } from './1795570000000-workflow-external-id';
+import { RunTraceParent1795540000000 } from './1795540000000-run-trace-parent';
+import { WorkflowAlertState1795540100000 } from './1795540100000-workflow-alert-state';
 
 /** Every migration, in order. CI checks that the entities need no further one (see test/integration). */
 export const MIGRATIONS: Array<new () => object> = [
@@ -23,4 +25,6 @@ export const MIGRATIONS: Array<new () => object> = [
   Drafts1795520000000,
   Rehearsals1795520100000,
   WorkflowExternalId1795570000000,
+  RunTraceParent1795540000000,
+  WorkflowAlertState1795540100000,
 ];

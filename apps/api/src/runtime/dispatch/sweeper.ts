@@ -17,6 +17,7 @@ export class Sweeper {
     private readonly dispatcher: Dispatcher,
     private readonly intervalMs: number,
     private readonly logger: Logger,
+    private readonly onRecovered: (count: number) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -38,6 +39,7 @@ export class Sweeper {
       if (rows.length > 0) {
         this.logger.info({ count: rows.length }, 'sweeper re-dispatching runs');
         await this.dispatcher.redispatch(rows);
+        this.onRecovered(rows.length);
       }
       return rows.length;
     } catch (err) {

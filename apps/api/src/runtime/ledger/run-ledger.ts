@@ -23,7 +23,7 @@ const CLAIM_SET = `status = 'running', claims = claims + 1, worker_id = $2,
               lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now()), resume_at = NULL`;
 // The limit comes back too, so that a resumed run of a limited workflow also dispatches the next one.
 const CLAIM_RETURNING =
-  'id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at, (SELECT concurrency FROM workflows w WHERE w.id = runs.workflow_id) AS concurrency';
+  'id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at, trace_parent, (SELECT concurrency FROM workflows w WHERE w.id = runs.workflow_id) AS concurrency';
 
 // A run of a workflow without a concurrency limit: one conditional UPDATE (a prepared statement).
 const CLAIM_SQL = `UPDATE runs
@@ -50,6 +50,7 @@ interface ClaimRow {
   replay_of: string | null;
   started_at: Date;
   concurrency: number | null;
+  trace_parent: string | null;
 }
 
 const claimed = (r: ClaimRow, concurrency = r.concurrency): ClaimedRun => ({
@@ -62,6 +63,7 @@ const claimed = (r: ClaimRow, concurrency = r.concurrency): ClaimedRun => ({
   replayOf: r.replay_of,
   startedAt: r.started_at,
   concurrency: concurrency ?? null,
+  traceParent: r.trace_parent ?? null,
 });
 
 const INSERT_RUNS_SQL = `

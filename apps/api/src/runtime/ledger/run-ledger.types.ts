@@ -15,6 +15,8 @@ export interface ClaimedRun {
   startedAt: Date;
   /** The workflow's concurrency limit, when it has one. */
   concurrency: number | null;
+  /** W3C traceparent of the ingest request that queued the run (tracing on), else null. */
+  traceParent: string | null;
 }
 
 /** How an execution ended: the engine's verdict, or `waiting` until `resumeAt` (a delay, a step retry). */

@@ -22,6 +22,7 @@ import { useWorkflow } from './use-workflows';
 import { WorkflowActiveSwitch } from './WorkflowActiveSwitch';
 import { WorkflowTabs } from './WorkflowTabs';
 import { ExportButton } from '../bundles/ExportButton';
+import { WorkflowHealthView } from '../health/WorkflowHealthView';
 import { WorkflowReliabilitySettings } from './WorkflowReliabilitySettings';
 import { workflowEditorPath } from './workflow-paths';
 import './WorkflowPage.css';
@@ -72,7 +73,7 @@ function TriggerCard({ workflow }: { workflow: Workflow }) {
 }
 
 /** `/workflows/:id` (runs) and `/workflows/:id/requests` (the Inbox) of one workflow. */
-export function WorkflowPage({ tab = 'runs' }: { tab?: 'runs' | 'requests' }) {
+export function WorkflowPage({ tab = 'runs' }: { tab?: 'runs' | 'requests' | 'health' }) {
   const { id = '' } = useParams();
   const workflow = useWorkflow(id);
   const canEdit = useCan('workflow.edit');
@@ -123,7 +124,9 @@ export function WorkflowPage({ tab = 'runs' }: { tab?: 'runs' | 'requests' }) {
         }
       />
       <WorkflowTabs workflowId={data.id} />
-      {tab === 'requests' ? (
+      {tab === 'health' ? (
+        <WorkflowHealthView workflowId={data.id} />
+      ) : tab === 'requests' ? (
         <RequestLog workflowId={data.id} />
       ) : (
         <div className="sy-workflow__layout">

@@ -7,8 +7,8 @@ import { useCan } from '../workspaces/use-role';
 import { reliabilityForm, reliabilityPatch, type ReliabilityForm } from './reliability-form';
 
 /**
- * Concurrency limit, auto-replay of failed runs and dead-letter alerts of one workflow
- * (docs/reliability.md). Read-only for viewers; the e-mail field needs the server's SMTP relay.
+ * Concurrency limit, auto-replay of failed runs, dead-letter alerts and watch alerts (quiet
+ * workflow, refused-requests spike) of one workflow (docs/reliability.md). Read-only for viewers; the e-mail field needs the server's SMTP relay.
  */
 export function WorkflowReliabilitySettings({ workflow }: { workflow: Workflow }) {
   const queryClient = useQueryClient();
@@ -27,6 +27,8 @@ export function WorkflowReliabilitySettings({ workflow }: { workflow: Workflow }
           .filter((d) => d.path === path || d.path.startsWith(`${path}.`) || d.path.startsWith(`${path}[`))
           .map((d) => d.message)
       : [];
+  const exactErrors = (path: string) =>
+    save.error instanceof ApiError ? save.error.details.filter((d) => d.path === path).map((d) => d.message) : [];
   const update = (change: Partial<ReliabilityForm>) => setForm((old) => ({ ...old, ...change }));
 
   return (
@@ -98,9 +100,35 @@ export function WorkflowReliabilitySettings({ workflow }: { workflow: Workflow }
             label="At most one alert every (minutes)"
             inputMode="numeric"
             value={form.alertInterval}
-            disabled={!form.alertUrl.trim() && !form.alertEmail.trim()}
+            disabled={!form.alertUrl.trim() && !form.alertEmail.trim() && !form.quietHours.trim() && !form.spikeCount.trim()}
             onChange={(alertInterval) => update({ alertInterval })}
             errors={errors('alerts.minIntervalMinutes')}
+          />
+          <TextInput
+            label="Alert when quiet for (hours)"
+            description="Alert once when no request was accepted for this long, for example 24 for a daily sender. Blank: off."
+            inputMode="decimal"
+            optional
+            value={form.quietHours}
+            onChange={(quietHours) => update({ quietHours })}
+            errors={errors('alerts.quietHours')}
+          />
+          <TextInput
+            label="Alert when refused requests reach"
+            description="Alert once when this many requests are refused (bad signature, address, size, rate) within the minutes below. Blank: off."
+            inputMode="numeric"
+            optional
+            value={form.spikeCount}
+            onChange={(spikeCount) => update({ spikeCount })}
+            errors={exactErrors('alerts.refusedSpike').concat(errors('alerts.refusedSpike.count'))}
+          />
+          <TextInput
+            label="Within (minutes)"
+            inputMode="numeric"
+            value={form.spikeMinutes}
+            disabled={!form.spikeCount.trim()}
+            onChange={(spikeMinutes) => update({ spikeMinutes })}
+            errors={errors('alerts.refusedSpike.minutes')}
           />
         </fieldset>
         {canEdit ? (

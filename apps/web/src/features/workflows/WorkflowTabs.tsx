@@ -1,9 +1,9 @@
 import { NavLink } from 'react-router';
 import { Icon } from '../../ui';
-import { workflowPath, workflowRequestsPath } from './workflow-paths';
+import { workflowHealthPath, workflowPath, workflowRequestsPath } from './workflow-paths';
 import './WorkflowTabs.css';
 
-/** Runs and Inbox (request log) of one workflow, as links so each view has its own address. */
+/** Runs, Inbox (request log) and Health of one workflow, as links so each view has its own address. */
 export function WorkflowTabs({ workflowId }: { workflowId: string }) {
   const tabClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'sy-tabs__tab sy-tabs__tab--active' : 'sy-tabs__tab');
   return (
@@ -15,6 +15,10 @@ export function WorkflowTabs({ workflowId }: { workflowId: string }) {
       <NavLink to={workflowRequestsPath(workflowId)} className={tabClass}>
         <Icon name="inbox" size={15} />
         Inbox
+      </NavLink>
+      <NavLink to={workflowHealthPath(workflowId)} className={tabClass}>
+        <Icon name="history" size={15} />
+        Health
       </NavLink>
     </nav>
   );

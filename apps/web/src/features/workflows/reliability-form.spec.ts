@@ -10,6 +10,9 @@ describe('reliability settings form', () => {
       alertUrl: '',
       alertEmail: '',
       alertInterval: '60',
+      quietHours: '',
+      spikeCount: '',
+      spikeMinutes: '10',
     });
     expect(
       reliabilityForm({
@@ -31,6 +34,9 @@ describe('reliability settings form', () => {
       alertUrl: ' https://a.example/x ',
       alertEmail: '',
       alertInterval: '15',
+      quietHours: '',
+      spikeCount: '',
+      spikeMinutes: '10',
     };
     expect(reliabilityPatch(form)).toEqual({
       concurrency: 3,
@@ -48,6 +54,9 @@ describe('reliability settings form', () => {
       alertUrl: '',
       alertEmail: ' ops@example.com, oncall@example.org;dev@example.net ',
       alertInterval: '',
+      quietHours: '',
+      spikeCount: '',
+      spikeMinutes: '10',
     };
     expect(reliabilityPatch(form).alerts).toEqual({
       email: ['ops@example.com', 'oncall@example.org', 'dev@example.net'],
@@ -58,5 +67,23 @@ describe('reliability settings form', () => {
       email: ['ops@example.com', 'oncall@example.org', 'dev@example.net'],
       minIntervalMinutes: 60,
     });
+  });
+
+  it('keeps and edits the watch alerts: quiet hours and the refused-requests spike', () => {
+    const workflow = {
+      concurrency: null,
+      autoReplay: undefined,
+      alerts: { webhookUrl: 'https://a.example/x', minIntervalMinutes: 30, quietHours: 24, refusedSpike: { count: 20, minutes: 5 } },
+    };
+    const form = reliabilityForm(workflow);
+    expect(form).toMatchObject({ quietHours: '24', spikeCount: '20', spikeMinutes: '5' });
+    // Saving the form unchanged keeps them (they are not dropped with the dead-letter settings).
+    expect(reliabilityPatch(form).alerts).toEqual(workflow.alerts);
+    expect(reliabilityPatch({ ...form, quietHours: ' ', spikeCount: '' }).alerts).toEqual({
+      webhookUrl: 'https://a.example/x',
+      minIntervalMinutes: 30,
+    });
+    // Watch fields alone are sent, for the API to say they need a URL or an e-mail.
+    expect(reliabilityPatch({ ...form, alertUrl: '', spikeCount: '' }).alerts).toEqual({ minIntervalMinutes: 30, quietHours: 24 });
   });
 });

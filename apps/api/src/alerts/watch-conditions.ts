@@ -1,0 +1,44 @@
+import { type AlertSettings, REFUSED_VERDICTS } from '@switchyard/contract';
+
+export { REFUSED_VERDICTS };
+
+export type WatchKind = 'quiet' | 'refused_spike';
+
+/** What a watch found for one workflow and kind: whether its condition holds, and the figures to report. */
+export interface WatchFinding {
+  kind: WatchKind;
+  holds: boolean;
+  details: Record<string, unknown>;
+}
+
+/** Quiet: no request accepted for `quietHours`, counted from the last accepted one (or the workflow's creation). */
+export function quietFinding(params: {
+  settings: AlertSettings;
+  now: Date;
+  lastAcceptedAt: Date | null;
+  createdAt: Date;
+}): WatchFinding | null {
+  const hours = params.settings.quietHours;
+  if (hours === undefined) return null;
+  const since = params.lastAcceptedAt ?? params.createdAt;
+  const quietMs = params.now.getTime() - since.getTime();
+  return {
+    kind: 'quiet',
+    holds: quietMs >= hours * 3_600_000,
+    details: { quietHours: hours, lastAcceptedAt: params.lastAcceptedAt?.toISOString() ?? null, quietForHours: round(quietMs / 3_600_000) },
+  };
+}
+
+/** Spike: at least `count` refused requests within the last `minutes`. */
+export function spikeFinding(params: { settings: AlertSettings; refused: Record<string, number> }): WatchFinding | null {
+  const spike = params.settings.refusedSpike;
+  if (!spike) return null;
+  const count = Object.values(params.refused).reduce((a, b) => a + b, 0);
+  return {
+    kind: 'refused_spike',
+    holds: count >= spike.count,
+    details: { count, threshold: spike.count, minutes: spike.minutes, byVerdict: params.refused },
+  };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
