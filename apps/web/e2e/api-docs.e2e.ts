@@ -27,7 +27,8 @@ describe('the API reference in Chromium', { skip: browserSkipReason() }, () => {
         if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) refused.push(message.text());
       });
       await page.goto(`${env.base}/api/docs`);
-      await page.getByRole('heading', { name: /Switchyard API/ }).waitFor();
+      // Swagger UI parses the whole document (~400 kB) before it draws: slow on a loaded machine.
+      await page.getByRole('heading', { name: /Switchyard API/ }).waitFor({ timeout: 90_000 });
       await page.getByText('/api/bundles/export').first().waitFor();
       await page.getByText('/api/workflows/{id}').first().waitFor();
       await env.screenshot('api-docs.png', { dir: OUTPUT, fullPage: false });
