@@ -22,3 +22,4 @@ export * from './health/health.schema';
 export * from './events/events.schema';
 export * from './routes/route-spec';
 export * from './routes/routes';
+export * from './connections/connections.schema';

@@ -21,7 +21,7 @@ export interface RouteSpec {
   /** Schema of a successful JSON answer; null when there is no body (204) or it is not JSON (`produces`). */
   response: z.ZodType | null;
   /** Content type of answers that are not JSON: an event stream, raw bytes. */
-  produces?: 'text/event-stream' | 'application/octet-stream';
+  produces?: 'text/event-stream' | 'application/octet-stream' | 'text/html';
   /** Answers besides success and errors, by status (e.g. readiness: 503 with the same body). */
   otherResponses?: Partial<Record<number, z.ZodType>>;
 }
