@@ -1,13 +1,14 @@
 import { appDefinitionSchema, type AppAction, type AppDefinition, type AppDefinitionInput, type AppField } from './app-definition.schema';
 import { customApiCallAction } from './custom-api-call';
 import { githubApp } from './github/github.app';
+import { gitlabApp } from './gitlab/gitlab.app';
 import { googleSheetsApp } from './google-sheets/google-sheets.app';
 import { hubspotApp } from './hubspot/hubspot.app';
 import { notionApp } from './notion/notion.app';
 import { slackApp } from './slack/slack.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
-const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [slackApp, googleSheetsApp, notionApp, hubspotApp, githubApp];
+const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [slackApp, googleSheetsApp, notionApp, hubspotApp, githubApp, gitlabApp];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
 export function defineApp(input: AppDefinitionInput): AppDefinition {
