@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { json, recordingHttp } from '../../test/support/fake-ports';
 import { runStep } from '../../test/support/run-step';
-import type { HttpRequest } from '../runner/ports';
+import type { HttpRequest, HttpResponse } from '../runner/ports';
 import { APPS, findApp, findAppAction, findAppField } from './app-catalogue';
 import { CUSTOM_API_CALL } from './custom-api-call';
 import { loadFieldOptions } from './load-field-options';
@@ -20,6 +20,7 @@ interface AppFixture {
   output?: unknown;
 }
 
+// @ts-expect-error -- import.meta.glob comes from Vite (vitest); the package itself compiles to CommonJS.
 const files = (import.meta as unknown as { glob: (p: string, o: { eager: true; import: 'default' }) => Record<string, AppFixture> }).glob(
   './*/fixtures/*.json',
   { eager: true, import: 'default' },
@@ -263,7 +264,7 @@ describe('live lists', () => {
   });
 
   it('GitHub repositories: pages with the Link header', async () => {
-    const answers = [
+    const answers: HttpResponse[] = [
       {
         status: 200,
         headers: {

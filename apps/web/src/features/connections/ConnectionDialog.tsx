@@ -1,7 +1,7 @@
 import type { AppDefinition } from '@switchyard/engine';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createConnection, queryKeys, startOAuth } from '../../api';
+import { createConnection, listConnections, queryKeys, startOAuth } from '../../api';
 import { Button, Dialog, TextInput } from '../../ui';
 import { useRedirectUrl } from './use-connections';
 
@@ -37,15 +37,22 @@ export function ConnectionDialog(props: {
           start: { name, app: app.key, clientId, clientSecret: clientSecret || undefined, data: values, connectionId: props.reconnectId },
         });
         window.open(started.authorizeUrl, 'switchyard-oauth', 'width=600,height=720');
-        const done = (event: MessageEvent) => {
-          if (event.origin !== window.location.origin || (event.data as { type?: string })?.type !== 'switchyard-oauth') return;
-          window.removeEventListener('message', done);
-          void queryClient.invalidateQueries({ queryKey: queryKeys.connections() });
-          const data = event.data as { ok: boolean; error?: string };
-          if (data.ok) props.onConnected(started.connectionId);
-          else setError(data.error ?? 'The provider did not grant access.');
-        };
-        window.addEventListener('message', done);
+        // The callback page is plain HTML (no script may run under our CSP): watch the connection instead.
+        for (let i = 0; i < 300; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          const { items } = await listConnections();
+          const connection = items.find((c) => c.id === started.connectionId);
+          if (connection?.status === 'active') {
+            await queryClient.invalidateQueries({ queryKey: queryKeys.connections() });
+            props.onConnected(started.connectionId);
+            return;
+          }
+          if (connection?.error) {
+            setError(connection.error);
+            return;
+          }
+        }
+        setError('The sign-in did not finish: try again.');
       } else {
         const created = await createConnection({ connection: { name, app: app.key, data: values } });
         await queryClient.invalidateQueries({ queryKey: queryKeys.connections() });
