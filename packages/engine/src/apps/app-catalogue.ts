@@ -6,9 +6,30 @@ import { googleSheetsApp } from './google-sheets/google-sheets.app';
 import { hubspotApp } from './hubspot/hubspot.app';
 import { notionApp } from './notion/notion.app';
 import { slackApp } from './slack/slack.app';
+import { airtableApp } from './airtable/airtable.app';
+import { mattermostApp } from './mattermost/mattermost.app';
+import { openaiApp } from './openai/openai.app';
+import { sendgridApp } from './sendgrid/sendgrid.app';
+import { stripeApp } from './stripe/stripe.app';
+import { todoistApp } from './todoist/todoist.app';
+import { twilioApp } from './twilio/twilio.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
-const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [slackApp, googleSheetsApp, notionApp, hubspotApp, githubApp, gitlabApp];
+const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
+  slackApp,
+  googleSheetsApp,
+  notionApp,
+  hubspotApp,
+  githubApp,
+  gitlabApp,
+  airtableApp,
+  mattermostApp,
+  openaiApp,
+  sendgridApp,
+  stripeApp,
+  todoistApp,
+  twilioApp,
+];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
 export function defineApp(input: AppDefinitionInput): AppDefinition {

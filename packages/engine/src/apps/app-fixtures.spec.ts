@@ -14,7 +14,8 @@ interface AppFixture {
   input: Record<string, string>;
   trigger?: unknown;
   exchanges: Array<{
-    request: { method: string; url: string; body?: unknown };
+    /** `body`: the JSON sent; `form`: the form-encoded text sent. */
+    request: { method: string; url: string; body?: unknown; form?: string };
     response: { status: number; headers?: Record<string, string>; body: unknown };
   }>;
   output?: unknown;
@@ -72,9 +73,12 @@ describe('app fixtures (documented request and response shapes)', () => {
       const sent = http.requests[i];
       expect(sent.method).toBe(exchange.request.method);
       expect(sortedUrl(sent.url)).toBe(sortedUrl(exchange.request.url));
-      if (exchange.request.body === undefined) expect(sent.body).toBeUndefined();
+      if (exchange.request.form !== undefined) expect(sent.body).toBe(exchange.request.form);
+      else if (exchange.request.body === undefined) expect(sent.body).toBeUndefined();
       else expect(JSON.parse(sent.body!)).toEqual(exchange.request.body);
-      expect(Object.values(sent.headers).join(' ')).toContain(secret);
+      expect(sent.headers.authorization).toBeDefined();
+      const idempotency = findApp(app)!.idempotencyHeader?.toLowerCase();
+      if (idempotency && sent.method !== 'GET') expect(sent.headers[idempotency]).toMatch(/^run_1:a/);
     });
     if (fixture.output !== undefined) expect(executed.result.output).toMatchObject(fixture.output as object);
     expect(JSON.stringify(executed.result.input)).not.toContain(secret);
