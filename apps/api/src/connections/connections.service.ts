@@ -197,6 +197,7 @@ export class ConnectionsService {
       return { status: 400, html: html('Sign-in failed', reason) };
     }
     const sealed = this.open(row);
+    let account: string | null = null;
     try {
       const tokens = await requestTokens({
         http: this.http,
@@ -215,16 +216,21 @@ export class ConnectionsService {
       delete sealed.code_verifier;
       sealed.access_token = tokens.accessToken;
       if (tokens.refreshToken) sealed.refresh_token = tokens.refreshToken;
+      // Who signed in, before the connection shows as active (a dialog waiting for it then shows the account).
+      const { clientSecret: _c, refresh_token: _r, ...usable } = sealed;
+      const connection = { app: app.key, values: { ...row.public_fields, ...usable }, secrets: Object.values(sealed) };
+      account = await identifyConnection({ app, connection, ports: { http: this.http }, evaluate: {} })
+        .then((r) => r.account)
+        .catch(() => null);
       await this.pool.query(
-        `UPDATE connections SET status = 'active', error = NULL, ciphertext = $2, hints = $3, expires_at = $4, scopes = $5, updated_at = now() WHERE id = $1`,
-        [row.id, this.seal(row.id, sealed), this.hints(sealed), tokens.expiresAt, tokens.scopes ?? auth.scopes],
+        `UPDATE connections SET status = 'active', error = NULL, account = $6, ciphertext = $2, hints = $3, expires_at = $4, scopes = $5, updated_at = now() WHERE id = $1`,
+        [row.id, this.seal(row.id, sealed), this.hints(sealed), tokens.expiresAt, tokens.scopes ?? auth.scopes, account],
       );
     } catch (err) {
       const reason = err instanceof TokenError ? err.message : (err as Error).message;
       await this.pool.query(`UPDATE connections SET error = $2, updated_at = now() WHERE id = $1`, [row.id, reason]);
       return { status: 502, html: html('Sign-in failed', reason) };
     }
-    const account = await this.identify(row.workspace_id, row.id).catch(() => null);
     return { status: 200, html: html(`Connected to ${app.name}`, account ? `Signed in as ${account}.` : 'The connection is saved.') };
   }
 

@@ -98,7 +98,8 @@ describe('app fixtures replayed by a loopback server through the guarded HTTP cl
     });
     if (!validation.ok) throw new Error(JSON.stringify(validation.issues));
     return executeStep({
-      step: validation.definition.steps[0],
+      // The step as validated (one engine, seen through two type paths by this project's compiler).
+      step: validation.definition.steps[0] as unknown as Parameters<typeof executeStep>[0]['step'],
       context: {
         trigger: { body: fixture.trigger ?? {}, headers: {}, query: {}, method: 'POST', receivedAt: new Date().toISOString() },
         steps: {},
