@@ -188,4 +188,49 @@ describe('apps and connections in the builder (Chromium)', { skip: browserSkipRe
       assert.deepEqual(env.pageErrors, []);
     }),
   );
+
+  test(
+    'reconnects the connection and makes a custom API call with it',
+    withFailureShot('app-custom-call', async () => {
+      const { page } = env;
+      const { body: list } = await env.request<{ items: Array<{ id: string; name: string; trigger: { token: string } }> }>(
+        'GET',
+        '/api/workflows',
+      );
+      const workflow = list.items.find((w) => w.name === 'Orders to GitLab')!;
+      await page.goto(`${env.base}/workflows/${workflow.id}/edit`);
+      const card = page.locator('li.sy-step-card').first();
+      await card.getByRole('button', { name: 'Reconnect' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Connect GitLab' });
+      await dialog.getByLabel('GitLab URL').fill(gitlab.url);
+      await dialog.getByLabel('Client ID').fill('switchyard-e2e');
+      const popup = page.waitForEvent('popup');
+      await dialog.getByRole('button', { name: 'Sign in with GitLab' }).click();
+      const consent = await popup;
+      await consent.getByText('Connected to GitLab').waitFor();
+      await consent.close();
+      await dialog.waitFor({ state: 'detached' });
+      assert.doesNotMatch(
+        await card.getByLabel('GitLab connection', { exact: true }).locator('option:checked').innerText(),
+        /needs reconnecting/,
+      );
+
+      await card.getByLabel('Action', { exact: true }).selectOption('custom-api-call');
+      await card.getByLabel('Method', { exact: true }).selectOption('GET');
+      await editor(card, 'Path').click();
+      await page.keyboard.insertText('/user');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('All changes saved').waitFor();
+      const hook = await sendHook(workflow.trigger.token, { id: 'C-1' });
+      assert.equal(hook.status, 202);
+      const run = (await env.waitForRun(hook.body!.runId)) as {
+        status: string;
+        steps: Array<{ output: { status: number; body: unknown } }>;
+      };
+      assert.equal(run.status, 'succeeded', JSON.stringify(run));
+      assert.equal(run.steps[0].output.status, 200);
+      assert.deepEqual(run.steps[0].output.body, { id: 1, username: 'ada', email: 'ada@example.com' });
+      assert.deepEqual(env.pageErrors, []);
+    }),
+  );
 });
