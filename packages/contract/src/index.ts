@@ -26,3 +26,4 @@ export * from './routes/route-spec';
 export * from './routes/routes';
 export * from './bundles/bundle.schema';
 export * from './openapi/openapi';
+export * from './connections/connections.schema';

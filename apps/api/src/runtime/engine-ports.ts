@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CredentialResolver, EnginePorts, HttpInvoker, MailSender } from '@switchyard/engine';
+import type { ConnectionResolver, CredentialResolver, EnginePorts, HttpInvoker, MailSender } from '@switchyard/engine';
 
 /**
  * The ports the engine runs with in this process: guarded HTTP and SMTP, the clock, ids, and the
@@ -12,12 +12,17 @@ export class EnginePortsFactory {
     http: HttpInvoker,
     mail: MailSender,
     private readonly credentialsFor?: (workspaceId: string, options?: { offline?: boolean }) => CredentialResolver,
+    private readonly connectionsFor?: (workspaceId: string) => ConnectionResolver,
   ) {
     this.shared = { http, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() }, mail };
   }
 
   forWorkspace(workspaceId: string): EnginePorts {
-    return this.credentialsFor ? { ...this.shared, credentials: this.credentialsFor(workspaceId) } : this.shared;
+    return {
+      ...this.shared,
+      ...(this.credentialsFor ? { credentials: this.credentialsFor(workspaceId) } : {}),
+      ...(this.connectionsFor ? { connections: this.connectionsFor(workspaceId) } : {}),
+    };
   }
 
   /**

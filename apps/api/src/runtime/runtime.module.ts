@@ -6,6 +6,8 @@ import { GuardedMailSender } from '../adapters/mail-sender';
 import { LOGGER, type Logger } from '../common/logger';
 import { APP_CONFIG, type AppConfig } from '../config/config.schema';
 import { HostCredentialResolver } from '../credentials/credential-resolver';
+import { ConnectionsModule } from '../connections/connections.module';
+import { ConnectionsService } from '../connections/connections.service';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { PG_POOL } from '../database/database.module';
 import { EventBus } from '../events/event-bus';
@@ -36,7 +38,7 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
  * and dead letters, retention. In every process; the roots decide which loops run where.
  */
 @Module({
-  imports: [AdaptersModule, CredentialsModule, MailModule, VersionsModule],
+  imports: [AdaptersModule, CredentialsModule, ConnectionsModule, MailModule, VersionsModule],
   providers: [
     {
       provide: RunLedger,
@@ -46,9 +48,19 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
     { provide: RunEvents, useFactory: (logger: Logger) => new RunEvents(logger), inject: [LOGGER] },
     {
       provide: EnginePortsFactory,
-      useFactory: (http: GuardedHttpInvoker, mail: GuardedMailSender, credentials: HostCredentialResolver) =>
-        new EnginePortsFactory(http, mail, (workspaceId, options) => credentials.forWorkspace(workspaceId, options)),
-      inject: [GuardedHttpInvoker, GuardedMailSender, HostCredentialResolver],
+      useFactory: (
+        http: GuardedHttpInvoker,
+        mail: GuardedMailSender,
+        credentials: HostCredentialResolver,
+        connections: ConnectionsService,
+      ) =>
+        new EnginePortsFactory(
+          http,
+          mail,
+          (workspaceId, options) => credentials.forWorkspace(workspaceId, options),
+          (workspaceId) => connections.portFor(workspaceId),
+        ),
+      inject: [GuardedHttpInvoker, GuardedMailSender, HostCredentialResolver, ConnectionsService],
     },
     {
       provide: RunExecutor,

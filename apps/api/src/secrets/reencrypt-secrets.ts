@@ -8,7 +8,7 @@ export interface Queryable {
 
 /** A table of sealed secrets: where the ciphertext is and what its associated data is. */
 export interface SealedTable {
-  table: 'trigger_secrets' | 'credentials';
+  table: 'trigger_secrets' | 'credentials' | 'connections';
   idColumn: string;
   associatedData(id: string): string;
 }
@@ -16,6 +16,7 @@ export interface SealedTable {
 export const SEALED_TABLES: ReadonlyArray<SealedTable> = [
   { table: 'trigger_secrets', idColumn: 'workflow_id', associatedData: (id) => id },
   { table: 'credentials', idColumn: 'id', associatedData: credentialAssociatedData },
+  { table: 'connections', idColumn: 'id', associatedData: (id) => `connection:${id}` },
 ];
 
 export interface ReencryptCounts {

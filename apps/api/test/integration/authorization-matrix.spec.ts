@@ -47,6 +47,7 @@ interface Ids {
   credentialId: string;
   versionId: string;
   rehearsalId: string;
+  connectionId: string;
 }
 
 interface RouteCase {
@@ -65,6 +66,8 @@ interface RouteCase {
   /** The route ends every session of the user: the shared session is signed in again afterwards. */
   endsAllSessions?: boolean;
 }
+
+const connectionStart = (name: string) => ({ name, app: 'gitlab', clientId: 'matrix-client', data: { instanceUrl: 'http://127.0.0.1:9' } });
 
 const WF_BODY = () => ({ name: 'Renamed', trigger: { type: 'webhook' }, steps: [{ id: 'm', type: 'map', expression: 'trigger.body' }] });
 
@@ -209,6 +212,8 @@ describe('authorization matrix', () => {
       data: { username: 'alpha-user', password: 'alpha-password-4321' },
     });
     expect(credA.status).toBe(201);
+    const connA = await sy.api.request('POST', '/api/connections/oauth/start', connectionStart('Alpha GitLab'));
+    expect(connA.status).toBe(201);
     idsA = {
       workflowId: a.workflowId,
       runId: a.runId,
@@ -218,6 +223,7 @@ describe('authorization matrix', () => {
       memberId: viewerId,
       credentialId: credA.body.id,
       ...(await versionAndRehearsal(sy.api, a.workflowId)),
+      connectionId: connA.body.connectionId,
     };
     const bWf = await workflowWithRun(sy.api.as(keyB), 'Bravo private workflow');
     const inviteB = await insertInvite(workspaceB);
@@ -227,6 +233,7 @@ describe('authorization matrix', () => {
       type: 'basic',
       data: { username: 'bravo-user', password: 'bravo-password-8888' },
     });
+    const connB = await sy.api.as(keyB).request('POST', '/api/connections/oauth/start', connectionStart('Bravo GitLab'));
     idsB = {
       workflowId: bWf.workflowId,
       runId: bWf.runId,
@@ -236,6 +243,7 @@ describe('authorization matrix', () => {
       memberId: otherId,
       credentialId: credB.body.id,
       ...(await versionAndRehearsal(sy.api.as(keyB), bWf.workflowId)),
+      connectionId: connB.body.connectionId,
     };
     secretsOfA = [
       a.workflowId,
@@ -286,6 +294,12 @@ describe('authorization matrix', () => {
       data: { token: 'fresh-token-98765' },
     });
     return { credentialId: res.body.id as string };
+  };
+
+  // A sign-in started, never finished: enough to own a connection, and no call leaves the machine.
+  const freshConnection = async () => {
+    const res = await sy.api.request('POST', '/api/connections/oauth/start', connectionStart(`Fresh GitLab ${++counter}`));
+    return { connectionId: res.body.connectionId as string };
   };
 
   const ROUTES: Record<string, RouteCase> = {
@@ -551,6 +565,44 @@ describe('authorization matrix', () => {
     },
     'GET /api/openapi.json': { path: () => '/api/openapi.json', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
     'GET /api/docs': { path: () => '/api/docs', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
+    'GET /api/connections': { path: () => '/api/connections', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
+    'POST /api/connections': {
+      path: () => '/api/connections',
+      body: () => ({ name: `GitLab ${++counter}`, app: 'gitlab', data: {} }),
+      expect: ex(400, 400, 400, 403, 400, 401, 400),
+      idsInUrl: false,
+    },
+    'GET /api/connections/oauth/redirect-url': {
+      path: () => '/api/connections/oauth/redirect-url',
+      expect: ex(200, 200, 200, 200, 200, 401, 200),
+      idsInUrl: false,
+    },
+    'POST /api/connections/oauth/start': {
+      path: () => '/api/connections/oauth/start',
+      body: () => connectionStart(`Started ${++counter}`),
+      expect: ex(201, 201, 201, 403, 201, 401, 201),
+      idsInUrl: false,
+    },
+    'GET /api/connections/oauth/callback': {
+      path: () => '/api/connections/oauth/callback?state=unknown&code=x',
+      expect: ex(400, 400, 400, 400, 400, 400, 400),
+      idsInUrl: false,
+    },
+    'POST /api/connections/:id/test': {
+      path: (i) => `/api/connections/${i.connectionId}/test`,
+      expect: ex(200, 200, 200, 403, 404, 401, 404),
+    },
+    'DELETE /api/connections/:id': {
+      path: (i) => `/api/connections/${i.connectionId}`,
+      expect: ex(204, 204, 204, 403, 404, 401, 404),
+      fresh: freshConnection,
+    },
+    'POST /api/apps/options': {
+      path: () => '/api/apps/options',
+      body: () => ({ app: 'gitlab', action: 'create-issue', field: 'project' }),
+      expect: ex(400, 400, 400, 403, 400, 401, 400),
+      idsInUrl: false,
+    },
     'GET /api/audit': { path: () => '/api/audit', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
   };
 

@@ -1,5 +1,6 @@
 export * from './api-error';
 export * from './credentials.api';
+export * from './connections.api';
 export * from './health.api';
 export * from './http-client';
 export * from './query-keys';
@@ -20,6 +21,10 @@ export type {
   AuditEntry,
   AuditPage,
   BulkReplayResult,
+  Connection,
+  CreateConnectionRequest,
+  FieldOptionsRequest,
+  StartOAuthRequest,
   CreateCredentialRequest,
   CreatedApiKey,
   CreatedInvite,

@@ -27,6 +27,8 @@ describe('ROUTES', () => {
     expect(open.sort()).toEqual(
       [
         'GET /api/auth/state',
+        // The OAuth provider's redirect: the one-time state it carries names the connection.
+        'GET /api/connections/oauth/callback',
         'GET /api/health/live',
         'GET /api/health/ready',
         'GET /api/invites/:token',

@@ -13,6 +13,18 @@ import {
   credentialTypeListSchema,
   updateCredentialSchema,
 } from '../credentials/credentials.schema';
+import {
+  connectionListSchema,
+  connectionSchema,
+  connectionTestSchema,
+  createConnectionSchema,
+  fieldOptionsRequestSchema,
+  fieldOptionsSchema,
+  oauthCallbackQuerySchema,
+  redirectUrlSchema,
+  startedOAuthSchema,
+  startOAuthSchema,
+} from '../connections/connections.schema';
 import { livenessSchema, readinessSchema } from '../health/health.schema';
 import { workflowHealthQuerySchema, workflowHealthSchema } from '../health-view/workflow-health.schema';
 import { inboundRequestPageSchema, listRequestsQuerySchema } from '../requests/requests.schema';
@@ -503,6 +515,61 @@ export const ROUTES = {
     status: 200,
     response: null,
     produces: 'text/html',
+  },
+  'GET /api/connections': {
+    summary: 'App connections of the workspace (secrets only as hints)',
+    access: action('credentials.read'),
+    status: 200,
+    response: connectionListSchema,
+  },
+  'POST /api/connections': {
+    summary: 'Connect an app with a key, token or login; its identity call names the account',
+    access: action('credentials.manage'),
+    body: createConnectionSchema,
+    status: 201,
+    response: connectionSchema,
+  },
+  'GET /api/connections/oauth/redirect-url': {
+    summary: 'The redirect URL to register with OAuth providers',
+    access: signedIn(),
+    status: 200,
+    response: redirectUrlSchema,
+  },
+  'POST /api/connections/oauth/start': {
+    summary: "Start an OAuth 2 sign-in (authorization code with PKCE): answers the provider's consent URL",
+    access: action('credentials.manage'),
+    body: startOAuthSchema,
+    status: 201,
+    response: startedOAuthSchema,
+  },
+  'GET /api/connections/oauth/callback': {
+    summary: 'Where the provider returns after consent: exchanges the code and stores the tokens',
+    access: { kind: 'public' },
+    query: oauthCallbackQuerySchema,
+    status: 200,
+    response: null,
+    produces: 'text/html',
+  },
+  'POST /api/connections/:id/test': {
+    summary: "Test a connection: calls the app's identity endpoint",
+    access: action('credentials.manage'),
+    params: id,
+    status: 200,
+    response: connectionTestSchema,
+  },
+  'DELETE /api/connections/:id': {
+    summary: 'Delete a connection',
+    access: action('credentials.manage'),
+    params: id,
+    status: 204,
+    response: null,
+  },
+  'POST /api/apps/options': {
+    summary: "A live list of an action's field (dynamic choice), read through a connection",
+    access: action('workflow.edit'),
+    body: fieldOptionsRequestSchema,
+    status: 200,
+    response: fieldOptionsSchema,
   },
   'GET /api/audit': {
     summary: 'The workspace’s audit log, newest first',

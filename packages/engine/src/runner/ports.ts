@@ -59,6 +59,27 @@ export interface CredentialResolver {
   resolve(credentialId: string, expectedTypes?: ReadonlyArray<string>): Promise<ResolvedCredential>;
 }
 
+/** What a stored app connection gives an `app` step: its values (fields, tokens), decrypted. */
+export interface ResolvedConnection {
+  /** The app the connection belongs to (its key in the app catalogue). */
+  app: string;
+  /** Fields and tokens (`access_token` for OAuth 2), as the app's auth templates read them (`connection.<name>`). */
+  values: Record<string, string>;
+  /** Values masked wherever they would reach a record (every token and secret field). */
+  secrets: string[];
+}
+
+/**
+ * Resolves app connections (`connectionId` of `app` steps). The host decrypts the connection and
+ * refreshes an OAuth 2 access token before it expires; it throws an error carrying `code`,
+ * `message` and `retryable` when it cannot (`CONNECTION_NEEDS_RECONNECTING` after a failed refresh).
+ */
+export interface ConnectionResolver {
+  resolve(connectionId: string, app: string): Promise<ResolvedConnection>;
+  /** The app refused the connection's credentials: the host marks it "needs reconnecting". */
+  reportUnauthorized(connectionId: string, reason: string): Promise<void>;
+}
+
 /** An e-mail an `email` step asks its host to send over SMTP. */
 export interface MailMessage {
   /** SMTP server; the host applies the same egress rules as to HTTP. */
@@ -102,6 +123,8 @@ export interface EnginePorts {
   ids?: IdGenerator;
   /** Needed by `http` steps that name a `credentialId`; without it they fail with CREDENTIALS_UNAVAILABLE. */
   credentials?: CredentialResolver;
+  /** Needed by `app` steps whose app signs in; without it they fail with CONNECTIONS_UNAVAILABLE. */
+  connections?: ConnectionResolver;
   /** Needed by `email` steps; without it they fail with MAIL_UNAVAILABLE. */
   mail?: MailSender;
   logger?: Logger;

@@ -14,7 +14,7 @@ import {
 
 describe('retry policy', () => {
   it('retries steps that call out (http and app actions) by default, and nothing else', () => {
-    for (const type of ['http', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email'])
+    for (const type of ['http', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email', 'app'])
       expect(defaultRetryPolicy(type).maxAttempts).toBe(3);
     for (const type of ['map', 'filter', 'branch', 'loop', 'delay', 'respond', 'stop'])
       expect(defaultRetryPolicy(type).maxAttempts).toBe(1);
@@ -27,8 +27,8 @@ describe('step kits', () => {
   });
 
   it('derives the type lists from the kits', () => {
-    expect(APP_STEP_TYPES).toEqual(['slack', 'discord', 'teams', 'telegram', 'webhook', 'email']);
-    expect(OUTBOUND_STEP_TYPES).toEqual(['http', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email']);
+    expect(APP_STEP_TYPES).toEqual(['slack', 'discord', 'teams', 'telegram', 'webhook', 'email', 'app']);
+    expect(OUTBOUND_STEP_TYPES).toEqual(['http', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email', 'app']);
     expect(CONTAINER_STEP_TYPES.every((type) => STEP_KITS[type].lists !== undefined)).toBe(true);
     expect(STEP_TYPES.filter((type) => STEP_KITS[type].answersSender)).toEqual(['respond']);
   });

@@ -1,4 +1,5 @@
 import type { RetryPolicy } from '../runner/retry-policy';
+import { appKit } from './app/app.kit';
 import { branchKit } from './branch/branch.kit';
 import { delayKit } from './delay/delay.kit';
 import { discordKit } from './discord/discord.kit';
@@ -35,6 +36,7 @@ export const STEP_KITS: { readonly [T in StepType]: StepKit<T> } = {
   telegram: telegramKit,
   webhook: webhookKit,
   email: emailKit,
+  app: appKit,
 };
 
 /** A kit of any step type. */

@@ -20,6 +20,7 @@ describe('stepSchema', () => {
       'telegram',
       'webhook',
       'email',
+      'app',
     ]);
     expect(CONTAINER_STEP_TYPES).toEqual(['branch', 'loop']);
     expect(APP_STEP_TYPES.every((type) => STEP_TYPES.includes(type))).toBe(true);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appStepSchema } from './app/app.schema';
 import { branchSchemasOf } from './branch/branch.schema';
 import { delayStepSchema } from './delay/delay.schema';
 import { discordStepSchema } from './discord/discord.schema';
@@ -66,6 +67,7 @@ export const stepSchema = z.discriminatedUnion('type', [
   telegramStepSchema,
   webhookStepSchema,
   emailStepSchema,
+  appStepSchema,
 ]);
 export type Step = z.infer<typeof stepSchema>;
 export type StepType = Step['type'];

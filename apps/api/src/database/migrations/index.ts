@@ -6,11 +6,12 @@ import { Credentials1795460000000 } from './1795460000000-credentials';
 import { WorkflowConcurrency1795470000000 } from './1795470000000-workflow-concurrency';
 import { AutoReplay1795470100000 } from './1795470100000-auto-replay';
 import { Accounts1795480000000 } from './1795480000000-accounts';
+import { Connections1795500000000 } from './1795500000000-connections';
 import { Drafts1795520000000 } from './1795520000000-drafts';
 import { Rehearsals1795520100000 } from './1795520100000-rehearsals';
-import { WorkflowExternalId1795570000000 } from './1795570000000-workflow-external-id';
 import { RunTraceParent1795540000000 } from './1795540000000-run-trace-parent';
 import { WorkflowAlertState1795540100000 } from './1795540100000-workflow-alert-state';
+import { WorkflowExternalId1795570000000 } from './1795570000000-workflow-external-id';
 
 /** Every migration, in order. CI checks that the entities need no further one (see test/integration). */
 export const MIGRATIONS: Array<new () => object> = [
@@ -22,9 +23,10 @@ export const MIGRATIONS: Array<new () => object> = [
   WorkflowConcurrency1795470000000,
   AutoReplay1795470100000,
   Accounts1795480000000,
+  Connections1795500000000,
   Drafts1795520000000,
   Rehearsals1795520100000,
-  WorkflowExternalId1795570000000,
   RunTraceParent1795540000000,
   WorkflowAlertState1795540100000,
+  WorkflowExternalId1795570000000,
 ];

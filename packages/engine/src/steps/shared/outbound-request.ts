@@ -178,7 +178,7 @@ export async function sendOutbound(
 }
 
 /** What a `Retry-After` header asked for, read without the clock: seconds, or an absolute time. */
-function retryAfterHint(header: string | undefined): { retryAfterMs?: number; retryAt?: string } {
+export function retryAfterHint(header: string | undefined): { retryAfterMs?: number; retryAt?: string } {
   const ms = parseRetryAfter(header, 0);
   if (ms === undefined) return {};
   return /^\s*\d+(\.\d+)?\s*$/.test(header as string) ? { retryAfterMs: ms } : { retryAt: new Date(ms).toISOString() };

@@ -18,6 +18,7 @@ describe('app step defaults', () => {
       telegram: ['steps[0].credentialId', 'steps[0].chatId', 'steps[0].text'],
       webhook: ['steps[0].url', 'steps[0].body', 'steps[0].credentialId'],
       email: ['steps[0].host', 'steps[0].from', 'steps[0].to'],
+      app: ['steps[0].app', 'steps[0].action'],
     });
   });
 
@@ -34,5 +35,7 @@ describe('app step defaults', () => {
     expect(appStepSummary({ id: 'a', type: 'email', to: 'x@y.z', subject: 'Hi' })).toBe('To x@y.z: Hi');
     expect(appStepSummary({ id: 'a', type: 'webhook', url: 'https://r', eventType: 'order.paid' })).toBe('order.paid → https://r');
     expect(appStepSummary({ id: 'a', type: 'map', expression: '1' })).toBeNull();
+    expect(appStepSummary({ id: 'a', type: 'app', app: 'google-sheets', action: 'add-row', input: {} })).toBe('Google Sheets: Add a row');
+    expect(appStepSummary({ id: 'a', type: 'app', app: '', action: '', input: {} })).toBe('');
   });
 });

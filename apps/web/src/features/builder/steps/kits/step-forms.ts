@@ -1,4 +1,5 @@
 import type { StepType } from '@switchyard/engine';
+import { AppStepForm } from './app/AppStepForm';
 import { BranchStepForm } from './branch/BranchStepForm';
 import { DelayStepForm } from './delay/DelayStepForm';
 import { DiscordStepForm } from './discord/DiscordStepForm';
@@ -35,4 +36,5 @@ export const STEP_FORMS: { readonly [T in StepType]: StepForm<T> } = {
   telegram: TelegramStepForm,
   webhook: WebhookStepForm,
   email: EmailStepForm,
+  app: AppStepForm,
 };

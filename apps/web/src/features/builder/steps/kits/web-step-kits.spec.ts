@@ -11,7 +11,7 @@ describe('web step kits', () => {
       expect(typeof STEP_FORMS[type], type).toBe('function');
     }
     expect([...MENU_STEP_TYPES.core, ...MENU_STEP_TYPES.apps]).toEqual(STEP_TYPES);
-    expect(MENU_STEP_TYPES.apps).toEqual(['slack', 'discord', 'teams', 'telegram', 'webhook', 'email']);
+    expect(MENU_STEP_TYPES.apps).toEqual(['slack', 'discord', 'teams', 'telegram', 'webhook', 'email', 'app']);
   });
 
   it('creates steps of its type with the id given', () => {
@@ -19,7 +19,7 @@ describe('web step kits', () => {
   });
 
   it('says which steps call out', () => {
-    expect(STEP_TYPES.filter(callsOut)).toEqual(['http', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email']);
+    expect(STEP_TYPES.filter(callsOut)).toEqual(['http', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email', 'app']);
     expect(callsOut('fax')).toBe(false);
   });
 

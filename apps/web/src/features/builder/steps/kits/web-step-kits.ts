@@ -1,5 +1,6 @@
 import { STEP_KITS, STEP_TYPES, isStepType, type StepType } from '@switchyard/engine';
 import type { StepDraft, StepDraftOf } from '../../state/step-draft';
+import { appWebKit } from './app/app.kit';
 import { branchWebKit } from './branch/branch.kit';
 import { delayWebKit } from './delay/delay.kit';
 import { discordWebKit } from './discord/discord.kit';
@@ -36,6 +37,7 @@ export const WEB_STEP_KITS: { readonly [T in StepType]: WebStepKit<T> } = {
   telegram: telegramWebKit,
   webhook: webhookWebKit,
   email: emailWebKit,
+  app: appWebKit,
 };
 
 /**
