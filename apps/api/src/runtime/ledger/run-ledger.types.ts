@@ -1,3 +1,4 @@
+import type { StoredRequest } from '../../inbound/trigger-data';
 import type { FinishedRunStatus, RunStatus } from './run-status';
 import type { AlertSettings, AutoReplaySettings } from '../../workflows/auto-replay-settings';
 
@@ -15,6 +16,8 @@ export interface ClaimedRun {
   startedAt: Date;
   /** The workflow's concurrency limit, when it has one. */
   concurrency: number | null;
+  /** The stored request, when the claim returned it (a run claimed alone). */
+  request?: StoredRequest;
 }
 
 /** How an execution ended: the engine's verdict, or `waiting` until `resumeAt` (a delay, a step retry). */
