@@ -43,6 +43,7 @@ await admin.query(`CREATE DATABASE "${DB}"`);
 const results = [];
 try {
   const client = new pg.Client({ connectionString: `${PG_URL}/${DB}` });
+  client.on('error', () => undefined); // the database is dropped with FORCE at the end, also on an error
   await client.connect();
   const pid = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   const ws = randomUUID();
@@ -88,10 +89,12 @@ try {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       const cpu = (await backendCpuMs(pid)) - cpu0;
       results.push({ round, name, cpuPerRow: cpu / ROWS, msPerRow: ms / ROWS });
-      await client.query('DEALLOCATE ALL');
     }
   }
   await client.end();
+} catch (err) {
+  process.stderr.write(`bench-ingest-indexes failed: ${err instanceof Error ? err.message : err}\n`);
+  process.exitCode = 1;
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
   await admin.end();

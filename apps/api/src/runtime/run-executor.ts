@@ -79,7 +79,7 @@ export class RunExecutor {
     try {
       const [definition, request, journal] = await Promise.all([
         this.versions.get(claimed.versionId),
-        this.ledger.request(claimed.requestId),
+        this.ledger.request(claimed.requestId, claimed.request),
         claimed.claims > 1 || claimed.replayOf ? this.ledger.journal(runId) : Promise.resolve([]),
       ]);
       const positions = new Map(definition.steps.map((s, i) => [s.id, i]));

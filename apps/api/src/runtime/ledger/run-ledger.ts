@@ -22,6 +22,10 @@ const HANDED_OVER_MAX = 10_000;
 const CLAIM_SET = `status = 'running', claims = claims + 1, worker_id = $2,
               lease_until = now() + make_interval(secs => $3), started_at = COALESCE(started_at, now()), resume_at = NULL`;
 // The limit comes back too, so that a resumed run of a limited workflow also dispatches the next one.
+// A run claimed alone (BullMQ jobs, the sweeper) takes its stored request in the same statement.
+const REQUEST_RETURNING = ['method', 'headers', 'query', 'content_type', 'body', 'received_at']
+  .map((c) => `(SELECT i.${c} FROM inbound_requests i WHERE i.id = runs.request_id) AS req_${c}`)
+  .join(', ');
 const CLAIM_RETURNING =
   'id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at, trace_parent, (SELECT concurrency FROM workflows w WHERE w.id = runs.workflow_id) AS concurrency';
 
@@ -30,7 +34,7 @@ const CLAIM_SQL = `UPDATE runs
           SET ${CLAIM_SET}
         WHERE id = $1 AND ${CLAIMABLE_SQL}
           AND (status = 'running' OR NOT EXISTS (SELECT 1 FROM workflows w WHERE w.id = runs.workflow_id AND w.concurrency IS NOT NULL))
-        RETURNING ${CLAIM_RETURNING}`;
+        RETURNING ${CLAIM_RETURNING}, ${REQUEST_RETURNING}`;
 
 // The same for many runs, locked in id order so that two batches cannot deadlock.
 const CLAIM_MANY_SQL = `UPDATE runs
@@ -51,6 +55,12 @@ interface ClaimRow {
   started_at: Date;
   concurrency: number | null;
   trace_parent: string | null;
+  req_method?: string | null;
+  req_headers?: StoredRequest['headers'];
+  req_query?: StoredRequest['query'];
+  req_content_type?: string | null;
+  req_body?: Buffer | null;
+  req_received_at?: Date | null;
 }
 
 const claimed = (r: ClaimRow, concurrency = r.concurrency): ClaimedRun => ({
@@ -64,6 +74,18 @@ const claimed = (r: ClaimRow, concurrency = r.concurrency): ClaimedRun => ({
   startedAt: r.started_at,
   concurrency: concurrency ?? null,
   traceParent: r.trace_parent ?? null,
+  ...(r.req_method && r.req_received_at
+    ? {
+        request: {
+          method: r.req_method,
+          headers: r.req_headers ?? {},
+          query: r.req_query ?? {},
+          content_type: r.req_content_type ?? null,
+          body: r.req_body ?? null,
+          received_at: r.req_received_at,
+        },
+      }
+    : {}),
 });
 
 const INSERT_RUNS_SQL = `
@@ -249,13 +271,14 @@ export class RunLedger {
     }
   }
 
-  /** The stored request a run was created for (decode it with inbound/trigger-data.ts). */
-  async request(requestId: string): Promise<StoredRequest> {
+  /**
+   * The stored request a run was created for (decode it with inbound/trigger-data.ts): the one ingest
+   * handed over, the one its claim returned, or read from PostgreSQL.
+   */
+  async request(requestId: string, claimedWith?: StoredRequest): Promise<StoredRequest> {
     const handed = this.handedOver.get(requestId);
-    if (handed) {
-      this.handedOver.delete(requestId);
-      return handed;
-    }
+    if (handed) this.handedOver.delete(requestId);
+    if (handed ?? claimedWith) return (handed ?? claimedWith)!;
     const { rows } = await this.pool.query<StoredRequest>({
       name: 'ledger-request',
       text: `SELECT method, headers, query, content_type, body, received_at FROM inbound_requests WHERE id = $1`,

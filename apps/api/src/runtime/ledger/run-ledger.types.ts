@@ -1,3 +1,4 @@
+import type { StoredRequest } from '../../inbound/trigger-data';
 import type { FinishedRunStatus, RunStatus } from './run-status';
 import type { AlertSettings, AutoReplaySettings } from '../../workflows/auto-replay-settings';
 
@@ -17,6 +18,8 @@ export interface ClaimedRun {
   concurrency: number | null;
   /** W3C traceparent of the ingest request that queued the run (tracing on), else null. */
   traceParent: string | null;
+  /** The stored request, when the claim returned it (a run claimed alone). */
+  request?: StoredRequest;
 }
 
 /** How an execution ended: the engine's verdict, or `waiting` until `resumeAt` (a delay, a step retry). */
