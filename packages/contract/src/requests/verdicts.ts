@@ -11,6 +11,10 @@ export const REQUEST_VERDICTS = [
   'filtered',
   'rate_limited',
   'handshake',
+  'manual',
+  'scheduled',
+  'polled',
+  'form',
 ] as const;
 export type RequestVerdict = (typeof REQUEST_VERDICTS)[number];
 
@@ -60,6 +64,14 @@ export const VERDICT_TEXT: Record<RequestVerdict, VerdictText> = {
     phrase: 'handshake',
     description: 'A verification request from the provider, answered without a run.',
   },
+  manual: {
+    label: 'Run by hand',
+    phrase: 'started by hand',
+    description: 'Someone started the workflow with Run now; the reason names who.',
+  },
+  scheduled: { label: 'Scheduled', phrase: 'scheduled firing', description: 'The workflow’s schedule fired at its planned time.' },
+  polled: { label: 'Polled', phrase: 'new item polled', description: 'A poll of the trigger URL found a new item.' },
+  form: { label: 'Form', phrase: 'form submitted', description: 'Someone submitted the workflow’s hosted form.' },
 };
 
 export function isRequestVerdict(value: string): value is RequestVerdict {

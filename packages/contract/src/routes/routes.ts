@@ -27,6 +27,7 @@ import {
   runSchema,
   stepOutputSchema,
 } from '../runs/runs.schema';
+import { runNowResultSchema, runNowSchema } from '../triggers/run-now.schema';
 import { workflowInputSchema, workflowListSchema, workflowPatchSchema, workflowSchema } from '../workflows/workflows.schema';
 import {
   acceptedInviteSchema,
@@ -112,6 +113,14 @@ export const ROUTES = {
     query: listRequestsQuerySchema,
     status: 200,
     response: inboundRequestPageSchema,
+  },
+  'POST /api/workflows/:id/run': {
+    summary: 'Run now: start the published version by hand with a JSON input, recorded as a `manual` request',
+    access: action('run.start'),
+    params: id,
+    body: runNowSchema,
+    status: 201,
+    response: runNowResultSchema,
   },
   'GET /api/workflows/:id/events': {
     summary: 'Server-Sent Events of a workflow: `request` and `run` (see requestEventSchema, runEventSchema), `ping` every 15 s',

@@ -4,6 +4,7 @@ import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError, queryKeys, type Workflow } from '../../api';
 import { Badge, Button, ButtonLink, Card, Dialog, EmptyState, ErrorState, Icon, LoadingState, Switch } from '../../ui';
 import { useCan, useCurrentWorkspace } from '../workspaces/use-role';
+import { RunNowButton } from '../run-now/RunNowButton';
 import { useWorkflow } from '../workflows/use-workflows';
 import { useSetWorkflowActive } from '../workflows/use-workflow-mutations';
 import { workflowPath } from '../workflows/workflow-paths';
@@ -225,6 +226,11 @@ function BuilderEditor() {
               >
                 Test workflow
               </Button>
+              <RunNowButton
+                workflowId={workflow.id}
+                initialInput={sample?.trigger.body}
+                disabledReason={dirty ? 'Save first: Run now starts the saved version' : undefined}
+              />
               <Button
                 variant="primary"
                 icon="save"

@@ -21,6 +21,10 @@ const TONES: Record<RequestVerdict, BadgeTone> = {
   filtered: 'accent',
   rate_limited: 'warning',
   handshake: 'info',
+  manual: 'info',
+  scheduled: 'success',
+  polled: 'success',
+  form: 'success',
 };
 
 /** Badge text, tone and tooltip of a request verdict; verdicts added later still render. */
