@@ -21,5 +21,6 @@ export * from './builder-test/builder-test.schema';
 export * from './health/health.schema';
 export * from './events/events.schema';
 export * from './triggers/run-now.schema';
+export * from './triggers/upcoming.schema';
 export * from './routes/route-spec';
 export * from './routes/routes';

@@ -28,6 +28,7 @@ import {
   stepOutputSchema,
 } from '../runs/runs.schema';
 import { runNowResultSchema, runNowSchema } from '../triggers/run-now.schema';
+import { upcomingTriggersSchema } from '../triggers/upcoming.schema';
 import { workflowInputSchema, workflowListSchema, workflowPatchSchema, workflowSchema } from '../workflows/workflows.schema';
 import {
   acceptedInviteSchema,
@@ -129,6 +130,12 @@ export const ROUTES = {
     status: 200,
     response: null,
     produces: 'text/event-stream',
+  },
+  'GET /api/triggers/upcoming': {
+    summary: 'Schedules and polls of the workspace and when each fires next, soonest first',
+    access: action('workflow.read'),
+    status: 200,
+    response: upcomingTriggersSchema,
   },
   'GET /api/runs': {
     summary: 'Runs of every workflow, newest first',
