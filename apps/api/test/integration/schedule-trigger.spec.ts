@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { TriggerScheduler } from '../../src/triggers/schedule/trigger-scheduler';
-import { waitFor } from '../support/client';
 import { useSwitchyard } from '../support/use-switchyard';
 
 const at = (iso: string) => Date.parse(iso);
