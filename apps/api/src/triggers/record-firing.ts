@@ -8,7 +8,7 @@ export interface Firing {
   workflowId: string;
   /** The version the run executes (the workflow's published one). */
   versionId: string;
-  verdict: Extract<RequestVerdict, 'manual' | 'scheduled' | 'polled' | 'form'>;
+  verdict: Extract<RequestVerdict, 'manual' | 'scheduled' | 'polled' | 'form' | 'poll_failed'>;
   /** Who or what fired, in words: `Run now by ada@example.com`, `scheduled for 2026-03-29T09:00:00+02:00`. */
   reason: string;
   /** What the run sees as `trigger.body`. */
@@ -42,8 +42,17 @@ function searchable(body: unknown, json: string): string | null {
  * like webhooks. The caller dispatches the run once the transaction has committed.
  */
 export async function recordFiring(db: SqlRunner, ledger: RunLedger, firing: Firing): Promise<RecordedFiring> {
-  const requestId = newId();
+  const requestId = await recordRequest(db, firing);
   const runId = newId();
+  await ledger.create(db, [
+    { id: runId, workspaceId: firing.workspaceId, workflowId: firing.workflowId, versionId: firing.versionId, requestId },
+  ]);
+  return { requestId, runId };
+}
+
+/** Writes the request of a firing that starts no run (a failed poll); returns its id. */
+export async function recordRequest(db: SqlRunner, firing: Firing): Promise<string> {
+  const requestId = newId();
   const json = JSON.stringify(firing.body ?? {});
   const bytes = Buffer.from(json, 'utf8');
   await db.query(INSERT_REQUEST_SQL, [
@@ -61,8 +70,5 @@ export async function recordFiring(db: SqlRunner, ledger: RunLedger, firing: Fir
     firing.statusCode ?? 0,
     searchable(firing.body, json),
   ]);
-  await ledger.create(db, [
-    { id: runId, workspaceId: firing.workspaceId, workflowId: firing.workflowId, versionId: firing.versionId, requestId },
-  ]);
-  return { requestId, runId };
+  return requestId;
 }

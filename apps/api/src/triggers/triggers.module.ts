@@ -1,6 +1,10 @@
 import { Inject, Injectable, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { AuditModule } from '../accounts/audit.module';
+import { AdaptersModule } from '../adapters/adapters.module';
+import { GuardedHttpInvoker } from '../adapters/http-invoker';
+import { HostCredentialResolver } from '../credentials/credential-resolver';
+import { CredentialsModule } from '../credentials/credentials.module';
 import { LOGGER, type Logger } from '../common/logger';
 import { APP_CONFIG, type AppConfig } from '../config/config.schema';
 import { PG_POOL } from '../database/database.module';
@@ -11,6 +15,7 @@ import { VersionStore } from '../versions/version-store';
 import { VersionsModule } from '../versions/versions.module';
 import { RunNowController } from './manual/run-now.controller';
 import { RunNowService } from './manual/run-now.service';
+import { Poller } from './poll/poller';
 import { SYSTEM_CLOCK, type SchedulerClock, TriggerScheduler } from './schedule/trigger-scheduler';
 import { UpcomingController } from './upcoming/upcoming.controller';
 import { UpcomingService } from './upcoming/upcoming.service';
@@ -37,7 +42,7 @@ class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationShutdown
  * (the scheduler runs in each; its claims make every time fire once).
  */
 @Module({
-  imports: [RuntimeModule, AuditModule, VersionsModule],
+  imports: [RuntimeModule, AuditModule, VersionsModule, AdaptersModule, CredentialsModule],
   controllers: [RunNowController, UpcomingController],
   providers: [
     RunNowService,
@@ -53,8 +58,24 @@ class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationShutdown
         logger: Logger,
         clock: SchedulerClock,
         config: AppConfig,
-      ) => new TriggerScheduler(pool, ledger, versions, dispatcher, logger, clock, config.SWITCHYARD_SCHEDULER_INTERVAL_MS),
-      inject: [PG_POOL, RunLedger, VersionStore, DISPATCHER, LOGGER, SCHEDULER_CLOCK, APP_CONFIG],
+        http: GuardedHttpInvoker,
+        credentials: HostCredentialResolver,
+      ) => {
+        const scheduler = new TriggerScheduler(pool, ledger, versions, dispatcher, logger, clock, config.SWITCHYARD_SCHEDULER_INTERVAL_MS);
+        scheduler.register('poll', new Poller(pool, ledger, versions, http, credentials, logger, ledger.workerId));
+        return scheduler;
+      },
+      inject: [
+        PG_POOL,
+        RunLedger,
+        VersionStore,
+        DISPATCHER,
+        LOGGER,
+        SCHEDULER_CLOCK,
+        APP_CONFIG,
+        GuardedHttpInvoker,
+        HostCredentialResolver,
+      ],
     },
     SchedulerLoop,
   ],

@@ -15,6 +15,7 @@ export const REQUEST_VERDICTS = [
   'scheduled',
   'polled',
   'form',
+  'poll_failed',
 ] as const;
 export type RequestVerdict = (typeof REQUEST_VERDICTS)[number];
 
@@ -71,6 +72,11 @@ export const VERDICT_TEXT: Record<RequestVerdict, VerdictText> = {
   },
   scheduled: { label: 'Scheduled', phrase: 'scheduled firing', description: 'The workflow’s schedule fired at its planned time.' },
   polled: { label: 'Polled', phrase: 'new item polled', description: 'A poll of the trigger URL found a new item.' },
+  poll_failed: {
+    label: 'Poll failed',
+    phrase: 'poll failed',
+    description: 'A poll of the trigger URL failed; the reason says why. It is tried again at the next interval.',
+  },
   form: { label: 'Form', phrase: 'form submitted', description: 'Someone submitted the workflow’s hosted form.' },
 };
 

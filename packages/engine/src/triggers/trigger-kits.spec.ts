@@ -13,7 +13,7 @@ describe('trigger kits', () => {
   it('accepts each type with its defaults', () => {
     const schedule = withTrigger({ type: 'schedule', cron: '*/15 * * * *' });
     expect(schedule.ok && schedule.definition.trigger).toEqual({ type: 'schedule', cron: '*/15 * * * *', timezone: 'UTC' });
-    const poll = withTrigger({ type: 'poll', url: 'https://api.example.com/orders', intervalMinutes: 5, key: 'id' });
+    const poll = withTrigger({ type: 'poll', endpoint: 'https://api.example.com/orders', intervalMinutes: 5, key: 'id' });
     expect(poll.ok && poll.definition.trigger).toMatchObject({ method: 'GET', items: 'body', key: 'id' });
     expect(withTrigger({ type: 'manual' }).ok).toBe(true);
     const form = withTrigger({
@@ -31,9 +31,9 @@ describe('trigger kits', () => {
     expect(zone.ok === false && zone.issues[0].path).toBe('trigger.timezone');
     const limit = withTrigger({ type: 'schedule', cron: '0 9 * * *', catchUp: { policy: 'each', limit: 1000 } });
     expect(limit.ok === false && limit.issues[0].path).toBe('trigger.catchUp.limit');
-    const key = withTrigger({ type: 'poll', url: 'https://api.example.com', intervalMinutes: 5, key: 'id +' });
+    const key = withTrigger({ type: 'poll', endpoint: 'https://api.example.com', intervalMinutes: 5, key: 'id +' });
     expect(key.ok === false && key.issues[0].path).toBe('trigger.key');
-    const interval = withTrigger({ type: 'poll', url: 'https://api.example.com', intervalMinutes: 0, key: 'id' });
+    const interval = withTrigger({ type: 'poll', endpoint: 'https://api.example.com', intervalMinutes: 0, key: 'id' });
     expect(interval.ok === false && interval.issues[0]).toMatchObject({ path: 'trigger.intervalMinutes', message: 'must be at least 1' });
     const form = withTrigger({
       type: 'form',

@@ -25,6 +25,7 @@ const TONES: Record<RequestVerdict, BadgeTone> = {
   scheduled: 'success',
   polled: 'success',
   form: 'success',
+  poll_failed: 'danger',
 };
 
 /** Badge text, tone and tooltip of a request verdict; verdicts added later still render. */

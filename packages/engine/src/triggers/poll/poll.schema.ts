@@ -14,7 +14,7 @@ const headerNameSchema = z
   .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a valid HTTP header name');
 
 /**
- * The polling trigger, for services without webhooks: every `intervalMinutes`, call `url` (through
+ * The polling trigger, for services without webhooks: every `intervalMinutes`, call `endpoint` (through
  * the egress guard, with `headers` and the stored credential `credentialId`), evaluate `items`
  * (JSONata over `{ status, headers, body }`, default `body`) to a list, and start one run per item
  * whose `key` (JSONata over the item, e.g. `id`) was never seen. The first poll only records the keys
@@ -23,10 +23,10 @@ const headerNameSchema = z
  */
 export const pollTriggerSchema = z.strictObject({
   type: z.literal('poll'),
-  url: z
+  endpoint: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .max(2048, 'must be at most 2048 characters')
-    .describe('URL to call'),
+    .describe('URL to call (named endpoint: `url` is where a trigger is reached)'),
   method: z.enum(['GET', 'POST']).default('GET').describe('HTTP method'),
   headers: z.record(headerNameSchema, z.string().max(8192, 'must be at most 8192 characters')).optional().describe('Request headers'),
   body: z.string().max(100_000, 'must be at most 100,000 characters').optional().describe('Request body (POST), sent as is'),

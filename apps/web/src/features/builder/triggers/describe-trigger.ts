@@ -9,7 +9,7 @@ export function describeTrigger(trigger: WorkflowTrigger): string {
     case 'schedule':
       return `${describeCron(trigger.cron)} (${trigger.timezone}).`;
     case 'poll':
-      return `Every ${trigger.intervalMinutes} minute${trigger.intervalMinutes === 1 ? '' : 's'}, calls ${trigger.url} and starts a run per new item.`;
+      return `Every ${trigger.intervalMinutes} minute${trigger.intervalMinutes === 1 ? '' : 's'}, calls ${trigger.endpoint} and starts a run per new item.`;
     case 'form':
       return `Starts a run each time someone sends the form “${trigger.title}”.`;
     case 'manual':
