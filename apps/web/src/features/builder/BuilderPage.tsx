@@ -27,7 +27,7 @@ import { readOnlyStore } from './state/read-only-store';
 import { draftFromWorkflow } from './state/workflow-draft';
 import { StepListEditor, StepTestContext } from './steps/StepListEditor';
 import { findTemplate } from './templates/workflow-templates';
-import { TriggerStepCard } from './trigger/TriggerStepCard';
+import { TriggerCard } from './triggers/TriggerCard';
 import './BuilderPage.css';
 
 function createStoreFor(workflow: Workflow, templateId: string | undefined, handedSample: SampleSelection | null): BuilderStore {
@@ -259,7 +259,7 @@ function BuilderEditor() {
       <div className="sy-builder__layout">
         {/* A disabled fieldset switches off every button and field of the steps at once. */}
         <fieldset className="sy-builder__flow" disabled={readOnly} aria-label={readOnly ? 'Steps (read-only)' : undefined}>
-          <TriggerStepCard />
+          <TriggerCard />
           <StepList testStep={testStep} />
         </fieldset>
         <aside className="sy-builder__aside" aria-label="Data and results">
