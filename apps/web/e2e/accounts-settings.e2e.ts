@@ -222,7 +222,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       });
       assert.equal(signed.status, 201, JSON.stringify(signed.body));
       state.signedId = signed.body.id;
-      state.secretHint = (signed.body.trigger.verify as { secretHints?: string[] } | undefined)?.secretHints?.[0] as string;
+      state.secretHint = (signed.body.trigger as { verify?: { secretHints?: string[] } }).verify?.secretHints?.[0] as string;
       assert.ok(state.secretHint, `the API returns a masked hint: ${JSON.stringify(signed.body.trigger)}`);
       assert.ok(!JSON.stringify(signed.body).includes(TRIGGER_SECRET), 'the secret itself is never echoed');
 

@@ -22,6 +22,8 @@ export * from './versions/versions.schema';
 export * from './health/health.schema';
 export * from './events/events.schema';
 export * from './health-view/workflow-health.schema';
+export * from './triggers/run-now.schema';
+export * from './triggers/upcoming.schema';
 export * from './routes/route-spec';
 export * from './routes/routes';
 export * from './bundles/bundle.schema';

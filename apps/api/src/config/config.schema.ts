@@ -17,6 +17,8 @@ export const configSchema = z.object({
   SWITCHYARD_WORKER_CONCURRENCY: positiveInt.default(10),
   SWITCHYARD_QUEUE_PREFIX: z.string().min(1).default('switchyard'),
   SWITCHYARD_SWEEP_INTERVAL_MS: positiveInt.default(5000),
+  /** How often schedules and polls are checked for due times; 0 turns the scheduler off (tests drive it). */
+  SWITCHYARD_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   SWITCHYARD_LEASE_MS: positiveInt.default(30_000),
   /** How long a SIGTERM waits for runs in flight before giving their leases back and exiting. */
   SWITCHYARD_SHUTDOWN_TIMEOUT_MS: positiveInt.default(25_000),

@@ -28,7 +28,10 @@ export async function loadTrigger(
   if (!row) return null;
   let trigger: WebhookTrigger;
   try {
-    trigger = versions.decode(row.current_version_id, row.definition).trigger;
+    const decoded = versions.decode(row.current_version_id, row.definition).trigger;
+    // Schedules, polls, forms and manual workflows have no webhook URL: their token is unknown here.
+    if (decoded.type !== 'webhook') return null;
+    trigger = decoded;
   } catch (err) {
     logger.error({ workflowId: row.id, err: (err as Error).message }, 'stored trigger does not match the schema; using its methods only');
     trigger = { type: 'webhook', methods: row.definition?.trigger?.methods };

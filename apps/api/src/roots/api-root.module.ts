@@ -10,6 +10,7 @@ import { OpenApiModule } from '../openapi/openapi.module';
 import { AutoReplayer } from '../runtime/auto-replayer';
 import { RetentionPruner } from '../runtime/retention-pruner';
 import { RuntimeModule } from '../runtime/runtime.module';
+import { TriggersModule } from '../triggers/triggers.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 
 /** The runtime loops one kind of process runs for all: replaying due failed runs, and retention. */
@@ -47,6 +48,7 @@ class ApiRoleLoops implements OnApplicationBootstrap, BeforeApplicationShutdown 
     OpenApiModule,
     BundlesModule,
     AlertsModule,
+    TriggersModule,
   ],
   providers: [ApiRoleLoops],
 })

@@ -1,4 +1,4 @@
-import type { WebhookTrigger, WorkflowDefinition } from '@switchyard/engine';
+import type { Trigger, WebhookTrigger, WorkflowDefinition } from '@switchyard/engine';
 
 /**
  * Takes the write-only secrets out of a validated definition, so they never reach a workflow
@@ -6,14 +6,15 @@ import type { WebhookTrigger, WorkflowDefinition } from '@switchyard/engine';
  * `verify` any more), or undefined to keep the stored ones (a `verify` that omits `secrets`).
  */
 export function splitTriggerSecrets(definition: WorkflowDefinition): { definition: WorkflowDefinition; secrets: string[] | undefined } {
-  const verify = definition.trigger.verify;
-  if (!verify) return { definition, secrets: [] };
+  const trigger = definition.trigger;
+  if (trigger.type !== 'webhook' || !trigger.verify) return { definition, secrets: [] };
+  const verify = trigger.verify;
   const { secrets, secretHints: _hints, ...rest } = verify;
-  return { definition: { ...definition, trigger: { ...definition.trigger, verify: rest as WebhookTrigger['verify'] } }, secrets };
+  return { definition: { ...definition, trigger: { ...trigger, verify: rest as WebhookTrigger['verify'] } }, secrets };
 }
 
 /** The trigger as the API shows it: `verify.secretHints` in place of the secrets. */
-export function withSecretHints<T extends WebhookTrigger>(trigger: T, hints: string[] | undefined): T {
-  if (!trigger.verify) return trigger;
+export function withSecretHints<T extends Trigger>(trigger: T, hints: string[] | undefined): T {
+  if (trigger.type !== 'webhook' || !trigger.verify) return trigger;
   return { ...trigger, verify: { ...trigger.verify, secretHints: hints ?? [] } };
 }

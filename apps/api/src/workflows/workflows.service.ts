@@ -11,7 +11,7 @@ import {
   type WorkflowListItem,
   workflowPatchSchema,
 } from '@switchyard/contract';
-import { formatPath, validateDefinition, type WorkflowDefinition } from '@switchyard/engine';
+import { formatPath, type TriggerType, validateDefinition, type WorkflowDefinition } from '@switchyard/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { newId, newTriggerToken } from '../common/ids';
@@ -363,6 +363,13 @@ export class WorkflowsService {
     return `${this.config.publicUrl}/hooks/${token}`;
   }
 
+  /** Where a trigger is reached: the webhook URL, the hosted form's page, or nowhere (schedule, poll, manual). */
+  private reachedAt(type: TriggerType, token: string): string | null {
+    if (type === 'webhook') return this.triggerUrl(token);
+    if (type === 'form') return `${this.config.publicUrl}/forms/${token}`;
+    return null;
+  }
+
   private toDto(workflow: WorkflowEntity, version: WorkflowVersionEntity, secretHints?: string[]): Workflow {
     const definition = this.versions.decode(version.id, version.definition);
     return {
@@ -376,7 +383,11 @@ export class WorkflowsService {
       version: workflow.version,
       versionId: version.id,
       schemaVersion: version.schemaVersion,
-      trigger: { ...withSecretHints(definition.trigger, secretHints), url: this.triggerUrl(workflow.token), token: workflow.token },
+      trigger: {
+        ...withSecretHints(definition.trigger, secretHints),
+        url: this.reachedAt(definition.trigger.type, workflow.token),
+        token: workflow.token,
+      },
       steps: definition.steps,
       createdAt: workflow.createdAt.toISOString(),
       updatedAt: workflow.updatedAt.toISOString(),

@@ -399,6 +399,12 @@ describe('authorization matrix', () => {
       body: () => ({}),
       expect: ex(201, 201, 201, 403, 404, 401, 404),
     },
+    'POST /api/workflows/:id/run': {
+      path: (i) => `/api/workflows/${i.workflowId}/run`,
+      body: () => ({ input: { by: 'hand' } }),
+      expect: ex(201, 201, 201, 403, 404, 401, 404),
+    },
+    'GET /api/triggers/upcoming': { path: () => '/api/triggers/upcoming', idsInUrl: false, expect: ex(200, 200, 200, 200, 200, 401, 200) },
     'POST /api/requests/:id/replay': { path: (i) => `/api/requests/${i.requestId}/replay`, expect: ex(201, 201, 201, 403, 404, 401, 404) },
     'GET /api/requests/:id/body': { path: (i) => `/api/requests/${i.requestId}/body`, expect: ex(200, 200, 200, 200, 404, 401, 404) },
     'POST /api/test/step': {

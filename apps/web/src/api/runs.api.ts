@@ -6,6 +6,8 @@ import type {
   Run,
   RunCreated,
   RunListQuery,
+  RunNowInput,
+  RunNowResult,
   RunPage,
 } from '@switchyard/contract';
 import { apiRequest } from './http-client';
@@ -70,4 +72,12 @@ export function bulkReplayRuns(
 /** Runs a stored inbound request into its workflow, whatever was decided when it arrived. */
 export function runRequest(params: { requestId: string }): Promise<RunCreated> {
   return apiRequest(`/api/requests/${encodeURIComponent(params.requestId)}/replay`, { method: 'POST' });
+}
+
+/** Run now: starts the workflow's published version with `input` as `trigger.body`, recorded as a `manual` request. */
+export function runWorkflowNow(params: { workflowId: string; input: unknown }): Promise<RunNowResult> {
+  return apiRequest(`/api/workflows/${encodeURIComponent(params.workflowId)}/run`, {
+    method: 'POST',
+    body: { input: params.input as RunNowInput['input'] } satisfies RunNowInput,
+  });
 }

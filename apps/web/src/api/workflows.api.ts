@@ -1,4 +1,12 @@
-import type { InboundRequestPage, RequestVerdict, Workflow, WorkflowInput, WorkflowList, WorkflowPatch } from '@switchyard/contract';
+import type {
+  InboundRequestPage,
+  RequestVerdict,
+  UpcomingTriggers,
+  Workflow,
+  WorkflowInput,
+  WorkflowList,
+  WorkflowPatch,
+} from '@switchyard/contract';
 import { apiRequest } from './http-client';
 
 export function listWorkflows(params: { signal?: AbortSignal } = {}): Promise<WorkflowList> {
@@ -39,4 +47,9 @@ export function listWorkflowRequests(params: {
 /** Path of the Server-Sent Events stream of a workflow (`request` and `run` events). */
 export function workflowEventsPath(workflowId: string): string {
   return `/api/workflows/${encodeURIComponent(workflowId)}/events`;
+}
+
+/** Schedules and polls of the workspace and when each fires next, soonest first. */
+export function listUpcomingTriggers(params: { signal?: AbortSignal } = {}): Promise<UpcomingTriggers> {
+  return apiRequest('/api/triggers/upcoming', { signal: params.signal });
 }

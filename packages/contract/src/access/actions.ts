@@ -14,6 +14,7 @@ export const ACTION_MIN_ROLE = {
   'workflow.delete': 'editor',
   'workflow.activate': 'editor',
   'run.replay': 'editor',
+  'run.start': 'editor',
   'test.run': 'editor',
   'secrets.hints': 'editor',
   'credentials.manage': 'editor',

@@ -11,6 +11,11 @@ export const REQUEST_VERDICTS = [
   'filtered',
   'rate_limited',
   'handshake',
+  'manual',
+  'scheduled',
+  'polled',
+  'form',
+  'poll_failed',
 ] as const;
 export type RequestVerdict = (typeof REQUEST_VERDICTS)[number];
 
@@ -60,6 +65,19 @@ export const VERDICT_TEXT: Record<RequestVerdict, VerdictText> = {
     phrase: 'handshake',
     description: 'A verification request from the provider, answered without a run.',
   },
+  manual: {
+    label: 'Run by hand',
+    phrase: 'started by hand',
+    description: 'Someone started the workflow with Run now; the reason names who.',
+  },
+  scheduled: { label: 'Scheduled', phrase: 'scheduled firing', description: 'The workflow’s schedule fired at its planned time.' },
+  polled: { label: 'Polled', phrase: 'new item polled', description: 'A poll of the trigger URL found a new item.' },
+  poll_failed: {
+    label: 'Poll failed',
+    phrase: 'poll failed',
+    description: 'A poll of the trigger URL failed; the reason says why. It is tried again at the next interval.',
+  },
+  form: { label: 'Form', phrase: 'form submitted', description: 'Someone submitted the workflow’s hosted form.' },
 };
 
 export function isRequestVerdict(value: string): value is RequestVerdict {

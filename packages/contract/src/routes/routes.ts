@@ -41,6 +41,8 @@ import {
   runSchema,
   stepOutputSchema,
 } from '../runs/runs.schema';
+import { runNowResultSchema, runNowSchema } from '../triggers/run-now.schema';
+import { upcomingTriggersSchema } from '../triggers/upcoming.schema';
 import { workflowInputSchema, workflowListSchema, workflowPatchSchema, workflowSchema } from '../workflows/workflows.schema';
 import {
   acceptedInviteSchema,
@@ -230,6 +232,14 @@ export const ROUTES = {
     status: 200,
     response: workflowHealthSchema,
   },
+  'POST /api/workflows/:id/run': {
+    summary: 'Run now: start the published version by hand with a JSON input, recorded as a `manual` request',
+    access: action('run.start'),
+    params: id,
+    body: runNowSchema,
+    status: 201,
+    response: runNowResultSchema,
+  },
   'GET /api/workflows/:id/events': {
     summary: 'Server-Sent Events of a workflow: `request` and `run` (see requestEventSchema, runEventSchema), `ping` every 15 s',
     access: action('workflow.read'),
@@ -237,6 +247,12 @@ export const ROUTES = {
     status: 200,
     response: null,
     produces: 'text/event-stream',
+  },
+  'GET /api/triggers/upcoming': {
+    summary: 'Schedules and polls of the workspace and when each fires next, soonest first',
+    access: action('workflow.read'),
+    status: 200,
+    response: upcomingTriggersSchema,
   },
   'GET /api/runs': {
     summary: 'Runs of every workflow, newest first',

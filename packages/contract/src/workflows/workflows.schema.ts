@@ -1,4 +1,12 @@
-import { stepSchema, webhookTriggerSchema } from '@switchyard/engine';
+import {
+  formTriggerSchema,
+  manualTriggerSchema,
+  pollTriggerSchema,
+  scheduleTriggerSchema,
+  stepSchema,
+  type TriggerType,
+  webhookTriggerSchema,
+} from '@switchyard/engine';
 import { z } from 'zod';
 import { timestampSchema } from '../common/page.schema';
 import { runStatusSchema } from '../runs/runs.schema';
@@ -66,9 +74,9 @@ export interface StepDraft {
   [field: string]: unknown;
 }
 
-/** The trigger as a client builds it: `{ type: 'webhook' }` and its settings, checked by the api (see webhookTriggerSchema). */
+/** The trigger as a client builds it: `{ type }` (webhook, schedule, poll, form, manual) and its settings, checked by the api (see triggerSchema). */
 export interface TriggerDraft {
-  type: 'webhook';
+  type: TriggerType;
   [setting: string]: unknown;
 }
 
@@ -82,14 +90,28 @@ export type WorkflowPatchParsed = z.output<typeof workflowPatchSchema>;
 /** The body of `PATCH /api/workflows/:id`. */
 export type WorkflowPatch = Omit<z.input<typeof workflowPatchSchema>, 'trigger' | 'steps'> & Partial<DefinitionDraft>;
 
-/** The trigger in answers: its settings with the secrets replaced by masked `secretHints`, its URL and token. */
-export const workflowTriggerSchema = webhookTriggerSchema
-  .extend({
-    /** The trigger URL to give the sender: SWITCHYARD_PUBLIC_URL + `/hooks/` + token. */
-    url: z.string(),
-    token: z.string(),
-  })
-  .refine((t) => t.verify?.secrets === undefined, { message: 'must never carry secrets (only secretHints)', path: ['verify', 'secrets'] });
+const reachedAt = {
+  /**
+   * Where the trigger is reached: the webhook URL to give the sender (SWITCHYARD_PUBLIC_URL +
+   * `/hooks/` + token), the hosted form's page (`/forms/` + token); null for schedule, poll and manual.
+   */
+  url: z.string().nullable(),
+  token: z.string(),
+};
+
+/** The trigger in answers: its settings with the secrets replaced by masked `secretHints`, where it is reached and its token. */
+export const workflowTriggerSchema = z.discriminatedUnion('type', [
+  webhookTriggerSchema
+    .extend(reachedAt)
+    .refine((t) => t.verify?.secrets === undefined, {
+      message: 'must never carry secrets (only secretHints)',
+      path: ['verify', 'secrets'],
+    }),
+  scheduleTriggerSchema.extend(reachedAt),
+  pollTriggerSchema.extend(reachedAt),
+  formTriggerSchema.extend(reachedAt),
+  manualTriggerSchema.extend(reachedAt),
+]);
 export type WorkflowTrigger = z.infer<typeof workflowTriggerSchema>;
 
 /** A workflow as the api answers it: settings, the current version's definition and its trigger URL. */

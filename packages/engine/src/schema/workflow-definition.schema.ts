@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stepSchema } from '../steps/step.schema';
-import { webhookTriggerSchema } from './trigger.schema';
+import { triggerSchema } from '../triggers/trigger-kits';
 
 /** The current version of the stored workflow definition format. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -11,7 +11,7 @@ export const MAX_STEPS = 100;
 /** A workflow definition as stored with each version of a workflow. */
 export const workflowDefinitionSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
-  trigger: webhookTriggerSchema,
+  trigger: triggerSchema,
   steps: z.array(stepSchema).max(MAX_STEPS, `must have at most ${MAX_STEPS} steps`),
 });
 export type WorkflowDefinition = z.infer<typeof workflowDefinitionSchema>;

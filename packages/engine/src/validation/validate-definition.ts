@@ -1,11 +1,8 @@
-import { checkExpressionSyntax } from '../expressions/evaluate-expression';
-import type { WebhookTrigger } from '../schema/trigger.schema';
-import { getTriggerScheme } from '../schema/trigger-schemes';
+import { checkTrigger } from '../triggers/trigger-kits';
 import { upgradeDefinition } from '../schema/upgrade-definition';
 import { workflowDefinitionSchema, type WorkflowDefinition } from '../schema/workflow-definition.schema';
 import { assignStepIds, checkStepNesting } from './assign-step-ids';
 import { checkStepFields, checkStepIds } from './check-steps';
-import { expressionIssue } from './expression-issue';
 import { formatPath } from './format-path';
 import type { ValidationIssue } from './validation-issue';
 
@@ -39,31 +36,4 @@ export function validateDefinition(input: unknown): ValidationResult {
   }
   const issues = [...checkTrigger(parsed.data.trigger), ...checkStepIds(parsed.data.steps), ...checkStepFields(parsed.data.steps)];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, definition: parsed.data };
-}
-
-function checkTrigger(trigger: WebhookTrigger): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const expression = (path: string, source: string | undefined) => {
-    if (source === undefined) return;
-    const error = checkExpressionSyntax(source);
-    if (error) issues.push(expressionIssue(path, error));
-  };
-  expression('trigger.condition', trigger.condition);
-  expression('trigger.dedupe.key', trigger.dedupe?.key);
-  if (trigger.dedupe && trigger.dedupe.key === undefined) {
-    const verify = trigger.verify;
-    const hasDeliveryId =
-      verify !== undefined &&
-      (verify.scheme === 'hmac' ? verify.deliveryIdHeader !== undefined : getTriggerScheme(verify.scheme).deliveryId !== undefined);
-    if (!hasDeliveryId) {
-      const why = verify
-        ? `the ${getTriggerScheme(verify.scheme).label} scheme has no delivery id`
-        : 'no signature scheme gives a delivery id';
-      issues.push({ path: 'trigger.dedupe.key', message: `is required: ${why}` });
-    }
-  }
-  if (trigger.verify?.scheme === 'hmac' && trigger.verify.template?.includes('{timestamp}') && !trigger.verify.timestampHeader) {
-    issues.push({ path: 'trigger.verify.timestampHeader', message: 'is required when the signed text contains {timestamp}' });
-  }
-  return issues;
 }

@@ -9,6 +9,7 @@ import { Accounts1795480000000 } from './1795480000000-accounts';
 import { Connections1795500000000 } from './1795500000000-connections';
 import { Drafts1795520000000 } from './1795520000000-drafts';
 import { Rehearsals1795520100000 } from './1795520100000-rehearsals';
+import { TriggerTimers1795530000000 } from './1795530000000-trigger-timers';
 import { RunTraceParent1795540000000 } from './1795540000000-run-trace-parent';
 import { WorkflowAlertState1795540100000 } from './1795540100000-workflow-alert-state';
 import { WorkflowExternalId1795570000000 } from './1795570000000-workflow-external-id';
@@ -26,6 +27,7 @@ export const MIGRATIONS: Array<new () => object> = [
   Connections1795500000000,
   Drafts1795520000000,
   Rehearsals1795520100000,
+  TriggerTimers1795530000000,
   RunTraceParent1795540000000,
   WorkflowAlertState1795540100000,
   WorkflowExternalId1795570000000,

@@ -4,6 +4,7 @@ import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError, type Draft, queryKeys, type Workflow } from '../../api';
 import { Badge, Button, ButtonLink, Card, Dialog, EmptyState, ErrorState, Icon, LoadingState, Switch } from '../../ui';
 import { useCan, useCurrentWorkspace } from '../workspaces/use-role';
+import { RunNowButton } from '../run-now/RunNowButton';
 import { useWorkflow } from '../workflows/use-workflows';
 import { useSetWorkflowActive } from '../workflows/use-workflow-mutations';
 import { workflowPath } from '../workflows/workflow-paths';
@@ -26,12 +27,12 @@ import { readOnlyStore } from './state/read-only-store';
 import { draftFromWorkflow } from './state/workflow-draft';
 import { StepListEditor, StepTestContext } from './steps/StepListEditor';
 import { findTemplate } from './templates/workflow-templates';
-import { TriggerStepCard } from './trigger/TriggerStepCard';
 import { DraftBar } from './versions/DraftBar';
 import { RehearsalPanel } from './versions/RehearsalPanel';
 import { BuilderReloadContext, useDraft } from './versions/use-draft';
 import './versions/versions.css';
 import { VersionsPanel } from './versions/VersionsPanel';
+import { TriggerCard } from './triggers/TriggerCard';
 import './BuilderPage.css';
 
 function createStoreFor(
@@ -248,6 +249,11 @@ function BuilderEditor() {
               <label className="sy-builder__dry-run" title="Record what calls, messages and e-mails would be sent, without sending them">
                 <input type="checkbox" checked={dryRun} onChange={(event) => setDryRun(event.target.checked)} /> Dry run
               </label>
+              <RunNowButton
+                workflowId={workflow.id}
+                initialInput={sample?.trigger.body}
+                disabledReason={dirty ? 'Save first: Run now starts the saved version' : undefined}
+              />
               <Button
                 variant="primary"
                 icon="save"
@@ -284,7 +290,7 @@ function BuilderEditor() {
       <div className="sy-builder__layout">
         {/* A disabled fieldset switches off every button and field of the steps at once. */}
         <fieldset className="sy-builder__flow" disabled={readOnly} aria-label={readOnly ? 'Steps (read-only)' : undefined}>
-          <TriggerStepCard />
+          <TriggerCard />
           <StepList testStep={testStep} />
         </fieldset>
         <aside className="sy-builder__aside" aria-label="Data and results">

@@ -21,6 +21,11 @@ const TONES: Record<RequestVerdict, BadgeTone> = {
   filtered: 'accent',
   rate_limited: 'warning',
   handshake: 'info',
+  manual: 'info',
+  scheduled: 'success',
+  polled: 'success',
+  form: 'success',
+  poll_failed: 'danger',
 };
 
 /** Badge text, tone and tooltip of a request verdict; verdicts added later still render. */

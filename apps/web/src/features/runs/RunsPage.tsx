@@ -1,4 +1,5 @@
 import { PageHeader } from '../../ui';
+import { UpcomingTriggers } from '../upcoming/UpcomingTriggers';
 import { RunsView } from './RunsView';
 
 /** `/runs`: the runs of every workflow, to find what happened without knowing where. */
@@ -7,6 +8,7 @@ export function RunsPage() {
     <>
       <title>Runs · Switchyard</title>
       <PageHeader title="Runs" description="Find any run by status, time or payload field, inspect it, and replay what failed." />
+      <UpcomingTriggers />
       <RunsView />
     </>
   );

@@ -17,6 +17,7 @@ import { RunStatusBadge } from './StatusBadge';
 import { DeadLetterBadge, DeadLetterFilter } from './DeadLetterInfo';
 import { useRunsList } from './use-runs-list';
 import { useCan } from '../workspaces/use-role';
+import { RunNowButton } from '../run-now/RunNowButton';
 import './RunsView.css';
 
 function shortId(id: string): string {
@@ -249,7 +250,12 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
       title={acrossWorkflows ? 'All runs' : 'Runs'}
       description={acrossWorkflows ? 'Every run of every workflow, newest first.' : 'Every run of this workflow, newest first.'}
       flush
-      actions={<LiveIndicator live={runs.live} />}
+      actions={
+        <>
+          <RunNowButton workflowId={workflowId ?? (filters.workflowId || undefined)} />
+          <LiveIndicator live={runs.live} />
+        </>
+      }
     >
       <div className="sy-runs__toolbar">
         <div className="sy-runs__filters">

@@ -1,3 +1,4 @@
+import { TriggerSummaryCard } from '../builder/triggers/TriggerSummaryCard';
 import { useParams } from 'react-router';
 import { ApiError, type Workflow } from '../../api';
 import { absoluteUrl } from '../../lib/absolute-url';
@@ -54,6 +55,7 @@ function StepsCard({ workflow }: { workflow: Workflow }) {
 }
 
 function TriggerCard({ workflow }: { workflow: Workflow }) {
+  if (workflow.trigger.type !== 'webhook' || !workflow.trigger.url) return <TriggerSummaryCard workflow={workflow} />;
   const url = absoluteUrl({ url: workflow.trigger.url, origin: window.location.origin });
   return (
     <Card id="workflow-trigger" title="Trigger" description="Send a webhook here to start a run.">

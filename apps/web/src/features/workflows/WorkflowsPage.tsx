@@ -1,3 +1,4 @@
+import { triggerTypeLabel } from '../builder/triggers/trigger-type-label';
 import { Link } from 'react-router';
 import type { WorkflowListItem } from '../../api';
 import { ButtonLink, Card, ErrorState, LoadingState, PageHeader, Table, type TableColumn } from '../../ui';
@@ -24,7 +25,11 @@ const columns: TableColumn<WorkflowListItem>[] = [
           v{workflow.version}
         </span>
         <div className="sy-workflows__url">
-          <TriggerUrl url={workflow.trigger.url} workflowName={workflow.name} compact />
+          {workflow.trigger.url ? (
+            <TriggerUrl url={workflow.trigger.url} workflowName={workflow.name} compact />
+          ) : (
+            <span className="sy-muted">{triggerTypeLabel(workflow.trigger.type)}</span>
+          )}
         </div>
       </div>
     ),

@@ -72,6 +72,7 @@ function clearIssues(issues: BuilderIssue[], operation: DraftOperation): Builder
       const target = stepTarget(operation.key, 'id');
       return issues.filter((issue) => issue.target !== target);
     }
+    case 'setTrigger':
     case 'setTriggerField':
       return issues.filter((issue) => issue.target !== 'trigger');
     case 'deleteStep':

@@ -18,7 +18,8 @@ export type DraftOperation =
   | { type: 'deletePath'; key: string; pathIndex: number }
   | { type: 'setPathField'; key: string; pathIndex: number | 'otherwise'; field: 'name' | 'condition'; value: string }
   | { type: 'setOtherwise'; key: string; enabled: boolean }
-  | { type: 'setTriggerField'; field: string; value: unknown };
+  | { type: 'setTriggerField'; field: string; value: unknown }
+  | { type: 'setTrigger'; trigger: WorkflowDraft['trigger'] };
 
 function clampIndex(index: number | undefined, length: number): number {
   if (index === undefined || Number.isNaN(index)) return length;
@@ -330,6 +331,8 @@ export function applyOperation(draft: WorkflowDraft, operation: DraftOperation):
       return setPathField(draft, operation);
     case 'setOtherwise':
       return setOtherwise(draft, operation);
+    case 'setTrigger':
+      return { ...draft, trigger: operation.trigger };
     case 'setTriggerField':
       return setTriggerField(draft, operation);
   }

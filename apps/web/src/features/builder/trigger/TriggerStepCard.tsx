@@ -41,7 +41,7 @@ export function TriggerStepCard() {
   });
   // While listening, poll as well: SSE is the fast path, polling covers a stream a proxy cut.
   useSampleRequests({ workflowId: workflow.id, polling: listen.listening });
-  const url = absoluteUrl({ url: workflow.trigger.url, origin: window.location.origin });
+  const url = absoluteUrl({ url: workflow.trigger.url ?? '', origin: window.location.origin });
   const unavailable = requests.error instanceof ApiError && requests.error.status === 404;
   const items = requests.data ?? [];
   const selectedValue = sample?.source === 'request' ? (sample.requestId ?? '') : sample ? 'template' : '';
@@ -64,7 +64,7 @@ export function TriggerStepCard() {
         <div className="sy-field">
           <span className="sy-field__label">Trigger URL</span>
           <p className="sy-field__description">Paste it into the app that sends webhooks (GitHub, Stripe, your form tool…).</p>
-          <TriggerUrl url={workflow.trigger.url} workflowName={workflow.name} />
+          <TriggerUrl url={workflow.trigger.url ?? ''} workflowName={workflow.name} />
         </div>
 
         <div className="sy-trigger-card__sample">
