@@ -145,7 +145,15 @@ export class RunsService {
   private filtered(
     manager: EntityManager,
     workspaceId: string,
-    q: { workflowId?: string; status?: string; since?: string; until?: string; q?: string; deadLetter?: boolean | 'true' | 'false' },
+    q: {
+      workflowId?: string;
+      status?: string;
+      since?: string;
+      until?: string;
+      q?: string;
+      deadLetter?: boolean | 'true' | 'false';
+      resolved?: boolean | 'true' | 'false';
+    },
   ) {
     const builder = manager.getRepository(RunEntity).createQueryBuilder('r').where('r.workspace_id = :workspaceId', { workspaceId });
     if (q.q) {
@@ -157,6 +165,8 @@ export class RunsService {
     if (q.status) builder.andWhere('r.status = :status', { status: q.status });
     if (q.deadLetter !== undefined)
       builder.andWhere(q.deadLetter === true || q.deadLetter === 'true' ? 'r.dead_lettered_at IS NOT NULL' : 'r.dead_lettered_at IS NULL');
+    if (q.resolved !== undefined)
+      builder.andWhere(q.resolved === true || q.resolved === 'true' ? 'r.resolved_by IS NOT NULL' : 'r.resolved_by IS NULL');
     if (q.since) builder.andWhere('r.id >= :since', { since: uuidV7Floor(Date.parse(q.since)) });
     if (q.until) builder.andWhere('r.id < :until', { until: uuidV7Floor(Date.parse(q.until)) });
     return builder;
@@ -164,10 +174,11 @@ export class RunsService {
 
   async get(workspaceId: string, runId: string): Promise<Run> {
     const run = await this.findRun(workspaceId, runId);
-    const [request, version, stepRows] = await Promise.all([
+    const [request, version, stepRows, replays] = await Promise.all([
       this.dataSource.getRepository(InboundRequestEntity).findOneByOrFail({ id: run.requestId }),
       this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: run.versionId }),
       this.stepRunRows(runId),
+      this.dataSource.getRepository(RunEntity).find({ where: { replayOf: runId, workspaceId }, order: { id: 'ASC' }, take: 100 }),
     ]);
     const definition = this.versions.decode(version.id, version.definition);
     const terminal = TERMINAL_RUN_STATUSES.includes(run.status);
@@ -195,6 +206,8 @@ export class RunsService {
         size: request.size,
       },
       steps: tree.map((node) => stepView(node, payloads)),
+      replays: replays.map((r) => ({ id: r.id, status: r.status, createdAt: r.createdAt.toISOString() })),
+      idempotencyRoot: run.idempotencyRoot ?? run.id,
     };
   }
 
@@ -359,7 +372,9 @@ export class RunsService {
       const missing = input.runIds.filter((id) => !runs.some((r) => r.id === id));
       if (missing.length > 0) throw new ApiError(404, 'not_found', `Runs not found: ${missing.join(', ')}`);
     } else {
-      runs = await this.filtered(this.dataSource.manager, workspaceId, input.filter ?? { status: 'failed' })
+      const { includeResolved, ...filter } = input.filter ?? { status: 'failed' };
+      const resolved = includeResolved === true || includeResolved === 'true' ? {} : { resolved: false };
+      runs = await this.filtered(this.dataSource.manager, workspaceId, { ...filter, ...resolved })
         .orderBy('r.id', 'ASC')
         .limit(MAX_BULK_REPLAY)
         .getMany();
@@ -392,6 +407,7 @@ export class RunsService {
         requestId: run.requestId,
         replayOf: run.id,
         journalFrom: options.from === 'failed-step' ? run.id : null,
+        idempotencyRoot: options.freshIdempotencyKeys ? null : (run.idempotencyRoot ?? run.id),
       }));
       await this.ledger.create(tx, replays);
       for (const [i, run] of runs.entries()) {
@@ -401,7 +417,12 @@ export class RunsService {
             actor,
             action: 'run.replayed',
             target: { type: 'run', id: run.id, name: null },
-            after: { runId: replays[i].id, from: options.from ?? 'start', version: options.version ?? 'current' },
+            after: {
+              runId: replays[i].id,
+              from: options.from ?? 'start',
+              version: options.version ?? 'current',
+              ...(options.freshIdempotencyKeys ? { freshIdempotencyKeys: true } : {}),
+            },
           },
           tx,
         );
@@ -441,6 +462,7 @@ export class RunsService {
       /** When this failed run will be replayed automatically, if it will. */
       autoReplayAt: r.autoReplayAt?.toISOString() ?? null,
       autoReplayAttempt: r.autoReplayAttempt,
+      resolvedBy: r.resolvedBy,
     };
   }
 }

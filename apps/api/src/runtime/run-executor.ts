@@ -54,7 +54,8 @@ export class RunExecutor {
         trigger: toTriggerData(request),
         journal,
         ports: this.ports.forWorkspace(claimed.workspaceId),
-        runId,
+        // The engine puts this id in idempotency keys: a replay keeps its original's (ADR 0019).
+        runId: claimed.idempotencyRoot,
         now: claimed.startedAt.getTime(),
         onStepFinished: async (result) => {
           // Another worker may own the run by now: stop here, it resumes from the last checkpoint.
@@ -79,6 +80,7 @@ export class RunExecutor {
         workspaceId: claimed.workspaceId,
         workflowId: claimed.workflowId,
         status: verdict.status,
+        replayOf: claimed.replayOf,
         concurrency: claimed.concurrency,
       });
       if (journal.length > 0) this.logger.info({ runId, resumedAfter: journal.length }, 'resumed run finished');

@@ -21,6 +21,8 @@ export const listRunsQuerySchema = z.strictObject({
   q: z.string().max(2000, 'must be at most 2000 characters').optional(),
   /** `true`: dead letters only (failed runs whose auto-replay schedule is used up); `false`: none of them. */
   deadLetter: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+  /** `true`: only failed runs resolved by a successful replay; `false`: none of them. */
+  resolved: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
 });
 
 /** `GET /api/runs`: the same filters across every workflow, plus `workflowId`. */
@@ -33,6 +35,12 @@ const replayOptionsShape = {
   from: z.enum(['start', 'failed-step']).default('start'),
   /** `current`: the workflow as it is now (after a fix); `original`: the version the run used. */
   version: z.enum(['current', 'original']).default('current'),
+  /**
+   * Side-effecting steps of a replay send the same idempotency keys as the run replayed (keys of the
+   * first run of the request), so receivers drop what they already applied; `true` gives the replay
+   * keys of its own, so every call is applied again.
+   */
+  freshIdempotencyKeys: z.boolean({ message: 'must be true or false' }).default(false),
 };
 
 /** `POST /api/runs/:id/replay`. */
@@ -47,6 +55,8 @@ export const bulkReplayFilterSchema = z.strictObject({
   until: isoTimeQuerySchema,
   q: z.string().max(2000, 'must be at most 2000 characters').optional(),
   deadLetter: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+  /** Failed runs already resolved by a successful replay are left out unless this is true. */
+  includeResolved: z.union([z.boolean(), z.enum(['true', 'false'])], { message: 'must be true or false' }).optional(),
 });
 
 /** `POST /api/runs/replay`: the runs listed, or every run matching a filter; at most MAX_BULK_REPLAY. */
@@ -107,6 +117,8 @@ export const runSummarySchema = z.strictObject({
   autoReplayAt: timestampSchema.nullable(),
   /** 0 for a run started by a request or by hand; n for the n-th automatic replay. */
   autoReplayAttempt: z.number().int(),
+  /** The replay that succeeded for this failed run (directly or down its chain of replays): the run is resolved. */
+  resolvedBy: z.string().nullable(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
@@ -235,6 +247,13 @@ export const runSchema = runSummarySchema.extend({
   alert: z.record(z.string(), z.unknown()).nullable(),
   trigger: runTriggerSchema,
   steps: z.array(stepRunSchema),
+  /** The replays of this run, oldest first. */
+  replays: z.array(z.strictObject({ id: z.string(), status: runStatusSchema, createdAt: timestampSchema })),
+  /**
+   * The run whose id the side-effecting steps put in their idempotency keys (`Idempotency-Key:
+   * <idempotencyRoot>:<step key>`): the first run of the request, for replays unless they asked for fresh keys.
+   */
+  idempotencyRoot: z.string(),
 });
 export type Run = z.infer<typeof runSchema>;
 

@@ -15,6 +15,7 @@ import { runPath } from './run-paths';
 import { runStatusPresentation } from './run-status';
 import { RunStatusBadge } from './StatusBadge';
 import { DeadLetterBadge, DeadLetterFilter } from './DeadLetterInfo';
+import { ResolvedBadge } from './replay/ResolvedBadge';
 import { useRunsList } from './use-runs-list';
 import { useCan } from '../workspaces/use-role';
 import './RunsView.css';
@@ -154,6 +155,7 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
         <span className="sy-runs__status">
           <RunStatusBadge status={run.status} />
           <DeadLetterBadge run={run} />
+          <ResolvedBadge run={run} link={false} />
           {run.status === 'failed' && summariseError(run.error).stepId ? (
             <code className="sy-runs__failure-step sy-runs__status-failure">{summariseError(run.error).stepId}</code>
           ) : null}
