@@ -49,3 +49,4 @@ export * from './runner/step-result';
 export * from './runner/run-workflow';
 export * from './runner/retry-policy';
 export * from './runner/standard-webhooks';
+export * from './steps/shared/remote-words';

@@ -17,6 +17,7 @@ import {
   type RunError,
   type RunPage,
   type RunSummary,
+  type StepAttempt,
   type StepRun,
 } from '@switchyard/contract';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -85,6 +86,7 @@ function stepView(node: StepRunNode, payloads: Map<string, StepPayload>): StepRu
     outputTruncated: payload?.outputTruncated || undefined,
     error: row.error as RunError | null,
     attempts: row.attempts,
+    attemptLog: row.attemptLog,
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt.toISOString(),
     durationMs: row.durationMs,
@@ -257,8 +259,9 @@ export class RunsService {
       duration_ms: number;
       branch_output: unknown;
       result_count: number | null;
+      attempt_log: StepAttempt[] | null;
     }> = await this.dataSource.query(
-      `SELECT step_id, status, error, attempts, started_at, finished_at, duration_ms,
+      `SELECT step_id, status, error, attempts, attempt_log, started_at, finished_at, duration_ms,
               CASE WHEN step_type = 'branch' THEN output END AS branch_output,
               CASE WHEN step_type = 'loop' AND jsonb_typeof(output -> 'results') = 'array' THEN jsonb_array_length(output -> 'results') END AS result_count
          FROM step_runs WHERE run_id = $1`,
@@ -274,6 +277,7 @@ export class RunsService {
       durationMs: r.duration_ms,
       output: r.branch_output ?? undefined,
       resultCount: r.result_count,
+      attemptLog: r.attempt_log ?? undefined,
     }));
   }
 

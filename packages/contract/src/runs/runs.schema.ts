@@ -89,6 +89,8 @@ export const runErrorSchema = z.object({
   message: z.string(),
   kind: z.enum(['user', 'system']).optional(),
   retryable: z.boolean().optional(),
+  /** `remote`: the service called answered with this error (HTTP status and its words in `message`). */
+  source: z.literal('remote').optional(),
   stepId: z.string().optional(),
   field: z.string().optional(),
   position: z.number().optional(),
@@ -159,6 +161,18 @@ export const runTriggerSchema = z.strictObject({
 });
 export type RunTrigger = z.infer<typeof runTriggerSchema>;
 
+/** One execution of a step, as the attempt log records it. */
+export const stepAttemptSchema = z.strictObject({
+  startedAt: timestampSchema,
+  finishedAt: timestampSchema,
+  status: z.enum(['succeeded', 'failed']),
+  /** The HTTP status the service answered, for steps that call out. */
+  httpStatus: z.number().int().optional(),
+  /** Why it failed, and whether that was retried. */
+  error: z.strictObject({ code: z.string(), message: z.string(), retryable: z.boolean().optional() }).optional(),
+});
+export type StepAttempt = z.infer<typeof stepAttemptSchema>;
+
 /**
  * One step of a run: `id`, `type`, `status`, payloads, attempts and timings, its journal `key`
  * (`route.0.notify` in a branch path, `each[3].post` in a loop item), and for a branch its `paths`,
@@ -177,6 +191,8 @@ export interface StepRun {
   error?: RunError | null;
   /** 0 for a step that did not run, or whose output a replay from the failed step reused. */
   attempts: number;
+  /** Each attempt, oldest first (steps checkpointed before the log existed have none). */
+  attemptLog?: StepAttempt[];
   startedAt?: string;
   finishedAt?: string;
   durationMs?: number;
@@ -226,6 +242,7 @@ export const stepRunSchema: z.ZodType<StepRun> = z.strictObject({
   outputTruncated: z.literal(true).optional(),
   error: runErrorSchema.nullable().optional(),
   attempts: z.number().int().min(0),
+  attemptLog: z.array(stepAttemptSchema).optional(),
   startedAt: timestampSchema.optional(),
   finishedAt: timestampSchema.optional(),
   durationMs: z.number().optional(),

@@ -7,6 +7,7 @@ import { WorkflowConcurrency1795470000000 } from './1795470000000-workflow-concu
 import { AutoReplay1795470100000 } from './1795470100000-auto-replay';
 import { Accounts1795480000000 } from './1795480000000-accounts';
 import { ReplayResolution1795560000000 } from './1795560000000-replay-resolution';
+import { StepAttemptLog1795560100000 } from './1795560100000-step-attempt-log';
 
 /** Every migration, in order. CI checks that the entities need no further one (see test/integration). */
 export const MIGRATIONS: Array<new () => object> = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: Array<new () => object> = [
   AutoReplay1795470100000,
   Accounts1795480000000,
   ReplayResolution1795560000000,
+  StepAttemptLog1795560100000,
 ];

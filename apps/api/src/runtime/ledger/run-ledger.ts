@@ -8,6 +8,7 @@ import type { StoredRequest } from '../../inbound/trigger-data';
 import type { AlertSettings, AutoReplaySettings } from '../../workflows/auto-replay-settings';
 import type { ClaimedRun, DueRun, FailedRun, NewRun, RunOutcome, RunResponseState, SqlRunner } from './run-ledger.types';
 import { CLAIMABLE_SQL, canMove, INITIAL_RUN_STATUS } from './run-status';
+import { stepAttempt } from './step-attempt';
 
 export type { ClaimedRun, DueRun, FailedRun, NewRun, RunOutcome, RunResponseState, SqlRunner } from './run-ledger.types';
 
@@ -163,11 +164,12 @@ export class RunLedger {
   /** Writes a step's checkpoint; returns how many attempts the step has had in this run. */
   async checkpoint(run: ClaimedRun, result: StepResult, position: number): Promise<number> {
     const { rows } = await this.pool.query<{ attempts: number }>(
-      `INSERT INTO step_runs (id, workspace_id, run_id, step_id, step_type, position, status, input, output, error, attempts, started_at, finished_at, duration_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_timestamp($12 / 1000.0), to_timestamp($13 / 1000.0), $14)
+      `INSERT INTO step_runs (id, workspace_id, run_id, step_id, step_type, position, status, input, output, error, attempts, started_at, finished_at, duration_ms, attempt_log)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_timestamp($12 / 1000.0), to_timestamp($13 / 1000.0), $14, $15)
        ON CONFLICT (run_id, step_id) DO UPDATE SET status = EXCLUDED.status, input = EXCLUDED.input, output = EXCLUDED.output,
          error = EXCLUDED.error, attempts = step_runs.attempts + EXCLUDED.attempts, started_at = EXCLUDED.started_at,
-         finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms
+         finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms,
+         attempt_log = COALESCE(step_runs.attempt_log, '[]'::jsonb) || EXCLUDED.attempt_log
        RETURNING attempts`,
       [
         newId(),
@@ -184,6 +186,7 @@ export class RunLedger {
         result.startedAt,
         result.finishedAt,
         result.finishedAt - result.startedAt,
+        JSON.stringify([stepAttempt(result)]),
       ],
     );
     return rows[0].attempts;

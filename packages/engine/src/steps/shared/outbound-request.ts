@@ -5,6 +5,7 @@ import { parseRetryAfter } from '../../runner/retry-policy';
 import { StepError, toStepErrorInfo } from '../../runner/step-error';
 import type { StepHandlerParams } from '../../runner/step-handler';
 import type { Step } from '../step.schema';
+import { remoteWords } from './remote-words';
 import { parseResponseBody } from './response-body';
 
 /** What the journal shows instead of a secret. */
@@ -142,7 +143,8 @@ export interface OutboundResult {
 /**
  * Sends a step's request through the host's HTTP port (which applies the egress rules), the same
  * way for `http` and every app action: port errors keep their retryability, a non-2xx answer fails
- * with `HTTP_STATUS` (retryable for 5xx, 408 and 429, with the `Retry-After` asked for), and the
+ * with `HTTP_STATUS` (retryable for 5xx, 408 and 429, with the `Retry-After` asked for; the message
+ * ends with what the service said, `source: 'remote'`), and the
  * journal gets the request with its secrets masked.
  */
 export async function sendOutbound(
@@ -166,10 +168,12 @@ export async function sendOutbound(
   }
   const body = parseResponseBody(response);
   if ((response.status < 200 || response.status > 299) && request.failOnNon2xx !== false) {
+    const words = remoteWords(maskSecrets(response.body, secrets));
     throw new StepError({
       code: 'HTTP_STATUS',
-      message: `${request.method} ${hostOf(request.url)} answered HTTP ${response.status}`,
+      message: `${request.method} ${hostOf(request.url)} answered HTTP ${response.status}${words ? `: ${words}` : ''}`,
       kind: 'user',
+      source: 'remote',
       retryable: response.status >= 500 || response.status === 429 || response.status === 408,
       details: {
         status: response.status,
