@@ -40,6 +40,9 @@ import { parseBodyLenient } from '../inbound/parse-body';
 import { parsePayloadQuery } from './payload-query';
 import { buildStepRunTree, findStepRunNode, flattenStepRunTree, type StepRunNode, type StepRunRow, type TreeStep } from './step-run-tree';
 
+/** The words of a request body, exactly as `idx_inbound_requests_body_words` indexes them (migration 1795560200000). */
+const BODY_WORDS_SQL = `jsonb_to_tsvector('simple'::regconfig, req.body_json, '["string", "numeric"]'::jsonb)`;
+
 /** Above this, a body or a step output is left out of the run detail and fetched on its own. */
 export const INLINE_PAYLOAD_BYTES = 1024 * 1024;
 
@@ -159,9 +162,11 @@ export class RunsService {
   ) {
     const builder = manager.getRepository(RunEntity).createQueryBuilder('r').where('r.workspace_id = :workspaceId', { workspaceId });
     if (q.q) {
-      builder
-        .innerJoin(InboundRequestEntity, 'req', 'req.id = r.request_id')
-        .andWhere('req.body_json @> CAST(:containment AS jsonb)', { containment: JSON.stringify(parsePayloadQuery(q.q)) });
+      const search = parsePayloadQuery(q.q);
+      builder.innerJoin(InboundRequestEntity, 'req', 'req.id = r.request_id');
+      if (search.kind === 'field')
+        builder.andWhere('req.body_json @> CAST(:containment AS jsonb)', { containment: JSON.stringify(search.containment) });
+      else builder.andWhere(`${BODY_WORDS_SQL} @@ phraseto_tsquery('simple'::regconfig, :words)`, { words: search.words });
     }
     if (q.workflowId) builder.andWhere('r.workflow_id = :workflowId', { workflowId: q.workflowId });
     if (q.status) builder.andWhere('r.status = :status', { status: q.status });

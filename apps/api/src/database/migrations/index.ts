@@ -8,6 +8,7 @@ import { AutoReplay1795470100000 } from './1795470100000-auto-replay';
 import { Accounts1795480000000 } from './1795480000000-accounts';
 import { ReplayResolution1795560000000 } from './1795560000000-replay-resolution';
 import { StepAttemptLog1795560100000 } from './1795560100000-step-attempt-log';
+import { BodyWordsSearch1795560200000 } from './1795560200000-body-words-search';
 
 /** Every migration, in order. CI checks that the entities need no further one (see test/integration). */
 export const MIGRATIONS: Array<new () => object> = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: Array<new () => object> = [
   Accounts1795480000000,
   ReplayResolution1795560000000,
   StepAttemptLog1795560100000,
+  BodyWordsSearch1795560200000,
 ];
