@@ -13,7 +13,13 @@ import {
   updateCredentialSchema,
 } from '../credentials/credentials.schema';
 import { livenessSchema, readinessSchema } from '../health/health.schema';
-import { inboundRequestPageSchema, listRequestsQuerySchema } from '../requests/requests.schema';
+import {
+  inboundRequestPageSchema,
+  listAllRequestsQuerySchema,
+  listRequestsQuerySchema,
+  refusedCountSchema,
+  workspaceRequestPageSchema,
+} from '../requests/requests.schema';
 import {
   bulkReplayResultSchema,
   bulkReplaySchema,
@@ -112,6 +118,20 @@ export const ROUTES = {
     query: listRequestsQuerySchema,
     status: 200,
     response: inboundRequestPageSchema,
+  },
+  'GET /api/workflows/:id/requests/refused': {
+    summary: 'How many requests a workflow’s trigger URL refused in the last 24 hours',
+    access: action('workflow.read'),
+    params: id,
+    status: 200,
+    response: refusedCountSchema,
+  },
+  'GET /api/requests': {
+    summary: 'Requests received at every workflow’s trigger URL, run or not, newest first',
+    access: action('run.read'),
+    query: listAllRequestsQuerySchema,
+    status: 200,
+    response: workspaceRequestPageSchema,
   },
   'GET /api/workflows/:id/events': {
     summary: 'Server-Sent Events of a workflow: `request` and `run` (see requestEventSchema, runEventSchema), `ping` every 15 s',
