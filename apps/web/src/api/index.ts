@@ -26,6 +26,7 @@ export type {
   CredentialTypeDescriptor,
   ErrorDetail,
   InboundRequest,
+  WorkspaceRequest,
   InboundRequestPage,
   Invite,
   InvitePreview,
@@ -69,3 +70,4 @@ export type TestStepResponse = Omit<TestStepResult, 'durationMs' | 'halt'> & Par
 /** The builder also shows steps a test did not reach as skipped or pending. */
 export type TestWorkflowStepResult = Omit<TestWorkflowStep, 'status'> & { status: TestStepResult['status'] | 'skipped' | 'pending' };
 export type TestWorkflowResponse = TestWorkflowResult;
+export * from './requests.api';
