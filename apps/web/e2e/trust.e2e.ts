@@ -175,8 +175,8 @@ describe('replays, search, refused requests and attempts in Chromium', { skip: b
       const { page } = env;
       await page.goto(`${env.base}/runs/${state.flakyRun}`);
       const attempts = page.getByRole('list', { name: 'Attempts of call' });
-      await attempts.getByText('HTTP 503').waitFor();
-      await attempts.getByText('HTTP 200').waitFor();
+      await attempts.getByText('HTTP 503', { exact: true }).waitFor();
+      await attempts.getByText('HTTP 200', { exact: true }).waitFor();
       await attempts.getByText(/retried \(a retryable error\)/).waitFor();
       assert.equal(await attempts.getByRole('listitem').count(), 2);
     }),
