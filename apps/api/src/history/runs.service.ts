@@ -97,6 +97,33 @@ function stepView(node: StepRunNode, payloads: Map<string, StepPayload>): StepRu
   };
 }
 
+/** The filter step whose condition was false, with that condition (searched through nested steps). */
+function filteredBy(
+  nodes: StepRunNode[],
+  payloads: Map<string, StepPayload>,
+  steps: TreeStep[],
+): { stepId: string; condition: string } | null {
+  const stopped = nodes.find(
+    (node) => node.type === 'filter' && (payloads.get(node.key)?.output as { passed?: boolean } | null)?.passed === false,
+  );
+  if (!stopped) return null;
+  const find = (list: unknown): { condition?: unknown } | undefined => {
+    if (!Array.isArray(list)) return undefined;
+    for (const step of list as Array<Record<string, unknown>>) {
+      if (step.id === stopped.id && step.type === 'filter') return step;
+      for (const value of Object.values(step)) {
+        const nested = Array.isArray(value)
+          ? (find(value) ?? value.map((v) => find((v as { steps?: unknown })?.steps)).find(Boolean))
+          : undefined;
+        if (nested) return nested;
+      }
+    }
+    return undefined;
+  };
+  const condition = find(steps)?.condition;
+  return { stepId: stopped.key, condition: typeof condition === 'string' ? condition : '' };
+}
+
 const ms = (from: Date | null, to: Date | null) => (from && to ? to.getTime() - from.getTime() : null);
 
 @Injectable()
@@ -214,6 +241,8 @@ export class RunsService {
       },
       steps: tree.map((node) => stepView(node, payloads)),
       replays: replays.map((r) => ({ id: r.id, status: r.status, createdAt: r.createdAt.toISOString() })),
+      filteredBy:
+        run.status === 'filtered' ? filteredBy(flattenStepRunTree(tree), payloads, definition.steps as unknown as TreeStep[]) : null,
       idempotencyRoot: run.idempotencyRoot ?? run.id,
     };
   }

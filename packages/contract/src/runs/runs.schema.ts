@@ -271,6 +271,8 @@ export const runSchema = runSummarySchema.extend({
    * <idempotencyRoot>:<step key>`): the first run of the request, for replays unless they asked for fresh keys.
    */
   idempotencyRoot: z.string(),
+  /** A `filtered` run: the filter step that stopped it (its journal key) and its condition, which was false. */
+  filteredBy: z.strictObject({ stepId: z.string(), condition: z.string() }).nullable().optional(),
 });
 export type Run = z.infer<typeof runSchema>;
 

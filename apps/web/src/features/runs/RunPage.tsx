@@ -60,6 +60,19 @@ function RunSummaryCard({ run, now }: { run: Run; now: number }) {
               </>
             ),
           },
+          ...(run.filteredBy
+            ? [
+                {
+                  label: 'Stopped by',
+                  value: (
+                    <span className="sy-run__filtered">
+                      filter <a href={`#${stepAnchorId(run.filteredBy.stepId)}`}>{run.filteredBy.stepId}</a>:{' '}
+                      <code>{run.filteredBy.condition}</code> was false
+                    </span>
+                  ),
+                },
+              ]
+            : []),
           { label: 'Started', value: <Timestamp iso={run.startedAt ?? run.createdAt} /> },
           { label: 'Finished', value: <Timestamp iso={run.finishedAt} /> },
           { label: 'Duration', value: <span className="sy-run__number">{formatDuration(ms)}</span> },
