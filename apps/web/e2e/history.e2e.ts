@@ -243,6 +243,9 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
       await page.getByRole('button', { name: 'Replay all failed matching the filter' }).click();
       const dialog = page.getByRole('dialog', { name: 'Replay every failed run matching the filter' });
       assert.equal(await dialog.getByRole('combobox', { name: 'Start from' }).inputValue(), 'failed-step');
+      // The first failed run was resolved by its replay above: left out unless asked for (issue 19).
+      await dialog.getByText('except those a replay already resolved').waitFor();
+      await dialog.getByRole('checkbox', { name: /Also replay runs already resolved by a replay/ }).check();
       await dialog.getByRole('button', { name: 'Start replay' }).click();
       const progress = page.getByRole('status', { name: 'Bulk replay progress' });
       await progress.getByText('Replayed 2 runs').waitFor({ timeout: 30_000 });

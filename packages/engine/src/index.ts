@@ -71,3 +71,4 @@ export * from './diff/diff-values';
 export * from './diff/diff-definitions';
 export * from './diff/compare-dry-runs';
 export * from './apps/render-catalogue';
+export * from './steps/shared/remote-words';

@@ -1,6 +1,6 @@
-import { type AlertSettings, REFUSED_VERDICTS } from '@switchyard/contract';
+import { type AlertSettings, HEALTH_REFUSED_VERDICTS } from '@switchyard/contract';
 
-export { REFUSED_VERDICTS };
+export { HEALTH_REFUSED_VERDICTS };
 
 export type WatchKind = 'quiet' | 'refused_spike';
 

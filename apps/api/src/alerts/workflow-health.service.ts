@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { REFUSED_VERDICTS, type WorkflowHealth, workflowHealthQuerySchema } from '@switchyard/contract';
+import { HEALTH_REFUSED_VERDICTS, type WorkflowHealth, workflowHealthQuerySchema } from '@switchyard/contract';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { parseInput } from '../common/parse-input';
@@ -9,7 +9,7 @@ import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { WatchClock } from './watch-clock';
 
 const HOUR = 3_600_000;
-const REFUSED = new Set<string>(REFUSED_VERDICTS);
+const REFUSED = new Set<string>(HEALTH_REFUSED_VERDICTS);
 
 /**
  * A workflow's health view: its requests per hour (accepted, refused, other) and the totals by

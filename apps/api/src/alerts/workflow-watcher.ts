@@ -5,7 +5,7 @@ import type { Logger } from '../common/logger';
 import { uuidV7Floor } from '../common/uuid-v7-floor';
 import type { ServerMailer } from '../mail/server-mailer';
 import type { WatchClock } from './watch-clock';
-import { quietFinding, REFUSED_VERDICTS, spikeFinding, type WatchFinding } from './watch-conditions';
+import { quietFinding, HEALTH_REFUSED_VERDICTS, spikeFinding, type WatchFinding } from './watch-conditions';
 
 const ALERT_TIMEOUT_MS = 10_000;
 
@@ -98,7 +98,7 @@ export class WorkflowWatcher {
       const { rows } = await this.pool.query<{ verdict: string; count: number }>(
         `SELECT verdict, count(*)::int AS count FROM inbound_requests
           WHERE workflow_id = $1 AND id >= $2 AND id < $3 AND verdict = ANY($4::text[]) GROUP BY verdict`,
-        [workflow.id, from, upTo, [...REFUSED_VERDICTS]],
+        [workflow.id, from, upTo, [...HEALTH_REFUSED_VERDICTS]],
       );
       found.push(spikeFinding({ settings, refused: Object.fromEntries(rows.map((r) => [r.verdict, r.count])) }));
     }

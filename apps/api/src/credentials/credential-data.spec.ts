@@ -4,7 +4,32 @@ import { credentialHints, parseCredentialData } from './credential-data';
 describe('parseCredentialData', () => {
   it('splits public and secret fields by the registry, trimming pasted values', () => {
     const parsed = parseCredentialData({ type: 'basic', data: { username: ' ada ', password: 'correct horse battery\n' } });
-    expect(parsed).toEqual({ ok: true, fields: { public: { username: 'ada' }, secret: { password: 'correct horse battery' } } });
+    expect(parsed).toEqual({
+      ok: true,
+      fields: { public: { username: 'ada' }, secret: { password: 'correct horse battery' } },
+      notices: [],
+    });
+  });
+
+  it('removes a scheme word pasted with a bearer token or a basic password, with a notice naming the field', () => {
+    const bearer = parseCredentialData({ type: 'bearer', data: { token: 'Bearer  ord_live_9f3a' } });
+    expect(bearer).toMatchObject({ ok: true, fields: { secret: { token: 'ord_live_9f3a' } } });
+    if (!bearer.ok) return;
+    expect(bearer.notices).toEqual([
+      {
+        path: 'data.token',
+        message: 'started with "Bearer": it was removed, since Switchyard adds "Bearer" itself (Authorization: Bearer <token>)',
+      },
+    ]);
+    const basic = parseCredentialData({ type: 'basic', data: { username: 'ada', password: 'basic s3cret' } });
+    expect(basic).toMatchObject({ ok: true, fields: { secret: { password: 's3cret' } }, notices: [{ path: 'data.password' }] });
+    // Only a leading scheme word, and never the whole value; other types keep theirs.
+    expect(parseCredentialData({ type: 'bearer', data: { token: 'xBearer y' } })).toMatchObject({ notices: [] });
+    expect(parseCredentialData({ type: 'bearer', data: { token: 'Bearer' } })).toMatchObject({ fields: { secret: { token: 'Bearer' } } });
+    expect(parseCredentialData({ type: 'api-key', data: { header: 'Authorization', value: 'Bearer k' } })).toMatchObject({
+      fields: { secret: { value: 'Bearer k' } },
+      notices: [],
+    });
   });
 
   it('names every bad field: unknown type, missing, unknown and non-text fields', () => {
@@ -42,6 +67,7 @@ describe('parseCredentialData', () => {
     expect(parsed).toEqual({
       ok: true,
       fields: { public: { tokenUrl: 'https://a.test/t', clientId: 'c', audience: 'api' }, secret: { clientSecret: 'old-secret' } },
+      notices: [],
     });
     expect(parseCredentialData({ type: 'bearer', data: { token: '' }, existing: { public: {}, secret: { token: 't' } } })).toMatchObject({
       ok: false,

@@ -12,6 +12,34 @@ export interface CredentialFields {
   secret: Record<string, string>;
 }
 
+/** Scheme words people paste with a value that Switchyard sends after the scheme itself. */
+const PASTED_SCHEMES: Record<string, { fields: string[]; scheme: RegExp; word: string; sent: string }> = {
+  bearer: { fields: ['token'], scheme: /^bearer\s+/i, word: 'Bearer', sent: 'Authorization: Bearer <token>' },
+  basic: {
+    fields: ['username', 'password'],
+    scheme: /^basic\s+/i,
+    word: 'Basic',
+    sent: 'Authorization: Basic <base64 of username:password>',
+  },
+};
+
+/**
+ * A value pasted with its scheme word (`Bearer xyz` in a bearer token) would be sent as `Bearer
+ * Bearer xyz`: the word is removed, and a notice says so.
+ */
+export function stripPastedScheme(type: string, field: string, value: string): { value: string; notice?: ErrorDetail } {
+  const rule = PASTED_SCHEMES[type];
+  const match = rule?.fields.includes(field) ? rule.scheme.exec(value) : null;
+  if (!rule || !match || match[0].length === value.length) return { value };
+  return {
+    value: value.slice(match[0].length),
+    notice: {
+      path: `data.${field}`,
+      message: `started with "${match[0].trim()}": it was removed, since Switchyard adds "${rule.word}" itself (${rule.sent})`,
+    },
+  };
+}
+
 /** A Standard Webhooks signing secret: `whsec_` and the base64 of 24 random bytes. */
 export function generateSigningSecret(): string {
   return `whsec_${randomBytes(24).toString('base64')}`;
@@ -31,7 +59,7 @@ export function parseCredentialData(options: {
   type: string;
   data: unknown;
   existing?: CredentialFields;
-}): { ok: true; fields: CredentialFields } | { ok: false; details: ErrorDetail[] } {
+}): { ok: true; fields: CredentialFields; notices: ErrorDetail[] } | { ok: false; details: ErrorDetail[] } {
   const descriptor = credentialTypeDescriptor(options.type);
   if (!descriptor) return { ok: false, details: [{ path: 'type', message: `is not a credential type (expected one of ${knownTypes()})` }] };
   const data = options.data ?? {};
@@ -44,6 +72,7 @@ export function parseCredentialData(options: {
       details.push({ path: `data.${name}`, message: `is not a field of ${descriptor.type} credentials` });
   }
   const fields: CredentialFields = { public: {}, secret: {} };
+  const notices: ErrorDetail[] = [];
   for (const field of descriptor.fields) {
     const raw = given[field.name];
     const target = field.secret ? fields.secret : fields.public;
@@ -53,6 +82,11 @@ export function parseCredentialData(options: {
       continue;
     }
     let value = typeof raw === 'string' ? raw.trim() : undefined;
+    if (value) {
+      const stripped = stripPastedScheme(descriptor.type, field.name, value);
+      value = stripped.value;
+      if (stripped.notice) notices.push(stripped.notice);
+    }
     if (value === undefined) value = (field.secret ? options.existing?.secret : options.existing?.public)?.[field.name];
     if (value === undefined || value === '') {
       if (descriptor.type === 'webhook-signing-secret' && field.name === 'secret') target[field.name] = generateSigningSecret();
@@ -67,7 +101,7 @@ export function parseCredentialData(options: {
     if (problem) details.push({ path, message: problem });
     else target[field.name] = value;
   }
-  return details.length > 0 ? { ok: false, details } : { ok: true, fields };
+  return details.length > 0 ? { ok: false, details } : { ok: true, fields, notices };
 }
 
 function checkField(descriptor: CredentialTypeDescriptor, name: string, value: string): string | null {

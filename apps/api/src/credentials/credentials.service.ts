@@ -14,7 +14,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AuditService } from '../accounts/audit.service';
 import type { Actor } from '../accounts/auth-context';
-import { ApiError } from '../common/api-error';
+import { ApiError, type ErrorDetail } from '../common/api-error';
 import { isUuid, newId } from '../common/ids';
 import { LOGGER, type Logger } from '../common/logger';
 import { parseInput } from '../common/parse-input';
@@ -106,7 +106,8 @@ export class CredentialsService implements OnApplicationBootstrap {
     const created = this.toDto(await repo.findOneByOrFail({ id }), []);
     const givenSecret = (input.data as Record<string, unknown> | undefined)?.secret;
     const generated = input.type === 'webhook-signing-secret' && (typeof givenSecret !== 'string' || givenSecret.trim() === '');
-    return generated ? { ...created, generatedSecret: parsed.fields.secret.secret } : created;
+    const notices = parsed.notices.length > 0 ? { notices: parsed.notices } : {};
+    return generated ? { ...created, generatedSecret: parsed.fields.secret.secret, ...notices } : { ...created, ...notices };
   }
 
   async update(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<Credential> {
@@ -114,6 +115,7 @@ export class CredentialsService implements OnApplicationBootstrap {
     return this.dataSource.transaction(async (tx) => {
       const row = await this.find(tx, workspaceId, id, true);
       const before = auditView(row);
+      let notices: ErrorDetail[] = [];
       if (input.data !== undefined) {
         const existing = { public: row.publicFields, secret: openCredentialSecrets(this.box(), row.id, row.ciphertext) };
         const parsed = parseCredentialData({ type: row.type, data: input.data, existing });
@@ -121,6 +123,7 @@ export class CredentialsService implements OnApplicationBootstrap {
         row.publicFields = parsed.fields.public;
         row.ciphertext = sealCredentialSecrets(this.box(), row.id, parsed.fields.secret);
         row.hints = credentialHints(parsed.fields.secret);
+        notices = parsed.notices;
       }
       if (input.name !== undefined) row.name = input.name;
       // Always a new updated_at: it keys the OAuth2 token cache, so an edit fetches a fresh token.
@@ -137,7 +140,8 @@ export class CredentialsService implements OnApplicationBootstrap {
         },
         tx,
       );
-      return this.toDto(row, (await this.usage(tx, workspaceId, id)).get(id) ?? []);
+      const updated = this.toDto(row, (await this.usage(tx, workspaceId, id)).get(id) ?? []);
+      return notices.length > 0 ? { ...updated, notices } : updated;
     });
   }
 

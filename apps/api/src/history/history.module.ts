@@ -4,7 +4,7 @@ import { EventBus } from '../events/event-bus';
 import { RuntimeModule } from '../runtime/runtime.module';
 import { VersionsModule } from '../versions/versions.module';
 import { EventsController } from './events.controller';
-import { RequestsController } from './requests.controller';
+import { AllRequestsController, RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
 import { RunsController } from './runs.controller';
 import { RunsService } from './runs.service';
@@ -25,7 +25,7 @@ class LiveEvents implements OnApplicationBootstrap {
  */
 @Module({
   imports: [RuntimeModule, VersionsModule, AuditModule],
-  controllers: [RunsController, RequestsController, EventsController],
+  controllers: [RunsController, RequestsController, AllRequestsController, EventsController],
   providers: [RunsService, RequestsService, LiveEvents],
 })
 export class HistoryModule {}

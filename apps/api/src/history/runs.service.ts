@@ -17,6 +17,7 @@ import {
   type RunError,
   type RunPage,
   type RunSummary,
+  type StepAttempt,
   type StepRun,
 } from '@switchyard/contract';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -38,6 +39,9 @@ import { VersionStore } from '../versions/version-store';
 import { parseBodyLenient } from '../inbound/parse-body';
 import { parsePayloadQuery } from './payload-query';
 import { buildStepRunTree, findStepRunNode, flattenStepRunTree, type StepRunNode, type StepRunRow, type TreeStep } from './step-run-tree';
+
+/** The words of a request body, exactly as `idx_inbound_requests_body_words` indexes them (migration 1795560200000). */
+const BODY_WORDS_SQL = `jsonb_to_tsvector('simple'::regconfig, req.body_json, '["string", "numeric"]'::jsonb)`;
 
 /** Above this, a body or a step output is left out of the run detail and fetched on its own. */
 export const INLINE_PAYLOAD_BYTES = 1024 * 1024;
@@ -85,11 +89,39 @@ function stepView(node: StepRunNode, payloads: Map<string, StepPayload>): StepRu
     outputTruncated: payload?.outputTruncated || undefined,
     error: row.error as RunError | null,
     attempts: row.attempts,
+    attemptLog: row.attemptLog,
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt.toISOString(),
     durationMs: row.durationMs,
     ...nested,
   };
+}
+
+/** The filter step whose condition was false, with that condition (searched through nested steps). */
+function filteredBy(
+  nodes: StepRunNode[],
+  payloads: Map<string, StepPayload>,
+  steps: TreeStep[],
+): { stepId: string; condition: string } | null {
+  const stopped = nodes.find(
+    (node) => node.type === 'filter' && (payloads.get(node.key)?.output as { passed?: boolean } | null)?.passed === false,
+  );
+  if (!stopped) return null;
+  const find = (list: unknown): { condition?: unknown } | undefined => {
+    if (!Array.isArray(list)) return undefined;
+    for (const step of list as Array<Record<string, unknown>>) {
+      if (step.id === stopped.id && step.type === 'filter') return step;
+      for (const value of Object.values(step)) {
+        const nested = Array.isArray(value)
+          ? (find(value) ?? value.map((v) => find((v as { steps?: unknown })?.steps)).find(Boolean))
+          : undefined;
+        if (nested) return nested;
+      }
+    }
+    return undefined;
+  };
+  const condition = find(steps)?.condition;
+  return { stepId: stopped.key, condition: typeof condition === 'string' ? condition : '' };
 }
 
 const ms = (from: Date | null, to: Date | null) => (from && to ? to.getTime() - from.getTime() : null);
@@ -145,18 +177,30 @@ export class RunsService {
   private filtered(
     manager: EntityManager,
     workspaceId: string,
-    q: { workflowId?: string; status?: string; since?: string; until?: string; q?: string; deadLetter?: boolean | 'true' | 'false' },
+    q: {
+      workflowId?: string;
+      status?: string;
+      since?: string;
+      until?: string;
+      q?: string;
+      deadLetter?: boolean | 'true' | 'false';
+      resolved?: boolean | 'true' | 'false';
+    },
   ) {
     const builder = manager.getRepository(RunEntity).createQueryBuilder('r').where('r.workspace_id = :workspaceId', { workspaceId });
     if (q.q) {
-      builder
-        .innerJoin(InboundRequestEntity, 'req', 'req.id = r.request_id')
-        .andWhere('req.body_json @> CAST(:containment AS jsonb)', { containment: JSON.stringify(parsePayloadQuery(q.q)) });
+      const search = parsePayloadQuery(q.q);
+      builder.innerJoin(InboundRequestEntity, 'req', 'req.id = r.request_id');
+      if (search.kind === 'field')
+        builder.andWhere('req.body_json @> CAST(:containment AS jsonb)', { containment: JSON.stringify(search.containment) });
+      else builder.andWhere(`${BODY_WORDS_SQL} @@ phraseto_tsquery('simple'::regconfig, :words)`, { words: search.words });
     }
     if (q.workflowId) builder.andWhere('r.workflow_id = :workflowId', { workflowId: q.workflowId });
     if (q.status) builder.andWhere('r.status = :status', { status: q.status });
     if (q.deadLetter !== undefined)
       builder.andWhere(q.deadLetter === true || q.deadLetter === 'true' ? 'r.dead_lettered_at IS NOT NULL' : 'r.dead_lettered_at IS NULL');
+    if (q.resolved !== undefined)
+      builder.andWhere(q.resolved === true || q.resolved === 'true' ? 'r.resolved_by IS NOT NULL' : 'r.resolved_by IS NULL');
     if (q.since) builder.andWhere('r.id >= :since', { since: uuidV7Floor(Date.parse(q.since)) });
     if (q.until) builder.andWhere('r.id < :until', { until: uuidV7Floor(Date.parse(q.until)) });
     return builder;
@@ -164,10 +208,11 @@ export class RunsService {
 
   async get(workspaceId: string, runId: string): Promise<Run> {
     const run = await this.findRun(workspaceId, runId);
-    const [request, version, stepRows] = await Promise.all([
+    const [request, version, stepRows, replays] = await Promise.all([
       this.dataSource.getRepository(InboundRequestEntity).findOneByOrFail({ id: run.requestId }),
       this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: run.versionId }),
       this.stepRunRows(runId),
+      this.dataSource.getRepository(RunEntity).find({ where: { replayOf: runId, workspaceId }, order: { id: 'ASC' }, take: 100 }),
     ]);
     const definition = this.versions.decode(version.id, version.definition);
     const terminal = TERMINAL_RUN_STATUSES.includes(run.status);
@@ -195,6 +240,10 @@ export class RunsService {
         size: request.size,
       },
       steps: tree.map((node) => stepView(node, payloads)),
+      replays: replays.map((r) => ({ id: r.id, status: r.status, createdAt: r.createdAt.toISOString() })),
+      filteredBy:
+        run.status === 'filtered' ? filteredBy(flattenStepRunTree(tree), payloads, definition.steps as unknown as TreeStep[]) : null,
+      idempotencyRoot: run.idempotencyRoot ?? run.id,
     };
   }
 
@@ -244,8 +293,9 @@ export class RunsService {
       duration_ms: number;
       branch_output: unknown;
       result_count: number | null;
+      attempt_log: StepAttempt[] | null;
     }> = await this.dataSource.query(
-      `SELECT step_id, status, error, attempts, started_at, finished_at, duration_ms,
+      `SELECT step_id, status, error, attempts, attempt_log, started_at, finished_at, duration_ms,
               CASE WHEN step_type = 'branch' THEN output END AS branch_output,
               CASE WHEN step_type = 'loop' AND jsonb_typeof(output -> 'results') = 'array' THEN jsonb_array_length(output -> 'results') END AS result_count
          FROM step_runs WHERE run_id = $1`,
@@ -261,6 +311,7 @@ export class RunsService {
       durationMs: r.duration_ms,
       output: r.branch_output ?? undefined,
       resultCount: r.result_count,
+      attemptLog: r.attempt_log ?? undefined,
     }));
   }
 
@@ -359,7 +410,9 @@ export class RunsService {
       const missing = input.runIds.filter((id) => !runs.some((r) => r.id === id));
       if (missing.length > 0) throw new ApiError(404, 'not_found', `Runs not found: ${missing.join(', ')}`);
     } else {
-      runs = await this.filtered(this.dataSource.manager, workspaceId, input.filter ?? { status: 'failed' })
+      const { includeResolved, ...filter } = input.filter ?? { status: 'failed' };
+      const resolved = includeResolved === true || includeResolved === 'true' ? {} : { resolved: false };
+      runs = await this.filtered(this.dataSource.manager, workspaceId, { ...filter, ...resolved })
         .orderBy('r.id', 'ASC')
         .limit(MAX_BULK_REPLAY)
         .getMany();
@@ -392,6 +445,7 @@ export class RunsService {
         requestId: run.requestId,
         replayOf: run.id,
         journalFrom: options.from === 'failed-step' ? run.id : null,
+        idempotencyRoot: options.freshIdempotencyKeys ? null : (run.idempotencyRoot ?? run.id),
       }));
       await this.ledger.create(tx, replays);
       for (const [i, run] of runs.entries()) {
@@ -401,7 +455,12 @@ export class RunsService {
             actor,
             action: 'run.replayed',
             target: { type: 'run', id: run.id, name: null },
-            after: { runId: replays[i].id, from: options.from ?? 'start', version: options.version ?? 'current' },
+            after: {
+              runId: replays[i].id,
+              from: options.from ?? 'start',
+              version: options.version ?? 'current',
+              ...(options.freshIdempotencyKeys ? { freshIdempotencyKeys: true } : {}),
+            },
           },
           tx,
         );
@@ -441,6 +500,7 @@ export class RunsService {
       /** When this failed run will be replayed automatically, if it will. */
       autoReplayAt: r.autoReplayAt?.toISOString() ?? null,
       autoReplayAttempt: r.autoReplayAttempt,
+      resolvedBy: r.resolvedBy,
     };
   }
 }

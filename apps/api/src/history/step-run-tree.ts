@@ -1,4 +1,4 @@
-import { LOOP_ITEMS_SHOWN, type StepRunStatus } from '@switchyard/contract';
+import { LOOP_ITEMS_SHOWN, type StepAttempt, type StepRunStatus } from '@switchyard/contract';
 import { childStepLists, stepListsOf } from '@switchyard/engine';
 
 /** The parts of a step definition the tree reads (a stored definition, any step type). */
@@ -24,6 +24,8 @@ export interface StepRunRow {
   output?: unknown;
   /** Loops: how many results the stored output has (its item count once finished). */
   resultCount?: number | null;
+  /** Each attempt of the step, oldest first, as the ledger logged it. */
+  attemptLog?: StepAttempt[];
 }
 
 /** One step of a run in the detail, nested steps grouped under their branch path or loop item. */

@@ -10,6 +10,8 @@ export interface RunFinished {
   workspaceId: string;
   workflowId: string;
   status: FinishedRunStatus;
+  /** The run this one replays, when it is a replay. */
+  replayOf?: string | null;
   /** The workflow's concurrency limit, when it has one. */
   concurrency: number | null;
 }

@@ -107,7 +107,8 @@ export class RunExecutor {
         trigger: toTriggerData(request),
         journal,
         ports: observation.ports(ports),
-        runId,
+        // The engine puts this id in idempotency keys: a replay keeps its original's (ADR 0019).
+        runId: claimed.idempotencyRoot,
         now: claimed.startedAt.getTime(),
         onStepFinished: async (result) => {
           // Another worker may own the run by now: stop here, it resumes from the last checkpoint.
@@ -141,6 +142,7 @@ export class RunExecutor {
         workspaceId: claimed.workspaceId,
         workflowId: claimed.workflowId,
         status: verdict.status,
+        replayOf: claimed.replayOf,
         concurrency: claimed.concurrency,
       });
       if (journal.length > 0) log.info({ resumedAfter: journal.length }, 'resumed run finished');

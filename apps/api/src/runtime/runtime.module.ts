@@ -27,6 +27,7 @@ import { NextInLine } from './dispatch/next-in-line';
 import { Sweeper } from './dispatch/sweeper';
 import { EnginePortsFactory } from './engine-ports';
 import { RunLedger } from './ledger/run-ledger';
+import { ReplayResolver } from './replay-resolver';
 import { RetentionPruner } from './retention-pruner';
 import { RunEvents } from './run-events';
 import { RunExecutor } from './run-executor';
@@ -133,12 +134,17 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
       inject: [RunLedger, DISPATCHER, GuardedHttpInvoker, APP_CONFIG, LOGGER, ServerMailer, RunEvents, Metrics],
     },
     {
+      provide: ReplayResolver,
+      useFactory: (ledger: RunLedger, logger: Logger, events: RunEvents) => new ReplayResolver(ledger, logger, events),
+      inject: [RunLedger, LOGGER, RunEvents],
+    },
+    {
       provide: RetentionPruner,
       useFactory: (pool: Pool, config: AppConfig, logger: Logger) => new RetentionPruner(pool, config.SWITCHYARD_RETENTION_DAYS, logger),
       inject: [PG_POOL, APP_CONFIG, LOGGER],
     },
     RuntimeLifecycle,
   ],
-  exports: [DISPATCHER, RunLedger, RunEvents, EnginePortsFactory, AutoReplayer, RetentionPruner, RuntimeLifecycle],
+  exports: [DISPATCHER, RunLedger, RunEvents, EnginePortsFactory, AutoReplayer, ReplayResolver, RetentionPruner, RuntimeLifecycle],
 })
 export class RuntimeModule {}

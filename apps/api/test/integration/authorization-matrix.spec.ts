@@ -374,6 +374,11 @@ describe('authorization matrix', () => {
       path: (i) => `/api/workflows/${i.workflowId}/health`,
       expect: ex(200, 200, 200, 200, 404, 401, 404),
     },
+    'GET /api/workflows/:id/requests/refused': {
+      path: (i) => `/api/workflows/${i.workflowId}/requests/refused`,
+      expect: ex(200, 200, 200, 200, 404, 401, 404),
+    },
+    'GET /api/requests': { path: () => '/api/requests', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
     'GET /api/workflows/:id/events': {
       path: (i) => `/api/workflows/${i.workflowId}/events`,
       expect: ex(200, 200, 200, 200, 404, 401, 404),

@@ -190,20 +190,36 @@ describe('stored credentials', () => {
     expect(patched.body.error.details[0].path).toBe('steps[0].credentialId');
   });
 
+  it('removes a "Bearer" pasted with a bearer token, says so, and sends the token once', async () => {
+    const res = await sy.api.request('POST', '/api/credentials', { name: 'Pasted', type: 'bearer', data: { token: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(201);
+    expect(res.body.notices).toEqual([{ path: 'data.token', message: expect.stringContaining('started with "Bearer": it was removed') }]);
+    expect(res.body.hints.token).toBe('ghp_…cdef');
+    const wf = await sy.api.createWorkflow(httpWorkflow('Pasted bearer', res.body.id, '/pasted'));
+    const run = await runOnce(wf.trigger.token);
+    expect(sy.sink.requests.filter((r) => r.url === '/pasted').map((r) => r.headers.authorization)).toEqual([`Bearer ${TOKEN}`]);
+    expect(run.steps[0].input.headers.authorization).toBe('Bearer ghp…cdef');
+    const patched = await sy.api.request('PUT', `/api/credentials/${res.body.id}`, { data: { token: `bearer ${TOKEN}` } });
+    expect(patched.body.notices[0].path).toBe('data.token');
+    const clean = await sy.api.request('PUT', `/api/credentials/${res.body.id}`, { data: { token: TOKEN } });
+    expect(clean.body.notices).toBeUndefined();
+  });
+
   it('authenticates http steps with bearer, basic and api-key credentials, masked in the run', async () => {
     const bearer = await create('Bearer', 'bearer', { token: TOKEN });
     const basic = await create('Basic', 'basic', { username: 'ada', password: PASSWORD });
     const apiKey = await create('Key', 'api-key', { header: 'X-Shop-Key', value: API_KEY });
     const cases = [
-      { cred: bearer, path: '/bearer', header: 'authorization', expected: `Bearer ${TOKEN}`, secret: TOKEN },
+      { cred: bearer, path: '/bearer', header: 'authorization', expected: `Bearer ${TOKEN}`, secret: TOKEN, shape: 'Bearer ghp…cdef' },
       {
         cred: basic,
         path: '/basic',
         header: 'authorization',
         expected: `Basic ${Buffer.from(`ada:${PASSWORD}`).toString('base64')}`,
         secret: PASSWORD,
+        shape: 'Basic YWR…NzY=',
       },
-      { cred: apiKey, path: '/key', header: 'x-shop-key', expected: API_KEY, secret: API_KEY },
+      { cred: apiKey, path: '/key', header: 'x-shop-key', expected: API_KEY, secret: API_KEY, shape: 'api…3456' },
     ];
     for (const c of cases) {
       const wf = await sy.api.createWorkflow(httpWorkflow(`Via ${c.cred.name}`, c.cred.id, c.path));
@@ -212,7 +228,8 @@ describe('stored credentials', () => {
       const received = sy.sink.requests.filter((r) => r.url === c.path);
       expect(received).toHaveLength(1);
       expect(received[0].headers[c.header]).toBe(c.expected);
-      expect(run.steps[0].input.headers[c.header]).toBe('***');
+      // Masked, but with its shape, so a person can check what was sent.
+      expect(run.steps[0].input.headers[c.header]).toBe(c.shape);
       const detail = await sy.api.request('GET', `/api/runs/${run.id}`);
       expect(detail.text).not.toContain(c.secret);
       expect(detail.text).not.toContain(Buffer.from(`ada:${PASSWORD}`).toString('base64'));
@@ -242,7 +259,7 @@ describe('stored credentials', () => {
       });
       const calls = sy.sink.requests.filter((r) => r.url === '/oauth-api');
       expect(calls.map((r) => r.headers.authorization)).toEqual(['Bearer oauth-access-token-77', 'Bearer oauth-access-token-77']);
-      expect(first.steps[0].input.headers.authorization).toBe('***');
+      expect(first.steps[0].input.headers.authorization).toBe('Bearer oau…n-77');
       expect(JSON.stringify([first.steps[0].input, second.steps[0].input])).not.toContain('oauth-access-token-77');
 
       const failing = await create('OAuth down', 'oauth2-client-credentials', {

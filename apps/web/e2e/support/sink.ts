@@ -11,7 +11,8 @@ export interface SinkRequest {
 
 /**
  * A local HTTP receiver on 127.0.0.1 that records what workflows send it. It answers 200 with
- * `{ ok: true, received }`, and 500 to any path that starts with `/fail`.
+ * `{ ok: true, received }`, and 500 to any path that starts with `/fail`; a path that starts with
+ * `/flaky-once` answers 503 the first time it is called, then 200.
  */
 export interface Sink {
   url: string;
@@ -21,6 +22,7 @@ export interface Sink {
 
 export async function startSink(): Promise<Sink> {
   const received: SinkRequest[] = [];
+  const flaky = new Set<string>();
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -34,7 +36,9 @@ export async function startSink(): Promise<Sink> {
       }
       const url = request.url ?? '';
       received.push({ method: request.method ?? '', url, headers: request.headers, body });
-      const status = url.startsWith('/fail') ? 500 : 200;
+      const failOnce = url.startsWith('/flaky-once') && !flaky.has(url);
+      if (failOnce) flaky.add(url);
+      const status = url.startsWith('/fail') ? 500 : failOnce ? 503 : 200;
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(status === 200 ? { ok: true, received: body } : { error: 'sink is down' }));
     });

@@ -38,6 +38,7 @@ export type {
   WouldSendEntry,
   ErrorDetail,
   InboundRequest,
+  WorkspaceRequest,
   InboundRequestPage,
   Invite,
   InvitePreview,
@@ -82,3 +83,4 @@ export type TestStepResponse = Omit<TestStepResult, 'durationMs' | 'halt'> & Par
 export type TestWorkflowStepResult = Omit<TestWorkflowStep, 'status'> & { status: TestStepResult['status'] | 'skipped' | 'pending' };
 export type TestWorkflowResponse = TestWorkflowResult;
 export * from './health-view.api';
+export * from './requests.api';

@@ -64,7 +64,7 @@ export function replayRun(params: { id: string; options?: Partial<ReplayOptions>
 
 /** Replays the runs listed, or every run matching a filter (failed ones unless told otherwise). */
 export function bulkReplayRuns(
-  params: ReplayOptions & ({ runIds: string[] } | { filter: Omit<RunFilters, 'q'> }),
+  params: ReplayOptions & ({ runIds: string[] } | { filter: Omit<RunFilters, 'q'> & { includeResolved?: boolean } }),
 ): Promise<BulkReplayResult> {
   return apiRequest('/api/runs/replay', { method: 'POST', body: params satisfies BulkReplayRequest });
 }

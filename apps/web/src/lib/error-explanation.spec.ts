@@ -15,6 +15,15 @@ describe('explainError', () => {
     expect(result.retryable).toBe(true);
   });
 
+  it('puts what the service said in the headline', () => {
+    const result = explainError({
+      code: 'HTTP_STATUS',
+      source: 'remote',
+      details: { status: 500, bodyExcerpt: '{"error":"order service database unavailable"}' },
+    });
+    expect(result.title).toBe('The service answered HTTP 500: “order service database unavailable”');
+  });
+
   it('tells a 401 from a 404', () => {
     expect(explainError({ code: 'HTTP_STATUS', details: { status: 401 } }).hint).toMatch(/credentials/);
     expect(explainError({ code: 'HTTP_STATUS', details: { status: 404 } }).hint).toMatch(/URL/);

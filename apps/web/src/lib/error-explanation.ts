@@ -1,3 +1,4 @@
+import { remoteWords } from '@switchyard/engine';
 import { summariseError } from './error-summary';
 
 /** A step or run error told in plain words: what happened, and what to do about it. */
@@ -12,6 +13,7 @@ export interface ErrorExplanation {
 
 interface Details {
   status?: unknown;
+  bodyExcerpt?: unknown;
   request?: { url?: unknown; method?: unknown };
 }
 
@@ -92,8 +94,9 @@ function explain(code: string | null, error: unknown): Omit<ErrorExplanation, 'c
   switch (code) {
     case 'HTTP_STATUS': {
       const status = typeof details.status === 'number' ? details.status : null;
+      const words = typeof details.bodyExcerpt === 'string' ? remoteWords(details.bodyExcerpt) : undefined;
       return {
-        title: status ? `The service answered HTTP ${status}` : 'The service answered with an error',
+        title: `${status ? `The service answered HTTP ${status}` : 'The service answered with an error'}${words ? `: “${words}”` : ''}`,
         explanation: `The request ${url ? `to ${url} ` : ''}reached the service, which answered with an error status${status ? ` (${status})` : ''}.`,
         hint: statusHint(status ?? 500),
       };

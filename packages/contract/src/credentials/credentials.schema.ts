@@ -36,6 +36,11 @@ export const credentialSchema = z.strictObject({
    * empty: the secret Switchyard generated, shown this once so the receiver can be given it.
    */
   generatedSecret: z.string().optional(),
+  /**
+   * Only in the answer to a create or update: what Switchyard changed in the values given, e.g. a
+   * leading `Bearer ` removed from a bearer token (it adds the scheme itself), each naming its field.
+   */
+  notices: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
 });
 export type Credential = z.infer<typeof credentialSchema>;
 

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { timestampSchema } from '../common/page.schema';
+import { REFUSED_VERDICTS } from '../requests/requests.schema';
 import { REQUEST_VERDICTS } from '../requests/verdicts';
 import { RUN_STATUSES } from '../runs/statuses';
 
 /**
- * Verdicts the health view (and the refused-spike alert) count as refused: the sender was turned
- * away. The others are accepted, or `other` (duplicates, filtered, handshakes, paused).
+ * Verdicts the health view (and the refused-spike alert) count as refused: the refused verdicts but
+ * `paused` (a workflow switched off by its owner is no alarm). The others are accepted, or `other`
+ * (duplicates, filtered, handshakes, paused).
  */
-export const REFUSED_VERDICTS = ['bad_signature', 'ip_denied', 'method_not_allowed', 'too_large', 'invalid_body', 'rate_limited'] as const;
+export const HEALTH_REFUSED_VERDICTS = REFUSED_VERDICTS.filter((verdict) => verdict !== 'paused');
 
 /** `GET /api/workflows/:id/health?days=`: the window, 1 to 30 days back from now (default 7). */
 export const workflowHealthQuerySchema = z.strictObject({

@@ -46,3 +46,32 @@ export type InboundRequest = z.infer<typeof inboundRequestSchema>;
 /** `GET /api/workflows/:id/requests`: newest first. */
 export const inboundRequestPageSchema = pageOf(inboundRequestSchema);
 export type InboundRequestPage = z.infer<typeof inboundRequestPageSchema>;
+
+/** Verdicts that refused a request: it started no run and the sender got an error status. */
+export const REFUSED_VERDICTS = [
+  'method_not_allowed',
+  'too_large',
+  'invalid_body',
+  'paused',
+  'bad_signature',
+  'ip_denied',
+  'rate_limited',
+] as const;
+
+/** `GET /api/requests?workflowId=&verdict=&refused=&limit=&cursor=`: requests of every workflow. */
+export const listAllRequestsQuerySchema = listRequestsQuerySchema.extend({
+  workflowId: z.string().uuid('must be a workflow id').optional(),
+  /** `true`: only refused requests (see REFUSED_VERDICTS). */
+  refused: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+});
+export type AllRequestsQuery = z.input<typeof listAllRequestsQuerySchema>;
+
+/** A request in the list across workflows: with its workflow. */
+export const workspaceRequestSchema = inboundRequestSchema.extend({ workflowId: z.string() });
+export type WorkspaceRequest = z.infer<typeof workspaceRequestSchema>;
+export const workspaceRequestPageSchema = pageOf(workspaceRequestSchema);
+export type WorkspaceRequestPage = z.infer<typeof workspaceRequestPageSchema>;
+
+/** `GET /api/workflows/:id/requests/refused`: how many requests were refused in the last 24 hours. */
+export const refusedCountSchema = z.strictObject({ count: z.number().int().min(0), since: timestampSchema });
+export type RefusedCount = z.infer<typeof refusedCountSchema>;

@@ -53,6 +53,7 @@ const runSummary = {
   deadLetteredAt: null,
   autoReplayAt: null,
   autoReplayAttempt: 0,
+  resolvedBy: ID2,
 };
 
 const run = {
@@ -60,6 +61,8 @@ const run = {
   versionId: ID2,
   version: 1,
   alert: null,
+  replays: [{ id: ID2, status: 'succeeded', createdAt: AT }],
+  idempotencyRoot: ID,
   trigger: {
     requestId: ID,
     method: 'POST',

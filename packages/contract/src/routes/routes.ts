@@ -27,7 +27,13 @@ import {
 } from '../connections/connections.schema';
 import { livenessSchema, readinessSchema } from '../health/health.schema';
 import { workflowHealthQuerySchema, workflowHealthSchema } from '../health-view/workflow-health.schema';
-import { inboundRequestPageSchema, listRequestsQuerySchema } from '../requests/requests.schema';
+import {
+  inboundRequestPageSchema,
+  listAllRequestsQuerySchema,
+  listRequestsQuerySchema,
+  refusedCountSchema,
+  workspaceRequestPageSchema,
+} from '../requests/requests.schema';
 import {
   bulkReplayResultSchema,
   bulkReplaySchema,
@@ -239,6 +245,20 @@ export const ROUTES = {
     body: runNowSchema,
     status: 201,
     response: runNowResultSchema,
+  },
+  'GET /api/workflows/:id/requests/refused': {
+    summary: 'How many requests a workflow’s trigger URL refused in the last 24 hours',
+    access: action('workflow.read'),
+    params: id,
+    status: 200,
+    response: refusedCountSchema,
+  },
+  'GET /api/requests': {
+    summary: 'Requests received at every workflow’s trigger URL, run or not, newest first',
+    access: action('run.read'),
+    query: listAllRequestsQuerySchema,
+    status: 200,
+    response: workspaceRequestPageSchema,
   },
   'GET /api/workflows/:id/events': {
     summary: 'Server-Sent Events of a workflow: `request` and `run` (see requestEventSchema, runEventSchema), `ping` every 15 s',

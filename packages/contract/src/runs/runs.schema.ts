@@ -21,6 +21,8 @@ export const listRunsQuerySchema = z.strictObject({
   q: z.string().max(2000, 'must be at most 2000 characters').optional(),
   /** `true`: dead letters only (failed runs whose auto-replay schedule is used up); `false`: none of them. */
   deadLetter: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+  /** `true`: only failed runs resolved by a successful replay; `false`: none of them. */
+  resolved: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
 });
 
 /** `GET /api/runs`: the same filters across every workflow, plus `workflowId`. */
@@ -33,6 +35,12 @@ const replayOptionsShape = {
   from: z.enum(['start', 'failed-step']).default('start'),
   /** `current`: the workflow as it is now (after a fix); `original`: the version the run used. */
   version: z.enum(['current', 'original']).default('current'),
+  /**
+   * Side-effecting steps of a replay send the same idempotency keys as the run replayed (keys of the
+   * first run of the request), so receivers drop what they already applied; `true` gives the replay
+   * keys of its own, so every call is applied again.
+   */
+  freshIdempotencyKeys: z.boolean({ message: 'must be true or false' }).default(false),
 };
 
 /** `POST /api/runs/:id/replay`. */
@@ -47,6 +55,8 @@ export const bulkReplayFilterSchema = z.strictObject({
   until: isoTimeQuerySchema,
   q: z.string().max(2000, 'must be at most 2000 characters').optional(),
   deadLetter: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+  /** Failed runs already resolved by a successful replay are left out unless this is true. */
+  includeResolved: z.union([z.boolean(), z.enum(['true', 'false'])], { message: 'must be true or false' }).optional(),
 });
 
 /** `POST /api/runs/replay`: the runs listed, or every run matching a filter; at most MAX_BULK_REPLAY. */
@@ -79,6 +89,8 @@ export const runErrorSchema = z.object({
   message: z.string(),
   kind: z.enum(['user', 'system']).optional(),
   retryable: z.boolean().optional(),
+  /** `remote`: the service called answered with this error (HTTP status and its words in `message`). */
+  source: z.literal('remote').optional(),
   stepId: z.string().optional(),
   field: z.string().optional(),
   position: z.number().optional(),
@@ -107,6 +119,8 @@ export const runSummarySchema = z.strictObject({
   autoReplayAt: timestampSchema.nullable(),
   /** 0 for a run started by a request or by hand; n for the n-th automatic replay. */
   autoReplayAttempt: z.number().int(),
+  /** The replay that succeeded for this failed run (directly or down its chain of replays): the run is resolved. */
+  resolvedBy: z.string().nullable(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
@@ -147,6 +161,18 @@ export const runTriggerSchema = z.strictObject({
 });
 export type RunTrigger = z.infer<typeof runTriggerSchema>;
 
+/** One execution of a step, as the attempt log records it. */
+export const stepAttemptSchema = z.strictObject({
+  startedAt: timestampSchema,
+  finishedAt: timestampSchema,
+  status: z.enum(['succeeded', 'failed']),
+  /** The HTTP status the service answered, for steps that call out. */
+  httpStatus: z.number().int().optional(),
+  /** Why it failed, and whether that was retried. */
+  error: z.strictObject({ code: z.string(), message: z.string(), retryable: z.boolean().optional() }).optional(),
+});
+export type StepAttempt = z.infer<typeof stepAttemptSchema>;
+
 /**
  * One step of a run: `id`, `type`, `status`, payloads, attempts and timings, its journal `key`
  * (`route.0.notify` in a branch path, `each[3].post` in a loop item), and for a branch its `paths`,
@@ -165,6 +191,8 @@ export interface StepRun {
   error?: RunError | null;
   /** 0 for a step that did not run, or whose output a replay from the failed step reused. */
   attempts: number;
+  /** Each attempt, oldest first (steps checkpointed before the log existed have none). */
+  attemptLog?: StepAttempt[];
   startedAt?: string;
   finishedAt?: string;
   durationMs?: number;
@@ -214,6 +242,7 @@ export const stepRunSchema: z.ZodType<StepRun> = z.strictObject({
   outputTruncated: z.literal(true).optional(),
   error: runErrorSchema.nullable().optional(),
   attempts: z.number().int().min(0),
+  attemptLog: z.array(stepAttemptSchema).optional(),
   startedAt: timestampSchema.optional(),
   finishedAt: timestampSchema.optional(),
   durationMs: z.number().optional(),
@@ -235,6 +264,15 @@ export const runSchema = runSummarySchema.extend({
   alert: z.record(z.string(), z.unknown()).nullable(),
   trigger: runTriggerSchema,
   steps: z.array(stepRunSchema),
+  /** The replays of this run, oldest first. */
+  replays: z.array(z.strictObject({ id: z.string(), status: runStatusSchema, createdAt: timestampSchema })),
+  /**
+   * The run whose id the side-effecting steps put in their idempotency keys (`Idempotency-Key:
+   * <idempotencyRoot>:<step key>`): the first run of the request, for replays unless they asked for fresh keys.
+   */
+  idempotencyRoot: z.string(),
+  /** A `filtered` run: the filter step that stopped it (its journal key) and its condition, which was false. */
+  filteredBy: z.strictObject({ stepId: z.string(), condition: z.string() }).nullable().optional(),
 });
 export type Run = z.infer<typeof runSchema>;
 

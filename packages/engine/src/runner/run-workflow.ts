@@ -23,7 +23,12 @@ export interface RunWorkflowParams {
   ports: EnginePorts;
   /** The run's recorded instant: what `$now()` and `$millis()` return in every step. */
   now: number;
-  /** Id of the run: `http` steps send `Idempotency-Key: <runId>:<stepId>`; without it, no such header. */
+  /**
+   * The identity of the run's side effects: `http` and app steps send `Idempotency-Key: <runId>:<stepKey>`,
+   * signed webhooks `webhook-id: msg_<runId>_<stepKey>`, e-mails `Message-ID: <runId.stepKey@switchyard>`;
+   * without it, none of these. Hosts pass the run's id, or for a replay the first run's, so that receivers
+   * recognise a repeat of the same request and step.
+   */
   runId?: string;
   limits?: Partial<ExpressionLimits>;
   /**

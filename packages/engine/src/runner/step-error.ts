@@ -8,6 +8,8 @@ export interface StepErrorInfo {
   kind: 'user' | 'system';
   /** Whether trying the same step again may succeed (network errors, 5xx, 429). */
   retryable: boolean;
+  /** `remote`: the other service answered with this error (its status and words are in the message). */
+  source?: 'remote';
   /** The field of the step the error is about, e.g. `condition`. */
   field?: string;
   /** Position inside that field's expression, for expression errors. */

@@ -9,6 +9,7 @@ export { REQUEST_VERDICTS, type RequestVerdict } from '@switchyard/contract';
 @Entity({ name: 'inbound_requests' })
 @Index('idx_inbound_requests_workflow', ['workflowId', 'id'])
 @Index('idx_inbound_requests_body_json', { synchronize: false })
+@Index('idx_inbound_requests_body_words', { synchronize: false })
 export class InboundRequestEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -12,6 +12,7 @@ import { WorkflowEntity } from './workflow.entity';
 @Index('idx_runs_waiting', ['resumeAt'], { where: `status = 'waiting'` })
 @Index('idx_runs_auto_replay', ['autoReplayAt'], { where: `auto_replay_at IS NOT NULL` })
 @Index('idx_runs_dead_letter', ['workflowId', 'id'], { where: `dead_lettered_at IS NOT NULL` })
+@Index('idx_runs_replay_of', ['replayOf'], { where: `replay_of IS NOT NULL` })
 export class RunEntity {
   /** UUIDv7: time-ordered, so `id DESC` is newest first and ids serve as cursors. */
   @PrimaryColumn({ type: 'uuid' })
@@ -46,6 +47,17 @@ export class RunEntity {
 
   @Column({ type: 'uuid', name: 'replay_of', nullable: true })
   replayOf!: string | null;
+
+  /** A failed run: the replay that succeeded for it (directly or down its chain of replays). */
+  @Column({ type: 'uuid', name: 'resolved_by', nullable: true })
+  resolvedBy!: string | null;
+
+  /**
+   * The run whose id side-effecting steps put in their idempotency keys; null: this run's own. A
+   * replay takes its original's, so receivers recognise a repeat (unless fresh keys were asked for).
+   */
+  @Column({ type: 'uuid', name: 'idempotency_root', nullable: true })
+  idempotencyRoot!: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
   error!: Record<string, unknown> | null;

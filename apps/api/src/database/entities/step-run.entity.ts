@@ -42,6 +42,10 @@ export class StepRunEntity {
   @Column({ type: 'integer' })
   attempts!: number;
 
+  /** One entry per attempt, oldest first: `{ startedAt, finishedAt, status, httpStatus?, error? }` (see step-attempt.ts). */
+  @Column({ type: 'jsonb', name: 'attempt_log', nullable: true })
+  attemptLog!: unknown[] | null;
+
   @Column({ type: 'timestamptz', name: 'started_at' })
   startedAt!: Date;
 

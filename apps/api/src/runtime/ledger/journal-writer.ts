@@ -1,6 +1,7 @@
 import type { StepResult } from '@switchyard/engine';
 import type { Pool } from 'pg';
 import { newId } from '../../common/ids';
+import { stepAttempt } from './step-attempt';
 import type { FinishedRunStatus } from './run-status';
 
 /** A step result to journal, with the position of its step in the definition (-1 when nested). */
@@ -38,14 +39,15 @@ WITH fin AS (
    WHERE r.id = t.id AND r.worker_id = $5
   RETURNING r.id
 )
-INSERT INTO step_runs (id, workspace_id, run_id, step_id, step_type, position, status, input, output, error, attempts, started_at, finished_at, duration_ms)
-SELECT id, ws, run, sid, typ, pos, st, inp::jsonb, outp::jsonb, err::jsonb, att, to_timestamp(sa / 1000.0), to_timestamp(fa / 1000.0), dur
+INSERT INTO step_runs (id, workspace_id, run_id, step_id, step_type, position, status, input, output, error, attempts, started_at, finished_at, duration_ms, attempt_log)
+SELECT id, ws, run, sid, typ, pos, st, inp::jsonb, outp::jsonb, err::jsonb, att, to_timestamp(sa / 1000.0), to_timestamp(fa / 1000.0), dur, alog::jsonb
   FROM unnest($6::uuid[], $7::uuid[], $8::uuid[], $9::bool[], $10::text[], $11::text[], $12::int[], $13::text[], $14::text[], $15::text[], $16::text[],
-              $17::int[], $18::float8[], $19::float8[], $20::int[]) AS t(id, ws, run, fin, sid, typ, pos, st, inp, outp, err, att, sa, fa, dur)
+              $17::int[], $18::float8[], $19::float8[], $20::int[], $21::text[]) AS t(id, ws, run, fin, sid, typ, pos, st, inp, outp, err, att, sa, fa, dur, alog)
  WHERE NOT t.fin OR t.run IN (SELECT id FROM fin)
 ON CONFLICT (run_id, step_id) DO UPDATE SET status = EXCLUDED.status, input = EXCLUDED.input, output = EXCLUDED.output,
   error = EXCLUDED.error, attempts = step_runs.attempts + EXCLUDED.attempts, started_at = EXCLUDED.started_at,
-  finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms
+  finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms,
+  attempt_log = COALESCE(step_runs.attempt_log, '[]'::jsonb) || EXCLUDED.attempt_log
 RETURNING run_id, step_id, attempts`;
 
 /**
@@ -114,7 +116,7 @@ export class JournalWriter {
   }
 }
 
-/** The 20 parameters of WRITE_SQL. A step id given twice for a run keeps its last result (one statement cannot write a row twice). */
+/** The 21 parameters of WRITE_SQL. A step id given twice for a run keeps its last result (one statement cannot write a row twice). */
 export function writeParams(writes: JournalWrite[], workerId: string): unknown[] {
   const finishes = writes.filter((w) => w.finish);
   const rows = writes.flatMap((w) => [...new Map(w.entries.map((e) => [e.result.stepId, e])).values()].map((e) => ({ w, e, r: e.result })));
@@ -139,6 +141,7 @@ export function writeParams(writes: JournalWrite[], workerId: string): unknown[]
     rows.map(({ r }) => r.startedAt),
     rows.map(({ r }) => r.finishedAt),
     rows.map(({ r }) => r.finishedAt - r.startedAt),
+    rows.map(({ r }) => JSON.stringify([stepAttempt(r)])),
   ];
 }
 

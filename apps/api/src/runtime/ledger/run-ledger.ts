@@ -9,6 +9,7 @@ import type { AlertSettings, AutoReplaySettings } from '../../workflows/auto-rep
 import type { ClaimedRun, DueRun, FailedRun, NewRun, RunOutcome, RunResponseState, SqlRunner } from './run-ledger.types';
 import { JournalWriter, type JournalEntry } from './journal-writer';
 import { CLAIMABLE_SQL, canMove, INITIAL_RUN_STATUS } from './run-status';
+import { stepAttempt } from './step-attempt';
 
 export type { JournalEntry } from './journal-writer';
 export type { ClaimedRun, DueRun, FailedRun, NewRun, RunOutcome, RunResponseState, SqlRunner } from './run-ledger.types';
@@ -27,7 +28,7 @@ const REQUEST_RETURNING = ['method', 'headers', 'query', 'content_type', 'body',
   .map((c) => `(SELECT i.${c} FROM inbound_requests i WHERE i.id = runs.request_id) AS req_${c}`)
   .join(', ');
 const CLAIM_RETURNING =
-  'id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, started_at, trace_parent, (SELECT concurrency FROM workflows w WHERE w.id = runs.workflow_id) AS concurrency';
+  'id, workspace_id, workflow_id, version_id, request_id, claims, replay_of, idempotency_root, started_at, trace_parent, (SELECT concurrency FROM workflows w WHERE w.id = runs.workflow_id) AS concurrency';
 
 // A run of a workflow without a concurrency limit: one conditional UPDATE (a prepared statement).
 const CLAIM_SQL = `UPDATE runs
@@ -52,6 +53,7 @@ interface ClaimRow {
   request_id: string;
   claims: number;
   replay_of: string | null;
+  idempotency_root: string | null;
   started_at: Date;
   concurrency: number | null;
   trace_parent: string | null;
@@ -71,6 +73,7 @@ const claimed = (r: ClaimRow, concurrency = r.concurrency): ClaimedRun => ({
   requestId: r.request_id,
   claims: r.claims,
   replayOf: r.replay_of,
+  idempotencyRoot: r.idempotency_root ?? r.id,
   startedAt: r.started_at,
   concurrency: concurrency ?? null,
   traceParent: r.trace_parent ?? null,
@@ -89,9 +92,20 @@ const claimed = (r: ClaimRow, concurrency = r.concurrency): ClaimedRun => ({
 });
 
 const INSERT_RUNS_SQL = `
-INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status, replay_of, auto_replay_attempt)
-SELECT id, ws, wf, ver, req, '${INITIAL_RUN_STATUS}', orig, attempt
-  FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::int[]) AS t(id, ws, wf, ver, req, orig, attempt)`;
+INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status, replay_of, auto_replay_attempt, idempotency_root)
+SELECT id, ws, wf, ver, req, '${INITIAL_RUN_STATUS}', orig, attempt, root
+  FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::int[], $8::uuid[]) AS t(id, ws, wf, ver, req, orig, attempt, root)`;
+
+// A replay succeeded: the failed runs up its replay_of chain are resolved by it, and no longer auto-replayed.
+const RESOLVE_CHAIN_SQL = `
+WITH RECURSIVE chain(id) AS (
+  SELECT replay_of FROM runs WHERE id = $1 AND replay_of IS NOT NULL
+  UNION
+  SELECT r.replay_of FROM runs r JOIN chain c ON r.id = c.id WHERE r.replay_of IS NOT NULL
+)
+UPDATE runs SET resolved_by = $1, auto_replay_at = NULL
+ WHERE id IN (SELECT id FROM chain) AND status = 'failed' AND resolved_by IS NULL
+RETURNING id`;
 
 // The one journal copy: a replay from the failed step reuses the original's completed steps (attempts 0).
 const COPY_JOURNAL_SQL = `
@@ -331,9 +345,16 @@ export class RunLedger {
       runs.map((r) => r.requestId),
       runs.map((r) => r.replayOf ?? null),
       runs.map((r) => r.autoReplayAttempt ?? 0),
+      runs.map((r) => r.idempotencyRoot ?? null),
     ]);
     const copies = runs.filter((r) => r.journalFrom);
     if (copies.length > 0) await db.query(COPY_JOURNAL_SQL, [copies.map((r) => r.journalFrom), copies.map((r) => r.id)]);
+  }
+
+  /** A replay succeeded: marks the failed runs it replays (up the chain) resolved by it. Returns their ids. */
+  async resolveReplayed(replayId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(RESOLVE_CHAIN_SQL, [replayId]);
+    return rows.map((r) => r.id);
   }
 
   /** A run that ended failed, with its workflow's auto-replay and alert settings; null if it is not failed. */
@@ -410,8 +431,10 @@ export class RunLedger {
         attempt: number;
         version_id: string;
         enabled: boolean | null;
+        root: string;
       }>(
         `SELECT r.id, r.workspace_id, r.workflow_id, r.request_id, r.auto_replay_attempt AS attempt, w.current_version_id AS version_id,
+                COALESCE(r.idempotency_root, r.id) AS root,
                 (w.auto_replay->>'enabled')::boolean AS enabled
            FROM runs r JOIN workflows w ON w.id = r.workflow_id
           WHERE r.auto_replay_at <= now()
@@ -433,6 +456,7 @@ export class RunLedger {
           replayOf: r.id,
           autoReplayAttempt: r.attempt + 1,
           journalFrom: r.id,
+          idempotencyRoot: r.root,
         }));
       await this.create(client, replays);
       await client.query(`UPDATE runs SET auto_replay_at = NULL WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);

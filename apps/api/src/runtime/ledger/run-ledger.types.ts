@@ -12,6 +12,8 @@ export interface ClaimedRun {
   /** How many times the run was claimed, this claim included (above 1: it is resumed). */
   claims: number;
   replayOf: string | null;
+  /** The run whose id goes into the idempotency keys of side-effecting steps (this run's own unless a replay kept its original's). */
+  idempotencyRoot: string;
   /** Set at the first claim and kept on resume: the instant `$now()` returns in the run. */
   startedAt: Date;
   /** The workflow's concurrency limit, when it has one. */
@@ -40,6 +42,8 @@ export interface NewRun {
   replayOf?: string | null;
   /** 0 for a run started by a request or by hand; n for the n-th automatic replay of a failed run. */
   autoReplayAttempt?: number;
+  /** The run whose id its side-effecting steps put in their idempotency keys; unset: its own. */
+  idempotencyRoot?: string | null;
   /** Replay from the failed step: that run's completed steps are reused (attempts 0), not executed again. */
   journalFrom?: string | null;
 }

@@ -50,6 +50,7 @@ function CredentialForm({
   const [values, setValues] = useState<Record<string, string>>(() => (descriptor ? initialValues(descriptor, credential) : {}));
   const [touched, setTouched] = useState(false);
   const [revealedSecret, setRevealedSecret] = useState<string | null>(null);
+  const [notices, setNotices] = useState<NonNullable<Credential['notices']>>([]);
   const create = useCreateCredential();
   const update = useUpdateCredential();
   const mutation = credential ? update : create;
@@ -71,7 +72,16 @@ function CredentialForm({
     if (!descriptor || nameMissing || missing.length > 0) return;
     const data = credentialData({ descriptor, values, mode });
     if (credential)
-      update.mutate({ id: credential.id, change: { name: name.trim(), data } }, { onSuccess: (saved) => (onSaved?.(saved), onClose()) });
+      update.mutate(
+        { id: credential.id, change: { name: name.trim(), data } },
+        {
+          onSuccess: (saved) => {
+            onSaved?.(saved);
+            if (saved.notices?.length) setNotices(saved.notices);
+            else onClose();
+          },
+        },
+      );
     else
       create.mutate(
         { name: name.trim(), type: descriptor.type, data },
@@ -80,10 +90,34 @@ function CredentialForm({
             onSaved?.(saved);
             // A generated signing secret is shown this once: the receiver of the webhooks needs it.
             if (saved.generatedSecret) setRevealedSecret(saved.generatedSecret);
+            else if (saved.notices?.length) setNotices(saved.notices);
             else onClose();
           },
         },
       );
+  }
+
+  if (notices.length > 0) {
+    return (
+      <Dialog
+        open
+        title="Saved, with a correction"
+        onClose={onClose}
+        actions={
+          <Button variant="primary" onClick={onClose}>
+            Done
+          </Button>
+        }
+      >
+        <ul className="sy-credential-form__notices" aria-label="What Switchyard corrected">
+          {notices.map((notice) => (
+            <li key={notice.path}>
+              <strong>{descriptor?.fields.find((f) => `data.${f.name}` === notice.path)?.label ?? notice.path}</strong> {notice.message}
+            </li>
+          ))}
+        </ul>
+      </Dialog>
+    );
   }
 
   if (revealedSecret !== null) {

@@ -54,7 +54,8 @@ export function BulkReplayBar({
 }) {
   const replay = useBulkReplay();
   const [pending, setPending] = useState<Pending | null>(null);
-  const [options, setOptions] = useState<ReplayOptions>({ from: 'failed-step', version: 'current' });
+  const [options, setOptions] = useState<ReplayOptions>({ from: 'failed-step', version: 'current', freshIdempotencyKeys: false });
+  const [includeResolved, setIncludeResolved] = useState(false);
   const [started, setStarted] = useState<string[] | null>(null);
   const [emptyNote, setEmptyNote] = useState(false);
 
@@ -64,7 +65,7 @@ export function BulkReplayBar({
     const target: BulkReplayTarget =
       pending.kind === 'selected'
         ? { runIds: pending.runIds }
-        : { filter: { workflowId, since, until, status: 'failed', ...(q ? { q } : {}) } };
+        : { filter: { workflowId, since, until, status: 'failed', ...(q ? { q } : {}), ...(includeResolved ? { includeResolved } : {}) } };
     const result = await replay.mutateAsync({ ...options, target });
     setPending(null);
     onStarted();
@@ -116,7 +117,7 @@ export function BulkReplayBar({
         <div className="sy-bulk__options">
           <p>
             {pending?.kind === 'filter'
-              ? 'Every failed run in the chosen workflow and time range is replayed (at most 1,000 at once).'
+              ? 'Every failed run in the chosen workflow and time range is replayed (at most 1,000 at once), except those a replay already resolved.'
               : 'Each run starts again from the request that triggered it.'}
           </p>
           <Select
@@ -137,6 +138,20 @@ export function BulkReplayBar({
               { value: 'original', label: 'The version each run used' },
             ]}
           />
+          {pending?.kind === 'filter' ? (
+            <label className="sy-bulk__check">
+              <input type="checkbox" checked={includeResolved} onChange={(event) => setIncludeResolved(event.target.checked)} />
+              <span>Also replay runs already resolved by a replay (their calls are sent again, with the same idempotency keys)</span>
+            </label>
+          ) : null}
+          <label className="sy-bulk__check">
+            <input
+              type="checkbox"
+              checked={options.freshIdempotencyKeys}
+              onChange={(event) => setOptions((old) => ({ ...old, freshIdempotencyKeys: event.target.checked }))}
+            />
+            <span>Use fresh idempotency keys (receivers apply the calls again)</span>
+          </label>
           {replay.isError ? <ErrorState title="Could not start the replay" error={replay.error} /> : null}
         </div>
       </Dialog>

@@ -1,15 +1,23 @@
 import { explainError } from '../../lib/error-explanation';
 import { summariseError } from '../../lib/error-summary';
-import { Icon } from '../../ui';
+import { Badge, Icon } from '../../ui';
 import './ErrorExplanation.css';
 
 /** An error in plain words: what happened, why, and what to do; the raw message and code stay visible. */
 export function ErrorExplanation({ error, compact = false }: { error: unknown; compact?: boolean }) {
   const { title, explanation, hint, code, retryable } = explainError(error);
   const { message } = summariseError(error);
+  const remote = typeof error === 'object' && error !== null && (error as { source?: unknown }).source === 'remote';
   return (
     <div className={compact ? 'sy-explain sy-explain--compact' : 'sy-explain'}>
-      <p className="sy-explain__title">{title}</p>
+      <p className="sy-explain__title">
+        {remote ? (
+          <span title="The service the step called answered with this error: the words are its own">
+            <Badge tone="warning">Remote error</Badge>{' '}
+          </span>
+        ) : null}
+        {title}
+      </p>
       {message ? <p className="sy-explain__message">{message}</p> : null}
       <p className="sy-explain__text">{explanation}</p>
       {hint ? (

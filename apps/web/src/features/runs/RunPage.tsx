@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, type ReplayOptions, type Run } from '../../api';
 import { formatDateTime } from '../../lib/format-date';
@@ -29,6 +30,9 @@ import { RunStatusBadge } from './StatusBadge';
 import { DeadLetterBadge } from './DeadLetterInfo';
 import { StepList, stepAnchorId } from './StepList';
 import { OpenAsSampleLink, TriggerRequestCard } from './TriggerRequestCard';
+import { ReplayConfirmDialog } from './replay/ReplayConfirmDialog';
+import { ReplaysCard } from './replay/ReplaysCard';
+import { ResolvedBadge } from './replay/ResolvedBadge';
 import { useReplayRun, useRun } from './use-run';
 import './RunPage.css';
 
@@ -52,10 +56,23 @@ function RunSummaryCard({ run, now }: { run: Run; now: number }) {
             label: 'Status',
             value: (
               <>
-                <RunStatusBadge status={run.status} /> <DeadLetterBadge run={run} />
+                <RunStatusBadge status={run.status} /> <DeadLetterBadge run={run} /> <ResolvedBadge run={run} />
               </>
             ),
           },
+          ...(run.filteredBy
+            ? [
+                {
+                  label: 'Stopped by',
+                  value: (
+                    <span className="sy-run__filtered">
+                      filter <a href={`#${stepAnchorId(run.filteredBy.stepId)}`}>{run.filteredBy.stepId}</a>:{' '}
+                      <code>{run.filteredBy.condition}</code> was false
+                    </span>
+                  ),
+                },
+              ]
+            : []),
           { label: 'Started', value: <Timestamp iso={run.startedAt ?? run.createdAt} /> },
           { label: 'Finished', value: <Timestamp iso={run.finishedAt} /> },
           { label: 'Duration', value: <span className="sy-run__number">{formatDuration(ms)}</span> },
@@ -131,26 +148,26 @@ function replayItems(params: { run: Run; onReplay: (options: ReplayOptions) => v
       description: failed ? 'Completed steps are reused, not run again. Use after fixing the workflow.' : 'Only for failed runs.',
       icon: 'replay',
       disabled: !failed,
-      onSelect: () => onReplay({ from: 'failed-step', version: 'current' }),
+      onSelect: () => onReplay({ from: 'failed-step', version: 'current', freshIdempotencyKeys: false }),
     },
     {
       label: 'From the failed step, original version',
       description: failed ? `Retries on ${original}, e.g. after a service outage.` : 'Only for failed runs.',
       icon: 'replay',
       disabled: !failed,
-      onSelect: () => onReplay({ from: 'failed-step', version: 'original' }),
+      onSelect: () => onReplay({ from: 'failed-step', version: 'original', freshIdempotencyKeys: false }),
     },
     {
       label: 'From the start, current version',
       description: 'Every step runs again on the workflow as it is now.',
       icon: 'play',
-      onSelect: () => onReplay({ from: 'start', version: 'current' }),
+      onSelect: () => onReplay({ from: 'start', version: 'current', freshIdempotencyKeys: false }),
     },
     {
       label: 'From the start, original version',
       description: `Every step runs again on ${original}.`,
       icon: 'play',
-      onSelect: () => onReplay({ from: 'start', version: 'original' }),
+      onSelect: () => onReplay({ from: 'start', version: 'original', freshIdempotencyKeys: false }),
     },
   ];
 }
@@ -162,6 +179,7 @@ export function RunPage() {
   const workflowId = run.data?.workflowId;
   const workflow = useWorkflow(workflowId ?? '', { enabled: Boolean(workflowId) });
   const replay = useReplayRun({ workflowId });
+  const [confirming, setConfirming] = useState<ReplayOptions | null>(null);
   const canReplay = useCan('run.replay');
   const finished = run.data ? isRunFinished(run.data.status) : true;
   const now = useNow(1000, !finished);
@@ -188,7 +206,14 @@ export function RunPage() {
 
   async function handleReplay(options: ReplayOptions) {
     const result = await replay.mutateAsync({ runId: data.id, options });
+    setConfirming(null);
     navigate(runPath(result.runId));
+  }
+
+  // A run replayed before is replayed again only once the person has seen what will be sent again.
+  function askReplay(options: ReplayOptions) {
+    if (data.replays.length > 0) setConfirming(options);
+    else void handleReplay(options).catch(() => undefined);
   }
 
   return (
@@ -197,7 +222,11 @@ export function RunPage() {
       <PageHeader
         back={{ to: workflowPath(data.workflowId), label: workflowName ?? 'Back to workflow' }}
         title={workflowName ? `Run of ${workflowName}` : 'Run'}
-        meta={<RunStatusBadge status={data.status} />}
+        meta={
+          <>
+            <RunStatusBadge status={data.status} /> <ResolvedBadge run={data} />
+          </>
+        }
         description={
           <span className="sy-run__subtitle">
             <code>{data.id}</code>
@@ -212,7 +241,7 @@ export function RunPage() {
                 text={replay.isPending ? 'Replaying…' : 'Replay'}
                 icon="replay"
                 variant={data.status === 'failed' ? 'primary' : 'secondary'}
-                items={replayItems({ run: data, onReplay: (options) => void handleReplay(options).catch(() => undefined) })}
+                items={replayItems({ run: data, onReplay: askReplay })}
               />
             </>
           ) : null
@@ -223,9 +252,17 @@ export function RunPage() {
           <ErrorState title="Could not replay this run" error={replay.error} />
         </div>
       ) : null}
+      <ReplayConfirmDialog
+        run={data}
+        options={confirming}
+        pending={replay.isPending}
+        onClose={() => setConfirming(null)}
+        onConfirm={(options) => void handleReplay(options).catch(() => undefined)}
+      />
       <div className="sy-run__layout">
         <div className="sy-run__main">
           <RunSummaryCard run={data} now={now} />
+          <ReplaysCard run={data} />
           {hasContent(data.error) ? <RunErrorCallout error={data.error} /> : null}
           <StepList run={data} now={now} />
         </div>

@@ -15,6 +15,8 @@ import { runPath } from './run-paths';
 import { runStatusPresentation } from './run-status';
 import { RunStatusBadge } from './StatusBadge';
 import { DeadLetterBadge, DeadLetterFilter } from './DeadLetterInfo';
+import { ResolvedBadge } from './replay/ResolvedBadge';
+import { SearchFieldPicker } from './search/SearchFieldPicker';
 import { useRunsList } from './use-runs-list';
 import { useCan } from '../workspaces/use-role';
 import { RunNowButton } from '../run-now/RunNowButton';
@@ -40,7 +42,7 @@ function FailedStep({ run }: { run: RunListItem }) {
   );
 }
 
-function SearchBox({ value, onSubmit }: { value: string; onSubmit: (q: string) => void }) {
+function SearchBox({ value, onSubmit, workflowId }: { value: string; onSubmit: (q: string) => void; workflowId?: string }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   function submit(event: FormEvent) {
@@ -51,18 +53,19 @@ function SearchBox({ value, onSubmit }: { value: string; onSubmit: (q: string) =
     <form className="sy-runs__search" role="search" onSubmit={submit}>
       <Icon name="search" size={15} className="sy-runs__search-icon" />
       <label htmlFor="runs-search" className="sy-visually-hidden">
-        Search runs by payload field
+        Search runs by payload field, or by any value in their request
       </label>
       <input
         id="runs-search"
         className="sy-input sy-input--mono sy-runs__search-input"
         type="search"
         value={text}
-        placeholder='body.customer.email = "ada@example.com"'
+        placeholder='An e-mail, an order id… or body.customer.email = "ada@example.com"'
         onChange={(event) => setText(event.target.value)}
         spellCheck={false}
         autoComplete="off"
       />
+      {workflowId ? <SearchFieldPicker workflowId={workflowId} onPick={setText} /> : null}
       <Button type="submit" size="sm">
         Search
       </Button>
@@ -155,6 +158,7 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
         <span className="sy-runs__status">
           <RunStatusBadge status={run.status} />
           <DeadLetterBadge run={run} />
+          <ResolvedBadge run={run} link={false} />
           {run.status === 'failed' && summariseError(run.error).stepId ? (
             <code className="sy-runs__failure-step sy-runs__status-failure">{summariseError(run.error).stepId}</code>
           ) : null}
@@ -312,7 +316,7 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
           ) : null}
           <DeadLetterFilter checked={filters.deadLetter} onChange={(deadLetter) => update({ deadLetter })} />
         </div>
-        <SearchBox value={filters.q} onSubmit={(q) => update({ q })} />
+        <SearchBox value={filters.q} onSubmit={(q) => update({ q })} workflowId={workflowId} />
       </div>
       {canReplay ? (
         <BulkReplayBar

@@ -3,6 +3,7 @@ import { getLoopItems, type Run, type StepRun, type StepRunItem } from '../../ap
 import { elapsedMs, formatDuration } from '../../lib/format-duration';
 import { hasContent } from '../../lib/pretty-json';
 import { Badge, Button, Card, EmptyState, ErrorState, JsonViewer } from '../../ui';
+import { AttemptList } from './AttemptList';
 import { ErrorExplanation } from './ErrorExplanation';
 import { StepStatusBadge } from './StatusBadge';
 import { useStepOutput } from './use-step-output';
@@ -112,6 +113,7 @@ function StepItem({ runId, step, index, now, span, timeline, depth = 0 }: StepIt
           </div>
         ) : null}
         {reused ? <p className="sy-step__note">Not executed again: output reused from the replayed run.</p> : null}
+        <AttemptList step={step} />
         {failed && hasContent(step.error) ? (
           <div className="sy-step__error">
             <ErrorExplanation error={step.error} compact />

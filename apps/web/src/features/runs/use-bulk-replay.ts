@@ -6,13 +6,13 @@ import { isRunFinished } from './run-status';
 const POLL_MS = 1500;
 const CONCURRENCY = 8;
 
-export type BulkReplayTarget = { runIds: string[] } | { filter: RunFilters };
+export type BulkReplayTarget = { runIds: string[] } | { filter: RunFilters & { includeResolved?: boolean } };
 
 export function useBulkReplay() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (params: ReplayOptions & { target: BulkReplayTarget }) =>
-      bulkReplayRuns({ from: params.from, version: params.version, ...params.target }),
+      bulkReplayRuns({ from: params.from, version: params.version, freshIdempotencyKeys: params.freshIdempotencyKeys, ...params.target }),
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: ['runs'] }).then(() => queryClient.invalidateQueries({ queryKey: ['workflows'] })),
   });

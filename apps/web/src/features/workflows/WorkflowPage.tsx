@@ -14,6 +14,7 @@ import {
   PageHeader,
   RelativeTime,
 } from '../../ui';
+import { RefusedRequestsNote } from '../requests/RefusedRequestsNote';
 import { RequestLog } from '../requests/RequestLog';
 import { RunsView } from '../runs/RunsView';
 import { sendWebhookCurl } from './curl-examples';
@@ -136,6 +137,7 @@ export function WorkflowPage({ tab = 'runs' }: { tab?: 'runs' | 'requests' | 'he
             <RunsView workflowId={data.id} />
           </div>
           <aside className="sy-workflow__aside" aria-label="Workflow details">
+            <RefusedRequestsNote workflowId={data.id} />
             <TriggerCard workflow={data} />
             <StepsCard workflow={data} />
             <WorkflowReliabilitySettings workflow={data} />

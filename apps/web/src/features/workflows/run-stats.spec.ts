@@ -10,6 +10,7 @@ function run(id: string, hoursAgo: number, status: RunSummary['status'] = 'succe
     workflowId: 'w',
     status,
     replayOf: null,
+    resolvedBy: null,
     createdAt,
     startedAt: createdAt,
     finishedAt: null,

@@ -161,7 +161,7 @@ describe('httpHandler with sign (Standard Webhooks)', () => {
     }
     expect(credentials.calls.map((c) => c.expectedTypes)).toContainEqual(['webhook-signing-secret']);
     const recorded = executed.result.input as { headers: Record<string, string> };
-    expect(recorded.headers).toMatchObject({ authorization: '***', 'webhook-id': 'msg_run_3_push' });
+    expect(recorded.headers).toMatchObject({ authorization: 'Bearer …(5 characters)', 'webhook-id': 'msg_run_3_push' });
     expect(JSON.stringify(executed.result)).not.toContain(SECRET.slice(6));
   });
 

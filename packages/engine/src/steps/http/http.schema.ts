@@ -39,7 +39,7 @@ const nameSchema = z.string().min(1, 'must not be empty').max(256, 'must be at m
  * `http`: sends a request. `url`, query parameters and header values are text with
  * `{{ expression }}` placeholders. The body is built by `bodyType` (default `json`); GET and HEAD send
  * none. Every request but GET and HEAD carries `Idempotency-Key: <runId>:<stepId>` (stable across
- * retries of the same run, so receivers can drop duplicates) unless `idempotencyKey` is false or the
+ * retries of the same run and, by default, its replays, so receivers can drop duplicates) unless `idempotencyKey` is false or the
  * host gives no run id. A non-2xx answer fails the step with the status and an excerpt of the body
  * unless `failOnNon2xx` is false. `credentialId` names a stored credential whose headers the host
  * adds (and which the journal masks). `sign` signs the request the Standard Webhooks way.

@@ -5,6 +5,7 @@ import { parseRetryAfter } from '../../runner/retry-policy';
 import { StepError, toStepErrorInfo } from '../../runner/step-error';
 import type { StepHandlerParams } from '../../runner/step-handler';
 import type { Step } from '../step.schema';
+import { remoteWords } from './remote-words';
 import { parseResponseBody } from './response-body';
 
 /** What the journal shows instead of a secret. */
@@ -15,7 +16,7 @@ const RECORDED_BODY_CHARS = 64 * 1024;
 // Shorter values are not masked inside other text: masking "a" would garble the whole journal.
 const MIN_MASKED_LENGTH = 4;
 
-/** A request as the journal records it: secret headers and every secret value masked. */
+/** A request as the journal records it: secret headers shown by their shape, every other secret value masked. */
 export interface RecordedRequest {
   method: string;
   url: string;
@@ -36,6 +37,22 @@ export interface OutboundRequest {
   secrets?: ReadonlyArray<string>;
   /** Fail on a non-2xx answer (default true). */
   failOnNon2xx?: boolean;
+}
+
+const SCHEME_WORDS = /^(?:(?:bearer|basic|token|digest|bot)\s+)+/i;
+
+/**
+ * The shape of a secret header value, safe to show so a person can check it: the scheme words as
+ * sent, then the first 3 and last 4 characters of a value of 16 or more (`Bearer ord…9f3a`), the last
+ * 4 of one of 12 to 15, only the length of a shorter one (`Bearer …(5 characters)`). A doubled scheme
+ * (`Bearer Bearer …`) stays visible.
+ */
+export function maskedShape(value: string): string {
+  const scheme = SCHEME_WORDS.exec(value)?.[0] ?? '';
+  const secret = value.slice(scheme.length);
+  if (secret.length >= 16) return `${scheme}${secret.slice(0, 3)}…${secret.slice(-4)}`;
+  if (secret.length >= 12) return `${scheme}…${secret.slice(-4)}`;
+  return `${scheme}…(${secret.length} characters)`;
 }
 
 /** Replaces every occurrence of each secret value in `text` with `***` (longest first). */
@@ -67,7 +84,7 @@ export function recordRequest(request: OutboundRequest): RecordedRequest {
   const secrets = request.secrets ?? [];
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    headers[name] = SECRET_HEADERS.test(name) || request.secretHeaders?.has(name) ? MASK : maskSecrets(value, secrets);
+    headers[name] = SECRET_HEADERS.test(name) || request.secretHeaders?.has(name) ? maskedShape(value) : maskSecrets(value, secrets);
   }
   const recorded: RecordedRequest = { method: request.method, url: maskSecrets(request.url, secrets), headers };
   if (request.body !== undefined) recorded.body = maskSecrets(excerpt(request.body, RECORDED_BODY_CHARS), secrets);
@@ -126,7 +143,8 @@ export interface OutboundResult {
 /**
  * Sends a step's request through the host's HTTP port (which applies the egress rules), the same
  * way for `http` and every app action: port errors keep their retryability, a non-2xx answer fails
- * with `HTTP_STATUS` (retryable for 5xx, 408 and 429, with the `Retry-After` asked for), and the
+ * with `HTTP_STATUS` (retryable for 5xx, 408 and 429, with the `Retry-After` asked for; the message
+ * ends with what the service said, `source: 'remote'`), and the
  * journal gets the request with its secrets masked.
  */
 export async function sendOutbound(
@@ -150,10 +168,12 @@ export async function sendOutbound(
   }
   const body = parseResponseBody(response);
   if ((response.status < 200 || response.status > 299) && request.failOnNon2xx !== false) {
+    const words = remoteWords(maskSecrets(response.body, secrets));
     throw new StepError({
       code: 'HTTP_STATUS',
-      message: `${request.method} ${hostOf(request.url)} answered HTTP ${response.status}`,
+      message: `${request.method} ${hostOf(request.url)} answered HTTP ${response.status}${words ? `: ${words}` : ''}`,
       kind: 'user',
+      source: 'remote',
       retryable: response.status >= 500 || response.status === 429 || response.status === 408,
       details: {
         status: response.status,
