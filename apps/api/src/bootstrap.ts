@@ -16,6 +16,7 @@ import { registerSecurityHeaders } from './accounts/security-headers';
 import { registerHookRoutes } from './ingest/hooks.plugin';
 import { IngestService } from './ingest/ingest.service';
 import { closeHttpGracefully, DrainState, registerDrainHook } from './lifecycle/drain-state';
+import { SettingsStore } from './settings/settings-store';
 
 export interface SwitchyardInstance {
   config: AppConfig;
@@ -56,6 +57,7 @@ export async function startSwitchyard(options: {
       .filter(Boolean),
     publicUrl: (raw.SWITCHYARD_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
   };
+  config.environmentPublicUrl = config.publicUrl;
 
   try {
     if (options.role === 'worker') {
@@ -93,7 +95,10 @@ export async function startSwitchyard(options: {
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
-    if (!raw.SWITCHYARD_PUBLIC_URL) config.publicUrl = `http://localhost:${port}`;
+    if (!raw.SWITCHYARD_PUBLIC_URL) {
+      config.environmentPublicUrl = `http://localhost:${port}`;
+      app.get(SettingsStore, { strict: false }).applyPublicUrl();
+    }
     const stopHttp = async () => {
       drain.draining = true;
       await closeHttpGracefully(app.getHttpAdapter().getInstance());

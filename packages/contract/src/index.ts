@@ -20,5 +20,6 @@ export * from './audit/audit.schema';
 export * from './builder-test/builder-test.schema';
 export * from './health/health.schema';
 export * from './events/events.schema';
+export * from './settings/settings.schema';
 export * from './routes/route-spec';
 export * from './routes/routes';

@@ -7,6 +7,7 @@ import { IngestModule } from '../ingest/ingest.module';
 import { AutoReplayer } from '../runtime/auto-replayer';
 import { RetentionPruner } from '../runtime/retention-pruner';
 import { RuntimeModule } from '../runtime/runtime.module';
+import { SettingsModule } from '../settings/settings.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 
 /** The runtime loops one kind of process runs for all: replaying due failed runs, and retention. */
@@ -33,7 +34,7 @@ class ApiRoleLoops implements OnApplicationBootstrap, BeforeApplicationShutdown 
  * credentials, health, and the runtime to dispatch runs, sweep, auto-replay and prune.
  */
 @Module({
-  imports: [AccountsModule, WorkflowsModule, IngestModule, HistoryModule, CredentialsModule, HealthModule, RuntimeModule],
+  imports: [AccountsModule, WorkflowsModule, IngestModule, HistoryModule, CredentialsModule, HealthModule, RuntimeModule, SettingsModule],
   providers: [ApiRoleLoops],
 })
 export class ApiRootModule {}

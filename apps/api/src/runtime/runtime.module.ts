@@ -20,6 +20,8 @@ import { InProcessDispatcher } from './dispatch/in-process.dispatcher';
 import { NextInLine } from './dispatch/next-in-line';
 import { Sweeper } from './dispatch/sweeper';
 import { EnginePortsFactory } from './engine-ports';
+import { SettingsStoreModule } from '../settings/settings-store.module';
+import { WorkspaceHttp } from '../settings/workspace-http';
 import { RunLedger } from './ledger/run-ledger';
 import { RetentionPruner } from './retention-pruner';
 import { RunEvents } from './run-events';
@@ -32,7 +34,7 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
  * and dead letters, retention. In every process; the roots decide which loops run where.
  */
 @Module({
-  imports: [AdaptersModule, CredentialsModule, MailModule, VersionsModule],
+  imports: [AdaptersModule, CredentialsModule, MailModule, VersionsModule, SettingsStoreModule],
   providers: [
     {
       provide: RunLedger,
@@ -42,10 +44,16 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
     { provide: RunEvents, useFactory: (logger: Logger) => new RunEvents(logger), inject: [LOGGER] },
     {
       provide: EnginePortsFactory,
-      useFactory: (http: GuardedHttpInvoker, mail: GuardedMailSender, credentials: HostCredentialResolver) =>
-        new EnginePortsFactory(http, mail, (workspaceId) => credentials.forWorkspace(workspaceId)),
-      inject: [GuardedHttpInvoker, GuardedMailSender, HostCredentialResolver],
+      useFactory: (http: GuardedHttpInvoker, mail: GuardedMailSender, credentials: HostCredentialResolver, workspaceHttp: WorkspaceHttp) =>
+        new EnginePortsFactory(
+          http,
+          mail,
+          (workspaceId) => credentials.forWorkspace(workspaceId),
+          (workspaceId) => workspaceHttp.forWorkspace(workspaceId),
+        ),
+      inject: [GuardedHttpInvoker, GuardedMailSender, HostCredentialResolver, WorkspaceHttp],
     },
+
     {
       provide: RunExecutor,
       useFactory: (

@@ -6,6 +6,7 @@ import { Credentials1795460000000 } from './1795460000000-credentials';
 import { WorkflowConcurrency1795470000000 } from './1795470000000-workflow-concurrency';
 import { AutoReplay1795470100000 } from './1795470100000-auto-replay';
 import { Accounts1795480000000 } from './1795480000000-accounts';
+import { Settings1795550000000 } from './1795550000000-settings';
 
 /** Every migration, in order. CI checks that the entities need no further one (see test/integration). */
 export const MIGRATIONS: Array<new () => object> = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Array<new () => object> = [
   WorkflowConcurrency1795470000000,
   AutoReplay1795470100000,
   Accounts1795480000000,
+  Settings1795550000000,
 ];
