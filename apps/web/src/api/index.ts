@@ -69,3 +69,4 @@ export type TestStepResponse = Omit<TestStepResult, 'durationMs' | 'halt'> & Par
 /** The builder also shows steps a test did not reach as skipped or pending. */
 export type TestWorkflowStepResult = Omit<TestWorkflowStep, 'status'> & { status: TestStepResult['status'] | 'skipped' | 'pending' };
 export type TestWorkflowResponse = TestWorkflowResult;
+export * from './settings.api';
