@@ -21,5 +21,6 @@ export * from './builder-test/builder-test.schema';
 export * from './health/health.schema';
 export * from './events/events.schema';
 export * from './settings/settings.schema';
+export * from './settings/test-event.schema';
 export * from './routes/route-spec';
 export * from './routes/routes';

@@ -8,6 +8,7 @@ import { AutoReplayer } from '../runtime/auto-replayer';
 import { RetentionPruner } from '../runtime/retention-pruner';
 import { RuntimeModule } from '../runtime/runtime.module';
 import { SettingsModule } from '../settings/settings.module';
+import { TestEventsModule } from '../test-events/test-events.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 
 /** The runtime loops one kind of process runs for all: replaying due failed runs, and retention. */
@@ -34,7 +35,7 @@ class ApiRoleLoops implements OnApplicationBootstrap, BeforeApplicationShutdown 
  * credentials, health, and the runtime to dispatch runs, sweep, auto-replay and prune.
  */
 @Module({
-  imports: [AccountsModule, WorkflowsModule, IngestModule, HistoryModule, CredentialsModule, HealthModule, RuntimeModule, SettingsModule],
+  imports: [AccountsModule, WorkflowsModule, IngestModule, HistoryModule, CredentialsModule, HealthModule, RuntimeModule, SettingsModule, TestEventsModule],
   providers: [ApiRoleLoops],
 })
 export class ApiRootModule {}

@@ -460,6 +460,10 @@ describe('authorization matrix', () => {
       fresh: freshCredential,
     },
     'GET /api/audit': { path: () => '/api/audit', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
+    'POST /api/workflows/:id/test-event': {
+      path: (i) => `/api/workflows/${i.workflowId}/test-event`,
+      expect: ex(200, 200, 200, 403, 404, 401, 404),
+    },
     'GET /api/settings/instance': { path: () => '/api/settings/instance', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
     // Owners of B pass the role check but are refused: instance settings belong to the Default workspace's owners.
     'PUT /api/settings/instance': {

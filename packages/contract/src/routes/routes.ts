@@ -35,6 +35,7 @@ import {
   updateWorkspaceSettingsSchema,
   workspaceSettingsSchema,
 } from '../settings/settings.schema';
+import { testEventResultSchema } from '../settings/test-event.schema';
 import { workflowInputSchema, workflowListSchema, workflowPatchSchema, workflowSchema } from '../workflows/workflows.schema';
 import {
   acceptedInviteSchema,
@@ -372,6 +373,13 @@ export const ROUTES = {
     params: id,
     status: 204,
     response: null,
+  },
+  'POST /api/workflows/:id/test-event': {
+    summary: 'Send a provider-shaped test event, signed with the trigger’s secret, through the trigger URL',
+    access: action('test.run'),
+    params: id,
+    status: 200,
+    response: testEventResultSchema,
   },
   'GET /api/settings/instance': {
     summary: 'Instance settings: the public base URL of trigger links (any signed-in member may read it)',
