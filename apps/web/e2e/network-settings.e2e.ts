@@ -1,7 +1,9 @@
-// Browser test of issue 14's network items: a trigger URL on this machine says the internet cannot
-// reach it and what to do; an HTTP step to a private address is flagged while its URL is typed; an
-// admin allows the range in Settings → Network and the step then passes without a restart; a public
-// base URL set there changes the trigger URLs at once. The pages pass an axe-core check.
+// Browser test of issue 14: a trigger URL on this machine says the internet cannot reach it and what
+// to do; an HTTP step to a private address is flagged while its URL is typed; an admin allows the
+// range in Settings → Network and the step then passes without a restart; a public base URL set there
+// changes the trigger URLs at once; "Send a test event" lands a signed GitHub push that becomes the
+// sample, while an unsigned request is refused and does not; `.length` gets the JSONata spelling.
+// The pages pass an axe-core check (no serious or critical violations).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
@@ -104,6 +106,52 @@ describe('network settings (issue 14)', { skip: browserSkipReason() }, () => {
       assert.deepEqual(audit.body.items.find((e) => e.action === 'settings.workspace-updated')?.after, {
         egressAllow: ['127.0.0.0/8', 'chat.lan'],
       });
+    }),
+  );
+
+  test(
+    'Send a test event lands a signed GitHub push that becomes the sample; a refused request does not',
+    withFailureShot('test-event', async () => {
+      const { page } = env;
+      const created = await env.request<Workflow>('POST', '/api/workflows', {
+        name: 'GitHub pushes to chat',
+        active: false,
+        trigger: { type: 'webhook', verify: { scheme: 'github', secrets: ['e2e-gh-secret-0815'] } },
+        steps: [{ id: 'message', name: 'Write the message', type: 'map', expression: 'trigger.body.commits.length' }],
+      });
+      assert.equal(created.status, 201);
+      const gh = created.body;
+      await page.goto(`${env.base}/workflows/${gh.id}/edit`);
+
+      // An unsigned request while listening is refused (401) and does not become the sample.
+      await page.getByRole('button', { name: 'Listen for a test request' }).click();
+      await page.getByText('Waiting for a request to the trigger URL…').waitFor();
+      const unsigned = await fetch(`${env.base}/hooks/${gh.trigger.token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"zen":"unsigned"}',
+      });
+      assert.equal(unsigned.status, 401);
+      await page.getByText(/A request arrived but was refused \(401/).waitFor();
+      await page.getByText('Waiting for a request to the trigger URL…').waitFor();
+      await page.getByRole('button', { name: 'Stop listening' }).click();
+
+      await page.getByRole('button', { name: 'Send a test event' }).click();
+      await page.getByText(/Sent a sample GitHub push, signed with this trigger’s secret, to the trigger URL: accepted \(202\)/).waitFor();
+      await page.locator('.sy-trigger-card__sample-data summary').waitFor();
+      const requests = await env.request<{
+        items: Array<{ verdict: string; statusCode: number; trigger: { headers: Record<string, string> } }>;
+      }>('GET', `/api/workflows/${gh.id}/requests`);
+      const accepted = requests.body.items.filter((r) => r.verdict === 'accepted');
+      assert.equal(accepted.length, 1, 'one accepted, signed delivery in the Inbox');
+      assert.equal(accepted[0].trigger.headers['x-github-event'], 'push');
+      assert.match(accepted[0].trigger.headers['x-hub-signature-256'], /^sha256=/);
+
+      // The expression uses a JavaScript habit: the builder gives the JSONata spelling.
+      const habits = page.getByRole('list', { name: 'JavaScript habits' });
+      await habits.getByText(/JSONata has no \.length: write \$count\(list\)/).waitFor();
+      await expectNoSeriousViolations(page, 'the builder with a sample');
+      await env.screenshot('builder-test-event.png', { locator: page.locator('.sy-trigger-card') });
     }),
   );
 

@@ -1,4 +1,12 @@
-import type { InboundRequestPage, RequestVerdict, Workflow, WorkflowInput, WorkflowList, WorkflowPatch } from '@switchyard/contract';
+import type {
+  InboundRequestPage,
+  RequestVerdict,
+  TestEventResult,
+  Workflow,
+  WorkflowInput,
+  WorkflowList,
+  WorkflowPatch,
+} from '@switchyard/contract';
 import { apiRequest } from './http-client';
 
 export function listWorkflows(params: { signal?: AbortSignal } = {}): Promise<WorkflowList> {
@@ -39,4 +47,9 @@ export function listWorkflowRequests(params: {
 /** Path of the Server-Sent Events stream of a workflow (`request` and `run` events). */
 export function workflowEventsPath(workflowId: string): string {
   return `/api/workflows/${encodeURIComponent(workflowId)}/events`;
+}
+
+/** "Send a test event": a provider-shaped event, signed with the trigger's secret, through the trigger URL. */
+export function sendTestEvent(params: { workflowId: string }): Promise<TestEventResult> {
+  return apiRequest(`/api/workflows/${encodeURIComponent(params.workflowId)}/test-event`, { method: 'POST' });
 }
