@@ -70,6 +70,10 @@ describe('network settings (issue 14)', { skip: browserSkipReason() }, () => {
       await warning.getByText(/127\.0\.0\.1 is a loopback address/).waitFor();
       await expectNoSeriousViolations(page, 'the builder');
 
+      // A sample from "Send a test event" (recorded while the workflow is off), so that the step can be tested.
+      await page.getByRole('button', { name: 'Send a test event' }).click();
+      await page.getByText(/Sent a sample JSON test event to the trigger URL: recorded \(the workflow is off, so no run\)/).waitFor();
+
       // Before: the test fails with the guard's refusal.
       await http.getByRole('button', { name: 'Test this step' }).click();
       await http
@@ -115,7 +119,7 @@ describe('network settings (issue 14)', { skip: browserSkipReason() }, () => {
       const { page } = env;
       const created = await env.request<Workflow>('POST', '/api/workflows', {
         name: 'GitHub pushes to chat',
-        active: false,
+        active: true,
         trigger: { type: 'webhook', verify: { scheme: 'github', secrets: ['e2e-gh-secret-0815'] } },
         steps: [{ id: 'message', name: 'Write the message', type: 'map', expression: 'trigger.body.commits.length' }],
       });

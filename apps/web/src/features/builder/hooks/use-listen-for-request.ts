@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InboundRequest } from '../../../api';
+import { passedChecks } from '../trigger/request-verdict';
 
 /**
  * "Listen for a test request": waits for the next request newer than the moment listening started
@@ -31,7 +32,7 @@ export function useListenForRequest(params: { requests: InboundRequest[] | undef
     const arrived = requests.filter((request) => !known.current?.has(request.id));
     if (arrived.length === 0) return;
     for (const request of arrived) known.current.add(request.id);
-    const fresh = arrived.find((request) => request.statusCode < 400);
+    const fresh = arrived.find((request) => passedChecks(request));
     if (!fresh) {
       setRefused(arrived[0]);
       return;

@@ -3,7 +3,7 @@ import { type InboundRequest, queryKeys, sendTestEvent } from '../../../api';
 import { Button, ErrorState } from '../../../ui';
 import { useCan } from '../../workspaces/use-role';
 import { useBuilderContext } from '../builder-context';
-import { verdictLabel } from './request-verdict';
+import { passedChecks, verdictLabel } from './request-verdict';
 
 /** What a refused request means for the sample, in words. */
 export function RefusedRequestNote({ request }: { request: InboundRequest }) {
@@ -29,23 +29,25 @@ export function SendTestEvent() {
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.workflowRequests(workflow.id) });
       const request = result.request;
-      if (request && request.statusCode < 400) {
+      if (request && passedChecks(request)) {
         store.dispatch({ type: 'setSample', sample: { source: 'request', requestId: request.id, trigger: request.trigger } });
       }
     },
   });
   if (!allowed) return null;
   const result = send.data;
+  const usable = result?.request ? passedChecks(result.request) : false;
   return (
     <div className="sy-trigger-card__test-event">
       <Button size="sm" icon="send" loading={send.isPending} onClick={() => send.mutate()}>
         Send a test event
       </Button>
       {result ? (
-        result.statusCode < 400 ? (
+        usable ? (
           <p className="sy-muted" role="status">
             Sent a sample {result.label}
-            {result.signed ? ', signed with this trigger’s secret,' : ''} to the trigger URL: accepted ({result.statusCode}). It is now the
+            {result.signed ? ', signed with this trigger’s secret,' : ''} to the trigger URL:{' '}
+            {result.statusCode === 409 ? 'recorded (the workflow is off, so no run)' : `accepted (${result.statusCode})`}. It is now the
             sample and in the Inbox.
           </p>
         ) : (
