@@ -154,6 +154,22 @@ describe('network settings (issue 14)', { skip: browserSkipReason() }, () => {
       // The expression uses a JavaScript habit: the builder gives the JSONata spelling.
       const habits = page.getByRole('list', { name: 'JavaScript habits' });
       await habits.getByText(/JSONata has no \.length: write \$count\(list\)/).waitFor();
+
+      // The palette: pick the commit list, then "Number of items" turns it into $count(...).
+      const output = page.locator('li.sy-step-card[data-step-id="message"]').getByRole('textbox', { name: 'Output', exact: true });
+      await output.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await page.getByRole('button', { name: 'Insert trigger.body.commits', exact: true }).click();
+      const palette = page.getByRole('region', { name: 'Use trigger.body.commits as' });
+      await palette.getByRole('button', { name: /^Number of items/ }).click();
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('li.sy-step-card[data-step-id="message"] .cm-content')].some(
+          (node) => node.textContent === '$count(trigger.body.commits)',
+        ),
+      );
+      await page.locator('li.sy-step-card[data-step-id="message"]').getByLabel('Preview result').getByText('2', { exact: true }).waitFor();
+      assert.equal(await habits.count(), 0, 'no habit left once $count is used');
       await expectNoSeriousViolations(page, 'the builder with a sample');
       await env.screenshot('builder-test-event.png', { locator: page.locator('.sy-trigger-card') });
     }),

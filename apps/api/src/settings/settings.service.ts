@@ -80,7 +80,10 @@ export class SettingsService {
         new EgressGuard([entry]);
       } catch (err) {
         throw new ApiError(400, 'validation_failed', 'The request body is invalid', [
-          { path: `egressAllow[${i}]`, message: (err as Error).message.replace(/^SWITCHYARD_EGRESS_ALLOW: /, '') },
+          {
+            path: `egressAllow[${i}]`,
+            message: /CIDR/.test((err as Error).message) ? 'is not a valid CIDR range (e.g. 10.0.0.0/8)' : (err as Error).message,
+          },
         ]);
       }
     });
