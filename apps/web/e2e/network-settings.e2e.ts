@@ -93,7 +93,7 @@ describe('network settings (issue 14)', { skip: browserSkipReason() }, () => {
       await page.getByRole('button', { name: 'Save allowed hosts' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved: HTTP steps can reach them now.' }).waitFor();
 
-      await page.getByLabel('URL').fill(`${env.sinkBase}/chat`);
+      await page.getByRole('textbox', { name: 'URL', exact: true }).fill(`${env.sinkBase}/chat`);
       await page.getByRole('button', { name: 'Check' }).click();
       await page.getByText('Allowed by this workspace’s list.').waitFor();
       await expectNoSeriousViolations(page, 'Settings → Network');
