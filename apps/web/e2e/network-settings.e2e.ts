@@ -51,7 +51,7 @@ describe('network settings (issue 14)', { skip: browserSkipReason() }, () => {
       const note = page.getByRole('note', { name: 'Trigger URL not reachable from the internet' });
       await note.getByText('127.0.0.1 means “this computer”').waitFor();
       await note.getByText('ngrok http 3000').waitFor();
-      await note.getByRole('link', { name: 'Settings → Network' }).waitFor();
+      await note.getByRole('link', { name: 'open the Network page' }).waitFor();
       await env.screenshot('builder-reachability.png', { locator: page.locator('.sy-trigger-card') });
       // The workflow page says it too.
       await page.goto(`${env.base}/workflows/${workflow.id}`);
@@ -83,7 +83,7 @@ describe('network settings (issue 14)', { skip: browserSkipReason() }, () => {
         .waitFor();
       assert.equal(env.received.filter((r) => r.url === '/chat').length, 0);
 
-      await warning.getByRole('link', { name: 'allow it in Settings → Network' }).click();
+      await warning.getByRole('link', { name: 'allow it on the Network page' }).click();
       await page.waitForURL(/\/settings\/network$/);
       await page.getByRole('heading', { name: 'Allowed private hosts' }).waitFor();
       await page.getByLabel('Hosts and ranges, one per line').fill('10.0.0.0/99');

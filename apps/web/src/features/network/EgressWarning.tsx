@@ -29,7 +29,7 @@ export function EgressWarning({ template }: { template: string }) {
       Switchyard will refuse to call this URL: {check.data.reason}.{' '}
       {admin ? (
         <>
-          If it is a service on your network, <Link to={NETWORK_SETTINGS_PATH}>allow it in Settings → Network</Link>.
+          If it is a service on your network, <Link to={NETWORK_SETTINGS_PATH}>allow it on the Network page</Link> of the settings.
         </>
       ) : (
         'If it is a service on your network, ask an admin of this workspace to allow it in Settings → Network.'

@@ -30,7 +30,9 @@ export function ReachabilityHelp({ unreachable }: { unreachable: NonNullable<Unr
           <li>
             Then set the public base URL to that address:{' '}
             {admin ? (
-              <Link to={NETWORK_SETTINGS_PATH}>Settings → Network</Link>
+              <>
+                <Link to={NETWORK_SETTINGS_PATH}>open the Network page</Link> of the settings
+              </>
             ) : (
               'ask an admin of this workspace to set it in Settings → Network'
             )}
