@@ -20,6 +20,7 @@ import { closeHttpGracefully, DrainState, registerDrainHook } from './lifecycle/
 import { Metrics } from './observability/metrics';
 import { registerMetricsRoute } from './observability/metrics-server';
 import { TRACING } from './observability/tracing.module';
+import { SettingsStore } from './settings/settings-store';
 
 export interface SwitchyardInstance {
   config: AppConfig;
@@ -60,6 +61,7 @@ export async function startSwitchyard(options: {
       .filter(Boolean),
     publicUrl: (raw.SWITCHYARD_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
   };
+  config.environmentPublicUrl = config.publicUrl;
 
   try {
     if (options.role === 'worker') {
@@ -102,7 +104,10 @@ export async function startSwitchyard(options: {
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
-    if (!raw.SWITCHYARD_PUBLIC_URL) config.publicUrl = `http://localhost:${port}`;
+    if (!raw.SWITCHYARD_PUBLIC_URL) {
+      config.environmentPublicUrl = `http://localhost:${port}`;
+      app.get(SettingsStore, { strict: false }).applyPublicUrl();
+    }
     const stopHttp = async () => {
       drain.draining = true;
       await closeHttpGracefully(app.getHttpAdapter().getInstance());

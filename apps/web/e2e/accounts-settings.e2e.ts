@@ -108,7 +108,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await page.getByLabel('Repeat the password').fill(OWNER.password);
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.getByRole('heading', { level: 1, name: 'Workflows' }).waitFor();
-      await page.getByRole('button', { name: /^Workspace: .+ \(Owner\)\. Switch workspace$/ }).waitFor();
+      await page.getByRole('button', { name: /^Workspace: .+, Owner\. Switch workspace$/ }).waitFor();
       assert.ok(await page.getByText(OWNER.email).isVisible(), 'the signed-in email shows in the sidebar');
     }),
   );
@@ -281,7 +281,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await page.getByLabel('Password').fill(VIEWER.password);
       await page.getByRole('button', { name: 'Create account and join' }).click();
       await page.getByRole('heading', { level: 1, name: 'Workflows' }).waitFor();
-      await page.getByRole('button', { name: /^Workspace: .+ \(Viewer\)\. Switch workspace$/ }).waitFor();
+      await page.getByRole('button', { name: /^Workspace: .+, Viewer\. Switch workspace$/ }).waitFor();
 
       // The link worked once.
       const again = await fetch(state.inviteUrl.replace('/invite/', '/api/invites/'));
@@ -460,7 +460,7 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       const dialog = page.getByRole('dialog', { name: 'Create a workspace' });
       await dialog.getByRole('textbox', { name: /Workspace name/ }).fill('Side project');
       await dialog.getByRole('button', { name: 'Create workspace' }).click();
-      await page.getByRole('button', { name: 'Workspace: Side project (Owner). Switch workspace' }).waitFor();
+      await page.getByRole('button', { name: 'Workspace: Side project, Owner. Switch workspace' }).waitFor();
       await page.getByRole('heading', { name: 'Create your first workflow' }).waitFor();
       assert.equal(
         await page.getByRole('link', { name: 'Order sync', exact: true }).count(),
@@ -478,12 +478,12 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       await guest.goto(link);
       await guest.getByText(`You are signed in as ${VIEWER.email}`, { exact: false }).waitFor();
       await guest.getByRole('button', { name: 'Join Side project' }).click();
-      await guest.getByRole('button', { name: 'Workspace: Side project (Editor). Switch workspace' }).waitFor();
+      await guest.getByRole('button', { name: 'Workspace: Side project, Editor. Switch workspace' }).waitFor();
       // Roles are per workspace: an editor here may create workflows, a viewer in the other one may not.
       await guest.getByRole('link', { name: 'Create workflow' }).first().waitFor();
       await guest.getByRole('button', { name: /Switch workspace$/ }).click();
       await guest.getByRole('menuitemradio', { name: /Default workspace/ }).click();
-      await guest.getByRole('button', { name: /^Workspace: Default workspace \(Viewer\)/ }).waitFor();
+      await guest.getByRole('button', { name: /^Workspace: Default workspace, Viewer/ }).waitFor();
       await guest.getByRole('link', { name: 'Order sync', exact: true }).waitFor();
       assert.equal(await guest.getByRole('link', { name: 'Create workflow' }).count(), 0, 'no Create workflow as a viewer');
 

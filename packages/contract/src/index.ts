@@ -24,6 +24,8 @@ export * from './events/events.schema';
 export * from './health-view/workflow-health.schema';
 export * from './triggers/run-now.schema';
 export * from './triggers/upcoming.schema';
+export * from './settings/settings.schema';
+export * from './settings/test-event.schema';
 export * from './routes/route-spec';
 export * from './routes/routes';
 export * from './bundles/bundle.schema';

@@ -111,7 +111,10 @@ export interface AppConfig extends RawConfig {
   databaseUrl: string;
   embeddedDatabase: boolean;
   egressAllow: string[];
+  /** The base of trigger URLs in use: the stored instance setting when set (settings/settings-store.ts), else `environmentPublicUrl`. */
   publicUrl: string;
+  /** SWITCHYARD_PUBLIC_URL, or http://localhost:PORT without it. */
+  environmentPublicUrl?: string;
 }
 
 /** Reads and validates the environment; throws one error listing every bad setting. */

@@ -27,5 +27,6 @@ class LiveEvents implements OnApplicationBootstrap {
   imports: [RuntimeModule, VersionsModule, AuditModule],
   controllers: [RunsController, RequestsController, AllRequestsController, EventsController],
   providers: [RunsService, RequestsService, LiveEvents],
+  exports: [RequestsService],
 })
 export class HistoryModule {}

@@ -11,6 +11,8 @@ import { AutoReplayer } from '../runtime/auto-replayer';
 import { RetentionPruner } from '../runtime/retention-pruner';
 import { RuntimeModule } from '../runtime/runtime.module';
 import { TriggersModule } from '../triggers/triggers.module';
+import { SettingsModule } from '../settings/settings.module';
+import { TestEventsModule } from '../test-events/test-events.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 
 /** The runtime loops one kind of process runs for all: replaying due failed runs, and retention. */
@@ -49,6 +51,8 @@ class ApiRoleLoops implements OnApplicationBootstrap, BeforeApplicationShutdown 
     BundlesModule,
     AlertsModule,
     TriggersModule,
+    SettingsModule,
+    TestEventsModule,
   ],
   providers: [ApiRoleLoops],
 })

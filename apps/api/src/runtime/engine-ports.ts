@@ -3,7 +3,7 @@ import type { ConnectionResolver, CredentialResolver, EnginePorts, HttpInvoker, 
 
 /**
  * The ports the engine runs with in this process: guarded HTTP and SMTP, the clock, ids, and the
- * stored credentials of the workspace whose run (or builder test) it is.
+ * stored credentials and egress allow-list of the workspace whose run (or builder test) it is.
  */
 export class EnginePortsFactory {
   private readonly shared: EnginePorts;
@@ -13,6 +13,8 @@ export class EnginePortsFactory {
     mail: MailSender,
     private readonly credentialsFor?: (workspaceId: string, options?: { offline?: boolean }) => CredentialResolver,
     private readonly connectionsFor?: (workspaceId: string) => ConnectionResolver,
+    /** Outbound HTTP under the workspace's own egress allow-list (settings/workspace-http.ts); the shared invoker without it. */
+    private readonly httpFor?: (workspaceId: string) => HttpInvoker,
   ) {
     this.shared = { http, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() }, mail };
   }
@@ -20,6 +22,7 @@ export class EnginePortsFactory {
   forWorkspace(workspaceId: string): EnginePorts {
     return {
       ...this.shared,
+      ...(this.httpFor ? { http: this.httpFor(workspaceId) } : {}),
       ...(this.credentialsFor ? { credentials: this.credentialsFor(workspaceId) } : {}),
       ...(this.connectionsFor ? { connections: this.connectionsFor(workspaceId) } : {}),
     };

@@ -26,6 +26,8 @@ import { InProcessDispatcher } from './dispatch/in-process.dispatcher';
 import { NextInLine } from './dispatch/next-in-line';
 import { Sweeper } from './dispatch/sweeper';
 import { EnginePortsFactory } from './engine-ports';
+import { SettingsStoreModule } from '../settings/settings-store.module';
+import { WorkspaceHttp } from '../settings/workspace-http';
 import { RunLedger } from './ledger/run-ledger';
 import { ReplayResolver } from './replay-resolver';
 import { RetentionPruner } from './retention-pruner';
@@ -39,7 +41,7 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
  * and dead letters, retention. In every process; the roots decide which loops run where.
  */
 @Module({
-  imports: [AdaptersModule, CredentialsModule, ConnectionsModule, MailModule, VersionsModule],
+  imports: [AdaptersModule, CredentialsModule, ConnectionsModule, MailModule, VersionsModule, SettingsStoreModule],
   providers: [
     {
       provide: RunLedger,
@@ -54,15 +56,18 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
         mail: GuardedMailSender,
         credentials: HostCredentialResolver,
         connections: ConnectionsService,
+        workspaceHttp: WorkspaceHttp,
       ) =>
         new EnginePortsFactory(
           http,
           mail,
           (workspaceId, options) => credentials.forWorkspace(workspaceId, options),
           (workspaceId) => connections.portFor(workspaceId),
+          (workspaceId) => workspaceHttp.forWorkspace(workspaceId),
         ),
-      inject: [GuardedHttpInvoker, GuardedMailSender, HostCredentialResolver, ConnectionsService],
+      inject: [GuardedHttpInvoker, GuardedMailSender, HostCredentialResolver, ConnectionsService, WorkspaceHttp],
     },
+
     {
       provide: RunExecutor,
       useFactory: (

@@ -615,6 +615,35 @@ describe('authorization matrix', () => {
       idsInUrl: false,
     },
     'GET /api/audit': { path: () => '/api/audit', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
+    'POST /api/workflows/:id/test-event': {
+      path: (i) => `/api/workflows/${i.workflowId}/test-event`,
+      expect: ex(200, 200, 200, 403, 404, 401, 404),
+    },
+    'GET /api/settings/instance': { path: () => '/api/settings/instance', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
+    // Owners of B pass the role check but are refused: instance settings belong to the Default workspace's owners.
+    'PUT /api/settings/instance': {
+      path: () => '/api/settings/instance',
+      body: () => ({ publicUrl: null }),
+      expect: ex(200, 403, 403, 403, 403, 401, 403),
+      idsInUrl: false,
+    },
+    'GET /api/settings/workspace': {
+      path: () => '/api/settings/workspace',
+      expect: ex(200, 200, 403, 403, 200, 401, 200),
+      idsInUrl: false,
+    },
+    'PUT /api/settings/workspace': {
+      path: () => '/api/settings/workspace',
+      body: () => ({ egressAllow: [] }),
+      expect: ex(200, 200, 403, 403, 200, 401, 200),
+      idsInUrl: false,
+    },
+    'POST /api/settings/egress/check': {
+      path: () => '/api/settings/egress/check',
+      body: () => ({ url: 'http://127.0.0.1:9/' }),
+      expect: ex(200, 200, 200, 200, 200, 401, 200),
+      idsInUrl: false,
+    },
   };
 
   /** Every route Nest registered, as `METHOD /path`, read from the controllers' metadata. */

@@ -84,3 +84,4 @@ export type TestWorkflowStepResult = Omit<TestWorkflowStep, 'status'> & { status
 export type TestWorkflowResponse = TestWorkflowResult;
 export * from './health-view.api';
 export * from './requests.api';
+export * from './settings.api';

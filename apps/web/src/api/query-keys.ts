@@ -24,4 +24,7 @@ export const queryKeys = {
   invites: () => ['workspace', 'invites'] as const,
   apiKeys: () => ['workspace', 'api-keys'] as const,
   audit: () => ['workspace', 'audit'] as const,
+  instanceSettings: () => ['settings', 'instance'] as const,
+  workspaceSettings: () => ['workspace', 'settings'] as const,
+  egressCheck: (url: string) => ['workspace', 'egress-check', url] as const,
 };

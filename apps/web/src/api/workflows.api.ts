@@ -2,6 +2,7 @@ import type {
   InboundRequestPage,
   RequestVerdict,
   UpcomingTriggers,
+  TestEventResult,
   Workflow,
   WorkflowInput,
   WorkflowList,
@@ -52,4 +53,9 @@ export function workflowEventsPath(workflowId: string): string {
 /** Schedules and polls of the workspace and when each fires next, soonest first. */
 export function listUpcomingTriggers(params: { signal?: AbortSignal } = {}): Promise<UpcomingTriggers> {
   return apiRequest('/api/triggers/upcoming', { signal: params.signal });
+}
+
+/** "Send a test event": a provider-shaped event, signed with the trigger's secret, through the trigger URL. */
+export function sendTestEvent(params: { workflowId: string }): Promise<TestEventResult> {
+  return apiRequest(`/api/workflows/${encodeURIComponent(params.workflowId)}/test-event`, { method: 'POST' });
 }

@@ -12,6 +12,7 @@ import { MembersPage } from '../features/members/MembersPage';
 import { RunPage } from '../features/runs/RunPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { NetworkSettingsPage } from '../features/network/NetworkSettingsPage';
 import { WorkflowPage } from '../features/workflows/WorkflowPage';
 import { WorkflowsPage } from '../features/workflows/WorkflowsPage';
 import { AppShell } from './AppShell';
@@ -60,6 +61,7 @@ export function createRouter() {
             { path: 'invites', element: <InvitesPage /> },
             { path: 'api-keys', element: <ApiKeysPage /> },
             { path: 'audit', element: <AuditLogPage /> },
+            { path: 'network', element: <NetworkSettingsPage /> },
             { path: 'account', element: <AccountPage /> },
           ],
         },

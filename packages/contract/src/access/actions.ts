@@ -23,8 +23,10 @@ export const ACTION_MIN_ROLE = {
   'invites.manage': 'admin',
   'apiKeys.manage': 'admin',
   'audit.read': 'admin',
+  'settings.manage': 'admin',
   'owners.manage': 'owner',
   'workspace.delete': 'owner',
+  'instance.manage': 'owner',
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof ACTION_MIN_ROLE;

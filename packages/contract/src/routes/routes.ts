@@ -49,6 +49,15 @@ import {
 } from '../runs/runs.schema';
 import { runNowResultSchema, runNowSchema } from '../triggers/run-now.schema';
 import { upcomingTriggersSchema } from '../triggers/upcoming.schema';
+import {
+  egressCheckResultSchema,
+  egressCheckSchema,
+  instanceSettingsSchema,
+  updateInstanceSettingsSchema,
+  updateWorkspaceSettingsSchema,
+  workspaceSettingsSchema,
+} from '../settings/settings.schema';
+import { testEventResultSchema } from '../settings/test-event.schema';
 import { workflowInputSchema, workflowListSchema, workflowPatchSchema, workflowSchema } from '../workflows/workflows.schema';
 import {
   acceptedInviteSchema,
@@ -606,6 +615,46 @@ export const ROUTES = {
     body: fieldOptionsRequestSchema,
     status: 200,
     response: fieldOptionsSchema,
+  },
+  'POST /api/workflows/:id/test-event': {
+    summary: 'Send a provider-shaped test event, signed with the trigger’s secret, through the trigger URL',
+    access: action('test.run'),
+    params: id,
+    status: 200,
+    response: testEventResultSchema,
+  },
+  'GET /api/settings/instance': {
+    summary: 'Instance settings: the public base URL of trigger links (any signed-in member may read it)',
+    access: action('workflow.read'),
+    status: 200,
+    response: instanceSettingsSchema,
+  },
+  'PUT /api/settings/instance': {
+    summary: 'Change the instance settings (owners of the Default workspace; audited there)',
+    access: action('instance.manage'),
+    body: updateInstanceSettingsSchema,
+    status: 200,
+    response: instanceSettingsSchema,
+  },
+  'GET /api/settings/workspace': {
+    summary: 'The workspace’s settings: private hosts and ranges its HTTP steps may reach',
+    access: action('settings.manage'),
+    status: 200,
+    response: workspaceSettingsSchema,
+  },
+  'PUT /api/settings/workspace': {
+    summary: 'Change the workspace’s settings (audited; effective at once in every process)',
+    access: action('settings.manage'),
+    body: updateWorkspaceSettingsSchema,
+    status: 200,
+    response: workspaceSettingsSchema,
+  },
+  'POST /api/settings/egress/check': {
+    summary: 'Whether an HTTP step of this workspace may call a URL, decided without connecting',
+    access: action('workflow.read'),
+    body: egressCheckSchema,
+    status: 200,
+    response: egressCheckResultSchema,
   },
   'GET /api/audit': {
     summary: 'The workspace’s audit log, newest first',

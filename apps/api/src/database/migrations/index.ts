@@ -12,6 +12,7 @@ import { Rehearsals1795520100000 } from './1795520100000-rehearsals';
 import { TriggerTimers1795530000000 } from './1795530000000-trigger-timers';
 import { RunTraceParent1795540000000 } from './1795540000000-run-trace-parent';
 import { WorkflowAlertState1795540100000 } from './1795540100000-workflow-alert-state';
+import { Settings1795550000000 } from './1795550000000-settings';
 import { ReplayResolution1795560000000 } from './1795560000000-replay-resolution';
 import { StepAttemptLog1795560100000 } from './1795560100000-step-attempt-log';
 import { BodyWordsSearch1795560200000 } from './1795560200000-body-words-search';
@@ -33,6 +34,7 @@ export const MIGRATIONS: Array<new () => object> = [
   TriggerTimers1795530000000,
   RunTraceParent1795540000000,
   WorkflowAlertState1795540100000,
+  Settings1795550000000,
   ReplayResolution1795560000000,
   StepAttemptLog1795560100000,
   BodyWordsSearch1795560200000,

@@ -3,7 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError } from '../../api';
 import { Button, LoadingState, TextInput } from '../../ui';
+import { MIN_PASSWORD_LENGTH } from '@switchyard/contract';
 import { authStateKey, setupOwner } from './auth.api';
+import { checkSetupForm, type SetupField } from './setup-form-check';
 import { AuthLayout } from './AuthLayout';
 import { useAuthState } from './use-auth';
 
@@ -20,7 +22,7 @@ export function SetupPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const [problems, setProblems] = useState<Partial<Record<SetupField, string[]>>>({});
   const setup = useMutation({
     mutationFn: setupOwner,
     onSuccess: async () => {
@@ -34,11 +36,9 @@ export function SetupPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (password !== confirm) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
+    const found = checkSetupForm({ name, email, password, confirm });
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
     setup.mutate({ email, password, name: name.trim() || undefined });
   };
 
@@ -54,7 +54,7 @@ export function SetupPage() {
           value={name}
           onChange={setName}
           autoComplete="name"
-          errors={fieldErrors(setup.error, 'name')}
+          errors={[...(problems.name ?? []), ...fieldErrors(setup.error, 'name')]}
         />
         <TextInput
           label="Email"
@@ -63,7 +63,7 @@ export function SetupPage() {
           value={email}
           onChange={setEmail}
           autoComplete="email"
-          errors={fieldErrors(setup.error, 'email')}
+          errors={[...(problems.email ?? []), ...fieldErrors(setup.error, 'email')]}
         />
         <TextInput
           label="Password"
@@ -72,8 +72,8 @@ export function SetupPage() {
           value={password}
           onChange={setPassword}
           autoComplete="new-password"
-          description="At least 10 characters."
-          errors={fieldErrors(setup.error, 'password')}
+          description={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          errors={[...(problems.password ?? []), ...fieldErrors(setup.error, 'password')]}
         />
         <TextInput
           label="Repeat the password"
@@ -82,7 +82,7 @@ export function SetupPage() {
           value={confirm}
           onChange={setConfirm}
           autoComplete="new-password"
-          errors={mismatch ? ['The passwords differ'] : []}
+          errors={problems.confirm ?? []}
         />
         {setup.error && !(setup.error instanceof ApiError && setup.error.details.length > 0) ? (
           <div className="sy-auth__error" role="alert">

@@ -5,8 +5,8 @@ const labels = (role: Parameters<typeof settingsTabsFor>[0]['role']) => settings
 
 describe('settingsTabsFor', () => {
   it('shows admins and owners every tab', () => {
-    expect(labels('owner')).toEqual(['Members', 'Invites', 'API keys', 'Audit log', 'Account']);
-    expect(labels('admin')).toEqual(['Members', 'Invites', 'API keys', 'Audit log', 'Account']);
+    expect(labels('owner')).toEqual(['Members', 'Invites', 'API keys', 'Audit log', 'Network', 'Account']);
+    expect(labels('admin')).toEqual(['Members', 'Invites', 'API keys', 'Audit log', 'Network', 'Account']);
   });
 
   it('shows editors and viewers their account only', () => {

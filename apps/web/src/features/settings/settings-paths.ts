@@ -6,7 +6,7 @@ export const SETTINGS_PATH = '/settings';
 export interface SettingsTab {
   path: string;
   label: string;
-  icon: 'users' | 'link' | 'apiKey' | 'history' | 'user';
+  icon: 'users' | 'link' | 'apiKey' | 'history' | 'user' | 'globe';
   /** Without one, every member sees the tab. */
   requires?: Action;
 }
@@ -16,6 +16,7 @@ export const SETTINGS_TABS: readonly SettingsTab[] = [
   { path: `${SETTINGS_PATH}/invites`, label: 'Invites', icon: 'link', requires: 'invites.manage' },
   { path: `${SETTINGS_PATH}/api-keys`, label: 'API keys', icon: 'apiKey', requires: 'apiKeys.manage' },
   { path: `${SETTINGS_PATH}/audit`, label: 'Audit log', icon: 'history', requires: 'audit.read' },
+  { path: `${SETTINGS_PATH}/network`, label: 'Network', icon: 'globe', requires: 'settings.manage' },
   { path: `${SETTINGS_PATH}/account`, label: 'Account', icon: 'user' },
 ];
 

@@ -3,6 +3,7 @@ import { Card, Icon } from '../../../ui';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import { insertPath, useInsertTargetRegistry } from '../editor/insert-target';
 import { callsOut } from '../steps/kits/web-step-kits';
+import { FunctionPalette, type PickedField } from '../palette/FunctionPalette';
 import { visibleSteps } from './visible-steps';
 import { buildDataTree, type DataNode } from './data-tree';
 import './DataPicker.css';
@@ -15,7 +16,7 @@ function NodeRow({
 }: {
   node: DataNode;
   depth: number;
-  onPick: (path: string) => void;
+  onPick: (node: DataNode) => void;
   defaultOpen: boolean;
 }) {
   const [open, setOpen] = useState(defaultOpen);
@@ -43,7 +44,7 @@ function NodeRow({
           title={`Insert ${node.path}`}
           // Keep the focus (and the cursor) in the expression field while clicking.
           onMouseDown={(event) => event.preventDefault()}
-          onClick={() => onPick(node.path)}
+          onClick={() => onPick(node)}
         >
           <span className="sy-pill__key">{node.label}</span>
         </button>
@@ -74,7 +75,7 @@ function Section({
 }: {
   title: string;
   node: DataNode | null;
-  onPick: (path: string) => void;
+  onPick: (node: DataNode) => void;
   note?: string;
   defaultOpen: boolean;
 }) {
@@ -129,15 +130,18 @@ export function DataPicker({ onClose }: { onClose?: () => void }) {
     [sample],
   );
 
-  function pick(path: string) {
+  const [picked, setPicked] = useState<PickedField | null>(null);
+
+  function pick(node: DataNode) {
     const current = registry?.current();
     if (!current) {
       setHint('Click into an expression field first, then pick a field here.');
       return;
     }
-    insertPath(current, path);
+    const inserted = insertPath(current, node.path);
+    setPicked({ node, target: current, inserted });
     setHint('');
-    setAnnouncement(`Inserted ${path} into ${current.label}.`);
+    setAnnouncement(`Inserted ${node.path} into ${current.label}.`);
   }
 
   return (
@@ -214,6 +218,16 @@ export function DataPicker({ onClose }: { onClose?: () => void }) {
           );
         })}
       </div>
+      {picked ? (
+        <FunctionPalette
+          picked={picked}
+          onApplied={(expression) => {
+            setPicked(null);
+            setAnnouncement(`Inserted ${expression} into ${picked.target.label}.`);
+          }}
+          onClose={() => setPicked(null)}
+        />
+      ) : null}
       <p className="sy-visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>

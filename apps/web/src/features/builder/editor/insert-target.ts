@@ -58,7 +58,7 @@ export function textToInsert(params: { path: string; template: boolean; before: 
 }
 
 /** Inserts a data path at the target's cursor (replacing the selection) and gives it focus back. */
-export function insertPath(target: InsertTarget, path: string): void {
+export function insertPath(target: InsertTarget, path: string): { from: number; insert: string } {
   const { view, template } = target;
   const { from, to } = view.state.selection.main;
   const insert = textToInsert({ path, template, before: view.state.doc.sliceString(0, from) });
@@ -69,4 +69,25 @@ export function insertPath(target: InsertTarget, path: string): void {
     userEvent: 'input.paste',
   });
   view.focus();
+  return { from, insert };
+}
+
+/** Replaces a path just inserted (still unchanged at `from`) with an expression around it; false when it was edited since. */
+export function rewriteInsertion(
+  target: InsertTarget,
+  inserted: { from: number; insert: string },
+  path: string,
+  expression: string,
+): boolean {
+  const { view } = target;
+  const { from, insert } = inserted;
+  if (view.state.doc.sliceString(from, from + insert.length) !== insert) return false;
+  const replacement = insert.replace(path, expression);
+  view.dispatch({
+    changes: { from, to: from + insert.length, insert: replacement },
+    selection: { anchor: from + replacement.length },
+    userEvent: 'input.paste',
+  });
+  view.focus();
+  return true;
 }

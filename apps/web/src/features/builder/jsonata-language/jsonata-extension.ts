@@ -4,6 +4,7 @@ import { linter, type Diagnostic } from '@codemirror/lint';
 import type { Extension } from '@codemirror/state';
 import { tags } from '@lezer/highlight';
 import { completeJsonata } from './jsonata-completion';
+import { findJsHabits } from './js-habits';
 import { lintJsonata } from './jsonata-lint';
 import {
   copyTokenizerState,
@@ -100,14 +101,21 @@ export function jsonataSupport(options: JsonataExtensionOptions): Extension[] {
     template ? jsonataTemplateLanguage : jsonataLanguage,
     syntaxHighlighting(jsonataHighlightStyle),
     linter(
-      (view): Diagnostic[] =>
-        lintJsonata({ text: view.state.doc.toString(), template }).map((diagnostic) => ({
+      (view): Diagnostic[] => [
+        ...findJsHabits({ text: view.state.doc.toString(), template }).map((habit): Diagnostic => ({
+          from: habit.from,
+          to: habit.to,
+          severity: 'warning',
+          message: habit.message,
+        })),
+        ...lintJsonata({ text: view.state.doc.toString(), template }).map((diagnostic): Diagnostic => ({
           from: diagnostic.from,
           to: diagnostic.to,
           severity: 'error',
           message: diagnostic.message,
           source: diagnostic.code,
         })),
+      ],
       { delay: 200 },
     ),
     autocompletion({ override: [complete], activateOnTyping: true, icons: false }),

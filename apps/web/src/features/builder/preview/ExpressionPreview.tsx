@@ -1,7 +1,8 @@
 import { evaluateExpression, isTruthy, renderTemplate } from '@switchyard/engine';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { prettyJson } from '../../../lib/pretty-json';
 import { Badge } from '../../../ui';
+import { findJsHabits } from '../jsonata-language/js-habits';
 import { lintJsonata } from '../jsonata-language/jsonata-lint';
 import { PREVIEW_LIMITS } from './step-outputs';
 import './ExpressionPreview.css';
@@ -24,8 +25,7 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }
 
-/** The live result of an expression against the sample, updated as the user types. */
-export function ExpressionPreview(props: {
+type PreviewProps = {
   id: string;
   source: string;
   kind: PreviewKind;
@@ -34,7 +34,28 @@ export function ExpressionPreview(props: {
   /** Variables such as `$item` and `$index` inside a loop. */
   bindings?: Record<string, unknown>;
   conditionLabels?: { pass: string; fail: string };
-}) {
+};
+
+/** The live result of an expression against the sample, updated as the user types, after any JavaScript habit to unlearn. */
+export function ExpressionPreview(props: PreviewProps) {
+  const habits = useMemo(() => findJsHabits({ text: props.source, template: props.kind === 'template' }), [props.source, props.kind]);
+  return (
+    <>
+      {habits.length > 0 ? (
+        <ul className="sy-preview sy-preview--habits" aria-label="JavaScript habits">
+          {habits.map((habit) => (
+            <li key={habit.from}>
+              <code>{habit.found}</code> {habit.message}.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <PreviewResult {...props} />
+    </>
+  );
+}
+
+function PreviewResult(props: PreviewProps) {
   const { id, source, kind, context, hasSample, bindings, conditionLabels } = props;
   const [state, setState] = useState<PreviewState>({ status: 'idle' });
 

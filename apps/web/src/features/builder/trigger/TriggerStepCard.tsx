@@ -9,6 +9,7 @@ import { useBuilderContext, useBuilderState } from '../builder-context';
 import { useListenForRequest } from '../hooks/use-listen-for-request';
 import { useSampleRequests } from '../hooks/use-sample-requests';
 import { verdictLabel } from './request-verdict';
+import { RefusedRequestNote, SendTestEvent } from './SendTestEvent';
 import { TriggerSecurity } from './TriggerSecurity';
 import { TriggerSettings } from './TriggerSettings';
 import './TriggerStepCard.css';
@@ -90,6 +91,8 @@ export function TriggerStepCard() {
               </div>
             </div>
           ) : null}
+          {listen.refused ? <RefusedRequestNote request={listen.refused} /> : null}
+          {unavailable ? null : <SendTestEvent />}
           {unavailable ? (
             <p className="sy-muted">This server cannot list captured requests yet.</p>
           ) : items.length > 0 || sample ? (

@@ -2,6 +2,7 @@ import { HTTP_METHODS } from '@switchyard/engine';
 import { useId } from 'react';
 import { Field, TextInput } from '../../../../../ui';
 import { CredentialSelect, HTTP_AUTH_CREDENTIAL_TYPES } from '../../../../credentials';
+import { EgressWarning } from '../../../../network/EgressWarning';
 import { isPlaceholderUrl } from '../../../templates/workflow-templates';
 import { HttpSigningField } from '../../form-parts/app-form-parts';
 import { formIssues, stepFieldLabel, textOf } from '../../form-parts/control-form-parts';
@@ -43,7 +44,13 @@ export function HttpStepForm(props: StepFormProps<'http'>) {
             kind="template"
             placeholder="https://hooks.slack.com/services/…"
             issues={formIssues(props, 'url')}
-            hint={isPlaceholderUrl(url) ? <p className="sy-step-form__todo">Replace this example address with your own.</p> : null}
+            hint={
+              isPlaceholderUrl(url) ? (
+                <p className="sy-step-form__todo">Replace this example address with your own.</p>
+              ) : (
+                <EgressWarning template={url} />
+              )
+            }
           />
         </div>
       </div>

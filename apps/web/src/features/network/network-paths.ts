@@ -1,0 +1,1 @@
+export const NETWORK_SETTINGS_PATH = '/settings/network';
