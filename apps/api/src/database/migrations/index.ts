@@ -13,6 +13,7 @@ import { RunTraceParent1795540000000 } from './1795540000000-run-trace-parent';
 import { WorkflowAlertState1795540100000 } from './1795540100000-workflow-alert-state';
 
 /** Every migration, in order. CI checks that the entities need no further one (see test/integration). */
+import { OidcUsers1795580000000 } from './1795580000000-oidc-users';
 export const MIGRATIONS: Array<new () => object> = [
   Initial1795443851893,
   TriggerSecurity1795445791658,
@@ -27,4 +28,5 @@ export const MIGRATIONS: Array<new () => object> = [
   WorkflowExternalId1795570000000,
   RunTraceParent1795540000000,
   WorkflowAlertState1795540100000,
+  OidcUsers1795580000000,
 ];
