@@ -151,6 +151,13 @@ export class AuthService {
       throw new ApiError(401, 'invalid_credentials', 'The email or the password is wrong');
     }
     await this.dataSource.query(`DELETE FROM login_attempts WHERE key = $1`, [keys[0]]);
+    if (this.config.SWITCHYARD_PASSWORD_SIGNIN === 'off') {
+      // The break-glass account must (still) be an owner somewhere to use its password.
+      const [owner] = await this.dataSource.query(`SELECT 1 FROM workspace_members WHERE user_id = $1 AND role = 'owner' LIMIT 1`, [
+        row.id,
+      ]);
+      if (!owner) throw new ApiError(403, 'password_signin_disabled', 'Password sign-in is turned off on this server: use single sign-on');
+    }
     return this.startSession(this.dataSource.manager, { id: row.id, email: row.email, name: row.name });
   }
 
