@@ -11,6 +11,8 @@ import { AuthController } from './auth.controller';
 import { AuthService, LOCKOUT_POLICY } from './auth.service';
 import { DEFAULT_LOCKOUT_POLICY } from './lockout-policy';
 import { InvitesController, WorkspacesController } from './workspaces.controller';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 import { WorkspacesService } from './workspaces.service';
 
 /** Seeds the owner and key of an unattended install, and prunes expired sessions every hour. */
@@ -41,10 +43,11 @@ class AccountsHousekeeping implements OnApplicationBootstrap, BeforeApplicationS
  */
 @Module({
   imports: [AuditModule, MailModule],
-  controllers: [AuthController, WorkspacesController, InvitesController, ApiKeysController, AuditController],
+  controllers: [AuthController, OidcController, WorkspacesController, InvitesController, ApiKeysController, AuditController],
   providers: [
     { provide: LOCKOUT_POLICY, useValue: DEFAULT_LOCKOUT_POLICY },
     AuthService,
+    OidcService,
     ApiKeysService,
     WorkspacesService,
     { provide: APP_GUARD, useClass: AccessGuard },

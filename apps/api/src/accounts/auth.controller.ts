@@ -18,8 +18,9 @@ export class AuthController {
   @Get('state')
   async state(@Req() request: AuthedRequest, @CurrentActor() actor: Actor | undefined): Promise<ResponseOf<'GET /api/auth/state'>> {
     const setupRequired = !(await this.auth.hasUsers());
+    const sso = this.auth.ssoOffer();
     // Only to callers who are in: whether the server can send e-mail (alerts, invites).
-    if (!actor) return { setupRequired, user: null, workspaces: [] };
+    if (!actor) return { setupRequired, user: null, workspaces: [], ...(sso ? { sso } : {}) };
     const features = { email: this.mailer.configured };
     if (actor.type === 'api-key') {
       return {

@@ -118,6 +118,9 @@ export class AuthService {
   /** Checks email and password, slowing down and locking repeated failures (per email and per IP). */
   async login(body: unknown, ip: string): Promise<NewSession> {
     const input = parseInput(loginSchema, body);
+    if (!this.passwordSignInAllowed(input.email)) {
+      throw new ApiError(403, 'password_signin_disabled', 'Password sign-in is turned off on this server: use single sign-on');
+    }
     const keys = [`email:${input.email}`, `ip:${ip}`];
     const now = new Date();
     const failures = await this.recentFailures(keys, now);
@@ -125,7 +128,9 @@ export class AuthService {
     if (lock) throw this.lockedError(lock);
 
     const [row] = await this.dataSource.query(`SELECT id, email, name, password_hash FROM users WHERE email = $1`, [input.email]);
-    const ok = row ? await verifyPassword(row.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
+    const ok = row?.password_hash
+      ? await verifyPassword(row.password_hash, input.password)
+      : (await burnPasswordCheck(input.password), false);
     if (!ok) {
       await this.dataSource.query(`INSERT INTO login_attempts (id, key, at) SELECT gen_random_uuid(), k, $2 FROM unnest($1::text[]) k`, [
         keys,
@@ -146,7 +151,27 @@ export class AuthService {
       throw new ApiError(401, 'invalid_credentials', 'The email or the password is wrong');
     }
     await this.dataSource.query(`DELETE FROM login_attempts WHERE key = $1`, [keys[0]]);
+    if (this.config.SWITCHYARD_PASSWORD_SIGNIN === 'off') {
+      // The break-glass account must (still) be an owner somewhere to use its password.
+      const [owner] = await this.dataSource.query(`SELECT 1 FROM workspace_members WHERE user_id = $1 AND role = 'owner' LIMIT 1`, [
+        row.id,
+      ]);
+      if (!owner) throw new ApiError(403, 'password_signin_disabled', 'Password sign-in is turned off on this server: use single sign-on');
+    }
     return this.startSession(this.dataSource.manager, { id: row.id, email: row.email, name: row.name });
+  }
+
+  /** SWITCHYARD_PASSWORD_SIGNIN=off leaves passwords only to the break-glass owner (SWITCHYARD_BREAK_GLASS_EMAIL). */
+  private passwordSignInAllowed(email: string): boolean {
+    if (this.config.SWITCHYARD_PASSWORD_SIGNIN !== 'off') return true;
+    const breakGlass = this.config.SWITCHYARD_BREAK_GLASS_EMAIL?.trim().toLowerCase();
+    return breakGlass !== undefined && breakGlass === email;
+  }
+
+  /** What the sign-in page offers besides passwords; undefined without single sign-on. */
+  ssoOffer(): { name: string; passwordSignIn: boolean } | undefined {
+    if (!this.config.SWITCHYARD_OIDC_ISSUER || !this.config.SWITCHYARD_OIDC_CLIENT_ID) return undefined;
+    return { name: this.config.SWITCHYARD_OIDC_NAME, passwordSignIn: this.config.SWITCHYARD_PASSWORD_SIGNIN !== 'off' };
   }
 
   private lockState(failures: Map<string, Date[]>, keys: string[], now: Date): Date | null {

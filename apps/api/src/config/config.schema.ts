@@ -46,6 +46,27 @@ export const configSchema = z.object({
     .string()
     .regex(/^sy_[A-Za-z0-9_-]{29,}$/, 'must start with sy_ and be at least 32 characters of [A-Za-z0-9_-]')
     .optional(),
+  /** Single sign-on with OpenID Connect (docs/accounts.md "Single sign-on"): the issuer URL; unset = off. */
+  SWITCHYARD_OIDC_ISSUER: z.string().url('must be the issuer URL, e.g. https://accounts.google.com').optional(),
+  SWITCHYARD_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  SWITCHYARD_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The provider's name on the sign-in button ("Sign in with Okta"). */
+  SWITCHYARD_OIDC_NAME: z.string().min(1).default('single sign-on'),
+  /** Comma-separated e-mail domains allowed to sign in (empty = any verified e-mail). */
+  SWITCHYARD_OIDC_ALLOWED_DOMAINS: z.string().default(''),
+  /** Role of a new member created at first sign-in in the default workspace. */
+  SWITCHYARD_OIDC_DEFAULT_ROLE: z.enum(['viewer', 'editor', 'admin']).default('viewer'),
+  /** The ID token / userinfo claim listing the user's groups. */
+  SWITCHYARD_OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  /** Comma-separated `group=role` pairs; the highest matching role wins over the default role. */
+  SWITCHYARD_OIDC_GROUP_ROLES: z
+    .string()
+    .regex(/^(\s*[^=,]+=(viewer|editor|admin|owner)\s*(,|$))*$/, 'must be comma-separated group=role pairs (viewer, editor, admin, owner)')
+    .default(''),
+  /** `off`: only single sign-on, except for the break-glass owner below. */
+  SWITCHYARD_PASSWORD_SIGNIN: z.enum(['on', 'off']).default('on'),
+  /** The one account that may still sign in with a password when SWITCHYARD_PASSWORD_SIGNIN=off. */
+  SWITCHYARD_BREAK_GLASS_EMAIL: z.string().email('must be an email address').optional(),
   /** Secure flag of the session cookies: auto = when SWITCHYARD_PUBLIC_URL is https. */
   SWITCHYARD_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Comma-separated origins allowed to call the API from a browser (CORS); empty = closed. */
@@ -128,6 +149,9 @@ export function parseConfig(env: Record<string, string | undefined>): RawConfig 
           path: [c.SWITCHYARD_OWNER_EMAIL ? 'SWITCHYARD_OWNER_PASSWORD' : 'SWITCHYARD_OWNER_EMAIL'],
           message: 'SWITCHYARD_OWNER_EMAIL and SWITCHYARD_OWNER_PASSWORD go together',
         });
+      }
+      if (c.SWITCHYARD_OIDC_ISSUER && !c.SWITCHYARD_OIDC_CLIENT_ID) {
+        ctx.addIssue({ code: 'custom', path: ['SWITCHYARD_OIDC_CLIENT_ID'], message: 'is required with SWITCHYARD_OIDC_ISSUER' });
       }
     })
     .safeParse(cleaned);

@@ -175,6 +175,8 @@ describe('authorization matrix', () => {
       headers: h,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: controller.signal,
+      // Single sign-on answers are redirects: their status is the answer.
+      redirect: 'manual',
     });
     // A live event stream never ends: its status and headers are the answer.
     if ((res.headers.get('content-type') ?? '').includes('text/event-stream')) {
@@ -426,6 +428,13 @@ describe('authorization matrix', () => {
     },
     'GET /api/health/live': { path: () => '/api/health/live', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
     'GET /api/health/ready': { path: () => '/api/health/ready', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
+    // Without single sign-on configured (test/integration/oidc-sign-in.spec.ts covers it configured).
+    'GET /api/auth/oidc/start': { path: () => '/api/auth/oidc/start', expect: ex(404, 404, 404, 404, 404, 404, 404), idsInUrl: false },
+    'GET /api/auth/oidc/callback': {
+      path: () => '/api/auth/oidc/callback?code=x&state=y',
+      expect: ex(302, 302, 302, 302, 302, 302, 302),
+      idsInUrl: false,
+    },
     'GET /api/auth/state': { path: () => '/api/auth/state', expect: ex(200, 200, 200, 200, 200, 200, 200), idsInUrl: false },
     'POST /api/auth/setup': {
       path: () => '/api/auth/setup',

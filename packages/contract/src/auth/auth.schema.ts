@@ -45,6 +45,8 @@ export const authStateSchema = z.strictObject({
   csrfToken: z.string().optional(),
   apiKey: z.strictObject({ id: z.string(), name: z.string() }).optional(),
   features: serverFeaturesSchema.optional(),
+  /** Single sign-on offered on the sign-in page (docs/accounts.md "Single sign-on"); absent when not configured. */
+  sso: z.strictObject({ name: z.string(), passwordSignIn: z.boolean() }).optional(),
 });
 export type AuthState = z.infer<typeof authStateSchema>;
 

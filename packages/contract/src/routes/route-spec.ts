@@ -16,8 +16,8 @@ export interface RouteSpec {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** Status of a successful answer. */
-  status: 200 | 201 | 202 | 204;
+  /** Status of a successful answer (302: a redirect, no body). */
+  status: 200 | 201 | 202 | 204 | 302;
   /** Schema of a successful JSON answer; null when there is no body (204) or it is not JSON (`produces`). */
   response: z.ZodType | null;
   /** Content type of answers that are not JSON: an event stream, raw bytes, a page. */

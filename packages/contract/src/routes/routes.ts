@@ -383,6 +383,18 @@ export const ROUTES = {
     response: signedInSchema,
   },
   'POST /api/auth/login': { summary: 'Sign in', access: publicRoute(), body: loginSchema, status: 200, response: signedInSchema },
+  'GET /api/auth/oidc/start': {
+    summary: 'Single sign-on: redirect to the OpenID Connect provider (authorization code + PKCE)',
+    access: publicRoute(),
+    status: 302,
+    response: null,
+  },
+  'GET /api/auth/oidc/callback': {
+    summary: 'Single sign-on: the provider redirects back here; signs in and redirects to the app',
+    access: publicRoute(),
+    status: 302,
+    response: null,
+  },
   'POST /api/auth/logout': { summary: 'End this session', access: signedIn({ userOnly: true }), status: 204, response: null },
   'POST /api/auth/logout-all': {
     summary: 'End every session of the user, this one included',

@@ -17,8 +17,7 @@ import { ReplayResolution1795560000000 } from './1795560000000-replay-resolution
 import { StepAttemptLog1795560100000 } from './1795560100000-step-attempt-log';
 import { BodyWordsSearch1795560200000 } from './1795560200000-body-words-search';
 import { WorkflowExternalId1795570000000 } from './1795570000000-workflow-external-id';
-
-/** Every migration, in order. CI checks that the entities need no further one (see test/integration). */
+import { OidcUsers1795580000000 } from './1795580000000-oidc-users';
 export const MIGRATIONS: Array<new () => object> = [
   Initial1795443851893,
   TriggerSecurity1795445791658,
@@ -39,4 +38,5 @@ export const MIGRATIONS: Array<new () => object> = [
   StepAttemptLog1795560100000,
   BodyWordsSearch1795560200000,
   WorkflowExternalId1795570000000,
+  OidcUsers1795580000000,
 ];

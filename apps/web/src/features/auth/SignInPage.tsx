@@ -6,6 +6,7 @@ import { Button, LoadingState, TextInput } from '../../ui';
 import { authStateKey, type SignedIn } from './auth.api';
 import { AuthLayout } from './AuthLayout';
 import { signInErrorMessage } from './lockout-message';
+import { SsoSignIn } from './sso-sign-in';
 import { useAuthState } from './use-auth';
 
 /** Only same-site paths are followed after signing in (no open redirect). */
@@ -65,9 +66,12 @@ export function SignInPage() {
     login.mutate({ email, password });
   };
   const failure = login.error instanceof SignInError ? login.error : null;
+  const sso = state.data?.sso;
 
   return (
     <AuthLayout title="Sign in">
+      {sso ? <SsoSignIn name={sso.name} next={next} error={params.get('sso_error')} /> : null}
+      {sso && !sso.passwordSignIn ? <p className="sy-auth__hint">Password sign-in is kept for the break-glass owner only.</p> : null}
       <form className="sy-auth__form" onSubmit={submit} noValidate>
         <TextInput label="Email" type="email" required value={email} onChange={setEmail} autoComplete="username" />
         <TextInput label="Password" type="password" required value={password} onChange={setPassword} autoComplete="current-password" />
