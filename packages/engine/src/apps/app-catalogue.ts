@@ -13,6 +13,7 @@ import { sendgridApp } from './sendgrid/sendgrid.app';
 import { stripeApp } from './stripe/stripe.app';
 import { todoistApp } from './todoist/todoist.app';
 import { twilioApp } from './twilio/twilio.app';
+import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
 const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
@@ -29,6 +30,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   stripeApp,
   todoistApp,
   twilioApp,
+  microsoftTeamsApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
