@@ -13,6 +13,7 @@ import { sendgridApp } from './sendgrid/sendgrid.app';
 import { stripeApp } from './stripe/stripe.app';
 import { todoistApp } from './todoist/todoist.app';
 import { twilioApp } from './twilio/twilio.app';
+import { discordApp } from './discord/discord.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -31,6 +32,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   todoistApp,
   twilioApp,
   microsoftTeamsApp,
+  discordApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
