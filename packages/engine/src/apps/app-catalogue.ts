@@ -14,6 +14,7 @@ import { stripeApp } from './stripe/stripe.app';
 import { todoistApp } from './todoist/todoist.app';
 import { twilioApp } from './twilio/twilio.app';
 import { discordApp } from './discord/discord.app';
+import { zendeskApp } from './zendesk/zendesk.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -33,6 +34,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   twilioApp,
   microsoftTeamsApp,
   discordApp,
+  zendeskApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
