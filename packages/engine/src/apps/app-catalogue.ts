@@ -15,6 +15,7 @@ import { todoistApp } from './todoist/todoist.app';
 import { twilioApp } from './twilio/twilio.app';
 import { discordApp } from './discord/discord.app';
 import { zendeskApp } from './zendesk/zendesk.app';
+import { intercomApp } from './intercom/intercom.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -35,6 +36,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   microsoftTeamsApp,
   discordApp,
   zendeskApp,
+  intercomApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
