@@ -16,6 +16,7 @@ import { twilioApp } from './twilio/twilio.app';
 import { discordApp } from './discord/discord.app';
 import { zendeskApp } from './zendesk/zendesk.app';
 import { intercomApp } from './intercom/intercom.app';
+import { freshdeskApp } from './freshdesk/freshdesk.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -37,6 +38,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   discordApp,
   zendeskApp,
   intercomApp,
+  freshdeskApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
