@@ -17,6 +17,7 @@ import { discordApp } from './discord/discord.app';
 import { zendeskApp } from './zendesk/zendesk.app';
 import { intercomApp } from './intercom/intercom.app';
 import { freshdeskApp } from './freshdesk/freshdesk.app';
+import { jiraApp } from './jira/jira.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -39,6 +40,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   zendeskApp,
   intercomApp,
   freshdeskApp,
+  jiraApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
