@@ -18,6 +18,7 @@ import { zendeskApp } from './zendesk/zendesk.app';
 import { intercomApp } from './intercom/intercom.app';
 import { freshdeskApp } from './freshdesk/freshdesk.app';
 import { jiraApp } from './jira/jira.app';
+import { linearApp } from './linear/linear.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -41,6 +42,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   intercomApp,
   freshdeskApp,
   jiraApp,
+  linearApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
