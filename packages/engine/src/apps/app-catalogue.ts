@@ -19,6 +19,7 @@ import { intercomApp } from './intercom/intercom.app';
 import { freshdeskApp } from './freshdesk/freshdesk.app';
 import { jiraApp } from './jira/jira.app';
 import { linearApp } from './linear/linear.app';
+import { trelloApp } from './trello/trello.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -43,6 +44,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   freshdeskApp,
   jiraApp,
   linearApp,
+  trelloApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
