@@ -20,6 +20,7 @@ import { freshdeskApp } from './freshdesk/freshdesk.app';
 import { jiraApp } from './jira/jira.app';
 import { linearApp } from './linear/linear.app';
 import { trelloApp } from './trello/trello.app';
+import { asanaApp } from './asana/asana.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -45,6 +46,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   jiraApp,
   linearApp,
   trelloApp,
+  asanaApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
