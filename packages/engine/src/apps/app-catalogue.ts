@@ -21,6 +21,7 @@ import { jiraApp } from './jira/jira.app';
 import { linearApp } from './linear/linear.app';
 import { trelloApp } from './trello/trello.app';
 import { asanaApp } from './asana/asana.app';
+import { clickupApp } from './clickup/clickup.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -47,6 +48,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   linearApp,
   trelloApp,
   asanaApp,
+  clickupApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
