@@ -22,6 +22,7 @@ import { linearApp } from './linear/linear.app';
 import { trelloApp } from './trello/trello.app';
 import { asanaApp } from './asana/asana.app';
 import { clickupApp } from './clickup/clickup.app';
+import { mailgunApp } from './mailgun/mailgun.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -49,6 +50,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   trelloApp,
   asanaApp,
   clickupApp,
+  mailgunApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
