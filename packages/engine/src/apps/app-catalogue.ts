@@ -23,6 +23,7 @@ import { trelloApp } from './trello/trello.app';
 import { asanaApp } from './asana/asana.app';
 import { clickupApp } from './clickup/clickup.app';
 import { mailgunApp } from './mailgun/mailgun.app';
+import { gmailApp } from './gmail/gmail.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -51,6 +52,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   asanaApp,
   clickupApp,
   mailgunApp,
+  gmailApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
