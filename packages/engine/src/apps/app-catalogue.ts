@@ -24,6 +24,7 @@ import { asanaApp } from './asana/asana.app';
 import { clickupApp } from './clickup/clickup.app';
 import { mailgunApp } from './mailgun/mailgun.app';
 import { gmailApp } from './gmail/gmail.app';
+import { googleDriveApp } from './google-drive/google-drive.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -53,6 +54,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   clickupApp,
   mailgunApp,
   gmailApp,
+  googleDriveApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
