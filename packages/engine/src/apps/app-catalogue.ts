@@ -25,6 +25,7 @@ import { clickupApp } from './clickup/clickup.app';
 import { mailgunApp } from './mailgun/mailgun.app';
 import { gmailApp } from './gmail/gmail.app';
 import { googleDriveApp } from './google-drive/google-drive.app';
+import { baserowApp } from './baserow/baserow.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -55,6 +56,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   mailgunApp,
   gmailApp,
   googleDriveApp,
+  baserowApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
