@@ -26,6 +26,7 @@ import { mailgunApp } from './mailgun/mailgun.app';
 import { gmailApp } from './gmail/gmail.app';
 import { googleDriveApp } from './google-drive/google-drive.app';
 import { baserowApp } from './baserow/baserow.app';
+import { pipedriveApp } from './pipedrive/pipedrive.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -57,6 +58,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   gmailApp,
   googleDriveApp,
   baserowApp,
+  pipedriveApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
