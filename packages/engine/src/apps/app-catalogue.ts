@@ -27,6 +27,7 @@ import { gmailApp } from './gmail/gmail.app';
 import { googleDriveApp } from './google-drive/google-drive.app';
 import { baserowApp } from './baserow/baserow.app';
 import { pipedriveApp } from './pipedrive/pipedrive.app';
+import { salesforceApp } from './salesforce/salesforce.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
@@ -59,6 +60,7 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   googleDriveApp,
   baserowApp,
   pipedriveApp,
+  salesforceApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
