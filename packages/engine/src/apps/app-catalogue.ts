@@ -13,6 +13,22 @@ import { sendgridApp } from './sendgrid/sendgrid.app';
 import { stripeApp } from './stripe/stripe.app';
 import { todoistApp } from './todoist/todoist.app';
 import { twilioApp } from './twilio/twilio.app';
+import { discordApp } from './discord/discord.app';
+import { zendeskApp } from './zendesk/zendesk.app';
+import { intercomApp } from './intercom/intercom.app';
+import { freshdeskApp } from './freshdesk/freshdesk.app';
+import { jiraApp } from './jira/jira.app';
+import { linearApp } from './linear/linear.app';
+import { trelloApp } from './trello/trello.app';
+import { asanaApp } from './asana/asana.app';
+import { clickupApp } from './clickup/clickup.app';
+import { mailgunApp } from './mailgun/mailgun.app';
+import { gmailApp } from './gmail/gmail.app';
+import { googleDriveApp } from './google-drive/google-drive.app';
+import { baserowApp } from './baserow/baserow.app';
+import { pipedriveApp } from './pipedrive/pipedrive.app';
+import { salesforceApp } from './salesforce/salesforce.app';
+import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
 const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
@@ -29,6 +45,22 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   stripeApp,
   todoistApp,
   twilioApp,
+  microsoftTeamsApp,
+  discordApp,
+  zendeskApp,
+  intercomApp,
+  freshdeskApp,
+  jiraApp,
+  linearApp,
+  trelloApp,
+  asanaApp,
+  clickupApp,
+  mailgunApp,
+  gmailApp,
+  googleDriveApp,
+  baserowApp,
+  pipedriveApp,
+  salesforceApp,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */
