@@ -37,7 +37,10 @@ export class EgressGuard {
     const range = ip.range();
     if (range === 'unicast') return { allowed: true };
     this.onRefused(range);
-    return { allowed: false, reason: `${address} is a ${range} address; outbound calls to it are refused (an admin can allow it in Settings → Network, or with SWITCHYARD_EGRESS_ALLOW)` };
+    return {
+      allowed: false,
+      reason: `${address} is a ${range} address; outbound calls to it are refused (an admin can allow it in Settings → Network, or with SWITCHYARD_EGRESS_ALLOW)`,
+    };
   }
 }
 

@@ -101,12 +101,10 @@ const reachedAt = {
 
 /** The trigger in answers: its settings with the secrets replaced by masked `secretHints`, where it is reached and its token. */
 export const workflowTriggerSchema = z.discriminatedUnion('type', [
-  webhookTriggerSchema
-    .extend(reachedAt)
-    .refine((t) => t.verify?.secrets === undefined, {
-      message: 'must never carry secrets (only secretHints)',
-      path: ['verify', 'secrets'],
-    }),
+  webhookTriggerSchema.extend(reachedAt).refine((t) => t.verify?.secrets === undefined, {
+    message: 'must never carry secrets (only secretHints)',
+    path: ['verify', 'secrets'],
+  }),
   scheduleTriggerSchema.extend(reachedAt),
   pollTriggerSchema.extend(reachedAt),
   formTriggerSchema.extend(reachedAt),

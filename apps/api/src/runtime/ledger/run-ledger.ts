@@ -9,7 +9,6 @@ import type { AlertSettings, AutoReplaySettings } from '../../workflows/auto-rep
 import type { ClaimedRun, DueRun, FailedRun, NewRun, RunOutcome, RunResponseState, SqlRunner } from './run-ledger.types';
 import { JournalWriter, type JournalEntry } from './journal-writer';
 import { CLAIMABLE_SQL, canMove, INITIAL_RUN_STATUS } from './run-status';
-import { stepAttempt } from './step-attempt';
 
 export type { JournalEntry } from './journal-writer';
 export type { ClaimedRun, DueRun, FailedRun, NewRun, RunOutcome, RunResponseState, SqlRunner } from './run-ledger.types';
