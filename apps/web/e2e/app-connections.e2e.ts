@@ -221,6 +221,13 @@ describe('apps and connections in the builder (Chromium)', { skip: browserSkipRe
       await page.keyboard.insertText('/user');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('All changes saved').waitFor();
+      // The workflow is live: the change is saved to the draft, and published to become what the trigger runs.
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      await page
+        .getByRole('dialog', { name: /^Publish version/ })
+        .getByRole('button', { name: 'Publish', exact: true })
+        .click();
+      await page.getByText('Draft: unpublished changes.').waitFor({ state: 'detached' });
       const hook = await sendHook(workflow.trigger.token, { id: 'C-1' });
       assert.equal(hook.status, 202);
       const run = (await env.waitForRun(hook.body!.runId)) as {
