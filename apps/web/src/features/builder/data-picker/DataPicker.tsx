@@ -174,7 +174,7 @@ export function DataPicker({ onClose }: { onClose?: () => void }) {
     >
       <div className="sy-picker__body">
         <Section
-          title="Trigger request"
+          title={sample?.source === 'manual' ? 'Trigger request (hand-made sample)' : 'Trigger request'}
           node={triggerTree}
           onPick={pick}
           defaultOpen
