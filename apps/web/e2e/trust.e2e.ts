@@ -170,6 +170,62 @@ describe('replays, search, refused requests and attempts in Chromium', { skip: b
   );
 
   test(
+    'the field picker of a workflow builds an exact search from its sample',
+    withFailureShot('field-picker', async () => {
+      const { page } = env;
+      await page.goto(`${env.base}/workflows/${state.orders.id}`);
+      const box = page.getByRole('searchbox', { name: /any value in their request/ });
+      await page.getByLabel('Search by a field of the sample').selectOption({ label: 'receipt_email' });
+      assert.equal(await box.inputValue(), 'body.receipt_email = "ann@example.com"');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.waitForURL(/receipt_email/);
+      const table = page.getByRole('table', { name: 'Runs of this workflow' });
+      await table.getByRole('link', { name: new RegExp(`^Run ${state.failed}`) }).waitFor();
+    }),
+  );
+
+  test(
+    'the service’s own words head the error, labelled as a remote error',
+    withFailureShot('remote-error', async () => {
+      const { page } = env;
+      await page.goto(`${env.base}/runs/${state.failed}`);
+      const headline = page.locator('#run-error-title + .sy-explain');
+      await headline.getByText('Remote error', { exact: true }).waitFor();
+      await headline.getByText('The service answered HTTP 500').waitFor();
+      await headline
+        .getByText(/sink is down/)
+        .first()
+        .waitFor();
+      await env.screenshot('run-remote-error.png', { locator: headline });
+    }),
+  );
+
+  test(
+    'a bearer token pasted with its scheme word is cleaned, with a notice, and its shape is shown',
+    withFailureShot('bearer', async () => {
+      const { page } = env;
+      await page.goto(`${env.base}/credentials`);
+      await page.getByRole('button', { name: 'Add credential' }).first().click();
+      const dialog = page.getByRole('dialog', { name: 'Add a credential' });
+      await dialog.getByLabel('Type').selectOption({ label: 'Bearer token' });
+      await dialog.getByLabel('Name', { exact: true }).fill('Order service');
+      await dialog.getByLabel('Token', { exact: true }).fill('Bearer ord_live_0123456789f3a');
+      await dialog.getByRole('button', { name: 'Add credential' }).click();
+      const notice = page.getByRole('dialog', { name: 'Saved, with a correction' });
+      await notice
+        .getByRole('list', { name: 'What Switchyard corrected' })
+        .getByText(/started with "Bearer": it was removed/)
+        .waitFor();
+      await env.screenshot('credentials-bearer-notice.png', { locator: page.locator('.sy-dialog__panel') });
+      await notice.getByRole('button', { name: 'Done' }).click();
+      await page
+        .getByRole('row', { name: /Order service/ })
+        .getByText(/Token ord.*…9f3a/)
+        .waitFor();
+    }),
+  );
+
+  test(
     'a step that failed once and then succeeded lists each attempt',
     withFailureShot('attempts', async () => {
       const { page } = env;
