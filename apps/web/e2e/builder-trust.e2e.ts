@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CreatedInvite, Workflow } from './support/contract.ts';
 import { eventually } from './support/eventually.ts';
-import { browserSkipReason, type Environment, failureShots, startEnvironment } from './support/environment.ts';
+import { browserSkipReason, type Environment, failureShots, OUTPUT, startEnvironment } from './support/environment.ts';
 
 let env: Environment;
 const consoleLines: string[] = [];
@@ -54,7 +54,10 @@ describe('sticky Save, hand-made samples, invites, audit rows and branch labels 
         assert.deepEqual(notFound, [], 'nothing answers 404 after joining');
         await page.getByText('Scripts that call the API need an API key, which an admin or owner creates.').waitFor();
         assert.equal(await page.getByText('SWITCHYARD_API_KEY').count(), 0, 'no API-key example for an editor');
-        await page.getByRole('link', { name: 'Import', exact: true }).waitFor();
+        await page
+          .getByText(/Prefer code\? Import a workflow bundle/)
+          .getByRole('link', { name: 'Import', exact: true })
+          .waitFor();
       } finally {
         await context.close();
       }
@@ -108,6 +111,16 @@ describe('sticky Save, hand-made samples, invites, audit rows and branch labels 
       const after = await page.evaluate(() => window.scrollY);
       assert.ok(Math.abs(after - scrolled) < 5, `saving keeps the scroll position (${scrolled} → ${after})`);
       assert.equal(await inView(), true);
+
+      // On a phone the header stays too, above the app's top bar.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitForTimeout(300);
+      const phone = await save.boundingBox();
+      assert.ok(phone && phone.y >= 0 && phone.y + phone.height <= 844, 'Save is in view at 390 px');
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'no sideways scroll at 390 px');
+      await env.screenshot('builder-sticky-save-390.png', { dir: OUTPUT, fullPage: false });
+      await page.setViewportSize({ width: 1280, height: 800 });
     }),
   );
 
@@ -126,7 +139,7 @@ describe('sticky Save, hand-made samples, invites, audit rows and branch labels 
       await dialog.getByLabel('Headers (JSON)').fill('{ "x-count": 3 }');
       await dialog.getByText('Headers: "x-count" must be text').waitFor();
       await dialog.getByLabel('Headers (JSON)').fill('{ "content-type": "application/json" }');
-      await env.screenshot('builder-hand-made-editor.png', { locator: page.locator('.sy-dialog__panel') });
+      await env.screenshot('builder-hand-made-editor.png', { dir: OUTPUT, locator: page.locator('.sy-dialog__panel') });
       await dialog.getByRole('button', { name: 'Use this sample' }).click();
       await dialog.waitFor({ state: 'detached' });
 
@@ -190,7 +203,7 @@ describe('sticky Save, hand-made samples, invites, audit rows and branch labels 
       assert.ok(width <= 1280, `the page does not scroll sideways (${width} px)`);
       const target = await table.getByRole('columnheader', { name: 'Target' }).boundingBox();
       assert.ok(target && target.x + target.width <= 1280, 'the Target column stays on screen');
-      await env.screenshot('audit-open-rows.png', { fullPage: false });
+      await env.screenshot('audit-open-rows.png', { dir: OUTPUT, fullPage: false });
       assert.deepEqual(env.pageErrors, []);
     }),
   );

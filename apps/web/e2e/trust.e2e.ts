@@ -1,12 +1,14 @@
 // Browser test of issue 19 ("trust what you see"): a run resolved by its replay shows it, with links
 // both ways; a second replay asks first, naming what is sent again, and keeps the idempotency keys;
 // history is searched by a plain value and by a copied path; refused requests show on the Runs page;
-// a step that failed once lists each attempt; the service's words are in the error headline.
+// a step that failed once lists each attempt; the service's words are in the error headline, labelled
+// as a remote error; the field picker builds an exact search; a bearer token pasted with "Bearer" is
+// cleaned with a notice.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Run, Workflow } from './support/contract.ts';
 import { eventually } from './support/eventually.ts';
-import { browserSkipReason, type Environment, failureShots, startEnvironment } from './support/environment.ts';
+import { browserSkipReason, type Environment, failureShots, OUTPUT, startEnvironment } from './support/environment.ts';
 
 let env: Environment;
 const state = {} as { orders: Workflow; flaky: Workflow; signed: Workflow; failed: string; fixed: string; flakyRun: string };
@@ -196,7 +198,7 @@ describe('replays, search, refused requests and attempts in Chromium', { skip: b
         .getByText(/sink is down/)
         .first()
         .waitFor();
-      await env.screenshot('run-remote-error.png', { locator: headline });
+      await env.screenshot('run-remote-error.png', { dir: OUTPUT, locator: headline });
     }),
   );
 
@@ -216,7 +218,7 @@ describe('replays, search, refused requests and attempts in Chromium', { skip: b
         .getByRole('list', { name: 'What Switchyard corrected' })
         .getByText(/started with "Bearer": it was removed/)
         .waitFor();
-      await env.screenshot('credentials-bearer-notice.png', { locator: page.locator('.sy-dialog__panel') });
+      await env.screenshot('credentials-bearer-notice.png', { dir: OUTPUT, locator: page.locator('.sy-dialog__panel') });
       await notice.getByRole('button', { name: 'Done' }).click();
       await page
         .getByRole('row', { name: /Order service/ })

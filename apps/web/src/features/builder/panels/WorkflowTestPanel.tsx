@@ -43,13 +43,13 @@ export function WorkflowTestPanel() {
           ? 'Dry run: every step ran once on the sample. Calls, messages and e-mails were recorded below, not sent. No run was recorded.'
           : 'Every step ran once on the sample, for real: calls, messages and e-mails were sent. No run was recorded.'
       }
-      actions={
-        <>
-          {result.handMade ? <Badge tone="accent">Hand-made sample</Badge> : null}
-          <RunStatusBadge status={result.status} />
-        </>
-      }
+      actions={<RunStatusBadge status={result.status} />}
     >
+      {result.handMade ? (
+        <p className="sy-muted">
+          <Badge tone="accent">Hand-made sample</Badge> Tested on a sample typed in the builder, not on a captured request.
+        </p>
+      ) : null}
       {message ? <p className="sy-field__errors">{message}</p> : null}
       <ol className="sy-test-steps">
         {(result.steps ?? []).map((step) => {
