@@ -1,12 +1,14 @@
 // Browser test of issue 19 ("trust what you see"): a run resolved by its replay shows it, with links
 // both ways; a second replay asks first, naming what is sent again, and keeps the idempotency keys;
 // history is searched by a plain value and by a copied path; refused requests show on the Runs page;
-// a step that failed once lists each attempt; the service's words are in the error headline.
+// a step that failed once lists each attempt; the service's words are in the error headline, labelled
+// as a remote error; the field picker builds an exact search; a bearer token pasted with "Bearer" is
+// cleaned with a notice.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Run, Workflow } from './support/contract.ts';
 import { eventually } from './support/eventually.ts';
-import { browserSkipReason, type Environment, failureShots, startEnvironment } from './support/environment.ts';
+import { browserSkipReason, type Environment, failureShots, OUTPUT, startEnvironment } from './support/environment.ts';
 
 let env: Environment;
 const state = {} as { orders: Workflow; flaky: Workflow; signed: Workflow; failed: string; fixed: string; flakyRun: string };
@@ -166,6 +168,62 @@ describe('replays, search, refused requests and attempts in Chromium', { skip: b
       await table.getByText('401').first().waitFor();
       await table.getByRole('link', { name: 'Signed sender' }).first().waitFor();
       await env.screenshot('requests-refused.png');
+    }),
+  );
+
+  test(
+    'the field picker of a workflow builds an exact search from its sample',
+    withFailureShot('field-picker', async () => {
+      const { page } = env;
+      await page.goto(`${env.base}/workflows/${state.orders.id}`);
+      const box = page.getByRole('searchbox', { name: /any value in their request/ });
+      await page.getByLabel('Search by a field of the sample').selectOption({ label: 'receipt_email' });
+      assert.equal(await box.inputValue(), 'body.receipt_email = "ann@example.com"');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.waitForURL(/receipt_email/);
+      const table = page.getByRole('table', { name: 'Runs of this workflow' });
+      await table.getByRole('link', { name: new RegExp(`^Run ${state.failed}`) }).waitFor();
+    }),
+  );
+
+  test(
+    'the service’s own words head the error, labelled as a remote error',
+    withFailureShot('remote-error', async () => {
+      const { page } = env;
+      await page.goto(`${env.base}/runs/${state.failed}`);
+      const headline = page.locator('#run-error-title + .sy-explain');
+      await headline.getByText('Remote error', { exact: true }).waitFor();
+      await headline.getByText('The service answered HTTP 500').waitFor();
+      await headline
+        .getByText(/sink is down/)
+        .first()
+        .waitFor();
+      await env.screenshot('run-remote-error.png', { dir: OUTPUT, locator: headline });
+    }),
+  );
+
+  test(
+    'a bearer token pasted with its scheme word is cleaned, with a notice, and its shape is shown',
+    withFailureShot('bearer', async () => {
+      const { page } = env;
+      await page.goto(`${env.base}/credentials`);
+      await page.getByRole('button', { name: 'Add credential' }).first().click();
+      const dialog = page.getByRole('dialog', { name: 'Add a credential' });
+      await dialog.getByLabel('Type').selectOption({ label: 'Bearer token' });
+      await dialog.getByLabel('Name', { exact: true }).fill('Order service');
+      await dialog.getByLabel('Token', { exact: true }).fill('Bearer ord_live_0123456789f3a');
+      await dialog.getByRole('button', { name: 'Add credential' }).click();
+      const notice = page.getByRole('dialog', { name: 'Saved, with a correction' });
+      await notice
+        .getByRole('list', { name: 'What Switchyard corrected' })
+        .getByText(/started with "Bearer": it was removed/)
+        .waitFor();
+      await env.screenshot('credentials-bearer-notice.png', { dir: OUTPUT, locator: page.locator('.sy-dialog__panel') });
+      await notice.getByRole('button', { name: 'Done' }).click();
+      await page
+        .getByRole('row', { name: /Order service/ })
+        .getByText(/Token ord.*…9f3a/)
+        .waitFor();
     }),
   );
 

@@ -15,6 +15,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { NetworkSettingsPage } from '../features/network/NetworkSettingsPage';
 import { WorkflowPage } from '../features/workflows/WorkflowPage';
 import { WorkflowsPage } from '../features/workflows/WorkflowsPage';
+import { LoadingState } from '../ui';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -32,6 +33,8 @@ export function createRouter() {
         </AuthGate>
       ),
       errorElement: <RouteError />,
+      // Shown while a lazy page (the builder, credentials) loads on a first visit straight to it.
+      hydrateFallbackElement: <LoadingState label="Loading…" />,
       children: [
         { index: true, element: <WorkflowsPage /> },
         {

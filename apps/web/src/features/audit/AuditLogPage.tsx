@@ -1,32 +1,64 @@
 import { Fragment, useState } from 'react';
 import type { AuditEntry } from '../../api';
 import { formatDateTime } from '../../lib/format-date';
-import { Button, Card, EmptyState, ErrorState, Icon, LoadingState, RelativeTime } from '../../ui';
+import { Button, Card, DescriptionList, EmptyState, ErrorState, Icon, LoadingState, RelativeTime } from '../../ui';
 import { AuditChanges } from './AuditChanges';
 import { describeAction, describeActor, describeTarget, hasChanges } from './audit-labels';
 import { useAuditLog } from './use-audit';
 import '../../ui/Table.css';
 import './AuditLogPage.css';
 
+/** What an entry records besides a before and after: who, what exactly, on which object, when. */
+function AuditFacts({ entry }: { entry: AuditEntry }) {
+  return (
+    <DescriptionList
+      items={[
+        { label: 'When', value: formatDateTime({ iso: entry.at }) },
+        { label: 'Who', value: `${describeActor(entry.actor)}${entry.actor.type === 'api-key' ? ' (API key)' : ''}` },
+        { label: 'Action', value: <code>{entry.action}</code> },
+        {
+          label: 'Target',
+          value: (
+            <>
+              {describeTarget(entry.target)}
+              {entry.target.id ? (
+                <>
+                  {' '}
+                  <code className="sy-muted">{entry.target.id}</code>
+                </>
+              ) : null}
+            </>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
 function AuditRow({ entry, open, onToggle }: { entry: AuditEntry; open: boolean; onToggle: () => void }) {
-  const expandable = hasChanges(entry);
+  const changed = hasChanges(entry);
   const detailsId = `audit-${entry.id}`;
+  const what = `${describeAction(entry.action)} ${describeTarget(entry.target)}`;
   return (
     <Fragment>
-      <tr className={open ? 'sy-table__row sy-table__row--selected' : 'sy-table__row'}>
+      <tr
+        className={open ? 'sy-table__row sy-table__row--selected sy-audit__row' : 'sy-table__row sy-audit__row'}
+        // A click anywhere on the row opens it too; the button is the keyboard's way in.
+        onClick={(event) => {
+          if (!(event.target as HTMLElement).closest('button, a')) onToggle();
+        }}
+      >
         <td className="sy-table__cell sy-audit__expand">
-          {expandable ? (
-            <button
-              type="button"
-              className="sy-audit__toggle"
-              aria-expanded={open}
-              aria-controls={open ? detailsId : undefined}
-              aria-label={`${open ? 'Hide' : 'Show'} before and after of ${describeAction(entry.action)} ${describeTarget(entry.target)}`}
-              onClick={onToggle}
-            >
-              <Icon name="chevronRight" size={12} />
-            </button>
-          ) : null}
+          <button
+            type="button"
+            className="sy-audit__toggle"
+            aria-expanded={open}
+            aria-controls={open ? detailsId : undefined}
+            aria-label={`${open ? 'Hide' : 'Show'} ${changed ? 'before and after' : 'details'} of ${what}`}
+            onClick={onToggle}
+          >
+            <Icon name="chevronRight" size={12} />
+          </button>
         </td>
         <td className="sy-table__cell">
           <span className="sy-audit__when">
@@ -45,7 +77,14 @@ function AuditRow({ entry, open, onToggle }: { entry: AuditEntry; open: boolean;
       {open ? (
         <tr className="sy-audit__details-row" id={detailsId}>
           <td className="sy-table__cell" colSpan={5}>
-            <AuditChanges entry={entry} />
+            <div className="sy-audit__details">
+              <AuditFacts entry={entry} />
+              {changed ? (
+                <AuditChanges entry={entry} />
+              ) : (
+                <p className="sy-muted">Nothing to compare: this entry records no before and after.</p>
+              )}
+            </div>
           </td>
         </tr>
       ) : null}
@@ -95,7 +134,7 @@ export function AuditLogPage() {
             <EmptyState icon="history" title="Nothing recorded yet" description="Changes made in this workspace will show here." />
           ) : (
             <div className="sy-table__scroll">
-              <table className="sy-table">
+              <table className="sy-table sy-audit__table">
                 <caption className="sy-visually-hidden">Audit log of this workspace</caption>
                 <thead>
                   <tr>

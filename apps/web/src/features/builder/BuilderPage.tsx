@@ -58,6 +58,10 @@ function createStoreFor(
   return createBuilderStore({ draft, sample, firstKey: counter });
 }
 
+/** How the save shortcut is written on this computer: ⌘S on a Mac, Ctrl+S elsewhere (both work everywhere). */
+const SAVE_SHORTCUT =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? '⌘S' : 'Ctrl+S';
+
 function SaveStatus({ saving }: { saving: boolean }) {
   const dirty = useBuilderState(isDirty);
   if (saving)
@@ -187,10 +191,20 @@ function BuilderEditor() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // The sticky header draws its edge once the steps scroll under it.
+  const headerRef = useRef<HTMLElement>(null);
+  const [stuck, setStuck] = useState(false);
+  useEffect(() => {
+    const onScroll = () => setStuck(window.scrollY > 0 && (headerRef.current?.getBoundingClientRect().top ?? 1) <= 0);
+    onScroll();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => window.removeEventListener('scroll', onScroll);
+  }, []);
+
   return (
     <>
       <title>{`${readOnly ? 'View' : 'Edit'} ${workflow.name} · Switchyard`}</title>
-      <header className="sy-builder__header">
+      <header className={stuck ? 'sy-builder__header sy-builder__header--stuck' : 'sy-builder__header'} ref={headerRef}>
         <ButtonLink to="/" variant="ghost" size="sm" icon="arrowLeft" className="sy-builder__back">
           Workflows
         </ButtonLink>
@@ -260,8 +274,13 @@ function BuilderEditor() {
                 onClick={() => void save()}
                 loading={saver.isSaving}
                 disabled={!dirty && !saver.isSaving}
+                title={`Save (${SAVE_SHORTCUT})`}
+                aria-keyshortcuts="Control+S Meta+S"
               >
                 Save
+                <kbd className="sy-builder__shortcut" aria-hidden="true">
+                  {SAVE_SHORTCUT}
+                </kbd>
               </Button>
             </div>
           )}

@@ -19,7 +19,15 @@ export function InviteAcceptPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const auth = useAuthState();
-  const invite = useQuery({ queryKey: ['invites', token], queryFn: ({ signal }) => getInvite({ token, signal }), retry: false });
+  const inviteKey = ['invites', token];
+  // Once accepted the invite is used up: asking for it again would answer 404 (issue 19), so it is read once.
+  const invite = useQuery({
+    queryKey: inviteKey,
+    queryFn: ({ signal }) => getInvite({ token, signal }),
+    retry: false,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -33,7 +41,10 @@ export function InviteAcceptPage() {
       const state = await queryClient.fetchQuery({ queryKey: authStateKey, queryFn: ({ signal }) => getAuthState(signal), staleTime: 0 });
       const workspaceId = invite.data ? workspaceAfterAccept({ response, preview: invite.data, workspaces: state.workspaces }) : null;
       if (workspaceId) writeStoredWorkspaceId(workspaceId);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authStateKey[0] });
+      // The other workspace's data goes; the used invite stays cached so nothing reads it again (a 404).
+      queryClient.removeQueries({
+        predicate: (query) => query.queryKey[0] !== authStateKey[0] && !(query.queryKey[0] === inviteKey[0] && query.queryKey[1] === token),
+      });
       void navigate('/', { replace: true });
     },
   });

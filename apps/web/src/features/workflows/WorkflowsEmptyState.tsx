@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { ButtonLink, CodeBlock, EmptyState } from '../../ui';
 import { useCan } from '../workspaces/use-role';
 import { createWorkflowCurl } from './curl-examples';
@@ -5,6 +6,8 @@ import { NEW_WORKFLOW_PATH } from './workflow-paths';
 
 export function WorkflowsEmptyState() {
   const canCreate = useCan('workflow.create');
+  // The API example needs a key, which only admins and owners create (issue 19): editors get what they can use.
+  const canKey = useCan('apiKeys.manage');
   if (!canCreate) {
     return (
       <EmptyState
@@ -25,8 +28,17 @@ export function WorkflowsEmptyState() {
           Create workflow
         </ButtonLink>
       </div>
-      <p className="sy-muted sy-workflows__empty-api">Prefer code? Create one over the API:</p>
-      <CodeBlock label="Terminal" code={createWorkflowCurl({ origin: window.location.origin })} maxHeight={280} />
+      {canKey ? (
+        <>
+          <p className="sy-muted sy-workflows__empty-api">Prefer code? Create one over the API:</p>
+          <CodeBlock label="Terminal" code={createWorkflowCurl({ origin: window.location.origin })} maxHeight={280} />
+        </>
+      ) : (
+        <p className="sy-muted sy-workflows__empty-api">
+          Prefer code? Import a workflow bundle (JSON) from <Link to="/workflows/import">Import</Link>; each workflow’s trigger URL accepts
+          webhooks without a key. Scripts that call the API need an API key, which an admin or owner creates.
+        </p>
+      )}
     </EmptyState>
   );
 }

@@ -122,7 +122,7 @@ export function DataPicker({ onClose }: { onClose?: () => void }) {
   const selectedKey = useBuilderState((state) => state.selectedKey);
   const [announcement, setAnnouncement] = useState('');
   const [hint, setHint] = useState('');
-  const { earlier, loop } = useMemo(() => visibleSteps({ steps, selectedKey }), [steps, selectedKey]);
+  const { earlier, labels, loop } = useMemo(() => visibleSteps({ steps, selectedKey }), [steps, selectedKey]);
   const loopState = loop ? outputs[loop.key] : undefined;
 
   const triggerTree = useMemo(
@@ -174,7 +174,7 @@ export function DataPicker({ onClose }: { onClose?: () => void }) {
     >
       <div className="sy-picker__body">
         <Section
-          title="Trigger request"
+          title={sample?.source === 'manual' ? 'Trigger request (hand-made sample)' : 'Trigger request'}
           node={triggerTree}
           onPick={pick}
           defaultOpen
@@ -209,7 +209,7 @@ export function DataPicker({ onClose }: { onClose?: () => void }) {
           return (
             <Section
               key={entry.key}
-              title={`${position + 1}. ${entry.step.name || entry.step.id}`}
+              title={`${position + 1}. ${labels[entry.key] ?? (entry.step.name || entry.step.id)}`}
               node={node}
               onPick={pick}
               note={note}

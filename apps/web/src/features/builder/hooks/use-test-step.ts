@@ -26,7 +26,12 @@ export function useTestStep(params: { store: BuilderStore; outputs: Record<strin
         },
         dryRun,
       });
-      const result: StepTestResult = { ...response, stepFingerprint: stepFingerprint(step), source: 'step' };
+      const result: StepTestResult = {
+        ...response,
+        stepFingerprint: stepFingerprint(step),
+        source: 'step',
+        handMade: sample.source === 'manual',
+      };
       store.dispatch({ type: 'stepTested', key, result });
       return result;
     },
@@ -40,6 +45,7 @@ export function useTestWorkflow(params: { store: BuilderStore; workflowId?: stri
     mutationFn: async (input: { sample: TriggerSample; dryRun?: boolean }) => {
       const { sample, dryRun } = input;
       const { draft } = store.getState();
+      const handMade = store.getState().sample?.source === 'manual';
       const body = draftToRequest(draft);
       const response = await testWorkflow({ trigger: body.trigger, steps: body.steps, sample, dryRun, workflowId });
       const stepResults: Record<string, StepTestResult> = {};
@@ -48,9 +54,9 @@ export function useTestWorkflow(params: { store: BuilderStore; workflowId?: stri
         const id = result.id.replace(/^.*[.]/, '');
         const entry = walkSteps(draft.steps).find((visit) => visit.entry.step.id === id)?.entry;
         if (entry && !stepResults[entry.key])
-          stepResults[entry.key] = { ...result, stepFingerprint: stepFingerprint(entry.step), source: 'workflow' };
+          stepResults[entry.key] = { ...result, stepFingerprint: stepFingerprint(entry.step), source: 'workflow', handMade };
       }
-      store.dispatch({ type: 'workflowTested', result: { ...response, at: new Date().toISOString() }, stepResults });
+      store.dispatch({ type: 'workflowTested', result: { ...response, at: new Date().toISOString(), handMade }, stepResults });
       return response;
     },
   });

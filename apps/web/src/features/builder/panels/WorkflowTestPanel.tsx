@@ -45,6 +45,11 @@ export function WorkflowTestPanel() {
       }
       actions={<RunStatusBadge status={result.status} />}
     >
+      {result.handMade ? (
+        <p className="sy-muted">
+          <Badge tone="accent">Hand-made sample</Badge> Tested on a sample typed in the builder, not on a captured request.
+        </p>
+      ) : null}
       {message ? <p className="sy-field__errors">{message}</p> : null}
       <ol className="sy-test-steps">
         {(result.steps ?? []).map((step) => {

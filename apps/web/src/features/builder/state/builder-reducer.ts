@@ -10,12 +10,17 @@ export interface StepTestResult extends Omit<TestStepResponse, 'status'> {
   /** Fingerprint of the step when it was tested, to say when a result is out of date. */
   stepFingerprint: string;
   source: 'step' | 'workflow';
+  /** Tested on a hand-made sample (typed in the builder), not on a captured request. */
+  handMade?: boolean;
 }
 
 /** The request expressions are previewed and tested against. */
 export interface SampleSelection {
-  source: 'request' | 'template';
+  /** `manual`: typed or pasted in the builder ("hand-made"); never a captured request. */
+  source: 'request' | 'template' | 'manual';
   requestId?: string;
+  /** A hand-made sample edited from a captured request: that request's id (the request itself is unchanged). */
+  basedOn?: string;
   trigger: TriggerSample;
 }
 
@@ -27,7 +32,7 @@ export interface BuilderState {
   selectedKey: string | null;
   issues: BuilderIssue[];
   stepTests: Record<string, StepTestResult>;
-  workflowTest: (TestWorkflowResponse & { at: string }) | null;
+  workflowTest: (TestWorkflowResponse & { at: string; handMade?: boolean }) | null;
   sample: SampleSelection | null;
 }
 
@@ -39,7 +44,11 @@ export type BuilderAction =
   | { type: 'setIssues'; issues: BuilderIssue[] }
   | { type: 'setSample'; sample: SampleSelection | null }
   | { type: 'stepTested'; key: string; result: StepTestResult }
-  | { type: 'workflowTested'; result: TestWorkflowResponse & { at: string }; stepResults: Record<string, StepTestResult> };
+  | {
+      type: 'workflowTested';
+      result: TestWorkflowResponse & { at: string; handMade?: boolean };
+      stepResults: Record<string, StepTestResult>;
+    };
 
 export function initialBuilderState(draft: WorkflowDraft, sample: SampleSelection | null = null): BuilderState {
   return {

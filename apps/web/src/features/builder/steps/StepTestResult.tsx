@@ -28,6 +28,7 @@ export function StepTestResult({ result, outdated }: { result: Result; outdated:
               : 'tested on the sample'}
           {typeof result.durationMs === 'number' ? ` · ${formatDuration(result.durationMs)}` : ''}
         </span>
+        {result.handMade ? <Badge tone="accent">Hand-made sample</Badge> : null}
         {outdated ? <Badge tone="warning">Step changed since</Badge> : null}
       </div>
       {message ? <p className="sy-test-result__error">{message}</p> : null}

@@ -9,6 +9,7 @@ import { useBuilderContext, useBuilderState } from '../builder-context';
 import { useListenForRequest } from '../hooks/use-listen-for-request';
 import { useSampleRequests } from '../hooks/use-sample-requests';
 import { verdictLabel } from './request-verdict';
+import { SampleEditor } from './SampleEditor';
 import { RefusedRequestNote, SendTestEvent } from './SendTestEvent';
 import { TriggerSecurity } from './TriggerSecurity';
 import { TriggerSettings } from './TriggerSettings';
@@ -45,7 +46,7 @@ export function TriggerStepCard() {
   const url = absoluteUrl({ url: workflow.trigger.url ?? '', origin: window.location.origin });
   const unavailable = requests.error instanceof ApiError && requests.error.status === 404;
   const items = requests.data ?? [];
-  const selectedValue = sample?.source === 'request' ? (sample.requestId ?? '') : sample ? 'template' : '';
+  const selectedValue = sample?.source === 'request' ? (sample.requestId ?? '') : sample ? sample.source : '';
 
   return (
     <section className="sy-trigger-card" aria-labelledby="trigger-card-title">
@@ -71,6 +72,8 @@ export function TriggerStepCard() {
         <div className="sy-trigger-card__sample">
           <div className="sy-trigger-card__sample-header">
             <span className="sy-field__label">Sample request</span>
+            {sample?.source === 'manual' ? <Badge tone="accent">Hand-made</Badge> : null}
+            <SampleEditor />
             {listen.listening ? (
               <Button size="sm" icon="close" onClick={listen.stop}>
                 Stop listening
@@ -109,6 +112,7 @@ export function TriggerStepCard() {
                 }}
               >
                 {sample?.source === 'template' ? <option value="template">Example data from the template</option> : null}
+                {sample?.source === 'manual' ? <option value="manual">Hand-made sample (typed in the builder)</option> : null}
                 {sample?.source === 'request' && !items.some((item) => item.id === sample.requestId) ? (
                   <option value={sample.requestId ?? ''}>Captured request ({sample.trigger.method})</option>
                 ) : null}
@@ -125,12 +129,19 @@ export function TriggerStepCard() {
               No request received yet. Listen, then send one to the URL above: its data becomes the sample for previews and tests.
             </p>
           ) : null}
+          {sample?.source === 'manual' ? (
+            <p className="sy-muted" role="status">
+              The sample is hand-made{sample.basedOn ? ', edited from a captured request' : ''}: previews and tests use it. Captured
+              requests are unchanged; pick one above to use it again.
+            </p>
+          ) : null}
           {sample ? (
             <details className="sy-trigger-card__sample-data">
               <summary>
-                Sample data{' '}
+                {sample.source === 'manual' ? 'Sample data (hand-made)' : 'Sample data'}{' '}
                 <span className="sy-muted">
-                  · {sample.trigger.method} · received {formatRelativeTime({ iso: sample.trigger.receivedAt, now })}
+                  · {sample.trigger.method} · {sample.source === 'manual' ? 'typed' : 'received'}{' '}
+                  {formatRelativeTime({ iso: sample.trigger.receivedAt, now })}
                 </span>
               </summary>
               <CodeBlock label="Sample trigger" value={sample.trigger} maxHeight={320} />
