@@ -35,6 +35,9 @@ import { microsoftTeamsWebhookApp } from './microsoft-teams-webhook/microsoft-te
 import { telegramApp } from './telegram/telegram.app';
 import { smtpApp } from './smtp/smtp.app';
 import { signedWebhookApp } from './signed-webhook/signed-webhook.app';
+import { shopifyApp } from './shopify/shopify.app';
+import { nocodbApp } from './nocodb/nocodb.app';
+import { s3App } from './s3/s3.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
 const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
@@ -73,6 +76,9 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   telegramApp,
   smtpApp,
   signedWebhookApp,
+  shopifyApp,
+  nocodbApp,
+  s3App,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */

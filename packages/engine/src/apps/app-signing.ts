@@ -35,11 +35,25 @@ class NobleSha256 {
   }
 }
 
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** RFC 3986 percent-encoding: everything but A-Z a-z 0-9 - _ . ~ */
+function strictEncode(segment: string): string {
+  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /**
  * Signs a request with AWS Signature Version 4 (`@smithy/signature-v4`): returns the headers to send,
  * with `authorization`, `x-amz-date`, `x-amz-content-sha256` (and `x-amz-security-token`).
  */
 export async function signAwsV4(params: {
+  /** The URL to send; with `uriEscapePath` off (S3) its path is re-encoded the strict way first. */
   method: string;
   url: URL;
   headers: Record<string, string>;
@@ -51,6 +65,12 @@ export async function signAwsV4(params: {
   now: number;
 }): Promise<Record<string, string>> {
   const { url } = params;
+  // S3 signs the path as sent, each segment percent-encoded the RFC 3986 way (`(` as %28...): send it so.
+  if (!params.uriEscapePath)
+    url.pathname = url.pathname
+      .split('/')
+      .map((segment) => strictEncode(safeDecode(segment)))
+      .join('/');
   if (!params.credentials.accessKeyId || !params.credentials.secretAccessKey || !params.region)
     throw new StepError({
       code: 'CONNECTION_INVALID',
