@@ -1,10 +1,12 @@
 import { evaluateExpression, type EvaluateOptions } from '../expressions/evaluate-expression';
 import { ExpressionError } from '../expressions/expression-error';
 import { renderTemplate } from '../expressions/template';
-import type { EnginePorts } from '../runner/ports';
+import { XMLParser } from 'fast-xml-parser';
+import type { EnginePorts, HttpResponse } from '../runner/ports';
 import { StepError } from '../runner/step-error';
 import { excerpt, maskSecrets, retryAfterHint, sendOutbound, type RecordedRequest } from '../steps/shared/outbound-request';
 import type { AppDefinition, AppRequest, AppRequestContext } from './app-definition.schema';
+import { signAwsV4, signStandardWebhook } from './app-signing';
 
 /** The answer of one app call, as `calls.<id>` and the JSONata of dynamic lists see it. */
 export interface AppCallAnswer {
@@ -12,6 +14,9 @@ export interface AppCallAnswer {
   headers: Record<string, string>;
   body: unknown;
 }
+
+/** The ports app calls use: HTTP, and the clock for request signatures (default: the platform clock). */
+export type AppPorts = Pick<EnginePorts, 'http'> & Partial<Pick<EnginePorts, 'clock' | 'mail'>>;
 
 /** Code of the error when the app refused the connection's credentials. */
 export const NEEDS_RECONNECTING = 'CONNECTION_NEEDS_RECONNECTING';
@@ -106,6 +111,7 @@ async function requestUrl(app: AppDefinition, request: AppRequest, context: AppR
   let baseUrl: URL;
   try {
     baseUrl = new URL(base);
+    if (!/^https?:$/.test(baseUrl.protocol)) throw new Error('not http');
   } catch {
     throw new StepError({
       code: 'INVALID_URL',
@@ -115,6 +121,8 @@ async function requestUrl(app: AppDefinition, request: AppRequest, context: AppR
       field: 'connectionId',
     });
   }
+  // An empty path is the base URL itself (a webhook URL stored in the connection).
+  if (path === '') return baseUrl;
   const url = new URL(`${base}${path.startsWith('/') ? '' : '/'}${path}`);
   // A path built from user input must not move the connection's credentials to another host.
   if (url.host !== baseUrl.host || url.protocol !== baseUrl.protocol)
@@ -128,6 +136,30 @@ async function requestUrl(app: AppDefinition, request: AppRequest, context: AppR
   return url;
 }
 
+const XML_TYPE = /^(application|text)\/([a-z0-9.+-]+\+)?xml$/;
+
+/** An XML answer (S3) as an object of its elements; other bodies as parsed. */
+function xmlBody(body: unknown, response: HttpResponse): unknown {
+  const type = (response.headers['content-type'] ?? '').toLowerCase().split(';')[0].trim();
+  if (typeof body !== 'string' || !XML_TYPE.test(type) || response.bodyTruncated || body.trim() === '') return body;
+  try {
+    const parsed = new XMLParser({ ignoreAttributes: true, parseTagValue: false, removeNSPrefix: true, processEntities: true }).parse(
+      body,
+    ) as Record<string, unknown>;
+    delete parsed['?xml'];
+    return parsed;
+  } catch {
+    return body;
+  }
+}
+
+/** Seconds to wait that the app says in its failed answer's body (`response.retryAfter`), as a Retry-After value. */
+async function bodyRetryAfter(app: AppDefinition, answer: AppCallAnswer, evaluate: EvaluateOptions): Promise<string | undefined> {
+  if (app.response.retryAfter === undefined) return undefined;
+  const seconds = await evaluateApp(app, 'response.retryAfter', app.response.retryAfter, answer, evaluate);
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? String(seconds) : undefined;
+}
+
 /**
  * Sends one request of an app through the host's HTTP port (egress guard, time limit), with the
  * connection's authentication, and classifies the answer: 401 (or the app's `unauthorized` rule)
@@ -139,7 +171,7 @@ export async function callApp(params: {
   app: AppDefinition;
   request: AppRequest;
   context: AppRequestContext;
-  ports: Pick<EnginePorts, 'http'>;
+  ports: AppPorts;
   evaluate: EvaluateOptions;
   secrets: ReadonlyArray<string>;
   timeoutMs: number;
@@ -180,11 +212,40 @@ export async function callApp(params: {
           if (v !== undefined && v !== null) form.set(name, typeof v === 'string' ? v : JSON.stringify(v));
         body = form.toString();
         headers['content-type'] ??= 'application/x-www-form-urlencoded';
+      } else if (request.bodyType === 'text') {
+        body = value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+        headers['content-type'] ??= 'text/plain; charset=utf-8';
       } else {
         body = JSON.stringify(value);
         headers['content-type'] ??= 'application/json';
       }
     }
+  }
+  const now = params.ports.clock?.now() ?? Date.now();
+  if (app.auth.kind === 'aws-sigv4') {
+    const auth = app.auth;
+    const value = (where: string, text: string | undefined) =>
+      text === undefined ? Promise.resolve('') : renderApp(app, `auth.${where}`, text, authContext, evaluate).then((v) => v.trim());
+    const signed = await signAwsV4({
+      method,
+      url,
+      headers,
+      body,
+      credentials: {
+        accessKeyId: await value('accessKeyId', auth.accessKeyId),
+        secretAccessKey: await value('secretAccessKey', auth.secretAccessKey),
+        sessionToken: await value('sessionToken', auth.sessionToken),
+      },
+      region: await value('region', auth.region),
+      service: await value('service', auth.service),
+      uriEscapePath: auth.uriEscapePath,
+      now,
+    });
+    for (const name of Object.keys(headers)) delete headers[name];
+    Object.assign(headers, signed);
+  } else if (app.auth.kind === 'standard-webhooks' && body !== undefined) {
+    const secret = (await renderApp(app, 'auth.secret', app.auth.secret, authContext, evaluate)).trim();
+    Object.assign(headers, signStandardWebhook({ secret, idempotencyKey: params.idempotencyKey, body, now }));
   }
   const secrets = [...params.secrets];
   const secretHeaders = new Set(Object.keys(headers).filter((name) => secrets.some((s) => s.length >= 4 && headers[name].includes(s))));
@@ -192,7 +253,11 @@ export async function callApp(params: {
     { ports: params.ports as EnginePorts, evaluate },
     { method, url: url.toString(), headers, body, timeoutMs: params.timeoutMs, secrets, secretHeaders, failOnNon2xx: false },
   );
-  const answer: AppCallAnswer = { status: result.response.status, headers: result.response.headers, body: result.body };
+  const answer: AppCallAnswer = {
+    status: result.response.status,
+    headers: result.response.headers,
+    body: xmlBody(result.body, result.response),
+  };
   const ok =
     answer.status >= 200 &&
     answer.status <= 299 &&
@@ -210,7 +275,7 @@ export async function callApp(params: {
     status: answer.status,
     bodyExcerpt: maskSecrets(excerpt(result.response.body, 1000), secrets),
     request: result.recorded,
-    ...retryAfterHint(answer.headers['retry-after']),
+    ...retryAfterHint(answer.headers['retry-after'] ?? (await bodyRetryAfter(app, answer, evaluate))),
   };
   if (answer.status >= 200 && answer.status <= 299)
     throw new StepError({

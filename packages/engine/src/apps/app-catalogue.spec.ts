@@ -8,13 +8,15 @@ describe('app catalogue', () => {
     expect(catalogueShape()).toMatchSnapshot();
   });
 
-  it('has unique app keys and unique action keys per app, each with a Custom API call', () => {
+  it('has unique app keys and unique action keys per app, each with a Custom API call unless it turns it off', () => {
     const keys = APPS.map((a) => a.key);
     expect(new Set(keys).size).toBe(keys.length);
     for (const app of APPS) {
       const actions = app.actions.map((a) => a.key);
       expect(new Set(actions).size, app.key).toBe(actions.length);
-      expect(actions.at(-1)).toBe('custom-api-call');
+      // Apps whose connection is the whole target (a webhook URL, an SMTP server) turn it off (`customApiCall: false`).
+      if (app.customApiCall) expect(actions.at(-1)).toBe('custom-api-call');
+      else expect(actions, app.key).not.toContain('custom-api-call');
       for (const action of app.actions)
         for (const field of action.fields)
           for (const name of field.options?.dependsOn ?? [])

@@ -29,6 +29,15 @@ import { baserowApp } from './baserow/baserow.app';
 import { pipedriveApp } from './pipedrive/pipedrive.app';
 import { salesforceApp } from './salesforce/salesforce.app';
 import { microsoftTeamsApp } from './microsoft-teams/microsoft-teams.app';
+import { slackWebhookApp } from './slack-webhook/slack-webhook.app';
+import { discordWebhookApp } from './discord-webhook/discord-webhook.app';
+import { microsoftTeamsWebhookApp } from './microsoft-teams-webhook/microsoft-teams-webhook.app';
+import { telegramApp } from './telegram/telegram.app';
+import { smtpApp } from './smtp/smtp.app';
+import { signedWebhookApp } from './signed-webhook/signed-webhook.app';
+import { shopifyApp } from './shopify/shopify.app';
+import { nocodbApp } from './nocodb/nocodb.app';
+import { s3App } from './s3/s3.app';
 
 /** Every app, as written in its folder. Adding an app: a folder and one line here. */
 const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
@@ -61,6 +70,15 @@ const DEFINITIONS: ReadonlyArray<AppDefinitionInput> = [
   baserowApp,
   pipedriveApp,
   salesforceApp,
+  slackWebhookApp,
+  discordWebhookApp,
+  microsoftTeamsWebhookApp,
+  telegramApp,
+  smtpApp,
+  signedWebhookApp,
+  shopifyApp,
+  nocodbApp,
+  s3App,
 ];
 
 /** Parses a definition (defaults applied) and adds its "Custom API call" action. Throws on an invalid one. */

@@ -59,7 +59,43 @@ export const staticAuthSchema = z.strictObject({
 
 export const noAuthSchema = z.strictObject({ kind: z.literal('none'), ...authShape });
 
-export const appAuthSchema = z.discriminatedUnion('kind', [oauth2AuthSchema, staticAuthSchema, noAuthSchema]);
+/**
+ * AWS Signature Version 4 (S3 and S3-compatible storage: MinIO, Cloudflare R2...): every request is
+ * signed with `@smithy/signature-v4` (the `authorization`, `x-amz-date` and `x-amz-content-sha256`
+ * headers). Templates over `{ connection }`.
+ */
+export const awsSigV4AuthSchema = z.strictObject({
+  kind: z.literal('aws-sigv4'),
+  ...authShape,
+  accessKeyId: template,
+  secretAccessKey: template,
+  sessionToken: template.optional(),
+  region: template,
+  /** The signing name of the service: `s3`. */
+  service: template,
+  /** Whether the path is URI-escaped once more when signing (true for most services, false for S3). */
+  uriEscapePath: z.boolean().default(true),
+});
+
+/**
+ * Standard Webhooks signing (https://www.standardwebhooks.com): every request with a body carries
+ * `webhook-id` (`msg_<runId>_<step key>`, stable across retries), `webhook-timestamp` and
+ * `webhook-signature` (HMAC-SHA256 of `id.timestamp.body` with the `whsec_` secret).
+ */
+export const standardWebhooksAuthSchema = z.strictObject({
+  kind: z.literal('standard-webhooks'),
+  ...authShape,
+  /** Template over `{ connection }` giving the `whsec_` secret. */
+  secret: template,
+});
+
+export const appAuthSchema = z.discriminatedUnion('kind', [
+  oauth2AuthSchema,
+  staticAuthSchema,
+  noAuthSchema,
+  awsSigV4AuthSchema,
+  standardWebhooksAuthSchema,
+]);
 export type AppAuth = z.infer<typeof appAuthSchema>;
 
 /**
@@ -73,18 +109,55 @@ export const appRequestSchema = z.strictObject({
   /** Templates by name (a parameter that renders empty is left out), or JSONata giving an object. */
   query: z.union([z.record(z.string(), template), jsonata]).optional(),
   headers: z.union([z.record(z.string(), template), jsonata]).optional(),
-  /** JSONata giving the body (sent as JSON, or as a form when `bodyType` is `form`). */
+  /** JSONata giving the body (sent as JSON, as a form when `bodyType` is `form`, as it is when `text`: a string). */
   body: jsonata.optional(),
-  bodyType: z.enum(['json', 'form']).default('json'),
+  bodyType: z.enum(['json', 'form', 'text']).default('json'),
 });
 export type AppRequest = z.infer<typeof appRequestSchema>;
 
-/** One call of an action: a request with an id (its answer is `calls.<id>` for the next ones) and an optional condition. */
-export const appCallSchema = appRequestSchema.extend({
+/** One HTTP call of an action: a request with an id (its answer is `calls.<id>` for the next ones) and an optional condition. */
+export const appHttpCallSchema = appRequestSchema.extend({
   id: fieldName,
   /** JSONata over the request context: the call is skipped when false. */
   when: jsonata.optional(),
+  transport: z.literal('http').default('http'),
 });
+export type AppHttpCall = z.infer<typeof appHttpCallSchema>;
+
+/**
+ * One e-mail of an action, sent over SMTP through the host's mail port (the same egress rules as
+ * HTTP). Every value is a template over the request context; `to`, `cc` and `bcc` take
+ * comma-separated addresses. Its answer (`calls.<id>`) is `{ status: 250, headers: {}, body: receipt }`
+ * with the server's receipt `{ messageId, accepted, rejected, response }`.
+ */
+export const appMailCallSchema = z.strictObject({
+  id: fieldName,
+  when: jsonata.optional(),
+  transport: z.literal('smtp'),
+  server: z.strictObject({
+    host: template,
+    /** Template giving the port number (587 STARTTLS, 465 TLS, 25 plain). */
+    port: template,
+    /** Template giving `starttls`, `tls` or `none`. */
+    security: template,
+    username: template.optional(),
+    password: template.optional(),
+  }),
+  message: z.strictObject({
+    from: template,
+    to: template,
+    cc: template.optional(),
+    bcc: template.optional(),
+    replyTo: template.optional(),
+    subject: template,
+    text: template.optional(),
+    html: template.optional(),
+  }),
+});
+export type AppMailCall = z.infer<typeof appMailCallSchema>;
+
+/** One call of an action: HTTP (the default) or, with `transport: 'smtp'`, an e-mail. */
+export const appCallSchema = z.union([appMailCallSchema, appHttpCallSchema]);
 export type AppCall = z.infer<typeof appCallSchema>;
 
 /**
@@ -182,6 +255,8 @@ export const appDefinitionSchema = z.strictObject({
       error: jsonata.optional(),
       /** JSONata over a failed answer: true when the credentials were refused (besides HTTP 401). */
       unauthorized: jsonata.optional(),
+      /** JSONata over a failed answer giving the seconds to wait, for apps that say it in the body (Telegram's `parameters.retry_after`). */
+      retryAfter: jsonata.optional(),
     })
     .default({}),
   actions: z.array(appActionSchema).min(1),
@@ -192,7 +267,11 @@ export type AppDefinition = z.infer<typeof appDefinitionSchema>;
 /** An app definition as written in its folder (defaults not yet applied). */
 export type AppDefinitionInput = z.input<typeof appDefinitionSchema>;
 
-/** What templates and JSONata of an app's requests see. */
+/**
+ * What templates and JSONata of an app's requests see. An answer's body is parsed by its content
+ * type: JSON, a form, XML (`application/xml`, `text/xml`: an object of elements, namespace prefixes
+ * and attributes dropped, text values kept as text) or else text.
+ */
 export interface AppRequestContext {
   input: Record<string, unknown>;
   connection: Record<string, string>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { json, recordingHttp } from '../../test/support/fake-ports';
+import { json, recordingHttp, recordingMail } from '../../test/support/fake-ports';
 import { runStep } from '../../test/support/run-step';
-import type { HttpRequest, HttpResponse } from '../runner/ports';
+import type { HttpRequest, HttpResponse, MailReceipt } from '../runner/ports';
 import { APPS, findApp, findAppAction, findAppField } from './app-catalogue';
 import { CUSTOM_API_CALL } from './custom-api-call';
 import { loadFieldOptions } from './load-field-options';
@@ -14,8 +14,21 @@ interface AppFixture {
   input: Record<string, string>;
   trigger?: unknown;
   exchanges: Array<{
-    /** `body`: the JSON sent; `form`: the form-encoded text sent. */
-    request: { method: string; url: string; body?: unknown; form?: string };
+    /**
+     * `body`: the JSON sent; `form`: the form-encoded text sent; `text`: the raw text sent; `headers`:
+     * headers that must be sent with these values (names lower-case). `mail`: instead of an HTTP
+     * request, the e-mail handed to the mail port (`transport: 'smtp'`), `response.body` its receipt.
+     */
+    request: {
+      method?: string;
+      url?: string;
+      body?: unknown;
+      form?: string;
+      text?: string;
+      headers?: Record<string, string>;
+      mail?: Record<string, unknown>;
+    };
+    /** A string `body` with a non-JSON content type is sent as it is (Slack's `ok`, S3's XML). */
     response: { status: number; headers?: Record<string, string>; body: unknown };
   }>;
   output?: unknown;
@@ -51,33 +64,49 @@ describe('app fixtures (documented request and response shapes)', () => {
 
   it.each(fixtures.map((f) => [`${f.app}/${f.name}`, f] as const))('%s', async (_name, { app, fixture }) => {
     const secret = Object.values(fixture.connection)[0];
+    const definition = findApp(app)!;
+    const httpExchanges = fixture.exchanges.filter((e) => e.request.mail === undefined);
+    const mailExchanges = fixture.exchanges.filter((e) => e.request.mail !== undefined);
     const http = recordingHttp((_request: HttpRequest, i: number) => {
-      const exchange = fixture.exchanges[i];
+      const exchange = httpExchanges[i];
+      const headers = { 'content-type': 'application/json', ...exchange.response.headers };
+      const raw = typeof exchange.response.body === 'string' && !headers['content-type'].includes('json');
       return {
         status: exchange.response.status,
-        headers: { 'content-type': 'application/json', ...exchange.response.headers },
-        body: JSON.stringify(exchange.response.body),
+        headers,
+        body: raw ? (exchange.response.body as string) : JSON.stringify(exchange.response.body),
       };
     });
+    // The mail port records the message before it answers: the answer of the n-th message is the n-th mail exchange's.
+    const mail = recordingMail(() => mailExchanges[mail.messages.length - 1].response.body as MailReceipt);
     const connections = {
       resolve: async () => ({ app, values: fixture.connection, secrets: Object.values(fixture.connection) }),
       reportUnauthorized: async () => undefined,
     };
     const executed = await runStep(
       { id: 'a', type: 'app', app, action: fixture.action, connectionId: 'conn_1', input: fixture.input },
-      { body: fixture.trigger ?? {}, ports: { http, connections }, runId: 'run_1' },
+      { body: fixture.trigger ?? {}, ports: { http, mail, connections }, runId: 'run_1' },
     );
     expect(executed.result.error).toBeUndefined();
-    expect(http.requests).toHaveLength(fixture.exchanges.length);
-    fixture.exchanges.forEach((exchange, i) => {
+    expect(http.requests).toHaveLength(httpExchanges.length);
+    expect(mail.messages).toHaveLength(mailExchanges.length);
+    mailExchanges.forEach((exchange, i) => expect(mail.messages[i]).toMatchObject(exchange.request.mail!));
+    httpExchanges.forEach((exchange, i) => {
       const sent = http.requests[i];
       expect(sent.method).toBe(exchange.request.method);
-      expect(sortedUrl(sent.url)).toBe(sortedUrl(exchange.request.url));
+      expect(sortedUrl(sent.url)).toBe(sortedUrl(exchange.request.url!));
       if (exchange.request.form !== undefined) expect(sent.body).toBe(exchange.request.form);
+      else if (exchange.request.text !== undefined) expect(sent.body).toBe(exchange.request.text);
       else if (exchange.request.body === undefined) expect(sent.body).toBeUndefined();
       else expect(JSON.parse(sent.body!)).toEqual(exchange.request.body);
-      expect(sent.headers.authorization).toBeDefined();
-      const idempotency = findApp(app)!.idempotencyHeader?.toLowerCase();
+      // The connection's credentials travel where the app's auth says: its headers (Authorization,
+      // xc-token, X-Shopify-Access-Token...), a signature, or the URL itself (a webhook URL, Telegram's bot token).
+      for (const name of Object.keys(definition.auth.headers)) expect(sent.headers[name.toLowerCase()], name).toBeTruthy();
+      if (definition.auth.kind === 'aws-sigv4') expect(sent.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=/);
+      if (definition.auth.kind === 'standard-webhooks' && sent.body !== undefined)
+        expect(sent.headers['webhook-signature']).toMatch(/^v1,/);
+      if (exchange.request.headers) expect(sent.headers).toMatchObject(exchange.request.headers);
+      const idempotency = definition.idempotencyHeader?.toLowerCase();
       if (idempotency && sent.method !== 'GET') expect(sent.headers[idempotency]).toMatch(/^run_1:a/);
     });
     if (fixture.output !== undefined) expect(executed.result.output).toMatchObject(fixture.output as object);

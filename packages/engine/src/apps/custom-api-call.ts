@@ -38,6 +38,7 @@ export function customApiCallAction(app: Pick<AppDefinition, 'name'>): AppAction
         headers: 'input.headers',
         body: 'input.body',
         bodyType: 'json',
+        transport: 'http',
       },
     ],
     output: '{ "status": calls.call.status, "headers": calls.call.headers, "body": calls.call.body }',

@@ -8,6 +8,8 @@ const AUTH_WORDS: Record<AppDefinition['auth']['kind'], string> = {
   basic: 'Username and password',
   custom: 'Key fields',
   none: 'None',
+  'aws-sigv4': 'Access key (AWS Signature V4)',
+  'standard-webhooks': 'Signing secret (Standard Webhooks)',
 };
 
 /** What the catalogue snapshot test pins: every app's actions and their fields (name, kind, required). */

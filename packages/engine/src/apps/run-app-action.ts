@@ -1,7 +1,8 @@
 import type { EvaluateOptions } from '../expressions/evaluate-expression';
-import type { EnginePorts, ResolvedConnection } from '../runner/ports';
+import type { ResolvedConnection } from '../runner/ports';
 import type { RecordedRequest } from '../steps/shared/outbound-request';
-import { callApp, evaluateApp, type AppCallAnswer } from './app-call';
+import { callApp, evaluateApp, type AppCallAnswer, type AppPorts } from './app-call';
+import { sendAppMail } from './app-mail';
 import type { AppAction, AppDefinition, AppRequestContext } from './app-definition.schema';
 
 /**
@@ -13,21 +14,20 @@ export async function runAppAction(params: {
   action: AppAction;
   input: Record<string, unknown>;
   connection?: ResolvedConnection;
-  ports: Pick<EnginePorts, 'http'>;
+  ports: AppPorts;
   evaluate: EvaluateOptions;
   timeoutMs: number;
   idempotencyKey?: string;
-}): Promise<{ requests: RecordedRequest[]; output: unknown }> {
+}): Promise<{ requests: Array<RecordedRequest | Record<string, unknown>>; output: unknown }> {
   const { app, action, evaluate } = params;
   const context: AppRequestContext = { input: params.input, connection: params.connection?.values ?? {}, calls: {} };
-  const requests: RecordedRequest[] = [];
+  const requests: Array<RecordedRequest | Record<string, unknown>> = [];
   let last: AppCallAnswer | undefined;
   for (const call of action.calls) {
     if (call.when !== undefined && (await evaluateApp(app, `${action.key}.${call.id}.when`, call.when, context, evaluate)) !== true)
       continue;
-    const sent = await callApp({
+    const common = {
       app,
-      request: call,
       context,
       ports: params.ports,
       evaluate,
@@ -39,7 +39,8 @@ export async function runAppAction(params: {
           : action.calls.length > 1
             ? `${params.idempotencyKey}:${call.id}`
             : params.idempotencyKey,
-    });
+    };
+    const sent = call.transport === 'smtp' ? await sendAppMail({ ...common, call }) : await callApp({ ...common, request: call });
     requests.push(sent.recorded);
     context.calls[call.id] = sent.answer;
     last = sent.answer;

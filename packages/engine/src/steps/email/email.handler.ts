@@ -29,7 +29,8 @@ export function splitAddresses(list: string): string[] {
 // An address, bare or as `Name <address>`: enough to catch an empty or garbled template result.
 const ADDRESS = /^(?:[^<>]*<\s*[^\s@<>]+@[^\s@<>]+\s*>|[^\s@<>",]+@[^\s@<>",]+)$/;
 
-function addresses(field: string, rendered: string): string[] {
+/** The addresses of a rendered address field; an error names the field and the address that is not one. */
+export function addresses(field: string, rendered: string): string[] {
   const list = splitAddresses(rendered);
   const bad = list.find((a) => !ADDRESS.test(a));
   if (bad !== undefined) {
@@ -128,7 +129,7 @@ export const emailHandler: StepHandler<EmailStep> = async (params) => {
 };
 
 /** The message as the journal records it: the SMTP login without its password, long bodies cut. */
-function recordMessage(message: MailMessage, secrets: string[]): Record<string, unknown> {
+export function recordMessage(message: MailMessage, secrets: string[]): Record<string, unknown> {
   const { password: _password, ...smtp } = message.smtp;
   const recorded: Record<string, unknown> = { ...message, smtp };
   delete recorded.timeoutMs;

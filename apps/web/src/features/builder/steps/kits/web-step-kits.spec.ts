@@ -10,8 +10,12 @@ describe('web step kits', () => {
       expect(WEB_STEP_KITS[type].label, type).not.toBe('');
       expect(typeof STEP_FORMS[type], type).toBe('function');
     }
-    expect([...MENU_STEP_TYPES.core, ...MENU_STEP_TYPES.apps]).toEqual(STEP_TYPES);
-    expect(MENU_STEP_TYPES.apps).toEqual(['slack', 'discord', 'teams', 'telegram', 'webhook', 'email', 'app']);
+    expect([...MENU_STEP_TYPES.core, ...MENU_STEP_TYPES.apps].sort()).toEqual([...STEP_TYPES].sort());
+    expect(MENU_STEP_TYPES.core).toEqual(STEP_TYPES.filter((type) => !MENU_STEP_TYPES.apps.includes(type)));
+    // The catalogue first: the older built-in senders are apps of it now.
+    expect(MENU_STEP_TYPES.apps).toEqual(['app', 'slack', 'discord', 'teams', 'telegram', 'webhook', 'email']);
+    for (const type of MENU_STEP_TYPES.apps.slice(1))
+      expect(WEB_STEP_KITS[type].description, type).toMatch(/^Older built-in step; for new steps use App action → /);
   });
 
   it('creates steps of its type with the id given', () => {

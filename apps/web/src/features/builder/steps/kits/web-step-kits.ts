@@ -49,10 +49,18 @@ export function webKitOf(step: { type: string }): WebStepKit<StepType> | undefin
   return isStepType(step.type) ? (WEB_STEP_KITS[step.type] as unknown as WebStepKit<StepType>) : undefined;
 }
 
-/** The step types the step menu offers, in the engine's order: the core ones first, then the apps. */
+/**
+ * The step types the step menu offers: the core ones first, then the apps, with "App action" (the
+ * catalogue) at their head: the older built-in senders (Slack, Discord, Teams, Telegram webhooks,
+ * e-mail, signed webhook) are apps of the catalogue now, and stay offered after it for the steps
+ * that use them.
+ */
 export const MENU_STEP_TYPES: { core: ReadonlyArray<StepType>; apps: ReadonlyArray<StepType> } = {
   core: STEP_TYPES.filter((type) => STEP_KITS[type].category !== 'app'),
-  apps: STEP_TYPES.filter((type) => STEP_KITS[type].category === 'app'),
+  apps: [
+    ...STEP_TYPES.filter((type) => type === 'app'),
+    ...STEP_TYPES.filter((type) => STEP_KITS[type].category === 'app' && type !== 'app'),
+  ],
 };
 
 /** Steps that call out (http, app actions): a test sends them for real, and their output comes from tests only. */

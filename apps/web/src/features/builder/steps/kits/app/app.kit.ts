@@ -3,7 +3,7 @@ import type { WebStepKit } from '../web-step-kit';
 
 export const appWebKit: WebStepKit<'app'> = {
   label: 'App action',
-  description: 'Slack, Google Sheets, Notion, HubSpot, GitHub… through a connected account.',
+  description: 'Slack, Telegram, e-mail (SMTP), signed webhooks, Google Sheets, Notion… through a connected account.',
   icon: { name: 'hash', background: '#eef2ff', color: '#3730a3' },
   create: (id) => ({ id, type: 'app', app: '', action: '', input: {} }),
   summary: (step) => {

@@ -3,7 +3,7 @@ import type { WebStepKit } from '../web-step-kit';
 
 export const slackWebKit: WebStepKit<'slack'> = {
   label: 'Slack',
-  description: 'Post a message to a channel through an incoming webhook.',
+  description: 'Older built-in step; for new steps use App action → Slack incoming webhook.',
   icon: { name: 'hash', background: '#f5ecf7', color: '#611f69' },
   create: (id) => ({ id, type: 'slack', url: '', text: '' }),
   summary: (step) => oneLine(step.text),

@@ -3,7 +3,7 @@ import type { WebStepKit } from '../web-step-kit';
 
 export const teamsWebKit: WebStepKit<'teams'> = {
   label: 'Microsoft Teams',
-  description: 'Post a card to a channel through a Workflows webhook.',
+  description: 'Older built-in step; for new steps use App action → Microsoft Teams webhook.',
   icon: { name: 'users', background: '#eeeff9', color: '#464eb8' },
   create: (id) => ({ id, type: 'teams', url: '', text: '' }),
   summary: (step) => oneLine(step.text),

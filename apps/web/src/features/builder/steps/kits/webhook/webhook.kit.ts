@@ -3,7 +3,7 @@ import type { WebStepKit } from '../web-step-kit';
 
 export const webhookWebKit: WebStepKit<'webhook'> = {
   label: 'Send signed webhook',
-  description: 'POST JSON signed the Standard Webhooks way.',
+  description: 'Older built-in step; for new steps use App action → Signed webhook.',
   icon: { name: 'shield', background: 'var(--sy-color-success-bg)', color: 'var(--sy-color-success-text)' },
   create: (id) => ({ id, type: 'webhook', url: '', credentialId: '', body: '' }),
   summary: (step) => [oneLine(step.eventType), oneLine(step.url)].filter(Boolean).join(' → '),
