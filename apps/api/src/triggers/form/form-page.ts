@@ -32,7 +32,7 @@ label,legend{display:block;font-weight:600;padding:0;margin-bottom:.25rem}
 .error{margin:.25rem 0 0;color:#b3261e;font-weight:600;font-size:.95rem}
 input[type=text],input[type=email],input[type=number],input[type=date],select,textarea{display:block;width:100%;font:inherit;padding:.55rem .7rem;border:1px solid #8c96a1;border-radius:8px;background:#fff;color:inherit}
 textarea{min-height:8rem;resize:vertical}
-[aria-invalid=true]{border-color:#b3261e;border-width:2px}
+input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{border-color:#b3261e;border-width:2px}
 input:focus-visible,select:focus-visible,textarea:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #2f6fde;outline-offset:2px}
 .choice{display:flex;gap:.5rem;align-items:center;font-weight:400;margin:.25rem 0}
 .choice input{width:1.15rem;height:1.15rem}

@@ -102,10 +102,8 @@ export class HostedFormService {
       reason: `Form "${form.trigger.title}" sent`,
       body: checked.answers,
       method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        ...(typeof headers['user-agent'] === 'string' ? { 'user-agent': headers['user-agent'].slice(0, 500) } : {}),
-      },
+      // The answers are stored as JSON (content type application/json, as for every firing).
+      headers: typeof headers['user-agent'] === 'string' ? { 'user-agent': headers['user-agent'].slice(0, 500) } : {},
       statusCode: redirect ? 303 : 200,
     };
     try {

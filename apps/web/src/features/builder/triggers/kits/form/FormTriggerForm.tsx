@@ -80,7 +80,7 @@ export function FormTriggerForm({ trigger, set, readOnly }: TriggerFormProps) {
   const thankYouId = useId();
   const baseId = useId();
   return (
-    <div className="sy-trigger-kit">
+    <div className="sy-trigger-kit sy-form-trigger">
       <FormAddress readOnly={readOnly} />
       <TextInput label="Title" value={text('title')} readOnly={readOnly} onChange={(v) => set('title', v)} />
       <Field label="Description" htmlFor={descriptionId} optional description="Shown under the title">
