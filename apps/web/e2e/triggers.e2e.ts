@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Run, Workflow } from './support/contract.ts';
+import { seriousAxeViolations } from './support/axe.ts';
 import { eventually } from './support/eventually.ts';
 import { browserSkipReason, type Environment, failureShots, startEnvironment, UI_TIMEOUT_MS } from './support/environment.ts';
 
@@ -158,15 +159,22 @@ describe('schedule, polling and hosted form triggers in Chromium', { skip: brows
         const form = await visitor.newPage();
         await form.goto(url);
         await form.getByRole('heading', { name: 'Book a demo', level: 1 }).waitFor();
+        assert.deepEqual(await seriousAxeViolations(form), [], 'the form page has no serious accessibility problem');
         // The browser checks first: an empty required field stops the sending.
         await form.getByRole('button', { name: 'Send' }).click();
         assert.equal(await form.locator('#f-name:invalid').count(), 1);
         assert.equal(form.url(), url);
         await form.getByLabel('Your name').fill('Ada Lovelace');
-        await form.getByLabel('E-mail').fill('ada@example.com');
+        await form.getByLabel('E-mail').fill('ada@example');
         await form.getByLabel('Team size').fill('12');
         await form.getByRole('radio', { name: 'Team', exact: true }).check();
         await form.getByLabel('Message').fill('We would like a demo <soon>.');
+        // The server refuses what the browser let through; the page with the error is accessible too.
+        await form.getByRole('button', { name: 'Send' }).click();
+        await form.locator('#f-email-error').waitFor();
+        assert.deepEqual(await seriousAxeViolations(form), [], 'the refused form page has no serious accessibility problem');
+        assert.equal(await form.getByLabel('Message').inputValue(), 'We would like a demo <soon>.');
+        await form.getByLabel('E-mail').fill('ada@example.com');
         await env.screenshot('hosted-form.png', { locator: form.locator('main') });
         await form.getByRole('button', { name: 'Send' }).click();
         await form.getByText('Thank you, we will be in touch.').waitFor();
