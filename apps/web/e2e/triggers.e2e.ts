@@ -210,6 +210,16 @@ describe('schedule, polling and hosted form triggers in Chromium', { skip: brows
         await noScript.close();
       }
 
+      // A new address: the old link is gone at once, the card shows the new one.
+      await card.getByRole('button', { name: 'New address' }).click();
+      await page.getByRole('dialog', { name: 'Give the form a new address?' }).getByRole('button', { name: 'New address' }).click();
+      await card.getByText('The form has a new address; the old link no longer works.').waitFor();
+      const rotated = (await stored(workflow)).trigger;
+      assert.notEqual(rotated.token, saved.trigger.token);
+      await card.getByText(rotated.url as string, { exact: true }).waitFor();
+      assert.equal((await fetch(url)).status, 404);
+      assert.equal((await fetch(rotated.url as string)).status, 200);
+
       // The owner's window sees the two runs the form started, with the answers.
       const requests = await env.request<{ items: Array<{ verdict: string; runId: string | null }> }>(
         'GET',

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { ApiError, queryKeys, rotateTriggerToken, type Workflow } from '../../../../../api';
 import { getInstanceSettings } from '../../../../../api/settings.api';
-import { Button, Field, Select, TextInput } from '../../../../../ui';
+import { Button, Dialog, Field, Select, TextInput } from '../../../../../ui';
 import { TriggerUrl } from '../../../../workflows/TriggerUrl';
 import { useBuilderContext } from '../../../builder-context';
 import type { TriggerFormProps } from '../../web-trigger-kit';
@@ -24,6 +24,7 @@ function FormAddress({ readOnly }: { readOnly: boolean }) {
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: queryKeys.instanceSettings(), queryFn: ({ signal }) => getInstanceSettings({ signal }) });
   const address = formAddress(workflow.trigger, settings.data?.effectivePublicUrl);
+  const [confirming, setConfirming] = useState(false);
   const rotate = useMutation({
     mutationFn: () => rotateTriggerToken({ workflowId: workflow.id }),
     onSuccess: (saved) =>
@@ -45,19 +46,33 @@ function FormAddress({ readOnly }: { readOnly: boolean }) {
           </a>
         ) : null}
         {!readOnly ? (
-          <Button
-            size="sm"
-            variant="ghost"
-            icon="refresh"
-            loading={rotate.isPending}
-            onClick={() => {
-              if (window.confirm('Give the form a new address? The current link stops working at once.')) rotate.mutate();
-            }}
-          >
+          <Button size="sm" variant="ghost" icon="refresh" loading={rotate.isPending} onClick={() => setConfirming(true)}>
             New address
           </Button>
         ) : null}
       </div>
+      <Dialog
+        open={confirming}
+        title="Give the form a new address?"
+        tone="danger"
+        onClose={() => setConfirming(false)}
+        actions={
+          <>
+            <Button onClick={() => setConfirming(false)}>Cancel</Button>
+            <Button
+              variant="danger"
+              onClick={() => {
+                setConfirming(false);
+                rotate.mutate();
+              }}
+            >
+              New address
+            </Button>
+          </>
+        }
+      >
+        <p>The current link stops working at once: people who have it get “Form not found”. Share the new address instead.</p>
+      </Dialog>
       {rotate.isSuccess ? (
         <p className="sy-field__description" role="status">
           The form has a new address; the old link no longer works.
