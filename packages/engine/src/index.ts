@@ -45,6 +45,7 @@ export * from './triggers/schedule/schedule.schema';
 export * from './triggers/schedule/schedule-times';
 export * from './triggers/poll/poll.schema';
 export * from './triggers/form/form.schema';
+export * from './triggers/form/form-answers';
 export * from './triggers/manual/manual.kit';
 export * from './schema/workflow-definition.schema';
 export * from './schema/upgrade-definition';

@@ -13,6 +13,8 @@ import { RunLedger } from '../runtime/ledger/run-ledger';
 import { RuntimeModule } from '../runtime/runtime.module';
 import { VersionStore } from '../versions/version-store';
 import { VersionsModule } from '../versions/versions.module';
+import { HostedFormController } from './form/hosted-form.controller';
+import { HostedFormService } from './form/hosted-form.service';
 import { RunNowController } from './manual/run-now.controller';
 import { RunNowService } from './manual/run-now.service';
 import { Poller } from './poll/poller';
@@ -43,9 +45,10 @@ class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationShutdown
  */
 @Module({
   imports: [RuntimeModule, AuditModule, VersionsModule, AdaptersModule, CredentialsModule],
-  controllers: [RunNowController, UpcomingController],
+  controllers: [RunNowController, UpcomingController, HostedFormController],
   providers: [
     RunNowService,
+    HostedFormService,
     UpcomingService,
     { provide: SCHEDULER_CLOCK, useValue: SYSTEM_CLOCK },
     {

@@ -65,4 +65,15 @@ export class WorkflowsController {
   async remove(@CurrentWorkspace() workspaceId: string, @Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.workflows.remove(workspaceId, id, actor);
   }
+
+  @Post(':id/token')
+  @HttpCode(200)
+  async rotateToken(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id', uuid) id: string,
+    @CurrentActor() actor: Actor,
+    @CurrentRole() role: Role,
+  ): Promise<ResponseOf<'POST /api/workflows/:id/token'>> {
+    return forRole(await this.workflows.rotateToken(workspaceId, id, actor), role);
+  }
 }

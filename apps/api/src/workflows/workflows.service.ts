@@ -209,6 +209,29 @@ export class WorkflowsService {
     this.triggers.invalidate(workflow.token);
   }
 
+  /**
+   * A new trigger token: the webhook URL or hosted form address changes, and the old one answers
+   * 404 from now on (its cached trigger is dropped). Audited without the tokens themselves.
+   */
+  async rotateToken(workspaceId: string, id: string, actor?: Actor): Promise<Workflow> {
+    let oldToken = '';
+    const dto = await this.dataSource.transaction(async (tx) => {
+      const workflow = await this.find(tx, workspaceId, id, true);
+      oldToken = workflow.token;
+      workflow.token = newTriggerToken();
+      const saved = await tx.getRepository(WorkflowEntity).save(workflow);
+      await this.audit.record(
+        { workspaceId, actor, action: 'workflow.token_rotated', target: { type: 'workflow', id: workflow.id, name: workflow.name } },
+        tx,
+      );
+      const version = await tx.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: workflow.currentVersionId as string });
+      const hints = await this.secrets.hints(tx, [workflow.id]);
+      return this.toDto(saved, version, hints.get(workflow.id));
+    });
+    this.triggers.invalidate(oldToken);
+    return dto;
+  }
+
   /** Alert e-mail goes through the server's SMTP relay: without one, saying it would be sent misleads. */
   private checkAlerts(alerts: AlertSettings | null | undefined): void {
     if (alerts?.email?.length && !this.config.SWITCHYARD_SMTP_URL) {

@@ -48,6 +48,8 @@ interface Ids {
   versionId: string;
   rehearsalId: string;
   connectionId: string;
+  /** The token of a hosted form (routes that make a fresh one). */
+  formToken?: string;
 }
 
 interface RouteCase {
@@ -277,6 +279,15 @@ describe('authorization matrix', () => {
   }, 60_000);
 
   const freshWorkflow = async () => ({ workflowId: (await sy.api.createWorkflow(WF_BODY())).id });
+  const freshForm = async () => ({
+    formToken: (
+      await sy.api.createWorkflow({
+        name: 'Form',
+        trigger: { type: 'form', title: 'Matrix', fields: [{ name: 'answer', label: 'Answer', type: 'text', required: true }] },
+        steps: [],
+      })
+    ).trigger.token as string,
+  });
   const DRAFT_BODY = () => ({
     revision: 1,
     trigger: { type: 'webhook' },
@@ -410,6 +421,25 @@ describe('authorization matrix', () => {
       path: (i) => `/api/workflows/${i.workflowId}/run`,
       body: () => ({ input: { by: 'hand' } }),
       expect: ex(201, 201, 201, 403, 404, 401, 404),
+    },
+    'POST /api/workflows/:id/token': {
+      path: (i) => `/api/workflows/${i.workflowId}/token`,
+      expect: ex(200, 200, 200, 403, 404, 401, 404),
+      fresh: freshWorkflow,
+    },
+    // The hosted form is public: its token is the access, whoever calls (signed in or not).
+    'GET /forms/:token': {
+      path: (i) => `/forms/${i.formToken}`,
+      expect: ex(200, 200, 200, 200, 200, 200, 200),
+      fresh: freshForm,
+      idsInUrl: false,
+    },
+    'POST /forms/:token': {
+      path: (i) => `/forms/${i.formToken}`,
+      body: () => ({ answer: 'yes' }),
+      expect: ex(200, 200, 200, 200, 200, 200, 200),
+      fresh: freshForm,
+      idsInUrl: false,
     },
     'GET /api/triggers/upcoming': { path: () => '/api/triggers/upcoming', idsInUrl: false, expect: ex(200, 200, 200, 200, 200, 401, 200) },
     'POST /api/requests/:id/replay': { path: (i) => `/api/requests/${i.requestId}/replay`, expect: ex(201, 201, 201, 403, 404, 401, 404) },

@@ -59,3 +59,8 @@ export function listUpcomingTriggers(params: { signal?: AbortSignal } = {}): Pro
 export function sendTestEvent(params: { workflowId: string }): Promise<TestEventResult> {
   return apiRequest(`/api/workflows/${encodeURIComponent(params.workflowId)}/test-event`, { method: 'POST' });
 }
+
+/** A new trigger token: a new webhook URL or hosted form address; the old one stops working at once. */
+export function rotateTriggerToken(params: { workflowId: string }): Promise<Workflow> {
+  return apiRequest(`/api/workflows/${encodeURIComponent(params.workflowId)}/token`, { method: 'POST' });
+}

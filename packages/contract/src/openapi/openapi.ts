@@ -83,6 +83,7 @@ function parameters(where: 'path' | 'query', schema: z.ZodType, prefix: string, 
 }
 
 function tagOf(path: string): string {
+  if (path.startsWith('/forms/')) return 'forms';
   const segment = path.split('/')[2] ?? 'api';
   return segment === 'test' ? 'builder-test' : segment;
 }

@@ -26,4 +26,5 @@ export interface RouteSpec {
   otherResponses?: Partial<Record<number, z.ZodType>>;
 }
 
-export type RouteKey = `${HttpMethod} /api${string}`;
+/** Api routes live under `/api`; the hosted forms' public pages under `/forms`. */
+export type RouteKey = `${HttpMethod} /api${string}` | `${HttpMethod} /forms/${string}`;

@@ -4,11 +4,11 @@ import { ACTION_MIN_ROLE } from '../access/actions';
 import { findRoute, listRoutes, ROUTES } from './routes';
 
 describe('ROUTES', () => {
-  it('names a method and an /api path for every route, once', () => {
+  it('names a method and an /api path (or a hosted form page) for every route, once', () => {
     const routes = listRoutes();
     expect(routes.length).toBeGreaterThan(40);
     for (const route of routes) {
-      expect(route.path).toMatch(/^\/api\//);
+      expect(route.path).toMatch(route.path.startsWith('/forms/') ? /^\/forms\/:token$/ : /^\/api\//);
       expect(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).toContain(route.method);
     }
     expect(new Set(routes.map((r) => r.key)).size).toBe(routes.length);
@@ -39,6 +39,9 @@ describe('ROUTES', () => {
         'POST /api/auth/login',
         'POST /api/auth/setup',
         'POST /api/invites/:token/accept',
+        // The hosted form: its unguessable token is the whole access (rate-limited, no sign-in).
+        'GET /forms/:token',
+        'POST /forms/:token',
       ].sort(),
     );
   });

@@ -255,6 +255,30 @@ export const ROUTES = {
     status: 201,
     response: runNowResultSchema,
   },
+  'POST /api/workflows/:id/token': {
+    summary: 'Rotate the trigger token: a new webhook URL or hosted form address; the old one stops working at once',
+    access: action('workflow.edit'),
+    params: id,
+    status: 200,
+    response: workflowSchema,
+  },
+  'GET /forms/:token': {
+    summary: 'The hosted form of a form trigger: an HTML page that works without JavaScript (404 unknown, 410 switched off)',
+    access: publicRoute(),
+    params: tokenParams,
+    status: 200,
+    response: null,
+    produces: 'text/html',
+  },
+  'POST /forms/:token': {
+    summary:
+      'Send the hosted form (application/x-www-form-urlencoded): starts a run recorded as a `form` request, then the thank-you page or a 303 to the redirect URL; 400 re-renders the page with each field’s error',
+    access: publicRoute(),
+    params: tokenParams,
+    status: 200,
+    response: null,
+    produces: 'text/html',
+  },
   'GET /api/workflows/:id/requests/refused': {
     summary: 'How many requests a workflow’s trigger URL refused in the last 24 hours',
     access: action('workflow.read'),
