@@ -283,8 +283,16 @@ export class ConnectionsService {
     }
   }
 
-  /** The engine's port for the runs of one workspace. */
-  portFor(workspaceId: string) {
+  /**
+   * The engine's port for the runs of one workspace; `offline` for dry runs and rehearsals: stored
+   * values only (no token refresh, no "last used", refusals not reported).
+   */
+  portFor(workspaceId: string, options: { offline?: boolean } = {}) {
+    if (options.offline)
+      return {
+        resolve: (connectionId: string, app: string) => this.resolve(workspaceId, connectionId, app, { offline: true }),
+        reportUnauthorized: async () => undefined,
+      };
     return {
       resolve: (connectionId: string, app: string) => this.resolve(workspaceId, connectionId, app),
       reportUnauthorized: (connectionId: string, reason: string) => this.reportUnauthorized(workspaceId, connectionId, reason),
@@ -295,9 +303,15 @@ export class ConnectionsService {
    * A connection's values for a call: refused when it needs reconnecting; an OAuth 2 access token
    * that expires within a minute is refreshed first, under the row's lock, so concurrent runs
    * refresh it once (the others wait and read the new token). A refused refresh marks the
-   * connection "needs reconnecting".
+   * connection "needs reconnecting". `offline` (dry runs): the stored values as they are, nothing
+   * refreshed or written.
    */
-  async resolve(workspaceId: string, connectionId: string, appKey: string): Promise<ResolvedConnection> {
+  async resolve(
+    workspaceId: string,
+    connectionId: string,
+    appKey: string,
+    options: { offline?: boolean } = {},
+  ): Promise<ResolvedConnection> {
     let row = isUuid(connectionId)
       ? (await this.pool.query<ConnectionRow>(`SELECT * FROM connections WHERE id = $1 AND workspace_id = $2`, [connectionId, workspaceId]))
           .rows[0]
@@ -312,11 +326,13 @@ export class ConnectionsService {
       throw new CredentialError('CONNECTION_APP', `connection ${row.name} is a ${row.app} connection, not ${appKey}`, false);
     this.assertUsable(row);
     const app = this.appOf(row.app);
-    if (oauth2Of(app) && this.expiresSoon(row)) row = await this.refresh(workspaceId, connectionId, app);
-    await this.pool.query(
-      `UPDATE connections SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-      [row.id],
-    );
+    if (!options.offline) {
+      if (oauth2Of(app) && this.expiresSoon(row)) row = await this.refresh(workspaceId, connectionId, app);
+      await this.pool.query(
+        `UPDATE connections SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+        [row.id],
+      );
+    }
     const sealed = this.open(row);
     const { clientSecret: _c, refresh_token: _r, code_verifier: _v, ...usable } = sealed;
     const values = { ...row.public_fields, ...usable };

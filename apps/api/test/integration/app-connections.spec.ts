@@ -190,6 +190,70 @@ describe('app connections: OAuth 2 sign-in against a real authorization server',
     expect((await connection(connectionId)).lastUsedAt).not.toBeNull();
   });
 
+  it('dry runs and rehearsals resolve the connection offline: nothing sent, no refresh, the token masked', async () => {
+    await sy.db.query(`UPDATE connections SET expires_at = now() WHERE id = $1`, [connectionId]);
+    const { lastUsedAt } = await connection(connectionId);
+    const sentBefore = gitlab.requests.length;
+    const grantsBefore = gitlab.tokenGrants.length;
+    const token = gitlab.requests.at(-1)!.auth!.replace('Bearer ', '');
+    const step = {
+      id: 'issue',
+      type: 'app',
+      app: 'gitlab',
+      action: 'create-issue',
+      connectionId,
+      input: { project: '4', title: 'Order {{ trigger.body.id }}' },
+    };
+    const tested = await sy.api.request('POST', '/api/test/step', {
+      step,
+      context: { trigger: { body: { id: 'DRY-1' } }, steps: {} },
+      dryRun: true,
+    });
+    expect(tested.status).toBe(200);
+    expect(tested.body).toMatchObject({ dryRun: true, status: 'succeeded' });
+    expect(tested.body.error ?? null).toBeNull();
+    const wouldSend = tested.body.wouldSend as Array<{ stepId: string; detail: { requests: Array<Record<string, any>> } }>;
+    expect(wouldSend).toHaveLength(1);
+    expect(wouldSend[0].detail.requests[0]).toMatchObject({ method: 'POST', url: `${gitlab.url}/api/v4/projects/4/issues` });
+    expect(JSON.stringify(wouldSend[0].detail.requests[0])).toContain('Order DRY-1');
+    expect(JSON.stringify(tested.body)).not.toContain(token);
+
+    const workflowDry = await sy.api.request('POST', '/api/test/workflow', {
+      trigger: { type: 'webhook' },
+      steps: [step],
+      sample: { body: { id: 'DRY-2' } },
+      dryRun: true,
+    });
+    expect(workflowDry.body).toMatchObject({ dryRun: true, status: 'succeeded' });
+    expect(JSON.stringify(workflowDry.body)).not.toContain(token);
+
+    const created = await sy.api.createWorkflow({ name: 'GitLab rehearsed', trigger: { type: 'webhook' }, steps: [step] });
+    // An accepted request to rehearse on; the run itself needs no fresh token (its failure does not matter here).
+    await sy.db.query(`UPDATE connections SET expires_at = now() + interval '1 hour' WHERE id = $1`, [connectionId]);
+    await sy.api.waitForRun((await sy.api.hook(created.trigger.token, { id: 'R-1' })).body.runId);
+    await sy.db.query(`UPDATE connections SET expires_at = now(), last_used_at = NULL WHERE id = $1`, [connectionId]);
+    const sentBeforeRehearsal = gitlab.requests.length;
+    const draft = (await sy.api.request('GET', `/api/workflows/${created.id}/draft`)).body;
+    const steps = draft.steps.map((s: any) => ({ ...s, input: { ...s.input, title: 'Rehearsed {{ trigger.body.id }}' } }));
+    await sy.api.request('PUT', `/api/workflows/${created.id}/draft`, { revision: draft.revision, trigger: draft.trigger, steps });
+    const started = await sy.api.request('POST', `/api/workflows/${created.id}/rehearsals`, { count: 1 });
+    expect(started.status).toBe(202);
+    let done: any;
+    for (let i = 0; i < 100 && (!done || done.status === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      done = (await sy.api.request('GET', `/api/workflows/${created.id}/rehearsals/${started.body.id}`)).body;
+    }
+    expect(done).toMatchObject({ status: 'done', completed: 1, summaryText: '0 same, 1 differs, 0 new failures' });
+    expect(done.items[0].steps.every((s: any) => s.statusBefore === 'succeeded' && s.statusAfter === 'succeeded')).toBe(true);
+    expect(done.items[0].sends[0]).toMatchObject({ stepId: 'issue', change: 'changed' });
+    expect(JSON.stringify(done)).not.toContain(token);
+    expect(gitlab.requests.length).toBe(sentBeforeRehearsal);
+    expect(gitlab.requests.length - sentBefore).toBe(1);
+    expect(gitlab.tokenGrants.length).toBe(grantsBefore);
+    expect((await connection(connectionId)).lastUsedAt).toBeNull();
+    await sy.db.query(`UPDATE connections SET last_used_at = $2 WHERE id = $1`, [connectionId, lastUsedAt]);
+  });
+
   it('tests the connection and reads live lists page after page', async () => {
     const tested = await sy.api.request('POST', `/api/connections/${connectionId}/test`);
     expect(tested.body).toEqual({ ok: true, account: 'ada <ada@example.com>' });
