@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { Pool } from 'pg';
+import { AuditModule } from '../accounts/audit.module';
+import { AuditService } from '../accounts/audit.service';
 import { AdaptersModule } from '../adapters/adapters.module';
 import { GuardedHttpInvoker } from '../adapters/http-invoker';
 import { APP_CONFIG, type AppConfig } from '../config/config.schema';
@@ -11,14 +13,14 @@ import { ConnectionsService } from './connections.service';
 
 /** App connections: the API, the OAuth 2 sign-in and the engine's connection port (workers need it too). */
 @Module({
-  imports: [AdaptersModule, CredentialsModule],
+  imports: [AdaptersModule, CredentialsModule, AuditModule],
   controllers: [ConnectionsController],
   providers: [
     {
       provide: ConnectionsService,
-      useFactory: (pool: Pool, box: SecretBoxProvider, http: GuardedHttpInvoker, config: AppConfig) =>
-        new ConnectionsService(pool, box, http, config.publicUrl),
-      inject: [PG_POOL, SECRET_BOX, GuardedHttpInvoker, APP_CONFIG],
+      useFactory: (pool: Pool, box: SecretBoxProvider, http: GuardedHttpInvoker, config: AppConfig, audit: AuditService) =>
+        new ConnectionsService(pool, box, http, config.publicUrl, undefined, (entry) => audit.record(entry)),
+      inject: [PG_POOL, SECRET_BOX, GuardedHttpInvoker, APP_CONFIG, AuditService],
     },
   ],
   exports: [ConnectionsService],

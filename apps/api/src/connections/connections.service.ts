@@ -1,5 +1,11 @@
 import type { Connection, ResponseOf } from '@switchyard/contract';
-import { createConnectionSchema, fieldOptionsRequestSchema, oauthCallbackQuerySchema, startOAuthSchema } from '@switchyard/contract';
+import {
+  createConnectionSchema,
+  fieldOptionsRequestSchema,
+  oauthCallbackQuerySchema,
+  startOAuthSchema,
+  updateConnectionSchema,
+} from '@switchyard/contract';
 import {
   AppUnauthorizedError,
   appNeedsConnection,
@@ -15,6 +21,8 @@ import {
   type ResolvedConnection,
 } from '@switchyard/engine';
 import type { Pool, PoolClient } from 'pg';
+import type { Actor } from '../accounts/auth-context';
+import type { AuditEntry } from '../accounts/audit.service';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { isUuid, newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
@@ -52,7 +60,9 @@ type Sealed = Record<string, string>;
 
 const ad = (id: string) => `connection:${id}`;
 
-function toDto(row: ConnectionRow): Connection {
+type UsedBy = Connection['usedBy'];
+
+function toDto(row: ConnectionRow, usedBy: UsedBy = []): Connection {
   return {
     id: row.id,
     name: row.name,
@@ -66,6 +76,7 @@ function toDto(row: ConnectionRow): Connection {
     hints: row.hints,
     expiresAt: row.expires_at?.toISOString() ?? null,
     lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    usedBy,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -88,6 +99,8 @@ export class ConnectionsService {
     private readonly http: HttpInvoker,
     private readonly publicUrl: string,
     private readonly clock: () => number = () => Date.now(),
+    /** Writes an audit row (renames, deletions, a connection that needs reconnecting). */
+    private readonly audit: (entry: AuditEntry) => Promise<void> = async () => undefined,
   ) {}
 
   redirectUrl(): string {
@@ -96,7 +109,53 @@ export class ConnectionsService {
 
   async list(workspaceId: string): Promise<Connection[]> {
     const { rows } = await this.pool.query<ConnectionRow>(`SELECT * FROM connections WHERE workspace_id = $1 ORDER BY name`, [workspaceId]);
-    return rows.map(toDto);
+    const usage = await this.usage(this.pool, workspaceId);
+    return rows.map((row) => toDto(row, usage.get(row.id)));
+  }
+
+  /** Workflows whose current version uses each connection, with how many steps (nested ones included) do. */
+  private async usage(db: Pool | PoolClient, workspaceId: string, connectionId?: string): Promise<Map<string, UsedBy>> {
+    const { rows } = await db.query<{ connection_id: string; id: string; name: string; steps: number }>(
+      `SELECT ref.connection_id, w.id, w.name, count(*)::int AS steps
+         FROM workflows w
+         JOIN workflow_versions v ON v.id = w.current_version_id
+         CROSS JOIN LATERAL (
+           SELECT r #>> '{}' AS connection_id FROM jsonb_path_query(v.definition, 'strict $.steps.**.connectionId', '{}', true) r
+         ) ref
+        WHERE w.workspace_id = $1 AND ($2::text IS NULL OR ref.connection_id = $2)
+        GROUP BY ref.connection_id, w.id, w.name
+        ORDER BY w.name, w.id`,
+      [workspaceId, connectionId ?? null],
+    );
+    const usage = new Map<string, UsedBy>();
+    for (const r of rows) usage.set(r.connection_id, [...(usage.get(r.connection_id) ?? []), { id: r.id, name: r.name, steps: r.steps }]);
+    return usage;
+  }
+
+  /** Renames a connection (names are unique in a workspace). */
+  async rename(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<Connection> {
+    const input = parseInput(updateConnectionSchema, body);
+    const before = await this.row(this.pool, workspaceId, id);
+    try {
+      await this.pool.query(`UPDATE connections SET name = $3, updated_at = now() WHERE id = $1 AND workspace_id = $2`, [
+        id,
+        workspaceId,
+        input.name,
+      ]);
+    } catch (err) {
+      if ((err as { code?: string }).code === '23505')
+        throw new ApiError(409, 'conflict', `A connection named ${input.name} exists`, [{ path: 'name', message: 'is taken' }]);
+      throw err;
+    }
+    await this.audit({
+      workspaceId,
+      actor,
+      action: 'connection.renamed',
+      target: { type: 'connection', id, name: input.name },
+      before: { name: before.name },
+      after: { name: input.name },
+    });
+    return this.get(workspaceId, id);
   }
 
   /** A connection with a key, token or login: checked with the app's identity call, which also names the account. */
@@ -124,13 +183,41 @@ export class ConnectionsService {
   }
 
   async get(workspaceId: string, id: string): Promise<Connection> {
-    return toDto(await this.row(this.pool, workspaceId, id));
+    const row = await this.row(this.pool, workspaceId, id);
+    return toDto(row, (await this.usage(this.pool, workspaceId, id)).get(id));
   }
 
-  async remove(workspaceId: string, id: string): Promise<void> {
+  /** Deletes a connection, or refuses (409, naming the workflows) while the current version of a workflow uses it. */
+  async remove(workspaceId: string, id: string, actor?: Actor): Promise<void> {
     if (!isUuid(id)) throw ApiError.notFound('connection', id);
-    const { rowCount } = await this.pool.query(`DELETE FROM connections WHERE id = $1 AND workspace_id = $2`, [id, workspaceId]);
-    if (!rowCount) throw ApiError.notFound('connection', id);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const row = (
+        await client.query<ConnectionRow>(`SELECT * FROM connections WHERE id = $1 AND workspace_id = $2 FOR UPDATE`, [id, workspaceId])
+      ).rows[0];
+      if (!row) throw ApiError.notFound('connection', id);
+      const workflows = (await this.usage(client, workspaceId, id)).get(id) ?? [];
+      if (workflows.length > 0) {
+        const steps = workflows.reduce((n, w) => n + w.steps, 0);
+        const message = `connection "${row.name}" is used by ${steps} step${steps === 1 ? '' : 's'} in ${workflows.length} workflow${workflows.length === 1 ? '' : 's'}: ${workflows.map((w) => w.name).join(', ')}; change those steps first`;
+        throw new ApiError(409, 'connection_in_use', message, [{ path: 'workflows', message }], { workflows });
+      }
+      await client.query(`DELETE FROM connections WHERE id = $1`, [id]);
+      await client.query('COMMIT');
+      await this.audit({
+        workspaceId,
+        actor,
+        action: 'connection.deleted',
+        target: { type: 'connection', id, name: row.name },
+        before: { name: row.name, app: row.app, account: row.account },
+      });
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 
   /** Starts a sign-in: a pending connection (or the one to reconnect) with a state and a PKCE verifier, and the consent URL. */

@@ -346,6 +346,36 @@ describe('app connections: OAuth 2 sign-in against a real authorization server',
     expect(tested.body.ok).toBe(false);
   });
 
+  it('lists the workflows using a connection, renames it, and refuses to delete it while steps use it', async () => {
+    const used = (await connection(connectionId)).usedBy as Array<{ id: string; name: string; steps: number }>;
+    expect(used.length).toBeGreaterThan(1);
+    expect(used.every((w) => w.steps === 1)).toBe(true);
+    expect(used.map((w) => w.name)).toContain('GitLab rehearsed');
+
+    const renamed = await sy.api.request('PATCH', `/api/connections/${connectionId}`, { name: 'GitLab (shop)' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ id: connectionId, name: 'GitLab (shop)' });
+    const empty = await sy.api.request('PATCH', `/api/connections/${connectionId}`, { name: ' ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details).toEqual([{ path: 'name', message: 'must not be empty' }]);
+
+    const refused = await sy.api.request('DELETE', `/api/connections/${connectionId}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('connection_in_use');
+    expect(refused.body.error.message).toContain(`is used by ${used.length} steps in ${used.length} workflows`);
+    expect(refused.body.error.message).toContain('GitLab rehearsed');
+    expect(refused.body.error.workflows).toHaveLength(used.length);
+
+    for (const w of used) expect((await sy.api.request('DELETE', `/api/workflows/${w.id}`)).status).toBe(204);
+    expect((await sy.api.request('DELETE', `/api/connections/${connectionId}`)).status).toBe(204);
+    expect(await connection(connectionId)).toBeUndefined();
+    const audit = await sy.db.query<{ action: string }>(
+      `SELECT action FROM audit_events WHERE target_id = $1 AND target_type = 'connection' ORDER BY at`,
+      [connectionId],
+    );
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['connection.renamed', 'connection.deleted']));
+  });
+
   it('refuses bad connection requests with the field named', async () => {
     const oauthApp = await sy.api.request('POST', '/api/connections', { name: 'x', app: 'gitlab', data: {} });
     expect(oauthApp.status).toBe(400);
