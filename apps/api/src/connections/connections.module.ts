@@ -8,19 +8,27 @@ import { APP_CONFIG, type AppConfig } from '../config/config.schema';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { PG_POOL } from '../database/database.module';
 import { SECRET_BOX, type SecretBoxProvider } from '../secrets/trigger-secrets.service';
+import { MailModule } from '../mail/mail.module';
+import { ServerMailer } from '../mail/server-mailer';
 import { ConnectionsController } from './connections.controller';
 import { ConnectionsService } from './connections.service';
 
 /** App connections: the API, the OAuth 2 sign-in and the engine's connection port (workers need it too). */
 @Module({
-  imports: [AdaptersModule, CredentialsModule, AuditModule],
+  imports: [AdaptersModule, CredentialsModule, AuditModule, MailModule],
   controllers: [ConnectionsController],
   providers: [
     {
       provide: ConnectionsService,
-      useFactory: (pool: Pool, box: SecretBoxProvider, http: GuardedHttpInvoker, config: AppConfig, audit: AuditService) =>
-        new ConnectionsService(pool, box, http, config.publicUrl, undefined, (entry) => audit.record(entry)),
-      inject: [PG_POOL, SECRET_BOX, GuardedHttpInvoker, APP_CONFIG, AuditService],
+      useFactory: (
+        pool: Pool,
+        box: SecretBoxProvider,
+        http: GuardedHttpInvoker,
+        config: AppConfig,
+        audit: AuditService,
+        mailer: ServerMailer,
+      ) => new ConnectionsService(pool, box, http, config.publicUrl, undefined, (entry) => audit.record(entry), mailer),
+      inject: [PG_POOL, SECRET_BOX, GuardedHttpInvoker, APP_CONFIG, AuditService, ServerMailer],
     },
   ],
   exports: [ConnectionsService],

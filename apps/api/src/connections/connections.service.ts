@@ -27,6 +27,7 @@ import { ApiError, type ErrorDetail } from '../common/api-error';
 import { isUuid, newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
 import { CredentialError } from '../credentials/credential-error';
+import type { ServerMailer } from '../mail/server-mailer';
 import { maskSecret } from '../secrets/mask-secret';
 import type { SecretBoxProvider } from '../secrets/trigger-secrets.service';
 import { authorizeUrl, oauth2Of, pkcePair, randomState, requestTokens, TokenError } from './oauth2-client';
@@ -59,6 +60,9 @@ interface ConnectionRow {
 type Sealed = Record<string, string>;
 
 const ad = (id: string) => `connection:${id}`;
+
+const RECONNECT_HINT = 'reconnect it on the Connections page';
+const needsReconnecting = (appName: string, name: string) => `the ${appName} connection "${name}" needs reconnecting`;
 
 type UsedBy = Connection['usedBy'];
 
@@ -101,6 +105,8 @@ export class ConnectionsService {
     private readonly clock: () => number = () => Date.now(),
     /** Writes an audit row (renames, deletions, a connection that needs reconnecting). */
     private readonly audit: (entry: AuditEntry) => Promise<void> = async () => undefined,
+    /** The server's e-mail, for telling owners that a connection needs reconnecting. */
+    private readonly mailer?: Pick<ServerMailer, 'configured' | 'send'>,
   ) {}
 
   redirectUrl(): string {
@@ -423,15 +429,61 @@ export class ConnectionsService {
     const sealed = this.open(row);
     const { clientSecret: _c, refresh_token: _r, code_verifier: _v, ...usable } = sealed;
     const values = { ...row.public_fields, ...usable };
-    return { app: row.app, values, secrets: Object.values(sealed).filter((v) => v.length > 0) };
+    return { app: row.app, name: row.name, values, secrets: Object.values(sealed).filter((v) => v.length > 0) };
   }
 
+  /** The app refused the connection: it needs reconnecting (the owners are told once, when it turns so). */
   async reportUnauthorized(workspaceId: string, connectionId: string, reason: string): Promise<void> {
     if (!isUuid(connectionId)) return;
-    await this.pool.query(
-      `UPDATE connections SET status = 'needs-reconnecting', error = $3, updated_at = now() WHERE id = $1 AND workspace_id = $2`,
+    const { rows } = await this.pool.query<ConnectionRow>(
+      `UPDATE connections SET status = 'needs-reconnecting', error = $3, updated_at = now()
+        WHERE id = $1 AND workspace_id = $2 AND status <> 'needs-reconnecting' RETURNING *`,
       [connectionId, workspaceId, reason.replace(/^connectionId: /, '').slice(0, 500)],
     );
+    if (rows[0]) await this.tellOwners(rows[0]);
+  }
+
+  /**
+   * A connection just turned "needs reconnecting" (one caller only: the one whose update changed
+   * its status): e-mails the workspace owners and writes an audit row. Reconnecting makes it
+   * active again, so a later failure is a new episode and alerts again.
+   */
+  private async tellOwners(row: ConnectionRow): Promise<void> {
+    const app = findApp(row.app);
+    const appName = app?.name ?? row.app;
+    const { rows: owners } = await this.pool.query<{ email: string }>(
+      `SELECT u.email FROM workspace_members m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 AND m.role = 'owner' ORDER BY u.email`,
+      [row.workspace_id],
+    );
+    const to = owners.map((o) => o.email);
+    let alert: Record<string, unknown>;
+    if (to.length === 0) alert = { skipped: 'the workspace has no owner with an e-mail address' };
+    else if (!this.mailer?.configured) alert = { to, error: 'No SMTP server is configured (SWITCHYARD_SMTP_URL)' };
+    else {
+      const base = this.publicUrl.replace(/\/+$/, '');
+      try {
+        const receipt = await this.mailer.send({
+          to,
+          subject: `Switchyard: the ${appName} connection "${row.name}" needs reconnecting`,
+          text: [
+            `The ${appName} connection "${row.name}"${row.account ? ` (${row.account})` : ''} stopped working: ${row.error ?? 'the app refused it'}.`,
+            'Steps that use it fail until it is reconnected. Reconnect it on the Connections page:',
+            `${base}/connections`,
+          ].join('\n'),
+          messageId: `<connection.${row.id}.${row.updated_at.getTime()}@switchyard>`,
+        });
+        alert = { to, messageId: receipt.messageId };
+      } catch (err) {
+        alert = { to, error: (err as Error).message };
+      }
+    }
+    await this.audit({
+      workspaceId: row.workspace_id,
+      actor: undefined,
+      action: 'connection.needs_reconnecting',
+      target: { type: 'connection', id: row.id, name: row.name },
+      after: { app: row.app, reason: row.error, alert },
+    });
   }
 
   private async refresh(workspaceId: string, connectionId: string, app: AppDefinition): Promise<ConnectionRow> {
@@ -453,12 +505,13 @@ export class ConnectionsService {
       }
       const sealed = this.open(row);
       const fail = async (reason: string): Promise<never> => {
-        await client.query(`UPDATE connections SET status = 'needs-reconnecting', error = $2, updated_at = now() WHERE id = $1`, [
-          row.id,
-          reason,
-        ]);
+        const changed = await client.query<ConnectionRow>(
+          `UPDATE connections SET status = 'needs-reconnecting', error = $2, updated_at = now() WHERE id = $1 RETURNING *`,
+          [row.id, reason],
+        );
         await client.query('COMMIT');
-        throw new CredentialError(NEEDS_RECONNECTING, `the ${app.name} connection "${row.name}" needs reconnecting: ${reason}`, false);
+        await this.tellOwners(changed.rows[0]).catch(() => undefined);
+        throw new CredentialError(NEEDS_RECONNECTING, `${needsReconnecting(app.name, row.name)}: ${reason}; ${RECONNECT_HINT}`, false);
       };
       if (!sealed.refresh_token) return await fail('its access token expired and the provider gave no refresh token');
       let tokens;
@@ -535,7 +588,7 @@ export class ConnectionsService {
     if (row.status === 'needs-reconnecting')
       throw new CredentialError(
         NEEDS_RECONNECTING,
-        `the ${row.app} connection "${row.name}" needs reconnecting: ${row.error ?? 'the app refused it'}`,
+        `${needsReconnecting(findApp(row.app)?.name ?? row.app, row.name)}: ${row.error ?? 'the app refused it'}; ${RECONNECT_HINT}`,
         false,
       );
     if (row.status === 'pending')
