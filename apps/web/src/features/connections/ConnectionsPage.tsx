@@ -45,8 +45,14 @@ function TestButton({ connection }: { connection: Connection }) {
   const answer = test.data;
   return (
     <span className="sy-connections__test">
-      <Button size="sm" icon="play" loading={test.isPending} onClick={() => test.mutate({ id: connection.id })}>
-        Test<span className="sy-visually-hidden"> {connection.name}</span>
+      <Button
+        size="sm"
+        icon="play"
+        aria-label={`Test ${connection.name}`}
+        loading={test.isPending}
+        onClick={() => test.mutate({ id: connection.id })}
+      >
+        Test
       </Button>
       <span role="status" className="sy-connections__test-result">
         {answer ? (answer.ok ? `Works${answer.account ? `: ${answer.account}` : ''}` : `Failed: ${answer.error ?? 'refused'}`) : null}
@@ -115,8 +121,8 @@ function columns(canManage: boolean, open: (o: Open) => void): TableColumn<Conne
         <div className="sy-connections__actions">
           <TestButton connection={c} />
           {findApp(c.app)?.auth.kind === 'oauth2' ? (
-            <Button size="sm" icon="refresh" onClick={() => open({ kind: 'reconnect', connection: c })}>
-              Reconnect<span className="sy-visually-hidden"> {c.name}</span>
+            <Button size="sm" icon="refresh" aria-label={`Reconnect ${c.name}`} onClick={() => open({ kind: 'reconnect', connection: c })}>
+              Reconnect
             </Button>
           ) : null}
           <Button size="sm" icon="rename" aria-label={`Rename ${c.name}`} onClick={() => open({ kind: 'rename', connection: c })} />
