@@ -190,6 +190,59 @@ describe('apps and connections in the builder (Chromium)', { skip: browserSkipRe
   );
 
   test(
+    'the Connections page shows why a connection needs reconnecting, and refuses to delete it while a step uses it',
+    withFailureShot('connections-page', async () => {
+      const { page } = env;
+      await page.goto(`${env.base}/`);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click();
+      await page.waitForURL(/\/connections$/);
+      const table = page.getByRole('table', { name: 'Connections' });
+      const row = table.getByRole('row', { name: /GitLab account/ });
+      await row.getByText('ada <ada@example.com>', { exact: false }).waitFor();
+      await row.getByText('Needs reconnecting').waitFor();
+      await row.getByText(/refreshing its token failed .*invalid_grant: refresh token revoked/).waitFor();
+      await row.getByRole('link', { name: 'Orders to GitLab' }).waitFor();
+      await row.getByText('(1 step)').waitFor();
+      await env.screenshot('connections.png');
+
+      await row.getByRole('button', { name: 'Delete GitLab account' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete “GitLab account”?' });
+      await confirm.getByText(/Steps in Orders to GitLab use it/).waitFor();
+      await confirm.getByRole('button', { name: 'Delete connection' }).click();
+      await confirm
+        .getByRole('alert')
+        .getByText(/connection "GitLab account" is used by 1 step in 1 workflow: Orders to GitLab; change those steps first/)
+        .waitFor();
+      await confirm.getByRole('button', { name: 'Close' }).click();
+      await confirm.waitFor({ state: 'detached' });
+      await row.getByRole('button', { name: 'Test GitLab account' }).click();
+      await row
+        .getByRole('status')
+        .getByText(/^Failed: .*needs reconnecting/)
+        .waitFor();
+
+      // Narrow window: the page still fits (no sideways scroll), the status and its reason stay visible.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await row.getByText('Needs reconnecting', { exact: true }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          .filter((e) => {
+            for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+              if (getComputedStyle(a).overflowX !== 'visible') return false;
+            return true;
+          })
+          .slice(0, 8)
+          .map((e) => `${e.tagName}.${String(e.className)} ${Math.round(e.getBoundingClientRect().right)}`),
+      );
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at 390 px: ${wide.join(', ')}`);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      assert.deepEqual(env.pageErrors, []);
+    }),
+  );
+
+  test(
     'reconnects the connection and makes a custom API call with it',
     withFailureShot('app-custom-call', async () => {
       const { page } = env;

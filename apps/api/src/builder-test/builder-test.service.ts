@@ -56,7 +56,11 @@ export class BuilderTestService {
     const step = stepSchema.parse(validation.definition.steps[0]);
     const now = Date.now();
     const recording = input.dryRun
-      ? createRecordingPorts({ clock: { now: () => Date.now() }, credentials: this.ports.dryRunCredentials(workspaceId) })
+      ? createRecordingPorts({
+          clock: { now: () => Date.now() },
+          credentials: this.ports.dryRunCredentials(workspaceId),
+          connections: this.ports.dryRunConnections(workspaceId),
+        })
       : undefined;
     const { result, halt, nested } = await executeStep({
       step,
@@ -87,7 +91,13 @@ export class BuilderTestService {
     const now = Date.now();
     const trigger = toTrigger(input.sample, now);
     const dry = input.dryRun
-      ? await dryRunWorkflow({ definition: validation.definition, trigger, now, credentials: this.ports.dryRunCredentials(workspaceId) })
+      ? await dryRunWorkflow({
+          definition: validation.definition,
+          trigger,
+          now,
+          credentials: this.ports.dryRunCredentials(workspaceId),
+          connections: this.ports.dryRunConnections(workspaceId),
+        })
       : undefined;
     const verdict =
       dry?.verdict ?? (await runWorkflow({ definition: validation.definition, trigger, ports: this.ports.forWorkspace(workspaceId), now }));

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { ResponseOf } from '@switchyard/contract';
 import type { FastifyReply } from 'fastify';
+import { type Actor, CurrentActor } from '../accounts/auth-context';
 import { CurrentWorkspace } from '../common/current-workspace.decorator';
 import { ConnectionsService } from './connections.service';
 
@@ -40,10 +41,20 @@ export class ConnectionsController {
     return this.connections.test(workspaceId, id);
   }
 
+  @Patch('connections/:id')
+  rename(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentActor() actor: Actor,
+  ): Promise<ResponseOf<'PATCH /api/connections/:id'>> {
+    return this.connections.rename(workspaceId, id, body, actor);
+  }
+
   @Delete('connections/:id')
   @HttpCode(204)
-  async remove(@CurrentWorkspace() workspaceId: string, @Param('id') id: string): Promise<void> {
-    await this.connections.remove(workspaceId, id);
+  async remove(@CurrentWorkspace() workspaceId: string, @Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.connections.remove(workspaceId, id, actor);
   }
 
   @Post('apps/options')

@@ -1,5 +1,11 @@
 import type { Connection, ResponseOf } from '@switchyard/contract';
-import { createConnectionSchema, fieldOptionsRequestSchema, oauthCallbackQuerySchema, startOAuthSchema } from '@switchyard/contract';
+import {
+  createConnectionSchema,
+  fieldOptionsRequestSchema,
+  oauthCallbackQuerySchema,
+  startOAuthSchema,
+  updateConnectionSchema,
+} from '@switchyard/contract';
 import {
   AppUnauthorizedError,
   appNeedsConnection,
@@ -15,10 +21,13 @@ import {
   type ResolvedConnection,
 } from '@switchyard/engine';
 import type { Pool, PoolClient } from 'pg';
+import type { Actor } from '../accounts/auth-context';
+import type { AuditEntry } from '../accounts/audit.service';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { isUuid, newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
 import { CredentialError } from '../credentials/credential-error';
+import type { ServerMailer } from '../mail/server-mailer';
 import { maskSecret } from '../secrets/mask-secret';
 import type { SecretBoxProvider } from '../secrets/trigger-secrets.service';
 import { authorizeUrl, oauth2Of, pkcePair, randomState, requestTokens, TokenError } from './oauth2-client';
@@ -52,7 +61,12 @@ type Sealed = Record<string, string>;
 
 const ad = (id: string) => `connection:${id}`;
 
-function toDto(row: ConnectionRow): Connection {
+const RECONNECT_HINT = 'reconnect it on the Connections page';
+const needsReconnecting = (appName: string, name: string) => `the ${appName} connection "${name}" needs reconnecting`;
+
+type UsedBy = Connection['usedBy'];
+
+function toDto(row: ConnectionRow, usedBy: UsedBy = []): Connection {
   return {
     id: row.id,
     name: row.name,
@@ -66,6 +80,7 @@ function toDto(row: ConnectionRow): Connection {
     hints: row.hints,
     expiresAt: row.expires_at?.toISOString() ?? null,
     lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    usedBy,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -88,6 +103,10 @@ export class ConnectionsService {
     private readonly http: HttpInvoker,
     private readonly publicUrl: string,
     private readonly clock: () => number = () => Date.now(),
+    /** Writes an audit row (renames, deletions, a connection that needs reconnecting). */
+    private readonly audit: (entry: AuditEntry) => Promise<void> = async () => undefined,
+    /** The server's e-mail, for telling owners that a connection needs reconnecting. */
+    private readonly mailer?: Pick<ServerMailer, 'configured' | 'send'>,
   ) {}
 
   redirectUrl(): string {
@@ -96,7 +115,53 @@ export class ConnectionsService {
 
   async list(workspaceId: string): Promise<Connection[]> {
     const { rows } = await this.pool.query<ConnectionRow>(`SELECT * FROM connections WHERE workspace_id = $1 ORDER BY name`, [workspaceId]);
-    return rows.map(toDto);
+    const usage = await this.usage(this.pool, workspaceId);
+    return rows.map((row) => toDto(row, usage.get(row.id)));
+  }
+
+  /** Workflows whose current version uses each connection, with how many steps (nested ones included) do. */
+  private async usage(db: Pool | PoolClient, workspaceId: string, connectionId?: string): Promise<Map<string, UsedBy>> {
+    const { rows } = await db.query<{ connection_id: string; id: string; name: string; steps: number }>(
+      `SELECT ref.connection_id, w.id, w.name, count(*)::int AS steps
+         FROM workflows w
+         JOIN workflow_versions v ON v.id = w.current_version_id
+         CROSS JOIN LATERAL (
+           SELECT r #>> '{}' AS connection_id FROM jsonb_path_query(v.definition, 'strict $.steps.**.connectionId', '{}', true) r
+         ) ref
+        WHERE w.workspace_id = $1 AND ($2::text IS NULL OR ref.connection_id = $2)
+        GROUP BY ref.connection_id, w.id, w.name
+        ORDER BY w.name, w.id`,
+      [workspaceId, connectionId ?? null],
+    );
+    const usage = new Map<string, UsedBy>();
+    for (const r of rows) usage.set(r.connection_id, [...(usage.get(r.connection_id) ?? []), { id: r.id, name: r.name, steps: r.steps }]);
+    return usage;
+  }
+
+  /** Renames a connection (names are unique in a workspace). */
+  async rename(workspaceId: string, id: string, body: unknown, actor?: Actor): Promise<Connection> {
+    const input = parseInput(updateConnectionSchema, body);
+    const before = await this.row(this.pool, workspaceId, id);
+    try {
+      await this.pool.query(`UPDATE connections SET name = $3, updated_at = now() WHERE id = $1 AND workspace_id = $2`, [
+        id,
+        workspaceId,
+        input.name,
+      ]);
+    } catch (err) {
+      if ((err as { code?: string }).code === '23505')
+        throw new ApiError(409, 'conflict', `A connection named ${input.name} exists`, [{ path: 'name', message: 'is taken' }]);
+      throw err;
+    }
+    await this.audit({
+      workspaceId,
+      actor,
+      action: 'connection.renamed',
+      target: { type: 'connection', id, name: input.name },
+      before: { name: before.name },
+      after: { name: input.name },
+    });
+    return this.get(workspaceId, id);
   }
 
   /** A connection with a key, token or login: checked with the app's identity call, which also names the account. */
@@ -124,13 +189,41 @@ export class ConnectionsService {
   }
 
   async get(workspaceId: string, id: string): Promise<Connection> {
-    return toDto(await this.row(this.pool, workspaceId, id));
+    const row = await this.row(this.pool, workspaceId, id);
+    return toDto(row, (await this.usage(this.pool, workspaceId, id)).get(id));
   }
 
-  async remove(workspaceId: string, id: string): Promise<void> {
+  /** Deletes a connection, or refuses (409, naming the workflows) while the current version of a workflow uses it. */
+  async remove(workspaceId: string, id: string, actor?: Actor): Promise<void> {
     if (!isUuid(id)) throw ApiError.notFound('connection', id);
-    const { rowCount } = await this.pool.query(`DELETE FROM connections WHERE id = $1 AND workspace_id = $2`, [id, workspaceId]);
-    if (!rowCount) throw ApiError.notFound('connection', id);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const row = (
+        await client.query<ConnectionRow>(`SELECT * FROM connections WHERE id = $1 AND workspace_id = $2 FOR UPDATE`, [id, workspaceId])
+      ).rows[0];
+      if (!row) throw ApiError.notFound('connection', id);
+      const workflows = (await this.usage(client, workspaceId, id)).get(id) ?? [];
+      if (workflows.length > 0) {
+        const steps = workflows.reduce((n, w) => n + w.steps, 0);
+        const message = `connection "${row.name}" is used by ${steps} step${steps === 1 ? '' : 's'} in ${workflows.length} workflow${workflows.length === 1 ? '' : 's'}: ${workflows.map((w) => w.name).join(', ')}; change those steps first`;
+        throw new ApiError(409, 'connection_in_use', message, [{ path: 'workflows', message }], { workflows });
+      }
+      await client.query(`DELETE FROM connections WHERE id = $1`, [id]);
+      await client.query('COMMIT');
+      await this.audit({
+        workspaceId,
+        actor,
+        action: 'connection.deleted',
+        target: { type: 'connection', id, name: row.name },
+        before: { name: row.name, app: row.app, account: row.account },
+      });
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 
   /** Starts a sign-in: a pending connection (or the one to reconnect) with a state and a PKCE verifier, and the consent URL. */
@@ -283,8 +376,16 @@ export class ConnectionsService {
     }
   }
 
-  /** The engine's port for the runs of one workspace. */
-  portFor(workspaceId: string) {
+  /**
+   * The engine's port for the runs of one workspace; `offline` for dry runs and rehearsals: stored
+   * values only (no token refresh, no "last used", refusals not reported).
+   */
+  portFor(workspaceId: string, options: { offline?: boolean } = {}) {
+    if (options.offline)
+      return {
+        resolve: (connectionId: string, app: string) => this.resolve(workspaceId, connectionId, app, { offline: true }),
+        reportUnauthorized: async () => undefined,
+      };
     return {
       resolve: (connectionId: string, app: string) => this.resolve(workspaceId, connectionId, app),
       reportUnauthorized: (connectionId: string, reason: string) => this.reportUnauthorized(workspaceId, connectionId, reason),
@@ -295,9 +396,15 @@ export class ConnectionsService {
    * A connection's values for a call: refused when it needs reconnecting; an OAuth 2 access token
    * that expires within a minute is refreshed first, under the row's lock, so concurrent runs
    * refresh it once (the others wait and read the new token). A refused refresh marks the
-   * connection "needs reconnecting".
+   * connection "needs reconnecting". `offline` (dry runs): the stored values as they are, nothing
+   * refreshed or written.
    */
-  async resolve(workspaceId: string, connectionId: string, appKey: string): Promise<ResolvedConnection> {
+  async resolve(
+    workspaceId: string,
+    connectionId: string,
+    appKey: string,
+    options: { offline?: boolean } = {},
+  ): Promise<ResolvedConnection> {
     let row = isUuid(connectionId)
       ? (await this.pool.query<ConnectionRow>(`SELECT * FROM connections WHERE id = $1 AND workspace_id = $2`, [connectionId, workspaceId]))
           .rows[0]
@@ -312,23 +419,71 @@ export class ConnectionsService {
       throw new CredentialError('CONNECTION_APP', `connection ${row.name} is a ${row.app} connection, not ${appKey}`, false);
     this.assertUsable(row);
     const app = this.appOf(row.app);
-    if (oauth2Of(app) && this.expiresSoon(row)) row = await this.refresh(workspaceId, connectionId, app);
-    await this.pool.query(
-      `UPDATE connections SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-      [row.id],
-    );
+    if (!options.offline) {
+      if (oauth2Of(app) && this.expiresSoon(row)) row = await this.refresh(workspaceId, connectionId, app);
+      await this.pool.query(
+        `UPDATE connections SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+        [row.id],
+      );
+    }
     const sealed = this.open(row);
     const { clientSecret: _c, refresh_token: _r, code_verifier: _v, ...usable } = sealed;
     const values = { ...row.public_fields, ...usable };
-    return { app: row.app, values, secrets: Object.values(sealed).filter((v) => v.length > 0) };
+    return { app: row.app, name: row.name, values, secrets: Object.values(sealed).filter((v) => v.length > 0) };
   }
 
+  /** The app refused the connection: it needs reconnecting (the owners are told once, when it turns so). */
   async reportUnauthorized(workspaceId: string, connectionId: string, reason: string): Promise<void> {
     if (!isUuid(connectionId)) return;
-    await this.pool.query(
-      `UPDATE connections SET status = 'needs-reconnecting', error = $3, updated_at = now() WHERE id = $1 AND workspace_id = $2`,
+    const { rows } = await this.pool.query<ConnectionRow>(
+      `UPDATE connections SET status = 'needs-reconnecting', error = $3, updated_at = now()
+        WHERE id = $1 AND workspace_id = $2 AND status <> 'needs-reconnecting' RETURNING *`,
       [connectionId, workspaceId, reason.replace(/^connectionId: /, '').slice(0, 500)],
     );
+    if (rows[0]) await this.tellOwners(rows[0]);
+  }
+
+  /**
+   * A connection just turned "needs reconnecting" (one caller only: the one whose update changed
+   * its status): e-mails the workspace owners and writes an audit row. Reconnecting makes it
+   * active again, so a later failure is a new episode and alerts again.
+   */
+  private async tellOwners(row: ConnectionRow): Promise<void> {
+    const app = findApp(row.app);
+    const appName = app?.name ?? row.app;
+    const { rows: owners } = await this.pool.query<{ email: string }>(
+      `SELECT u.email FROM workspace_members m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 AND m.role = 'owner' ORDER BY u.email`,
+      [row.workspace_id],
+    );
+    const to = owners.map((o) => o.email);
+    let alert: Record<string, unknown>;
+    if (to.length === 0) alert = { skipped: 'the workspace has no owner with an e-mail address' };
+    else if (!this.mailer?.configured) alert = { to, error: 'No SMTP server is configured (SWITCHYARD_SMTP_URL)' };
+    else {
+      const base = this.publicUrl.replace(/\/+$/, '');
+      try {
+        const receipt = await this.mailer.send({
+          to,
+          subject: `Switchyard: the ${appName} connection "${row.name}" needs reconnecting`,
+          text: [
+            `The ${appName} connection "${row.name}"${row.account ? ` (${row.account})` : ''} stopped working: ${row.error ?? 'the app refused it'}.`,
+            'Steps that use it fail until it is reconnected. Reconnect it on the Connections page:',
+            `${base}/connections`,
+          ].join('\n'),
+          messageId: `<connection.${row.id}.${row.updated_at.getTime()}@switchyard>`,
+        });
+        alert = { to, messageId: receipt.messageId };
+      } catch (err) {
+        alert = { to, error: (err as Error).message };
+      }
+    }
+    await this.audit({
+      workspaceId: row.workspace_id,
+      actor: undefined,
+      action: 'connection.needs_reconnecting',
+      target: { type: 'connection', id: row.id, name: row.name },
+      after: { app: row.app, reason: row.error, alert },
+    });
   }
 
   private async refresh(workspaceId: string, connectionId: string, app: AppDefinition): Promise<ConnectionRow> {
@@ -350,12 +505,13 @@ export class ConnectionsService {
       }
       const sealed = this.open(row);
       const fail = async (reason: string): Promise<never> => {
-        await client.query(`UPDATE connections SET status = 'needs-reconnecting', error = $2, updated_at = now() WHERE id = $1`, [
-          row.id,
-          reason,
-        ]);
+        const changed = await client.query<ConnectionRow>(
+          `UPDATE connections SET status = 'needs-reconnecting', error = $2, updated_at = now() WHERE id = $1 RETURNING *`,
+          [row.id, reason],
+        );
         await client.query('COMMIT');
-        throw new CredentialError(NEEDS_RECONNECTING, `the ${app.name} connection "${row.name}" needs reconnecting: ${reason}`, false);
+        await this.tellOwners(changed.rows[0]).catch(() => undefined);
+        throw new CredentialError(NEEDS_RECONNECTING, `${needsReconnecting(app.name, row.name)}: ${reason}; ${RECONNECT_HINT}`, false);
       };
       if (!sealed.refresh_token) return await fail('its access token expired and the provider gave no refresh token');
       let tokens;
@@ -432,7 +588,7 @@ export class ConnectionsService {
     if (row.status === 'needs-reconnecting')
       throw new CredentialError(
         NEEDS_RECONNECTING,
-        `the ${row.app} connection "${row.name}" needs reconnecting: ${row.error ?? 'the app refused it'}`,
+        `${needsReconnecting(findApp(row.app)?.name ?? row.app, row.name)}: ${row.error ?? 'the app refused it'}; ${RECONNECT_HINT}`,
         false,
       );
     if (row.status === 'pending')

@@ -12,7 +12,7 @@ export class EnginePortsFactory {
     http: HttpInvoker,
     mail: MailSender,
     private readonly credentialsFor?: (workspaceId: string, options?: { offline?: boolean }) => CredentialResolver,
-    private readonly connectionsFor?: (workspaceId: string) => ConnectionResolver,
+    private readonly connectionsFor?: (workspaceId: string, options?: { offline?: boolean }) => ConnectionResolver,
     /** Outbound HTTP under the workspace's own egress allow-list (settings/workspace-http.ts); the shared invoker without it. */
     private readonly httpFor?: (workspaceId: string) => HttpInvoker,
   ) {
@@ -34,5 +34,14 @@ export class EnginePortsFactory {
    */
   dryRunCredentials(workspaceId: string): CredentialResolver | undefined {
     return this.credentialsFor?.(workspaceId, { offline: true });
+  }
+
+  /**
+   * App connections for a dry run or rehearsal: the stored values, decrypted (the recording ports
+   * mask them in what they record), but no token is refreshed, no "last used" is written and no
+   * refusal is reported: nothing leaves the machine and nothing about the connection changes.
+   */
+  dryRunConnections(workspaceId: string): ConnectionResolver | undefined {
+    return this.connectionsFor?.(workspaceId, { offline: true });
   }
 }

@@ -62,7 +62,7 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
           http,
           mail,
           (workspaceId, options) => credentials.forWorkspace(workspaceId, options),
-          (workspaceId) => connections.portFor(workspaceId),
+          (workspaceId, options) => connections.portFor(workspaceId, options),
           (workspaceId) => workspaceHttp.forWorkspace(workspaceId),
         ),
       inject: [GuardedHttpInvoker, GuardedMailSender, HostCredentialResolver, ConnectionsService, WorkspaceHttp],

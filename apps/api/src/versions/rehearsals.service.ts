@@ -153,6 +153,7 @@ export class RehearsalsService {
     try {
       const deadline = Date.now() + REHEARSAL_TIME_BUDGET_MS;
       const credentials = this.ports.dryRunCredentials(workspaceId);
+      const connections = this.ports.dryRunConnections(workspaceId);
       for (const requestId of requestIds) {
         if (Date.now() > deadline) {
           await this.finish(id, 'done', `Stopped after ${REHEARSAL_TIME_BUDGET_MS / 1000} s: the remaining requests were not rehearsed`);
@@ -165,8 +166,15 @@ export class RehearsalsService {
         if (!request) continue;
         const trigger = toTriggerData(request);
         const now = request.received_at.getTime();
-        const before = await dryRunWorkflow({ definition: published, trigger, now, credentials, runId: `rehearsal-${requestId}` });
-        const after = await dryRunWorkflow({ definition: draft, trigger, now, credentials, runId: `rehearsal-${requestId}` });
+        const before = await dryRunWorkflow({
+          definition: published,
+          trigger,
+          now,
+          credentials,
+          connections,
+          runId: `rehearsal-${requestId}`,
+        });
+        const after = await dryRunWorkflow({ definition: draft, trigger, now, credentials, connections, runId: `rehearsal-${requestId}` });
         const item = toItem(request, compareDryRuns(before, after));
         await this.dataSource.query(`UPDATE rehearsals SET items = items || $2::jsonb, completed = completed + 1 WHERE id = $1`, [
           id,

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OAuth2Server } from 'oauth2-mock-server';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_OWNER, waitFor } from '../support/client';
 import { useSwitchyard } from '../support/use-switchyard';
 
 const MASTER = randomBytes(32).toString('base64');
@@ -77,21 +79,59 @@ async function startGitLab(oauth: OAuth2Server) {
   };
 }
 
+/** An SMTP server on loopback that keeps what it is sent (the owners' alerts). */
+async function startMailbox() {
+  const mails: Array<{ to: string[]; raw: string }> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r\n/g, '') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    mails,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 describe('app connections: OAuth 2 sign-in against a real authorization server', () => {
   const oauth = new OAuth2Server();
   let gitlab: Awaited<ReturnType<typeof startGitLab>>;
+  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 
   beforeAll(async () => {
     await oauth.issuer.keys.generate('RS256');
     await oauth.start(0, '127.0.0.1');
     gitlab = await startGitLab(oauth);
+    mailbox = await startMailbox();
   });
   afterAll(async () => {
     await gitlab?.close();
     await oauth.stop();
+    await mailbox?.close();
   });
 
-  const sy = useSwitchyard({ env: { SWITCHYARD_SECRET_KEY: MASTER } });
+  const sy = useSwitchyard({
+    env: () => ({
+      SWITCHYARD_SECRET_KEY: MASTER,
+      SWITCHYARD_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}?security=none`,
+      SWITCHYARD_SMTP_FROM: 'Switchyard <alerts@switchyard.test>',
+    }),
+  });
+  const alertRows = async (id: string) =>
+    sy.db.query<{ after: { reason: string; alert: { to: string[]; messageId?: string } } }>(
+      `SELECT after FROM audit_events WHERE target_id = $1 AND action = 'connection.needs_reconnecting' ORDER BY at`,
+      [id],
+    );
 
   /** What a browser does: follow the consent redirects to Switchyard's callback (the mock server consents at once). */
   async function signIn(start: Record<string, unknown>) {
@@ -190,6 +230,70 @@ describe('app connections: OAuth 2 sign-in against a real authorization server',
     expect((await connection(connectionId)).lastUsedAt).not.toBeNull();
   });
 
+  it('dry runs and rehearsals resolve the connection offline: nothing sent, no refresh, the token masked', async () => {
+    await sy.db.query(`UPDATE connections SET expires_at = now() WHERE id = $1`, [connectionId]);
+    const { lastUsedAt } = await connection(connectionId);
+    const sentBefore = gitlab.requests.length;
+    const grantsBefore = gitlab.tokenGrants.length;
+    const token = gitlab.requests.at(-1)!.auth!.replace('Bearer ', '');
+    const step = {
+      id: 'issue',
+      type: 'app',
+      app: 'gitlab',
+      action: 'create-issue',
+      connectionId,
+      input: { project: '4', title: 'Order {{ trigger.body.id }}' },
+    };
+    const tested = await sy.api.request('POST', '/api/test/step', {
+      step,
+      context: { trigger: { body: { id: 'DRY-1' } }, steps: {} },
+      dryRun: true,
+    });
+    expect(tested.status).toBe(200);
+    expect(tested.body).toMatchObject({ dryRun: true, status: 'succeeded' });
+    expect(tested.body.error ?? null).toBeNull();
+    const wouldSend = tested.body.wouldSend as Array<{ stepId: string; detail: { requests: Array<Record<string, any>> } }>;
+    expect(wouldSend).toHaveLength(1);
+    expect(wouldSend[0].detail.requests[0]).toMatchObject({ method: 'POST', url: `${gitlab.url}/api/v4/projects/4/issues` });
+    expect(JSON.stringify(wouldSend[0].detail.requests[0])).toContain('Order DRY-1');
+    expect(JSON.stringify(tested.body)).not.toContain(token);
+
+    const workflowDry = await sy.api.request('POST', '/api/test/workflow', {
+      trigger: { type: 'webhook' },
+      steps: [step],
+      sample: { body: { id: 'DRY-2' } },
+      dryRun: true,
+    });
+    expect(workflowDry.body).toMatchObject({ dryRun: true, status: 'succeeded' });
+    expect(JSON.stringify(workflowDry.body)).not.toContain(token);
+
+    const created = await sy.api.createWorkflow({ name: 'GitLab rehearsed', trigger: { type: 'webhook' }, steps: [step] });
+    // An accepted request to rehearse on; the run itself needs no fresh token (its failure does not matter here).
+    await sy.db.query(`UPDATE connections SET expires_at = now() + interval '1 hour' WHERE id = $1`, [connectionId]);
+    await sy.api.waitForRun((await sy.api.hook(created.trigger.token, { id: 'R-1' })).body.runId);
+    await sy.db.query(`UPDATE connections SET expires_at = now(), last_used_at = NULL WHERE id = $1`, [connectionId]);
+    const sentBeforeRehearsal = gitlab.requests.length;
+    const draft = (await sy.api.request('GET', `/api/workflows/${created.id}/draft`)).body;
+    const steps = draft.steps.map((s: any) => ({ ...s, input: { ...s.input, title: 'Rehearsed {{ trigger.body.id }}' } }));
+    await sy.api.request('PUT', `/api/workflows/${created.id}/draft`, { revision: draft.revision, trigger: draft.trigger, steps });
+    const started = await sy.api.request('POST', `/api/workflows/${created.id}/rehearsals`, { count: 1 });
+    expect(started.status).toBe(202);
+    let done: any;
+    for (let i = 0; i < 100 && (!done || done.status === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      done = (await sy.api.request('GET', `/api/workflows/${created.id}/rehearsals/${started.body.id}`)).body;
+    }
+    expect(done).toMatchObject({ status: 'done', completed: 1, summaryText: '0 same, 1 differs, 0 new failures' });
+    expect(done.items[0].steps.every((s: any) => s.statusBefore === 'succeeded' && s.statusAfter === 'succeeded')).toBe(true);
+    expect(done.items[0].sends[0]).toMatchObject({ stepId: 'issue', change: 'changed' });
+    expect(JSON.stringify(done)).not.toContain(token);
+    expect(gitlab.requests.length).toBe(sentBeforeRehearsal);
+    expect(gitlab.requests.length - sentBefore).toBe(1);
+    expect(gitlab.tokenGrants.length).toBe(grantsBefore);
+    expect((await connection(connectionId)).lastUsedAt).toBeNull();
+    await sy.db.query(`UPDATE connections SET last_used_at = $2 WHERE id = $1`, [connectionId, lastUsedAt]);
+  });
+
   it('tests the connection and reads live lists page after page', async () => {
     const tested = await sy.api.request('POST', `/api/connections/${connectionId}/test`);
     expect(tested.body).toEqual({ ok: true, account: 'ada <ada@example.com>' });
@@ -270,6 +374,52 @@ describe('app connections: OAuth 2 sign-in against a real authorization server',
     expect((await createIssueRun(connectionId)).status).toBe('succeeded');
   });
 
+  it('a failed refresh alerts the owners once for many concurrent runs, with an audit row; reconnecting clears it', async () => {
+    const mailsBefore = mailbox.mails.length;
+    const auditBefore = (await alertRows(connectionId)).length;
+    const grantsBefore = gitlab.tokenGrants.length;
+    oauth.service.on('beforeResponse', function revoke(response: { body: Record<string, unknown>; statusCode: number }) {
+      if (response.body.access_token === undefined && response.statusCode !== 200) return;
+      oauth.service.off('beforeResponse', revoke);
+      response.body = { error: 'invalid_grant', error_description: 'The refresh token was revoked' };
+      response.statusCode = 400;
+    });
+    await sy.db.query(`UPDATE connections SET expires_at = now() WHERE id = $1`, [connectionId]);
+    const runs = await Promise.all(Array.from({ length: 4 }, () => createIssueRun(connectionId)));
+    expect(runs.map((r) => r.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
+    for (const run of runs) {
+      expect(run.steps[0].error).toMatchObject({ code: 'CONNECTION_NEEDS_RECONNECTING' });
+      expect(run.steps[0].error!.message).toContain('the GitLab connection "Our GitLab" needs reconnecting');
+      expect(run.steps[0].error!.message).toContain('reconnect it on the Connections page');
+    }
+    expect(gitlab.tokenGrants.slice(grantsBefore)).toEqual(['refresh_token']);
+    await waitFor('the alert mail', async () => mailbox.mails.length > mailsBefore || undefined, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const mails = mailbox.mails.slice(mailsBefore);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].to).toEqual([TEST_OWNER.email]);
+    expect(mails[0].raw).toMatch(/^Subject: .*needs_reconnecting/m);
+    expect(mails[0].raw).toContain('The GitLab connection "Our GitLab" (ada <ada@example.com>) stopped working');
+    expect(mails[0].raw).toContain('invalid_grant');
+    expect(mails[0].raw).toContain('/connections');
+    const audit = await alertRows(connectionId);
+    expect(audit).toHaveLength(auditBefore + 1);
+    expect(audit.at(-1)!.after.reason).toContain('invalid_grant');
+    expect(audit.at(-1)!.after.alert).toMatchObject({ to: [TEST_OWNER.email] });
+
+    const signedIn = await signIn({
+      name: 'Our GitLab',
+      app: 'gitlab',
+      clientId: 'switchyard',
+      data: { instanceUrl: gitlab.url },
+      connectionId,
+    });
+    expect(signedIn.page.status).toBe(200);
+    expect(await connection(connectionId)).toMatchObject({ status: 'active', error: null });
+    expect((await createIssueRun(connectionId)).status).toBe('succeeded');
+    expect(mailbox.mails).toHaveLength(mailsBefore + 1);
+  });
+
   it('a 401 from the app marks the connection and fails the step without retrying', async () => {
     const last = gitlab.requests.at(-1)!;
     gitlab.revoke(last.auth!.replace('Bearer ', ''));
@@ -280,6 +430,45 @@ describe('app connections: OAuth 2 sign-in against a real authorization server',
     expect(await connection(connectionId)).toMatchObject({ status: 'needs-reconnecting' });
     const tested = await sy.api.request('POST', `/api/connections/${connectionId}/test`);
     expect(tested.body.ok).toBe(false);
+  });
+
+  it('a 401 alerts the owners once more (a new episode after the reconnect) and the step names the connection', async () => {
+    const audit = await alertRows(connectionId);
+    expect(audit.at(-1)!.after.reason).toContain('GitLab refused the connection (HTTP 401');
+    const run = await createIssueRun(connectionId);
+    expect(run.steps[0].error!.message).toContain('the GitLab connection "Our GitLab" needs reconnecting');
+    expect((await alertRows(connectionId)).length).toBe(audit.length);
+    await waitFor('the 401 alert mail', async () => mailbox.mails.some((m) => m.raw.includes('HTTP 401')) || undefined, 10_000);
+  });
+
+  it('lists the workflows using a connection, renames it, and refuses to delete it while steps use it', async () => {
+    const used = (await connection(connectionId)).usedBy as Array<{ id: string; name: string; steps: number }>;
+    expect(used.length).toBeGreaterThan(1);
+    expect(used.every((w) => w.steps === 1)).toBe(true);
+    expect(used.map((w) => w.name)).toContain('GitLab rehearsed');
+
+    const renamed = await sy.api.request('PATCH', `/api/connections/${connectionId}`, { name: 'GitLab (shop)' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ id: connectionId, name: 'GitLab (shop)' });
+    const empty = await sy.api.request('PATCH', `/api/connections/${connectionId}`, { name: ' ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details).toEqual([{ path: 'name', message: 'must not be empty' }]);
+
+    const refused = await sy.api.request('DELETE', `/api/connections/${connectionId}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('connection_in_use');
+    expect(refused.body.error.message).toContain(`is used by ${used.length} steps in ${used.length} workflows`);
+    expect(refused.body.error.message).toContain('GitLab rehearsed');
+    expect(refused.body.error.workflows).toHaveLength(used.length);
+
+    for (const w of used) expect((await sy.api.request('DELETE', `/api/workflows/${w.id}`)).status).toBe(204);
+    expect((await sy.api.request('DELETE', `/api/connections/${connectionId}`)).status).toBe(204);
+    expect(await connection(connectionId)).toBeUndefined();
+    const audit = await sy.db.query<{ action: string }>(
+      `SELECT action FROM audit_events WHERE target_id = $1 AND target_type = 'connection' ORDER BY at`,
+      [connectionId],
+    );
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['connection.renamed', 'connection.deleted']));
   });
 
   it('refuses bad connection requests with the field named', async () => {

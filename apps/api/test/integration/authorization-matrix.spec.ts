@@ -642,6 +642,12 @@ describe('authorization matrix', () => {
       path: (i) => `/api/connections/${i.connectionId}/test`,
       expect: ex(200, 200, 200, 403, 404, 401, 404),
     },
+    'PATCH /api/connections/:id': {
+      path: (i) => `/api/connections/${i.connectionId}`,
+      body: () => ({ name: `Renamed GitLab ${++counter}` }),
+      expect: ex(200, 200, 200, 403, 404, 401, 404),
+      fresh: freshConnection,
+    },
     'DELETE /api/connections/:id': {
       path: (i) => `/api/connections/${i.connectionId}`,
       expect: ex(204, 204, 204, 403, 404, 401, 404),

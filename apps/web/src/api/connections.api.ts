@@ -1,4 +1,11 @@
-import type { Connection, CreateConnectionRequest, FieldOptionsRequest, ResponseOf, StartOAuthRequest } from '@switchyard/contract';
+import type {
+  Connection,
+  CreateConnectionRequest,
+  FieldOptionsRequest,
+  ResponseOf,
+  StartOAuthRequest,
+  UpdateConnectionRequest,
+} from '@switchyard/contract';
 import { apiRequest } from './http-client';
 
 export function listConnections(params: { signal?: AbortSignal } = {}): Promise<ResponseOf<'GET /api/connections'>> {
@@ -19,6 +26,10 @@ export function getRedirectUrl(params: { signal?: AbortSignal } = {}): Promise<R
 
 export function testConnection(params: { id: string }): Promise<ResponseOf<'POST /api/connections/:id/test'>> {
   return apiRequest(`/api/connections/${encodeURIComponent(params.id)}/test`, { method: 'POST' });
+}
+
+export function renameConnection(params: { id: string; change: UpdateConnectionRequest }): Promise<Connection> {
+  return apiRequest(`/api/connections/${encodeURIComponent(params.id)}`, { method: 'PATCH', body: params.change });
 }
 
 export function deleteConnection(params: { id: string }): Promise<void> {

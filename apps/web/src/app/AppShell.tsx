@@ -21,6 +21,7 @@ export function AppShell() {
   const inRuns = pathname === '/runs' || pathname.startsWith('/runs/');
   const inWorkflows = !inRuns && (pathname === '/' || pathname.startsWith('/workflows'));
   const inCredentials = pathname === '/credentials';
+  const inConnections = pathname === '/connections';
   const inSettings = pathname === '/settings' || pathname.startsWith('/settings/');
 
   return (
@@ -60,6 +61,14 @@ export function AppShell() {
             >
               <Icon name="key" />
               Credentials
+            </NavLink>
+            <NavLink
+              to="/connections"
+              className={() => (inConnections ? 'sy-shell__link sy-shell__link--active' : 'sy-shell__link')}
+              aria-current={inConnections ? 'page' : undefined}
+            >
+              <Icon name="link" />
+              Connections
             </NavLink>
             <NavLink
               to="/settings"

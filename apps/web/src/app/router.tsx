@@ -57,6 +57,10 @@ export function createRouter() {
           lazy: async () => ({ Component: (await import('../features/credentials/CredentialsPage')).CredentialsPage }),
         },
         {
+          path: 'connections',
+          lazy: async () => ({ Component: (await import('../features/connections/ConnectionsPage')).ConnectionsPage }),
+        },
+        {
           path: 'settings',
           element: <SettingsPage />,
           children: [

@@ -25,10 +25,16 @@ export const connectionSchema = z.strictObject({
   hints: z.record(z.string(), z.string()),
   expiresAt: timestampSchema.nullable(),
   lastUsedAt: timestampSchema.nullable(),
+  /** Workflows whose current version uses it, with how many of their steps do. */
+  usedBy: z.array(z.strictObject({ id: z.string(), name: z.string(), steps: z.number().int() })),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });
 export type Connection = z.infer<typeof connectionSchema>;
+
+/** `PATCH /api/connections/:id`: rename a connection. */
+export const updateConnectionSchema = z.strictObject({ name: nameSchema });
+export type UpdateConnectionRequest = z.input<typeof updateConnectionSchema>;
 export const connectionListSchema = listOf(connectionSchema);
 
 /** `POST /api/connections`: a key, token or login (the app's connection fields in `data`). */

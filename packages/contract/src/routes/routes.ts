@@ -24,6 +24,7 @@ import {
   redirectUrlSchema,
   startedOAuthSchema,
   startOAuthSchema,
+  updateConnectionSchema,
 } from '../connections/connections.schema';
 import { livenessSchema, readinessSchema } from '../health/health.schema';
 import { workflowHealthQuerySchema, workflowHealthSchema } from '../health-view/workflow-health.schema';
@@ -638,8 +639,16 @@ export const ROUTES = {
     status: 200,
     response: connectionTestSchema,
   },
+  'PATCH /api/connections/:id': {
+    summary: 'Rename a connection',
+    access: action('credentials.manage'),
+    params: id,
+    body: updateConnectionSchema,
+    status: 200,
+    response: connectionSchema,
+  },
   'DELETE /api/connections/:id': {
-    summary: 'Delete a connection',
+    summary: 'Delete a connection (refused with 409, naming the workflows, while steps use it)',
     access: action('credentials.manage'),
     params: id,
     status: 204,

@@ -1,6 +1,6 @@
 import type { ExpressionLimits } from '../expressions/expression-limits';
 import type { WorkflowDefinition } from '../schema/workflow-definition.schema';
-import type { CredentialResolver, IdGenerator } from '../runner/ports';
+import type { ConnectionResolver, CredentialResolver, IdGenerator } from '../runner/ports';
 import { runWorkflow } from '../runner/run-workflow';
 import type { TriggerData } from '../runner/step-handler';
 import type { RunVerdict, StepResult } from '../runner/step-result';
@@ -61,13 +61,20 @@ export async function dryRunWorkflow(params: {
   trigger: TriggerData;
   now: number;
   credentials?: CredentialResolver;
+  /** App connections, resolved without leaving the machine (no token refresh). */
+  connections?: ConnectionResolver;
   ids?: IdGenerator;
   limits?: Partial<ExpressionLimits>;
   /** Passed to steps as the run id (idempotency keys, message ids); default `dry-run`. */
   runId?: string;
 }): Promise<DryRunResult> {
   let clockAt = params.now;
-  const recording = createRecordingPorts({ clock: { now: () => clockAt }, ids: params.ids, credentials: params.credentials });
+  const recording = createRecordingPorts({
+    clock: { now: () => clockAt },
+    ids: params.ids,
+    credentials: params.credentials,
+    connections: params.connections,
+  });
   const journal: StepResult[] = [];
   let verdict: RunVerdict | undefined;
   for (let waits = 0; waits <= DRY_RUN_MAX_WAITS; waits++) {

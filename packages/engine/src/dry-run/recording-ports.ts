@@ -1,11 +1,13 @@
 import type {
   Clock,
+  ConnectionResolver,
   CredentialResolver,
   EnginePorts,
   HttpResponse,
   IdGenerator,
   Logger,
   MailMessage,
+  ResolvedConnection,
   ResolvedCredential,
 } from '../runner/ports';
 import { maskSecrets, recordRequest, type RecordedRequest } from '../steps/shared/outbound-request';
@@ -47,12 +49,15 @@ export interface RecordingPorts {
  * {@link RECORDED_HTTP_ANSWER}, e-mails with a receipt that accepts every recipient. Values of the
  * credentials resolved through them are masked in what they record. `credentials`, when given, must
  * not perform IO on its own behalf that leaves the machine (the api passes one that does not fetch
- * OAuth2 tokens).
+ * OAuth2 tokens). `connections` likewise (the api passes one that reads stored tokens and never
+ * refreshes them); the values of the connections resolved through it are masked too, and an app's
+ * refusal is not reported (the recorded answers are never a refusal).
  */
 export function createRecordingPorts(params: {
   clock: Clock;
   ids?: IdGenerator;
   credentials?: CredentialResolver;
+  connections?: ConnectionResolver;
   logger?: Logger;
 }): RecordingPorts {
   const sent: RecordedSend[] = [];
@@ -68,10 +73,19 @@ export function createRecordingPorts(params: {
       return resolved;
     },
   };
+  const connections: ConnectionResolver | undefined = params.connections && {
+    resolve: async (connectionId, app): Promise<ResolvedConnection> => {
+      const resolved = await params.connections!.resolve(connectionId, app);
+      secrets.push(...resolved.secrets.filter((value) => value.length > 0));
+      return resolved;
+    },
+    reportUnauthorized: async () => undefined,
+  };
   const ports: EnginePorts = {
     clock: params.clock,
     ids: params.ids,
     credentials,
+    connections,
     logger: params.logger,
     http: {
       send: async (request) => {
@@ -105,6 +119,7 @@ export function createRecordingPorts(params: {
   };
   if (!ports.ids) delete ports.ids;
   if (!ports.credentials) delete ports.credentials;
+  if (!ports.connections) delete ports.connections;
   if (!ports.logger) delete ports.logger;
   return { ports, sent };
 }

@@ -67,6 +67,8 @@ export interface ResolvedConnection {
   values: Record<string, string>;
   /** Values masked wherever they would reach a record (every token and secret field). */
   secrets: string[];
+  /** The connection's name, for messages ("reconnect the connection …"). */
+  name?: string;
 }
 
 /**

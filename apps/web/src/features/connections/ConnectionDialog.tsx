@@ -1,7 +1,7 @@
 import type { AppDefinition } from '@switchyard/engine';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createConnection, listConnections, queryKeys, startOAuth } from '../../api';
+import { createConnection, listConnections, queryKeys, startOAuth, type Connection } from '../../api';
 import { Button, Dialog, TextInput } from '../../ui';
 import { useRedirectUrl } from './use-connections';
 
@@ -14,15 +14,19 @@ export function ConnectionDialog(props: {
   app: AppDefinition;
   open: boolean;
   reconnectId?: string;
+  /** The connection to reconnect: its name, client id and public fields are filled in. */
+  reconnect?: Connection;
   onClose: () => void;
   onConnected: (id: string) => void;
 }) {
   const { app } = props;
   const queryClient = useQueryClient();
   const redirect = useRedirectUrl();
-  const [name, setName] = useState(`${app.name} account`);
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [clientId, setClientId] = useState('');
+  const { clientId: previousClientId = '', ...previousValues } = props.reconnect?.public ?? {};
+  const reconnectId = props.reconnectId ?? props.reconnect?.id;
+  const [name, setName] = useState(props.reconnect?.name ?? `${app.name} account`);
+  const [values, setValues] = useState<Record<string, string>>(previousValues);
+  const [clientId, setClientId] = useState(previousClientId);
   const [clientSecret, setClientSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +38,7 @@ export function ConnectionDialog(props: {
     try {
       if (oauth) {
         const started = await startOAuth({
-          start: { name, app: app.key, clientId, clientSecret: clientSecret || undefined, data: values, connectionId: props.reconnectId },
+          start: { name, app: app.key, clientId, clientSecret: clientSecret || undefined, data: values, connectionId: reconnectId },
         });
         window.open(started.authorizeUrl, 'switchyard-oauth', 'width=600,height=720');
         // The callback page is plain HTML (no script may run under our CSP): watch the connection instead.
@@ -68,7 +72,7 @@ export function ConnectionDialog(props: {
   return (
     <Dialog
       open={props.open}
-      title={`Connect ${app.name}`}
+      title={reconnectId ? `Reconnect ${app.name}` : `Connect ${app.name}`}
       onClose={props.onClose}
       actions={
         <>

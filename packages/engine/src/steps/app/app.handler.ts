@@ -63,6 +63,11 @@ export const appHandler: StepHandler<AppStep> = async (params) => {
   } catch (err) {
     if (err instanceof AppUnauthorizedError && step.connectionId && ports.connections) {
       await ports.connections.reportUnauthorized(step.connectionId, err.message).catch(() => undefined);
+      if (connection?.name)
+        throw new StepError({
+          ...err.info,
+          message: `${err.info.message.replace(/; it needs reconnecting$/, '')}; the connection "${connection.name}" needs reconnecting: reconnect it on the Connections page`,
+        });
     }
     if (err instanceof StepError && err.info.code === NEEDS_RECONNECTING) throw err;
     throw err;
