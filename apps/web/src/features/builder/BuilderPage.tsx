@@ -15,6 +15,7 @@ import { useLeaveConfirmation } from './hooks/use-leave-confirmation';
 import { readPersistedSample, writePersistedSample } from './hooks/use-persisted-sample';
 import { usePinnedSample } from './hooks/use-pinned-sample';
 import { useSampleFromAddress } from './hooks/use-sample-from-address';
+import { useStepFromAddress } from './hooks/use-step-from-address';
 import { useSaveWorkflow } from './hooks/use-save-workflow';
 import { useStepOutputs } from './hooks/use-step-outputs';
 import { useTestStep, useTestWorkflow } from './hooks/use-test-step';
@@ -357,6 +358,7 @@ function BuilderSession({ workflow, saved }: { workflow: Workflow; saved: Draft 
     return readOnly ? readOnlyStore(created) : created;
   });
   useSampleFromAddress({ store, workflowId: workflow.id, requestId: sampleId });
+  useStepFromAddress({ store, stepKey: searchParams.get('step') });
   const [registry] = useState(createInsertTargetRegistry);
   const outputs = useStepOutputs(store);
   usePinnedSample({ store, workflowId: workflow.id, canEdit: !readOnly, handed: Boolean(sampleId) });
