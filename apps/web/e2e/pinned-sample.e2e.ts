@@ -141,8 +141,8 @@ describe('pinned sample, step names and opening the failed step in Chromium', { 
       const menu = page.getByRole('menu');
       await menu.getByText('Keeps what worked and runs the rest on the workflow as it is now: use it after a fix.').waitFor();
       await menu.getByText(/Keeps what worked and tries the rest again unchanged/).waitFor();
-      await menu.getByText('Runs every step again on the workflow as it is now: messages already sent are sent again.').waitFor();
-      await menu.getByText(/Runs every step again exactly as before/).waitFor();
+      await menu.getByText('Runs every step again, the ones that worked too, on the workflow as it is now.').waitFor();
+      await menu.getByText(/Runs every step again, the ones that worked too, exactly as before/).waitFor();
       await page.keyboard.press('Escape');
 
       await page.getByRole('link', { name: 'Open ‘Post to Slack’ in the builder' }).click();

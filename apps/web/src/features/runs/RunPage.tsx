@@ -175,13 +175,13 @@ function replayItems(params: { run: Run; onReplay: (options: ReplayOptions) => v
     },
     {
       label: 'From the start, current version',
-      description: 'Runs every step again on the workflow as it is now: messages already sent are sent again.',
+      description: 'Runs every step again, the ones that worked too, on the workflow as it is now.',
       icon: 'play',
       onSelect: () => onReplay({ from: 'start', version: 'current', freshIdempotencyKeys: false }),
     },
     {
       label: 'From the start, original version',
-      description: `Runs every step again exactly as before (${original}): messages already sent are sent again.`,
+      description: `Runs every step again, the ones that worked too, exactly as before (${original}).`,
       icon: 'play',
       onSelect: () => onReplay({ from: 'start', version: 'original', freshIdempotencyKeys: false }),
     },
