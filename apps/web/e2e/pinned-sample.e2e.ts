@@ -19,6 +19,21 @@ async function replaceEditorText(page: Page, locator: Locator, text: string) {
   await page.keyboard.insertText(text);
 }
 
+/** Opens a step card (its heading button toggles it), however the page settled around the click. */
+async function openCard(card: Locator) {
+  const toggle = card.locator('.sy-step-card__toggle').first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await toggle.getAttribute('aria-expanded')) === 'true') return;
+    await toggle.click();
+    await card
+      .locator('.sy-step-card__toggle[aria-expanded="true"]')
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
+  }
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'the step card opened');
+}
+
 const withFailureShot = failureShots(() => env, 'pinned-');
 
 describe('pinned sample, step names and opening the failed step in Chromium', { skip: browserSkipReason() }, () => {
@@ -102,19 +117,20 @@ describe('pinned sample, step names and opening the failed step in Chromium', { 
     'a path to a field the sample lacks names the nearest one; template and expression fields are told apart',
     withFailureShot('fields', async () => {
       const { page } = env;
-      await page.getByRole('heading', { level: 3, name: 'Write the message' }).click();
-      const card = page.locator('li.sy-step-card').filter({ has: page.getByRole('heading', { level: 3, name: 'Write the message' }) });
+      const card = page.locator('li[data-step-id="message"]');
+      await openCard(card);
       await card.locator('.sy-field-kind--expression').getByText('Expression').waitFor();
       await replaceEditorText(page, card.getByRole('textbox', { name: 'Output', exact: true }), '$count(trigger.body.comits)');
       await card.getByText('The sample has no field “comits” in trigger.body: did you mean “commits”?').waitFor();
 
-      await page.getByRole('heading', { level: 3, name: 'Post to Slack' }).click();
-      const post = page.locator('li.sy-step-card').filter({ has: page.getByRole('heading', { level: 3, name: 'Post to Slack' }) });
+      const post = page.locator('li[data-step-id="slack_1"]');
+      await openCard(post);
       await post.locator('.sy-field-kind--template').first().getByText('Text with data').waitFor();
       await post.locator('.sy-field-kind--expression').first().waitFor();
       await env.screenshot('builder-field-kinds.png', { locator: post });
       assert.deepEqual(await seriousAxeViolations(page), []);
       // Leave the draft as it was: the change is not saved.
+      await openCard(card);
       await replaceEditorText(
         page,
         card.getByRole('textbox', { name: 'Output', exact: true }),
@@ -130,7 +146,7 @@ describe('pinned sample, step names and opening the failed step in Chromium', { 
       page.once('dialog', (dialog) => void dialog.accept());
       await page.goto(`${env.base}/runs`);
       const table = page.getByRole('table', { name: 'Runs of every workflow' });
-      await table.getByText('Post to Slack').first().waitFor();
+      await table.getByText('Post to Slack').filter({ visible: true }).first().waitFor();
 
       await page.goto(`${env.base}/runs/${state.runId}`);
       await page.getByRole('heading', { name: 'Step ‘Post to Slack’ failed' }).waitFor();
