@@ -123,12 +123,6 @@ describe('pinned sample, step names and opening the failed step in Chromium', { 
       await replaceEditorText(page, card.getByRole('textbox', { name: 'Output', exact: true }), '$count(trigger.body.comits)');
       await card.getByText('The sample has no field “comits” in trigger.body: did you mean “commits”?').waitFor();
 
-      const post = page.locator('li[data-step-id="slack_1"]');
-      await openCard(post);
-      await post.locator('.sy-field-kind--template').first().getByText('Text with data').waitFor();
-      await post.locator('.sy-field-kind--expression').first().waitFor();
-      await env.screenshot('builder-field-kinds.png', { locator: post });
-      assert.deepEqual(await seriousAxeViolations(page), []);
       // Leave the draft as it was: the change is not saved.
       await openCard(card);
       await replaceEditorText(
@@ -136,6 +130,13 @@ describe('pinned sample, step names and opening the failed step in Chromium', { 
         card.getByRole('textbox', { name: 'Output', exact: true }),
         'trigger.body.pusher.name & " pushed " & $string($count(trigger.body.commits)) & " commits"',
       );
+      const post = page.locator('li[data-step-id="slack_1"]');
+      await openCard(post);
+      await post.locator('.sy-field-kind--template').first().getByText('Text with data').waitFor();
+      await post.locator('.sy-field-kind--expression').first().waitFor();
+      await post.getByText('ada pushed 2 commits').first().waitFor();
+      await env.screenshot('builder-field-kinds.png', { locator: post });
+      assert.deepEqual(await seriousAxeViolations(page), []);
     }),
   );
 

@@ -127,7 +127,11 @@ function RunErrorCallout({ error, run }: { error: unknown; run: Run }) {
           {step ? (
             <>
               Step{' '}
-              <a href={`#${stepAnchorId(step.id)}`} title={step.named ? `Step id: ${step.id}` : undefined}>
+              <a
+                href={`#${stepAnchorId(step.id)}`}
+                title={step.named ? `Step id: ${step.id}` : undefined}
+                className={step.named ? 'sy-run__error-step--named' : undefined}
+              >
                 {step.named ? `‘${step.label}’` : step.label}
               </a>{' '}
               failed
