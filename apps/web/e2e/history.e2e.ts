@@ -151,7 +151,7 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
       await page.getByRole('link', { name: `Run ${state.failed[0]}, Failed` }).click();
       await page.waitForURL(`**/runs/${state.failed[0]}`);
       await page.getByRole('heading', { level: 1, name: 'Run of Order sync' }).waitFor();
-      await page.getByRole('heading', { name: 'Step notify failed' }).waitFor();
+      await page.getByRole('heading', { name: 'Step ‘Notify the warehouse’ failed' }).waitFor();
       await page.locator('#run-error-title + .sy-explain').getByText('The service answered HTTP 500').waitFor();
       const notify = page.locator('#step-notify');
       await notify.getByText('The service answered HTTP 500').waitFor();

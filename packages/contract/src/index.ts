@@ -10,6 +10,7 @@ export * from './runs/statuses';
 export * from './runs/runs.schema';
 export * from './workflows/auto-replay.schema';
 export * from './workflows/workflows.schema';
+export * from './workflows/pinned-sample.schema';
 export * from './credentials/credential-types';
 export * from './credentials/credentials.schema';
 export * from './auth/auth.schema';

@@ -20,13 +20,14 @@ import {
   type StepAttempt,
   type StepRun,
 } from '@switchyard/contract';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../accounts/audit.service';
 import type { Actor } from '../accounts/auth-context';
 import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
 import { uuidV7Floor } from '../common/uuid-v7-floor';
+import { stepNameOf } from './step-names';
 import { InboundRequestEntity } from '../database/entities/inbound-request.entity';
 import { RunEntity } from '../database/entities/run.entity';
 import { StepRunEntity } from '../database/entities/step-run.entity';
@@ -153,9 +154,15 @@ export class RunsService {
     if (q.cursor) builder.andWhere('r.id < :cursor', { cursor: q.cursor });
     const rows = await builder.getMany();
     const page = rows.slice(0, q.limit);
-    const triggers = await this.triggerSummaries(page.map((r) => r.requestId));
+    const [triggers, stepsByVersion] = await Promise.all([
+      this.triggerSummaries(page.map((r) => r.requestId)),
+      this.stepsOfVersions(page.filter((r) => (r.error as RunError | null)?.stepId).map((r) => r.versionId)),
+    ]);
     return {
-      items: page.map((r) => ({ ...this.summary(r), triggerSummary: triggers.get(r.requestId) ?? null })),
+      items: page.map((r) => ({
+        ...this.summary(r, stepsByVersion.get(r.versionId)),
+        triggerSummary: triggers.get(r.requestId) ?? null,
+      })),
       nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
     };
   }
@@ -221,7 +228,7 @@ export class RunsService {
     const bodyTooLarge = request.size > INLINE_PAYLOAD_BYTES;
     const body = bodyTooLarge ? null : parseBodyLenient(request.body, request.contentType, request.headers['content-encoding']);
     return {
-      ...this.summary(run),
+      ...this.summary(run, definition.steps),
       versionId: run.versionId,
       version: version.version,
       replayOf: run.replayOf,
@@ -482,7 +489,18 @@ export class RunsService {
     if (!exists) throw ApiError.notFound('Workflow', workflowId);
   }
 
-  private summary(r: RunEntity): RunSummary {
+  /** The steps of each version (decoded), to name the failed step of runs in a list. */
+  private async stepsOfVersions(versionIds: string[]): Promise<Map<string, unknown>> {
+    const ids = [...new Set(versionIds)];
+    if (ids.length === 0) return new Map();
+    const versions = await this.dataSource.getRepository(WorkflowVersionEntity).findBy({ id: In(ids) });
+    return new Map(versions.map((v) => [v.id, this.versions.decode(v.id, v.definition).steps]));
+  }
+
+  /** `steps`: the run's version's steps, to add the failed step's name to the error. */
+  private summary(r: RunEntity, steps?: unknown): RunSummary {
+    const error = r.error as RunError | null;
+    const stepName = error?.stepId && steps ? stepNameOf(steps, error.stepId) : null;
     return {
       id: r.id,
       workflowId: r.workflowId,
@@ -493,7 +511,7 @@ export class RunsService {
       finishedAt: r.finishedAt?.toISOString() ?? null,
       durationMs: ms(r.startedAt, r.finishedAt),
       resumeAt: r.resumeAt?.toISOString() ?? null,
-      error: r.error as RunError | null,
+      error: error && stepName ? { ...error, stepName } : error,
       /** The auto-replay schedule is used up: this failed run is a dead letter. */
       deadLetter: r.deadLetteredAt !== null,
       deadLetteredAt: r.deadLetteredAt?.toISOString() ?? null,

@@ -13,6 +13,7 @@ import { RuntimeModule } from '../runtime/runtime.module';
 import { TriggersModule } from '../triggers/triggers.module';
 import { SettingsModule } from '../settings/settings.module';
 import { TestEventsModule } from '../test-events/test-events.module';
+import { PinnedSamplesModule } from '../samples/pinned-samples.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 
 /** The runtime loops one kind of process runs for all: replaying due failed runs, and retention. */
@@ -53,6 +54,7 @@ class ApiRoleLoops implements OnApplicationBootstrap, BeforeApplicationShutdown 
     TriggersModule,
     SettingsModule,
     TestEventsModule,
+    PinnedSamplesModule,
   ],
   providers: [ApiRoleLoops],
 })

@@ -664,6 +664,22 @@ describe('authorization matrix', () => {
       path: (i) => `/api/workflows/${i.workflowId}/test-event`,
       expect: ex(200, 200, 200, 403, 404, 401, 404),
     },
+    'GET /api/workflows/:id/sample': {
+      path: (i) => `/api/workflows/${i.workflowId}/sample`,
+      expect: ex(200, 200, 200, 200, 404, 401, 404),
+    },
+    'PUT /api/workflows/:id/sample': {
+      path: (i) => `/api/workflows/${i.workflowId}/sample`,
+      body: () => ({
+        source: 'template',
+        trigger: { body: { a: 1 }, headers: {}, query: {}, method: 'POST', receivedAt: new Date().toISOString() },
+      }),
+      expect: ex(200, 200, 200, 403, 404, 401, 404),
+    },
+    'DELETE /api/workflows/:id/sample': {
+      path: (i) => `/api/workflows/${i.workflowId}/sample`,
+      expect: ex(204, 204, 204, 403, 404, 401, 404),
+    },
     'GET /api/settings/instance': { path: () => '/api/settings/instance', expect: ex(200, 200, 200, 200, 200, 401, 200), idsInUrl: false },
     // Owners of B pass the role check but are refused: instance settings belong to the Default workspace's owners.
     'PUT /api/settings/instance': {

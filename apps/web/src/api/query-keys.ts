@@ -4,6 +4,7 @@ export const queryKeys = {
   workflow: (id: string) => ['workflows', id] as const,
   workflowDraft: (id: string) => ['workflows', id, 'draft'] as const,
   workflowVersions: (id: string) => ['workflows', id, 'versions'] as const,
+  pinnedSample: (id: string) => ['workflows', id, 'sample'] as const,
   /** Without filters: the prefix of every runs query of the workflow, for invalidation. */
   workflowRuns: (workflowId: string, filters?: object) =>
     filters ? (['workflows', workflowId, 'runs', filters] as const) : (['workflows', workflowId, 'runs'] as const),

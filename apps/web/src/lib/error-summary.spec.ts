@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summariseError } from './error-summary';
+import { failedStepLabel, summariseError } from './error-summary';
 
 describe('summariseError', () => {
   it('reads message, code and step of an engine error', () => {
@@ -14,5 +14,21 @@ describe('summariseError', () => {
     expect(summariseError('boom')).toEqual({ message: 'boom', code: null, stepId: null });
     expect(summariseError({ message: 42 })).toEqual({ message: null, code: null, stepId: null });
     expect(summariseError(null)).toEqual({ message: null, code: null, stepId: null });
+  });
+});
+
+describe('failedStepLabel', () => {
+  it('names the failed step by its name, keeping the id', () => {
+    expect(failedStepLabel({ code: 'HTTP_STATUS', stepId: 'slack_1', stepName: 'Post to Slack', message: 'x' })).toEqual({
+      label: 'Post to Slack',
+      id: 'slack_1',
+      named: true,
+    });
+  });
+
+  it('falls back to the id, and is null without a step', () => {
+    expect(failedStepLabel({ stepId: 'slack_1', message: 'x' })).toEqual({ label: 'slack_1', id: 'slack_1', named: false });
+    expect(failedStepLabel({ message: 'x' })).toBeNull();
+    expect(failedStepLabel('boom')).toBeNull();
   });
 });

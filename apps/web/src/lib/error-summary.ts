@@ -15,3 +15,14 @@ export function summariseError(error: unknown): ErrorSummary {
   const record = error as Record<string, unknown>;
   return { message: text(record.message), code: text(record.code), stepId: text(record.stepId) };
 }
+
+/**
+ * The failed step as a person reads it: the name it was given (`Post to Slack`, which the api adds
+ * as `stepName`), else its id (`slack_1`). Null when the error names no step.
+ */
+export function failedStepLabel(error: unknown): { label: string; id: string; named: boolean } | null {
+  const { stepId } = summariseError(error);
+  if (!stepId) return null;
+  const name = typeof error === 'object' && error !== null ? text((error as Record<string, unknown>).stepName) : null;
+  return { label: name ?? stepId, id: stepId, named: name !== null };
+}

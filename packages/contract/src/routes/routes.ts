@@ -84,6 +84,7 @@ import {
   versionListSchema,
   versionParamsSchema,
 } from '../versions/versions.schema';
+import { pinnedSampleResultSchema, pinnedSampleSchema, pinSampleSchema } from '../workflows/pinned-sample.schema';
 import type { HttpMethod, RouteKey, RouteSpec } from './route-spec';
 
 /** The outline of an OpenAPI document; its parts are JSON Schema and not checked further. */
@@ -700,6 +701,28 @@ export const ROUTES = {
     body: egressCheckSchema,
     status: 200,
     response: egressCheckResultSchema,
+  },
+  'GET /api/workflows/:id/sample': {
+    summary: 'The sample the workflow is designed against (pinned for every teammate and device), or null',
+    access: action('workflow.read'),
+    params: id,
+    status: 200,
+    response: pinnedSampleResultSchema,
+  },
+  'PUT /api/workflows/:id/sample': {
+    summary: 'Pin the sample the workflow is designed against: a recorded request (copied) or a template’s sample',
+    access: action('workflow.edit'),
+    params: id,
+    body: pinSampleSchema,
+    status: 200,
+    response: pinnedSampleSchema,
+  },
+  'DELETE /api/workflows/:id/sample': {
+    summary: 'Unpin the workflow’s sample (each browser falls back to its own)',
+    access: action('workflow.edit'),
+    params: id,
+    status: 204,
+    response: null,
   },
   'GET /api/audit': {
     summary: 'The workspace’s audit log, newest first',

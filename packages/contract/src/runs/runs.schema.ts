@@ -92,6 +92,8 @@ export const runErrorSchema = z.object({
   /** `remote`: the service called answered with this error (HTTP status and its words in `message`). */
   source: z.literal('remote').optional(),
   stepId: z.string().optional(),
+  /** The name the user gave the failed step (`Post to Slack`), when it has one: what a person reads instead of `stepId`. */
+  stepName: z.string().optional(),
   field: z.string().optional(),
   position: z.number().optional(),
   details: z.record(z.string(), z.unknown()).optional(),

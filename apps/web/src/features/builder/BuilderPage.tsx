@@ -12,8 +12,10 @@ import { BuilderContext, useBuilderContext, useBuilderState } from './builder-co
 import { DataPicker } from './data-picker/DataPicker';
 import { createInsertTargetRegistry, InsertTargetContext } from './editor/insert-target';
 import { useLeaveConfirmation } from './hooks/use-leave-confirmation';
-import { readPersistedSample, usePersistedSample, writePersistedSample } from './hooks/use-persisted-sample';
+import { readPersistedSample, writePersistedSample } from './hooks/use-persisted-sample';
+import { usePinnedSample } from './hooks/use-pinned-sample';
 import { useSampleFromAddress } from './hooks/use-sample-from-address';
+import { useStepFromAddress } from './hooks/use-step-from-address';
 import { useSaveWorkflow } from './hooks/use-save-workflow';
 import { useStepOutputs } from './hooks/use-step-outputs';
 import { useTestStep, useTestWorkflow } from './hooks/use-test-step';
@@ -375,9 +377,10 @@ function BuilderSession({ workflow, saved }: { workflow: Workflow; saved: Draft 
     return readOnly ? readOnlyStore(created) : created;
   });
   useSampleFromAddress({ store, workflowId: workflow.id, requestId: sampleId });
+  useStepFromAddress({ store, stepKey: searchParams.get('step') });
   const [registry] = useState(createInsertTargetRegistry);
   const outputs = useStepOutputs(store);
-  usePersistedSample({ store, workflowId: workflow.id });
+  usePinnedSample({ store, workflowId: workflow.id, canEdit: !readOnly, handed: Boolean(sampleId) });
   const live = useWorkflow(workflow.id).data ?? workflow;
   return (
     <BuilderContext.Provider value={{ store, workflow: live, outputs, readOnly }}>

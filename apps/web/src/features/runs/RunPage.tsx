@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, type ReplayOptions, type Run } from '../../api';
 import { formatDateTime } from '../../lib/format-date';
 import { elapsedMs, formatDuration } from '../../lib/format-duration';
-import { summariseError } from '../../lib/error-summary';
+import { failedStepLabel } from '../../lib/error-summary';
 import { hasContent } from '../../lib/pretty-json';
 import { useNow } from '../../lib/use-now';
 import {
@@ -116,22 +116,38 @@ function RunSummaryCard({ run, now }: { run: Run; now: number }) {
 }
 
 /** Says why the run failed in plain words and points at the step, whose card has the details. */
-function RunErrorCallout({ error }: { error: unknown }) {
-  const { stepId } = summariseError(error);
+function RunErrorCallout({ error, run }: { error: unknown; run: Run }) {
+  const step = failedStepLabel(error);
+  const stepId = step?.id ?? null;
   return (
     <section className="sy-run__error" aria-labelledby="run-error-title">
       <Icon name="alert" size={20} className="sy-run__error-icon" />
       <div className="sy-run__error-body">
         <h2 id="run-error-title" className="sy-run__error-title">
-          {stepId ? (
+          {step ? (
             <>
-              Step <a href={`#${stepAnchorId(stepId)}`}>{stepId}</a> failed
+              Step{' '}
+              <a
+                href={`#${stepAnchorId(step.id)}`}
+                title={step.named ? `Step id: ${step.id}` : undefined}
+                className={step.named ? 'sy-run__error-step--named' : undefined}
+              >
+                {step.named ? `‘${step.label}’` : step.label}
+              </a>{' '}
+              failed
             </>
           ) : (
             'The run failed'
           )}
         </h2>
         <ErrorExplanation error={error} />
+        {step && run.trigger ? (
+          <div className="sy-run__error-actions">
+            <OpenAsSampleLink workflowId={run.workflowId} trigger={run.trigger} stepId={step.id}>
+              Open {step.named ? `‘${step.label}’` : step.label} in the builder
+            </OpenAsSampleLink>
+          </div>
+        ) : null}
         {!stepId ? <JsonViewer label="Error" value={error} tone="danger" defaultExpandDepth={1} /> : null}
       </div>
     </section>
@@ -145,27 +161,31 @@ function replayItems(params: { run: Run; onReplay: (options: ReplayOptions) => v
   return [
     {
       label: 'From the failed step, current version',
-      description: failed ? 'Completed steps are reused, not run again. Use after fixing the workflow.' : 'Only for failed runs.',
+      description: failed
+        ? 'Keeps what worked and runs the rest on the workflow as it is now: use it after a fix.'
+        : 'Only for failed runs.',
       icon: 'replay',
       disabled: !failed,
       onSelect: () => onReplay({ from: 'failed-step', version: 'current', freshIdempotencyKeys: false }),
     },
     {
       label: 'From the failed step, original version',
-      description: failed ? `Retries on ${original}, e.g. after a service outage.` : 'Only for failed runs.',
+      description: failed
+        ? `Keeps what worked and tries the rest again unchanged (${original}): use it after an outage.`
+        : 'Only for failed runs.',
       icon: 'replay',
       disabled: !failed,
       onSelect: () => onReplay({ from: 'failed-step', version: 'original', freshIdempotencyKeys: false }),
     },
     {
       label: 'From the start, current version',
-      description: 'Every step runs again on the workflow as it is now.',
+      description: 'Runs every step again, the ones that worked too, on the workflow as it is now.',
       icon: 'play',
       onSelect: () => onReplay({ from: 'start', version: 'current', freshIdempotencyKeys: false }),
     },
     {
       label: 'From the start, original version',
-      description: `Every step runs again on ${original}.`,
+      description: `Runs every step again, the ones that worked too, exactly as before (${original}).`,
       icon: 'play',
       onSelect: () => onReplay({ from: 'start', version: 'original', freshIdempotencyKeys: false }),
     },
@@ -263,7 +283,7 @@ export function RunPage() {
         <div className="sy-run__main">
           <RunSummaryCard run={data} now={now} />
           <ReplaysCard run={data} />
-          {hasContent(data.error) ? <RunErrorCallout error={data.error} /> : null}
+          {hasContent(data.error) ? <RunErrorCallout error={data.error} run={data} /> : null}
           <StepList run={data} now={now} />
         </div>
         <aside className="sy-run__aside" aria-label="Trigger request">

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, RUN_STATUSES, type RunListItem } from '../../api';
-import { summariseError } from '../../lib/error-summary';
+import { failedStepLabel, summariseError } from '../../lib/error-summary';
 import { formatDateTime } from '../../lib/format-date';
 import { elapsedMs, formatDuration } from '../../lib/format-duration';
 import { TIME_RANGE_OPTIONS, type TimeRange } from '../../lib/time-range';
@@ -33,10 +33,15 @@ function RunDuration({ run, now }: { run: RunListItem; now: number }) {
 
 function FailedStep({ run }: { run: RunListItem }) {
   if (run.status !== 'failed') return <span className="sy-muted">—</span>;
-  const { stepId, message } = summariseError(run.error);
+  const { message } = summariseError(run.error);
+  const step = failedStepLabel(run.error);
   return (
     <span className="sy-runs__failure" title={message ?? undefined}>
-      {stepId ? <code className="sy-runs__failure-step">{stepId}</code> : null}
+      {step ? (
+        <span className="sy-runs__failure-step" title={step.named ? `Step id: ${step.id}` : undefined}>
+          {step.label}
+        </span>
+      ) : null}
       {message ? <span className="sy-runs__failure-message">{message}</span> : null}
     </span>
   );
@@ -159,8 +164,10 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
           <RunStatusBadge status={run.status} />
           <DeadLetterBadge run={run} />
           <ResolvedBadge run={run} link={false} />
-          {run.status === 'failed' && summariseError(run.error).stepId ? (
-            <code className="sy-runs__failure-step sy-runs__status-failure">{summariseError(run.error).stepId}</code>
+          {run.status === 'failed' && failedStepLabel(run.error) ? (
+            <span className="sy-runs__failure-step sy-runs__status-failure" title={`Step id: ${failedStepLabel(run.error)?.id}`}>
+              {failedStepLabel(run.error)?.label}
+            </span>
           ) : null}
           {run.replayOf ? (
             <span className="sy-runs__replay" title={`Replay of run ${run.replayOf}`}>

@@ -82,10 +82,20 @@ function StepItem({ runId, step, index, now, span, timeline, depth = 0 }: StepIt
       <div className="sy-step__content">
         <div className="sy-step__header">
           <div className="sy-step__title">
-            <h3 id={`${domId}-title`} className="sy-step__id">
-              {step.id}
-            </h3>
-            {step.name ? <span className="sy-step__name">{step.name}</span> : null}
+            {step.name ? (
+              <>
+                <h3 id={`${domId}-title`} className="sy-step__id sy-step__id--named">
+                  {step.name}
+                </h3>
+                <code className="sy-step__name" title="Step id">
+                  {step.id}
+                </code>
+              </>
+            ) : (
+              <h3 id={`${domId}-title`} className="sy-step__id">
+                {step.id}
+              </h3>
+            )}
             <Badge tone="accent">{step.type}</Badge>
             <StepStatusBadge status={step.status} />
             {reused ? (
@@ -171,7 +181,7 @@ function BranchPaths({ runId, step, now, timeline, depth }: NestedProps) {
   const paths = step.paths ?? [];
   const taken = paths.filter((path) => path.taken);
   return (
-    <div className="sy-step__group" role="group" aria-label={`Paths of ${step.id}`}>
+    <div className="sy-step__group" role="group" aria-label={`Paths of ${step.name || step.id}`}>
       <p className="sy-step__group-title">
         {taken.length === 0 ? 'No path ran.' : `Path taken: ${taken.map((path) => path.name).join(', ')}`}
       </p>
@@ -253,7 +263,7 @@ function LoopItems({ runId, step, now, timeline, depth }: NestedProps) {
   }
 
   return (
-    <div className="sy-step__group" role="group" aria-label={`Items of ${step.id}`}>
+    <div className="sy-step__group" role="group" aria-label={`Items of ${step.name || step.id}`}>
       <p className="sy-step__group-title">
         {count === 1 ? '1 item' : `${count.toLocaleString()} items`}
         {failed > 0 ? ` · ${failed} failed` : ''} · showing {visible.length.toLocaleString()}

@@ -29,14 +29,29 @@ export function toSample(trigger: RunTrigger): TriggerSample {
   };
 }
 
-/** Button that opens the workflow's builder with this request as its sample data. */
-export function OpenAsSampleLink({ workflowId, trigger, size = 'sm' }: { workflowId: string; trigger: RunTrigger; size?: 'sm' | 'md' }) {
+/**
+ * Button that opens the workflow's builder with this request as its sample data; with `stepId` (a
+ * failed run's step) the builder opens that step and scrolls to it.
+ */
+export function OpenAsSampleLink({
+  workflowId,
+  trigger,
+  size = 'sm',
+  stepId,
+  children,
+}: {
+  workflowId: string;
+  trigger: RunTrigger;
+  size?: 'sm' | 'md';
+  stepId?: string | null;
+  children?: ReactNode;
+}) {
   const canEdit = useCan('workflow.edit');
   if (!trigger.requestId || !canEdit) return null;
   const state: SampleHandOff = { sample: { requestId: trigger.requestId, trigger: toSample(trigger) } };
   return (
-    <ButtonLink size={size} icon="pencil" to={builderWithSamplePath({ workflowId, requestId: trigger.requestId })} state={state}>
-      Open in builder as sample
+    <ButtonLink size={size} icon="pencil" to={builderWithSamplePath({ workflowId, requestId: trigger.requestId, stepId })} state={state}>
+      {children ?? 'Open in builder as sample'}
     </ButtonLink>
   );
 }

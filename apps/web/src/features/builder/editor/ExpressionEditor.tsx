@@ -103,7 +103,12 @@ export function ExpressionEditor(props: ExpressionEditorProps) {
     if (current !== props.value) editor.dispatch({ changes: { from: 0, to: current.length, insert: props.value } });
   }, [props.value]);
 
-  const classes = ['sy-expression', props.singleLine && 'sy-expression--single', props.invalid && 'sy-expression--invalid']
+  const classes = [
+    'sy-expression',
+    props.template ? 'sy-expression--template' : 'sy-expression--code',
+    props.singleLine && 'sy-expression--single',
+    props.invalid && 'sy-expression--invalid',
+  ]
     .filter(Boolean)
     .join(' ');
   return <div ref={host} id={props.id} className={classes} data-template={props.template ? 'true' : undefined} />;

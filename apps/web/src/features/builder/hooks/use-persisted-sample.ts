@@ -1,10 +1,8 @@
-import { useEffect } from 'react';
 import type { SampleSelection } from '../state/builder-reducer';
-import type { BuilderStore } from '../state/builder-store';
 
 const PREFIX = 'switchyard.builder.sample.';
 
-/** The sample chosen for a workflow, remembered in this browser across visits. */
+/** The sample chosen for a workflow, remembered in this browser across visits: the fallback when no sample is pinned with the workflow. */
 export function readPersistedSample(workflowId: string): SampleSelection | null {
   try {
     const text = window.localStorage.getItem(PREFIX + workflowId);
@@ -21,17 +19,4 @@ export function writePersistedSample(workflowId: string, sample: SampleSelection
   } catch {
     // Storage full or disabled: the sample simply is not remembered.
   }
-}
-
-export function usePersistedSample(params: { store: BuilderStore; workflowId: string }) {
-  const { store, workflowId } = params;
-  useEffect(() => {
-    let last = store.getState().sample;
-    return store.subscribe(() => {
-      const sample = store.getState().sample;
-      if (sample === last) return;
-      last = sample;
-      writePersistedSample(workflowId, sample);
-    });
-  }, [store, workflowId]);
 }

@@ -6,6 +6,7 @@ import { tags } from '@lezer/highlight';
 import { completeJsonata } from './jsonata-completion';
 import { findJsHabits } from './js-habits';
 import { lintJsonata } from './jsonata-lint';
+import { findMissingFields } from './missing-fields';
 import {
   copyTokenizerState,
   initialTokenizerState,
@@ -108,6 +109,12 @@ export function jsonataSupport(options: JsonataExtensionOptions): Extension[] {
           severity: 'warning',
           message: habit.message,
         })),
+        ...findMissingFields({
+          text: view.state.doc.toString(),
+          template,
+          root: options.getRoot(),
+          variables: options.getVariables?.(),
+        }).map((missing): Diagnostic => ({ from: missing.from, to: missing.to, severity: 'warning', message: missing.message })),
         ...lintJsonata({ text: view.state.doc.toString(), template }).map((diagnostic): Diagnostic => ({
           from: diagnostic.from,
           to: diagnostic.to,

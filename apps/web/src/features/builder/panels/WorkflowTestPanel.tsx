@@ -63,7 +63,7 @@ export function WorkflowTestPanel() {
                 onClick={() => entry && store.dispatch({ type: 'select', key: entry.key })}
                 disabled={!entry}
               >
-                <code>{step.id}</code>
+                {entry?.step.name ? <span title={`Step id: ${step.id}`}>{entry.step.name}</span> : <code>{step.id}</code>}
               </button>
               <Badge tone={STEP_TONES[step.status as keyof typeof STEP_TONES] ?? 'neutral'}>{step.status}</Badge>
               <span className="sy-muted">{typeof step.durationMs === 'number' ? formatDuration(step.durationMs) : ''}</span>

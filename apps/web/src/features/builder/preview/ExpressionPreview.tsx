@@ -4,6 +4,7 @@ import { prettyJson } from '../../../lib/pretty-json';
 import { Badge } from '../../../ui';
 import { findJsHabits } from '../jsonata-language/js-habits';
 import { lintJsonata } from '../jsonata-language/jsonata-lint';
+import { findMissingFields } from '../jsonata-language/missing-fields';
 import { PREVIEW_LIMITS } from './step-outputs';
 import './ExpressionPreview.css';
 
@@ -39,8 +40,22 @@ type PreviewProps = {
 /** The live result of an expression against the sample, updated as the user types, after any JavaScript habit to unlearn. */
 export function ExpressionPreview(props: PreviewProps) {
   const habits = useMemo(() => findJsHabits({ text: props.source, template: props.kind === 'template' }), [props.source, props.kind]);
+  const missing = useMemo(
+    () =>
+      props.hasSample
+        ? findMissingFields({ text: props.source, template: props.kind === 'template', root: props.context, variables: props.bindings })
+        : [],
+    [props.source, props.kind, props.context, props.bindings, props.hasSample],
+  );
   return (
     <>
+      {missing.length > 0 ? (
+        <ul className="sy-preview sy-preview--habits" aria-label="Fields not in the sample">
+          {missing.map((field) => (
+            <li key={field.from}>{field.message}</li>
+          ))}
+        </ul>
+      ) : null}
       {habits.length > 0 ? (
         <ul className="sy-preview sy-preview--habits" aria-label="JavaScript habits">
           {habits.map((habit) => (

@@ -7,6 +7,7 @@ import { sendWebhookCurl } from '../../workflows/curl-examples';
 import { TriggerUrl } from '../../workflows/TriggerUrl';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import { useListenForRequest } from '../hooks/use-listen-for-request';
+import { usePinnedSampleQuery } from '../hooks/use-pinned-sample';
 import { useSampleRequests } from '../hooks/use-sample-requests';
 import { verdictLabel } from './request-verdict';
 import { SampleEditor } from './SampleEditor';
@@ -135,6 +136,7 @@ export function TriggerStepCard() {
               requests are unchanged; pick one above to use it again.
             </p>
           ) : null}
+          {unavailable ? null : <PinnedSampleNote />}
           {sample ? (
             <details className="sy-trigger-card__sample-data">
               <summary>
@@ -152,5 +154,48 @@ export function TriggerStepCard() {
         <TriggerSettings />
       </div>
     </section>
+  );
+}
+
+/**
+ * Whether the sample is pinned with the workflow (every teammate and device designs against it) or
+ * only in this browser, with Pin and Unpin for editors.
+ */
+function PinnedSampleNote() {
+  const { workflow, readOnly } = useBuilderContext();
+  const sample = useBuilderState((state) => state.sample);
+  const now = useNow(30_000);
+  const { query, pin, unpin } = usePinnedSampleQuery(workflow.id);
+  if (!query.isSuccess) return null;
+  const pinned = query.data.sample;
+  const busy = pin.isPending || unpin.isPending;
+  if (pinned) {
+    const showing = sample ? (pinned.requestId ? sample.requestId === pinned.requestId : sample.source === 'template') : false;
+    return (
+      <div className="sy-trigger-card__pin" role="status">
+        <Icon name="check" size={14} />
+        <span>
+          {showing ? 'This sample is pinned' : 'A sample is pinned'} for everyone who opens this workflow
+          {pinned.pinnedBy ? ` · by ${pinned.pinnedBy}` : ''} · {formatRelativeTime({ iso: pinned.pinnedAt, now })}
+        </span>
+        {readOnly ? null : (
+          <Button size="sm" variant="ghost" onClick={() => unpin.mutate()} disabled={busy}>
+            Unpin
+          </Button>
+        )}
+      </div>
+    );
+  }
+  if (!sample) return null;
+  return (
+    <div className="sy-trigger-card__pin sy-trigger-card__pin--local" role="status">
+      <span>{readOnly ? 'No sample is pinned: this one is only in your browser.' : 'This sample is only in your browser.'}</span>
+      {readOnly ? null : (
+        <Button size="sm" onClick={() => pin.mutate(sample)} disabled={busy}>
+          Pin for everyone
+        </Button>
+      )}
+      {pin.isError ? <span className="sy-trigger-card__pin-error">Could not pin it: {pin.error.message}</span> : null}
+    </div>
   );
 }

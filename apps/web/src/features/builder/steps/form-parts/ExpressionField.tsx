@@ -25,6 +25,31 @@ export interface ExpressionFieldProps {
   conditionLabels?: { pass: string; fail: string };
 }
 
+/**
+ * The one cue that tells the two kinds of field apart, everywhere a field is edited: text with data
+ * between `{{ }}` (a template), or a whole JSONata expression (no braces). The editor's left edge
+ * carries the same colour.
+ */
+export function FieldKindCue(props: { id?: string; template: boolean }) {
+  return props.template ? (
+    <span
+      id={props.id}
+      className="sy-field-kind sy-field-kind--template"
+      title="Type text; put data between {{ and }}, e.g. Hello {{ trigger.body.name }}"
+    >
+      <span aria-hidden="true">{'{{ }}'}</span> Text with data
+    </span>
+  ) : (
+    <span
+      id={props.id}
+      className="sy-field-kind sy-field-kind--expression"
+      title="The whole field is one JSONata expression, without {{ }}, e.g. $count(trigger.body.items)"
+    >
+      <span aria-hidden="true">ƒx</span> Expression
+    </span>
+  );
+}
+
 /** A labelled JSONata (or template) editor with its errors and its live preview under it. */
 export function ExpressionField(props: ExpressionFieldProps) {
   const {
@@ -60,6 +85,7 @@ export function ExpressionField(props: ExpressionFieldProps) {
   const labelId = `${id}-label`;
   const previewId = `${id}-preview`;
   const errorsId = `${id}-errors`;
+  const kindId = `${id}-kind`;
   // Syntax errors are shown by the editor and the preview; the list repeats only other problems.
   const listed = issues.filter((issue) => issue.position === undefined);
   return (
@@ -74,6 +100,7 @@ export function ExpressionField(props: ExpressionFieldProps) {
           {label}
         </span>
         {optional ? <span className="sy-field__optional">optional</span> : null}
+        <FieldKindCue id={kindId} template={kind === 'template'} />
       </div>
       {description ? <p className="sy-field__description">{description}</p> : null}
       <ExpressionEditor
@@ -88,7 +115,7 @@ export function ExpressionField(props: ExpressionFieldProps) {
         getRoot={getRoot}
         getVariables={getVariables}
         invalid={issues.length > 0}
-        describedBy={[previewId, listed.length ? errorsId : ''].filter(Boolean).join(' ')}
+        describedBy={[kindId, previewId, listed.length ? errorsId : ''].filter(Boolean).join(' ')}
       />
       {listed.length > 0 ? (
         <ul className="sy-field__errors" id={errorsId} role="alert">
