@@ -18,6 +18,7 @@ import { StepAttemptLog1795560100000 } from './1795560100000-step-attempt-log';
 import { BodyWordsSearch1795560200000 } from './1795560200000-body-words-search';
 import { WorkflowExternalId1795570000000 } from './1795570000000-workflow-external-id';
 import { OidcUsers1795580000000 } from './1795580000000-oidc-users';
+import { WaitsAndCalls1795606000000 } from './1795606000000-waits-and-calls';
 export const MIGRATIONS: Array<new () => object> = [
   Initial1795443851893,
   TriggerSecurity1795445791658,
@@ -40,3 +41,5 @@ export const MIGRATIONS: Array<new () => object> = [
   WorkflowExternalId1795570000000,
   OidcUsers1795580000000,
 ];
+// Waiting runs and workflow calls (issue 17, ADR 0022)
+MIGRATIONS.push(WaitsAndCalls1795606000000);
