@@ -119,7 +119,7 @@ export class WaitStore {
 
   /** The wait a token opens, for its approval page; null for an unknown token. */
   async byToken(token: string): Promise<WaitView | null> {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.pool.query<WaitViewRow>(
       `SELECT w.run_id, w.workspace_id, wf.name AS workflow_name, w.step_key, w.mode, w.timeout_at, w.resolved_at, w.outcome, w.decided_by
          FROM run_waits w JOIN runs r ON r.id = w.run_id JOIN workflows wf ON wf.id = r.workflow_id
         WHERE w.token_hash = $1`,
@@ -130,7 +130,7 @@ export class WaitStore {
 
   /** The waits of a run, for its page: the open one shows its link. */
   async ofRun(runId: string): Promise<Array<WaitView & { url: string | null }>> {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.pool.query<WaitViewRow>(
       `SELECT w.run_id, w.workspace_id, '' AS workflow_name, w.step_key, w.mode, w.timeout_at, w.resolved_at, w.outcome, w.decided_by
          FROM run_waits w WHERE w.run_id = $1 ORDER BY w.created_at`,
       [runId],
@@ -161,7 +161,19 @@ export class WaitStore {
   }
 }
 
-function toView(row: Record<string, any>): WaitView {
+interface WaitViewRow {
+  run_id: string;
+  workspace_id: string;
+  workflow_name: string;
+  step_key: string;
+  mode: 'callback' | 'approval';
+  timeout_at: Date;
+  resolved_at: Date | null;
+  outcome: string | null;
+  decided_by: string | null;
+}
+
+function toView(row: WaitViewRow): WaitView {
   return {
     runId: row.run_id,
     workspaceId: row.workspace_id,

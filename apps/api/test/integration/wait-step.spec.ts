@@ -45,7 +45,7 @@ describe('wait steps: a callback or a person', () => {
 
     const second = await post(`/resume/${tokenOf(link)}`, JSON.stringify({ answer: 'again' }), 'application/json');
     expect(second.status).toBe(410);
-    expect((await second.json()).error.code).toBe('gone');
+    expect(((await second.json()) as any).error.code).toBe('gone');
     expect((await post('/resume/not-a-token', '{}', 'application/json')).status).toBe(404);
     const claims = await sy.db.query<{ claims: number }>('SELECT claims FROM runs WHERE id = $1', [body.runId]);
     expect(claims[0].claims).toBe(2);
