@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dryRunWorkflow } from '../../dry-run/dry-run-workflow';
 import type { WaitPort, WaitResolution } from '../../runner/ports';
 import { runWorkflow } from '../../runner/run-workflow';
 import { validateDefinition } from '../../validation/validate-definition';
@@ -96,5 +97,27 @@ describe('waitHandler', () => {
       ['w', { status: 'approved', decision: 'approve', by: 'Ada', at: '2024-05-01T12:05:00.000Z' }],
       ['after', 'approved'],
     ]);
+  });
+});
+
+describe('wait and Run workflow steps in a dry run', () => {
+  it('pass over as if answered, opening and starting nothing', async () => {
+    const validation = validateDefinition({
+      trigger: { type: 'webhook' },
+      steps: [
+        { id: 'link', type: 'map', expression: '$approvalUrl' },
+        { id: 'w', type: 'wait', mode: 'approval' },
+        { id: 'call', type: 'subworkflow', workflowId: '0190a6b4-0000-7000-8000-000000000001' },
+      ],
+    });
+    if (!validation.ok) throw new Error(JSON.stringify(validation.issues));
+    const result = await dryRunWorkflow({ definition: validation.definition, trigger: testTrigger(), now: TEST_NOW });
+    expect(result.verdict.status).toBe('succeeded');
+    expect(result.verdict.steps.map((s) => [s.stepId, s.output])).toEqual([
+      ['link', 'dry-run:approve/w'],
+      ['w', { status: 'approved', decision: 'approve', by: 'dry run', at: '2024-05-01T12:00:00.000Z' }],
+      ['call', { runId: 'dry-run:call', status: 'succeeded', output: null }],
+    ]);
+    expect(result.sent).toEqual([]);
   });
 });
