@@ -142,9 +142,7 @@ export class WorkflowCalls {
   }
 
   /** The child runs a run started, and the run that started it: for the run page. */
-  async links(
-    runId: string,
-  ): Promise<{
+  async links(runId: string): Promise<{
     parent: { runId: string; stepKey: string } | null;
     children: Array<{ runId: string; stepKey: string; workflowId: string; status: string }>;
   }> {
