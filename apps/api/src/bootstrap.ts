@@ -14,6 +14,9 @@ import { type AppConfig, contractCheckMode, parseConfig, parseTrustProxy, type R
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
 import { registerSecurityHeaders } from './accounts/security-headers';
 import { registerHookRoutes } from './ingest/hooks.plugin';
+import { registerWaitRoutes } from './compose/wait-routes';
+import { WaitStore } from './compose/wait-store';
+import { DISPATCHER, type Dispatcher } from './runtime/dispatch/dispatcher';
 import { registerApiDocsAssets } from './openapi/api-docs-assets';
 import { IngestService } from './ingest/ingest.service';
 import { closeHttpGracefully, DrainState, registerDrainHook } from './lifecycle/drain-state';
@@ -96,6 +99,8 @@ export async function startSwitchyard(options: {
       app.get(Metrics),
       app.get(TRACING),
     );
+    const dispatcher = app.get<Dispatcher>(DISPATCHER);
+    registerWaitRoutes(app.getHttpAdapter().getInstance(), app.get(WaitStore), (ids) => dispatcher.dispatch(ids));
     await registerApiDocsAssets(app.getHttpAdapter().getInstance());
     if (raw.SWITCHYARD_METRICS_TOKEN)
       registerMetricsRoute(app.getHttpAdapter().getInstance(), app.get(Metrics), raw.SWITCHYARD_METRICS_TOKEN);

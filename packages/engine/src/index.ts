@@ -13,6 +13,8 @@ export * from './steps/http/http.schema';
 export * from './steps/branch/branch.schema';
 export * from './steps/loop/loop.schema';
 export * from './steps/delay/delay.schema';
+export * from './steps/wait/wait.schema';
+export * from './steps/subworkflow/subworkflow.schema';
 export * from './steps/respond/respond.schema';
 export * from './steps/stop/stop.schema';
 export * from './steps/shared/app-step.schema';

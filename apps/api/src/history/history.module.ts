@@ -1,3 +1,4 @@
+import { ComposeModule } from '../compose/compose.module';
 import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AuditModule } from '../accounts/audit.module';
 import { EventBus } from '../events/event-bus';
@@ -24,7 +25,7 @@ class LiveEvents implements OnApplicationBootstrap {
  * ledger). HTTP processes only.
  */
 @Module({
-  imports: [RuntimeModule, VersionsModule, AuditModule],
+  imports: [RuntimeModule, VersionsModule, AuditModule, ComposeModule],
   controllers: [RunsController, RequestsController, AllRequestsController, EventsController],
   providers: [RunsService, RequestsService, LiveEvents],
   exports: [RequestsService],

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type RunStatus,
+  type RunWait,
   bulkReplaySchema,
   type BulkReplayResult,
   type ListRunsFilters,
@@ -37,6 +39,8 @@ import { DISPATCHER, type Dispatcher } from '../runtime/dispatch/dispatcher';
 import { type NewRun, RunLedger } from '../runtime/ledger/run-ledger';
 import { TERMINAL_RUN_STATUSES } from '../runtime/ledger/run-status';
 import { VersionStore } from '../versions/version-store';
+import { WaitStore } from '../compose/wait-store';
+import { WorkflowCalls } from '../compose/workflow-calls';
 import { parseBodyLenient } from '../inbound/parse-body';
 import { parsePayloadQuery } from './payload-query';
 import { buildStepRunTree, findStepRunNode, flattenStepRunTree, type StepRunNode, type StepRunRow, type TreeStep } from './step-run-tree';
@@ -135,6 +139,8 @@ export class RunsService {
     private readonly audit: AuditService,
     private readonly ledger: RunLedger,
     private readonly versions: VersionStore,
+    private readonly waits: WaitStore,
+    private readonly calls: WorkflowCalls,
   ) {}
 
   async listForWorkflow(workspaceId: string, workflowId: string, query: unknown): Promise<RunPage> {
@@ -215,11 +221,13 @@ export class RunsService {
 
   async get(workspaceId: string, runId: string): Promise<Run> {
     const run = await this.findRun(workspaceId, runId);
-    const [request, version, stepRows, replays] = await Promise.all([
+    const [request, version, stepRows, replays, waits, links] = await Promise.all([
       this.dataSource.getRepository(InboundRequestEntity).findOneByOrFail({ id: run.requestId }),
       this.dataSource.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: run.versionId }),
       this.stepRunRows(runId),
       this.dataSource.getRepository(RunEntity).find({ where: { replayOf: runId, workspaceId }, order: { id: 'ASC' }, take: 100 }),
+      this.waits.ofRun(runId),
+      this.calls.links(runId),
     ]);
     const definition = this.versions.decode(version.id, version.definition);
     const terminal = TERMINAL_RUN_STATUSES.includes(run.status);
@@ -251,6 +259,21 @@ export class RunsService {
       filteredBy:
         run.status === 'filtered' ? filteredBy(flattenStepRunTree(tree), payloads, definition.steps as unknown as TreeStep[]) : null,
       idempotencyRoot: run.idempotencyRoot ?? run.id,
+      waits: waits.map((w) => ({
+        stepId: w.stepKey,
+        mode: w.mode,
+        timeoutAt: w.timeoutAt.toISOString(),
+        resolvedAt: w.resolvedAt?.toISOString() ?? null,
+        outcome: w.outcome as RunWait['outcome'],
+        decidedBy: w.decidedBy,
+        url: w.url,
+      })),
+      parentRun: links.parent
+        ? { id: links.parent.runId, stepId: links.parent.stepKey, kind: 'call' as const }
+        : run.errorOf
+          ? { id: run.errorOf, stepId: null, kind: 'error' as const }
+          : null,
+      childRuns: links.children.map((c) => ({ id: c.runId, stepId: c.stepKey, workflowId: c.workflowId, status: c.status as RunStatus })),
     };
   }
 

@@ -11,6 +11,7 @@ import { AutoReplayer } from '../runtime/auto-replayer';
 import { RetentionPruner } from '../runtime/retention-pruner';
 import { RuntimeModule } from '../runtime/runtime.module';
 import { TriggersModule } from '../triggers/triggers.module';
+import { ComposeModule } from '../compose/compose.module';
 import { SettingsModule } from '../settings/settings.module';
 import { TestEventsModule } from '../test-events/test-events.module';
 import { PinnedSamplesModule } from '../samples/pinned-samples.module';
@@ -52,6 +53,7 @@ class ApiRoleLoops implements OnApplicationBootstrap, BeforeApplicationShutdown 
     BundlesModule,
     AlertsModule,
     TriggersModule,
+    ComposeModule,
     SettingsModule,
     TestEventsModule,
     PinnedSamplesModule,

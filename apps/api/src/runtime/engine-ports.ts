@@ -7,6 +7,8 @@ import type { ConnectionResolver, CredentialResolver, EnginePorts, HttpInvoker, 
  */
 export class EnginePortsFactory {
   private readonly shared: EnginePorts;
+  /** Ports bound to the run being executed (waits, workflow calls), added by the modules that own them. */
+  private readonly runPorts: Array<(run: { id: string; workspaceId: string }) => Partial<EnginePorts>> = [];
 
   constructor(
     http: HttpInvoker,
@@ -26,6 +28,16 @@ export class EnginePortsFactory {
       ...(this.credentialsFor ? { credentials: this.credentialsFor(workspaceId) } : {}),
       ...(this.connectionsFor ? { connections: this.connectionsFor(workspaceId) } : {}),
     };
+  }
+
+  /** Adds ports bound to each executed run (e.g. `waits`, `workflows`). */
+  addRunPorts(ports: (run: { id: string; workspaceId: string }) => Partial<EnginePorts>): void {
+    this.runPorts.push(ports);
+  }
+
+  /** The ports of one run's execution: the workspace's, and those bound to the run. */
+  forRun(run: { id: string; workspaceId: string }): EnginePorts {
+    return Object.assign(this.forWorkspace(run.workspaceId), ...this.runPorts.map((ports) => ports(run)));
   }
 
   /**

@@ -87,7 +87,7 @@ export class RunExecutor {
       // Pure steps' entries not written yet, and whether the run stopped being deterministic.
       let held: JournalEntry[] = [];
       let random = false;
-      const basePorts = this.ports.forWorkspace(claimed.workspaceId);
+      const basePorts = this.ports.forRun(claimed);
       const ports = basePorts.ids
         ? {
             ...basePorts,

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 const FORMAT_VERSION = 1;
 const KEY_ID_BYTES = 4;
@@ -32,6 +32,15 @@ export class SecretBox {
   ) {
     for (const k of [key, ...previousKeys]) if (k.length !== 32) throw new Error('A master key must be 32 bytes');
     this.currentId = keyId(key);
+  }
+
+  /**
+   * A keyed hash of `data` for one purpose (`label`), under the current key: stable while the key is,
+   * unguessable without it (one-time links derived per run, ADR 0022).
+   */
+  mac(label: string, data: string): Buffer {
+    const subkey = createHmac('sha256', this.key).update(label, 'utf8').digest();
+    return createHmac('sha256', subkey).update(data, 'utf8').digest();
   }
 
   encrypt(plaintext: Buffer, associatedData: string): Buffer {

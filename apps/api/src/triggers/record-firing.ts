@@ -8,7 +8,7 @@ export interface Firing {
   workflowId: string;
   /** The version the run executes (the workflow's published one). */
   versionId: string;
-  verdict: Extract<RequestVerdict, 'manual' | 'scheduled' | 'polled' | 'form' | 'poll_failed'>;
+  verdict: Extract<RequestVerdict, 'manual' | 'scheduled' | 'polled' | 'form' | 'poll_failed' | 'called'>;
   /** Who or what fired, in words: `Run now by ada@example.com`, `scheduled for 2026-03-29T09:00:00+02:00`. */
   reason: string;
   /** What the run sees as `trigger.body`. */

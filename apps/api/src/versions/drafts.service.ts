@@ -18,6 +18,7 @@ import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
 import { parseInput } from '../common/parse-input';
 import { assertCredentialsExist } from '../credentials/credentials.service';
+import { assertCallsAllowed } from '../compose/call-graph';
 import { WorkflowDraftEntity } from '../database/entities/workflow-draft.entity';
 import { WorkflowVersionEntity } from '../database/entities/workflow-version.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
@@ -143,6 +144,7 @@ export class DraftsService {
         throw new ApiError(409, 'nothing_to_publish', `The draft has no unpublished changes: version ${workflow.version} is already live`);
       }
       await assertCredentialsExist(tx, workspaceId, result.definition);
+      await assertCallsAllowed(tx, workspaceId, workflow.id, result.definition);
       const versionId = newId();
       const number = workflow.version + 1;
       const repo = tx.getRepository(WorkflowVersionEntity);

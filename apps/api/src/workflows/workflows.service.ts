@@ -19,6 +19,7 @@ import { uuidV7Floor } from '../common/uuid-v7-floor';
 import { parseInput } from '../common/parse-input';
 import { APP_CONFIG, type AppConfig } from '../config/config.schema';
 import { assertCredentialsExist } from '../credentials/credentials.service';
+import { assertCallsAllowed, assertErrorWorkflow } from '../compose/call-graph';
 import { WorkflowVersionEntity } from '../database/entities/workflow-version.entity';
 import { WorkflowEntity } from '../database/entities/workflow.entity';
 import { AuditService } from '../accounts/audit.service';
@@ -125,6 +126,8 @@ export class WorkflowsService {
     const versionId = newId();
     return this.dataSource.transaction(async (tx) => {
       await assertCredentialsExist(tx, workspaceId, definition);
+      await assertCallsAllowed(tx, workspaceId, workflowId, definition);
+      await assertErrorWorkflow(tx, workspaceId, workflowId, input.errorWorkflowId);
       const workflow = await tx.getRepository(WorkflowEntity).save(
         tx.getRepository(WorkflowEntity).create({
           id: workflowId,
@@ -137,6 +140,7 @@ export class WorkflowsService {
           concurrency: input.concurrency ?? null,
           autoReplay: input.autoReplay ?? null,
           alerts: input.alerts ?? null,
+          errorWorkflowId: input.errorWorkflowId ?? null,
           version: 1,
           currentVersionId: versionId,
         }),
@@ -167,6 +171,7 @@ export class WorkflowsService {
       concurrency: input.concurrency,
       autoReplay: input.autoReplay,
       alerts: input.alerts,
+      errorWorkflowId: input.errorWorkflowId,
       ...splitTriggerSecrets(definition),
     });
   }
@@ -186,6 +191,7 @@ export class WorkflowsService {
       concurrency: input.concurrency,
       autoReplay: input.autoReplay,
       alerts: input.alerts,
+      errorWorkflowId: input.errorWorkflowId,
       ...split,
     });
   }
@@ -262,6 +268,7 @@ export class WorkflowsService {
       concurrency?: number | null;
       autoReplay?: AutoReplaySettings | null;
       alerts?: AlertSettings | null;
+      errorWorkflowId?: string | null;
       definition?: WorkflowDefinition;
       secrets?: string[];
     },
@@ -270,6 +277,8 @@ export class WorkflowsService {
     const dto = await this.dataSource.transaction(async (tx) => {
       const workflow = await this.find(tx, workspaceId, id, true);
       if (change.definition) await assertCredentialsExist(tx, workspaceId, change.definition);
+      if (change.definition) await assertCallsAllowed(tx, workspaceId, workflow.id, change.definition);
+      await assertErrorWorkflow(tx, workspaceId, workflow.id, change.errorWorkflowId);
       const repo = tx.getRepository(WorkflowEntity);
       let version = await tx.getRepository(WorkflowVersionEntity).findOneByOrFail({ id: workflow.currentVersionId as string });
       const before = auditView(workflow, version.definition);
@@ -301,6 +310,7 @@ export class WorkflowsService {
       if (change.concurrency !== undefined) workflow.concurrency = change.concurrency;
       if (change.autoReplay !== undefined) workflow.autoReplay = change.autoReplay;
       if (change.alerts !== undefined) workflow.alerts = change.alerts;
+      if (change.errorWorkflowId !== undefined) workflow.errorWorkflowId = change.errorWorkflowId;
       const saved = await repo.save(workflow);
       if (change.secrets !== undefined) await this.secrets.save(tx, workspaceId, workflow.id, change.secrets);
       await this.recordUpdate(tx, workspaceId, actor, before, auditView(saved, version.definition), change.secrets !== undefined);
@@ -401,6 +411,7 @@ export class WorkflowsService {
       active: workflow.active,
       retentionDays: workflow.retentionDays ?? this.config.SWITCHYARD_RETENTION_DAYS,
       concurrency: workflow.concurrency,
+      errorWorkflowId: workflow.errorWorkflowId,
       autoReplay: workflow.autoReplay ?? { enabled: false, schedule: DEFAULT_AUTO_REPLAY_SCHEDULE },
       alerts: workflow.alerts,
       version: workflow.version,

@@ -16,6 +16,7 @@ export const REQUEST_VERDICTS = [
   'polled',
   'form',
   'poll_failed',
+  'called',
 ] as const;
 export type RequestVerdict = (typeof REQUEST_VERDICTS)[number];
 
@@ -78,6 +79,12 @@ export const VERDICT_TEXT: Record<RequestVerdict, VerdictText> = {
     description: 'A poll of the trigger URL failed; the reason says why. It is tried again at the next interval.',
   },
   form: { label: 'Form', phrase: 'form submitted', description: 'Someone submitted the workflow’s hosted form.' },
+  called: {
+    label: 'Called',
+    phrase: 'called by a workflow',
+    description:
+      'Another workflow started this one: a Run workflow step, or an error workflow after a run failed; the reason names the run.',
+  },
 };
 
 export function isRequestVerdict(value: string): value is RequestVerdict {

@@ -275,8 +275,30 @@ export const runSchema = runSummarySchema.extend({
   idempotencyRoot: z.string(),
   /** A `filtered` run: the filter step that stopped it (its journal key) and its condition, which was false. */
   filteredBy: z.strictObject({ stepId: z.string(), condition: z.string() }).nullable().optional(),
+  /** The waits of its `wait` steps: an open one has its one-time link (approval page or resume URL). */
+  waits: z
+    .array(
+      z.strictObject({
+        stepId: z.string(),
+        mode: z.enum(['callback', 'approval']),
+        timeoutAt: timestampSchema,
+        resolvedAt: timestampSchema.nullable(),
+        outcome: z.enum(['resumed', 'approved', 'rejected', 'timed_out']).nullable(),
+        decidedBy: z.string().nullable(),
+        url: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  /** The run whose `subworkflow` step started this one (its journal key), or whose failure started this error workflow. */
+  parentRun: z
+    .strictObject({ id: z.string(), stepId: z.string().nullable(), kind: z.enum(['call', 'error']) })
+    .nullable()
+    .optional(),
+  /** The runs this run's `subworkflow` steps started. */
+  childRuns: z.array(z.strictObject({ id: z.string(), stepId: z.string(), workflowId: z.string(), status: runStatusSchema })).optional(),
 });
 export type Run = z.infer<typeof runSchema>;
+export type RunWait = NonNullable<Run['waits']>[number];
 
 /** `GET /api/runs/:id/steps/:stepKey/items`: a page of a loop's items. */
 export const loopItemsPageSchema = z.strictObject({

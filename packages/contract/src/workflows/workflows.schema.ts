@@ -28,6 +28,9 @@ const concurrency = z
   .nullable()
   .optional();
 
+/** The workflow started with a failed run's summary when a run finally fails (null = none). */
+const errorWorkflowId = z.uuid('must be the id of a workflow of this workspace').nullable().optional();
+
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 /**
@@ -49,6 +52,7 @@ export const workflowInputSchema = z.strictObject({
   autoReplay: autoReplaySchema.nullable().optional(),
   /** Dead-letter alerts (null = none). */
   alerts: alertsSchema.nullable().optional(),
+  errorWorkflowId,
 });
 
 /** `PATCH /api/workflows/:id`: any subset; `{ active }` pauses or resumes. */
@@ -61,6 +65,7 @@ export const workflowPatchSchema = z.strictObject({
   concurrency,
   autoReplay: autoReplaySchema.nullable().optional(),
   alerts: alertsSchema.nullable().optional(),
+  errorWorkflowId,
 });
 
 /**
@@ -125,6 +130,8 @@ export const workflowSchema = z.strictObject({
   autoReplay: autoReplaySchema,
   /** Dead-letter alerts, or null. */
   alerts: alertsSchema.nullable(),
+  /** The error workflow: started with the summary of each run that finally fails (null = none). */
+  errorWorkflowId: z.string().nullable().optional(),
   /** Number of the current version (1, 2, ...); a new one is made when the definition changes. */
   version: z.number().int(),
   versionId: z.string(),

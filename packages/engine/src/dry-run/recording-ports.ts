@@ -116,6 +116,29 @@ export function createRecordingPorts(params: {
         };
       },
     },
+    // A wait is passed over as if answered (as a delay is passed over), and a called workflow as if
+    // it succeeded with no output: nothing is opened or started.
+    waits: {
+      urls: (key) => ({ resumeUrl: `dry-run:resume/${key}`, approvalUrl: `dry-run:approve/${key}` }),
+      open: async ({ key, mode, timeoutAt }) => ({
+        resumeUrl: `dry-run:resume/${key}`,
+        approvalUrl: `dry-run:approve/${key}`,
+        timeoutAt,
+        resolution: {
+          outcome: mode === 'approval' ? 'approved' : 'resumed',
+          ...(mode === 'approval' ? { by: 'dry run' } : { body: null }),
+          at: new Date(params.clock.now()).toISOString(),
+        },
+      }),
+    },
+    workflows: {
+      call: async ({ key, wait, timeoutAt }) => ({
+        runId: `dry-run:${key}`,
+        status: wait ? 'succeeded' : 'queued',
+        timeoutAt,
+        output: null,
+      }),
+    },
   };
   if (!ports.ids) delete ports.ids;
   if (!ports.credentials) delete ports.credentials;

@@ -117,6 +117,62 @@ export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** How a `wait` step ended: a callback, a decision, or its timeout. */
+export interface WaitResolution {
+  outcome: 'resumed' | 'approved' | 'rejected' | 'timed_out';
+  /** The callback's JSON body (`resumed`). */
+  body?: unknown;
+  /** Who decided (`approved`, `rejected`), as they gave it on the approval page. */
+  by?: string;
+  /** When (ISO 8601). */
+  at: string;
+}
+
+/** A `wait` step's one-time links and, once it ended, how. */
+export interface WaitState {
+  resumeUrl: string;
+  approvalUrl: string;
+  /** When the wait times out (epoch ms): the first opening's, kept across executions. */
+  timeoutAt: number;
+  resolution?: WaitResolution;
+}
+
+/**
+ * Waits of the run being executed (`wait` steps): the host stores them (tokens hashed), serves the
+ * one-time resume URL and approval page, and wakes the run when one ends. Links are stable per run
+ * and step key, so steps before the wait can send them (`$resumeUrl`, `$approvalUrl`).
+ */
+export interface WaitPort {
+  urls(key: string): { resumeUrl: string; approvalUrl: string };
+  /**
+   * Opens the wait of this step key once (later calls return the same wait, its first `timeoutAt`)
+   * and says how it ended; a wait past its timeout is ended `timed_out` here, exactly once.
+   */
+  open(params: { key: string; mode: 'callback' | 'approval'; timeoutAt: number }): Promise<WaitState>;
+}
+
+/** A child run started by a `subworkflow` step, as the host last saw it. */
+export interface ChildRunState {
+  runId: string;
+  /** A run status: queued, running, waiting, succeeded, failed, filtered, cancelled. */
+  status: string;
+  /** When the parent stops waiting for it (epoch ms): the first call's, kept across executions. */
+  timeoutAt: number;
+  /** The child's answer: its first `respond` step's body, or the output of its last step. */
+  output?: unknown;
+  error?: { code: string; message: string; stepId?: string };
+}
+
+/**
+ * Starts other workflows of the workspace (`subworkflow` steps): once per step key (a later call
+ * returns the same child run), as a request with the verdict `called` and a queued run linked to
+ * the calling run; the host wakes the caller when a child it waits for ends. It refuses a cycle or
+ * a call deeper than its limit with an error carrying `code` and `message`.
+ */
+export interface WorkflowCaller {
+  call(params: { key: string; workflowId: string; input: unknown; wait: boolean; timeoutAt: number }): Promise<ChildRunState>;
+}
+
 /** Everything the engine needs from the outside world. The engine itself performs no IO. */
 export interface EnginePorts {
   http: HttpInvoker;
@@ -129,5 +185,9 @@ export interface EnginePorts {
   connections?: ConnectionResolver;
   /** Needed by `email` steps; without it they fail with MAIL_UNAVAILABLE. */
   mail?: MailSender;
+  /** Needed by `wait` steps; without it they fail with WAIT_UNAVAILABLE. */
+  waits?: WaitPort;
+  /** Needed by `subworkflow` steps; without it they fail with SUBWORKFLOW_UNAVAILABLE. */
+  workflows?: WorkflowCaller;
   logger?: Logger;
 }

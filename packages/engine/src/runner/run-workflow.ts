@@ -3,6 +3,7 @@ import { DEFAULT_EXPRESSION_LIMITS } from '../expressions/expression-limits';
 import { ExpressionError } from '../expressions/expression-error';
 import { assertDataDepth } from '../expressions/sanitize-value';
 import type { Step } from '../steps/step.schema';
+import { childStepLists, stepListsOf } from '../steps/step-tree';
 import type { WorkflowDefinition } from '../schema/workflow-definition.schema';
 import type { EnginePorts } from './ports';
 import { toStepErrorInfo, type StepErrorInfo } from './step-error';
@@ -95,6 +96,8 @@ export async function runWorkflow(params: RunWorkflowParams): Promise<RunVerdict
   const limits = { ...DEFAULT_EXPRESSION_LIMITS, ...params.limits };
   const journal = new Map((params.journal ?? []).filter((r) => r.status === 'succeeded').map((r) => [r.stepId, r]));
   const state: RunState = { ports, now, limits, runId: params.runId, journal, results: [], onStepFinished: params.onStepFinished };
+  const waitKey = firstWaitKey(definition.steps);
+  if (waitKey !== undefined && ports.waits) state.bindings = ports.waits.urls(waitKey);
 
   try {
     assertDataDepth({ value: trigger.body, maxDepth: limits.maxDataDepth, what: 'The trigger request body' });
@@ -108,6 +111,24 @@ export async function runWorkflow(params: RunWorkflowParams): Promise<RunVerdict
   const verdict = toVerdict(outcome, state.results);
   if (state.response !== undefined) verdict.response = state.response;
   return verdict;
+}
+
+/**
+ * The journal key of the step `$resumeUrl` and `$approvalUrl` stand for: the run's first `wait`
+ * step (depth first, in order), loops left out (a wait in a loop has a link per item, in its output).
+ */
+function firstWaitKey(steps: ReadonlyArray<Step>, prefix = ''): string | undefined {
+  for (const step of steps) {
+    const key = prefix + step.id;
+    if (step.type === 'wait') return key;
+    const lists = stepListsOf(step);
+    if (!lists || lists.perItem) continue;
+    for (const list of childStepLists(step)) {
+      const inner = firstWaitKey(list.steps, lists.journalPrefix({ key, id: list.id }));
+      if (inner !== undefined) return inner;
+    }
+  }
+  return undefined;
 }
 
 /** Rethrows what the host's own callback threw, as it threw it. */

@@ -35,6 +35,8 @@ export interface RunState {
   onStepFinished?: (result: StepResult) => Promise<void>;
   /** The first `respond` output. */
   response?: RespondOutput;
+  /** Variables every expression of the run sees (`$resumeUrl`, `$approvalUrl`). */
+  bindings?: Record<string, unknown>;
 }
 
 /** Where a list of steps runs: its journal key prefix, context and variables. */
@@ -68,7 +70,7 @@ export async function runStep(state: RunState, step: Step, key: string, scope: B
       ? { stepId: key, type: step.type }
       : { stepId: key, type: step.type, parentStepId: scope.parentStepId, definitionStepId: step.id };
   const evaluate: EvaluateOptions = { now: state.now, limits: state.limits };
-  if (scope.bindings) evaluate.bindings = scope.bindings;
+  if (scope.bindings || state.bindings) evaluate.bindings = { ...state.bindings, ...scope.bindings };
   if (ports.ids) {
     const ids = ports.ids;
     evaluate.uuid = () => ids.uuid();
@@ -98,7 +100,7 @@ export async function runStep(state: RunState, step: Step, key: string, scope: B
       return { result: { ...base, status: 'failed', output: outcome.output, error, ...timing }, halt, record: true };
     }
     const result: StepResult = { ...base, status: 'succeeded', input: outcome.input, output: outcome.output, ...timing };
-    return { result, halt, record: halt === undefined || stepListsOf(step) === undefined };
+    return { result, halt, record: outcome.journal !== false && (halt === undefined || stepListsOf(step) === undefined) };
   } catch (err) {
     if (err instanceof HostCallbackError) throw err;
     const error = toStepErrorInfo(err);

@@ -78,6 +78,11 @@ export interface StepOutcome {
   proceed?: boolean;
   /** Why the run does not go on although the step did not fail. */
   halt?: StepHalt;
+  /**
+   * `false`: the outcome is not journaled, so the step runs again when the run resumes (a `wait`
+   * or `subworkflow` step still waiting asks its host again then).
+   */
+  journal?: false;
 }
 
 export type StepHandler<S extends Step> = (params: StepHandlerParams<S>) => Promise<StepOutcome>;

@@ -16,6 +16,8 @@ import { stopKit } from './stop/stop.kit';
 import { teamsKit } from './teams/teams.kit';
 import { telegramKit } from './telegram/telegram.kit';
 import { webhookKit } from './webhook/webhook.kit';
+import { subworkflowKit } from './subworkflow/subworkflow.kit';
+import { waitKit } from './wait/wait.kit';
 
 /**
  * One kit per step type, in the order the builder offers them. Typed by the step union, so a type
@@ -28,6 +30,8 @@ export const STEP_KITS: { readonly [T in StepType]: StepKit<T> } = {
   branch: branchKit,
   loop: loopKit,
   delay: delayKit,
+  wait: waitKit,
+  subworkflow: subworkflowKit,
   respond: respondKit,
   stop: stopKit,
   slack: slackKit,

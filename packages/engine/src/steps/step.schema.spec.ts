@@ -12,6 +12,8 @@ describe('stepSchema', () => {
       'branch',
       'loop',
       'delay',
+      'wait',
+      'subworkflow',
       'respond',
       'stop',
       'slack',

@@ -14,6 +14,8 @@ import { stopStepSchema } from './stop/stop.schema';
 import { teamsStepSchema } from './teams/teams.schema';
 import { telegramStepSchema } from './telegram/telegram.schema';
 import { webhookStepSchema } from './webhook/webhook.schema';
+import { subworkflowStepSchema } from './subworkflow/subworkflow.schema';
+import { waitStepSchema } from './wait/wait.schema';
 
 /** Most steps in one list of steps (the workflow's, a branch path's or a loop's). */
 export const MAX_STEPS_PER_LIST = 100;
@@ -68,6 +70,8 @@ export const stepSchema = z.discriminatedUnion('type', [
   webhookStepSchema,
   emailStepSchema,
   appStepSchema,
+  waitStepSchema,
+  subworkflowStepSchema,
 ]);
 export type Step = z.infer<typeof stepSchema>;
 export type StepType = Step['type'];

@@ -1,3 +1,4 @@
+import { RunWaitEntity } from './run-wait.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { CredentialEntity } from './credential.entity';
@@ -50,3 +51,6 @@ export {
 ENTITIES.push(WorkflowAlertStateEntity);
 export { WorkflowAlertStateEntity };
 export { ApiKeyEntity, AuditEventEntity, InviteEntity, LoginAttemptEntity, SessionEntity, UserEntity, WorkspaceMemberEntity };
+// Waiting runs (issue 17: wait steps)
+ENTITIES.push(RunWaitEntity);
+export { RunWaitEntity };

@@ -13,6 +13,8 @@ import { WorkflowEntity } from './workflow.entity';
 @Index('idx_runs_auto_replay', ['autoReplayAt'], { where: `auto_replay_at IS NOT NULL` })
 @Index('idx_runs_dead_letter', ['workflowId', 'id'], { where: `dead_lettered_at IS NOT NULL` })
 @Index('idx_runs_replay_of', ['replayOf'], { where: `replay_of IS NOT NULL` })
+@Index('uq_runs_parent_step', ['parentRunId', 'parentStepKey'], { unique: true, where: `parent_run_id IS NOT NULL` })
+@Index('uq_runs_error_of', ['errorOf'], { unique: true, where: `error_of IS NOT NULL` })
 export class RunEntity {
   /** UUIDv7: time-ordered, so `id DESC` is newest first and ids serve as cursors. */
   @PrimaryColumn({ type: 'uuid' })
@@ -99,6 +101,25 @@ export class RunEntity {
    */
   @Column({ type: 'text', name: 'trace_parent', nullable: true })
   traceParent!: string | null;
+
+  /** A run started by a `subworkflow` step: the calling run and the step's journal key (ADR 0022). */
+  @Column({ type: 'uuid', name: 'parent_run_id', nullable: true })
+  parentRunId!: string | null;
+
+  @Column({ type: 'text', name: 'parent_step_key', nullable: true })
+  parentStepKey!: string | null;
+
+  /** How many calls deep this run is: 0 for a run its trigger started, the caller's + 1 for a child. */
+  @Column({ type: 'integer', name: 'call_depth', default: 0 })
+  callDepth!: number;
+
+  /** A child its caller waits for: when the caller stops waiting. */
+  @Column({ type: 'timestamptz', name: 'call_timeout_at', nullable: true })
+  callTimeoutAt!: Date | null;
+
+  /** A run of an error workflow: the failed run it was started for (once per failed run). */
+  @Column({ type: 'uuid', name: 'error_of', nullable: true })
+  errorOf!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

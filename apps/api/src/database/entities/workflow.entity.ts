@@ -30,6 +30,10 @@ export class WorkflowEntity {
   @Column({ type: 'text', name: 'external_id', nullable: true })
   externalId!: string | null;
 
+  /** The workflow started with a summary when a run of this one finally fails (ADR 0022). */
+  @Column({ type: 'uuid', name: 'error_workflow_id', nullable: true })
+  errorWorkflowId!: string | null;
+
   /** Number of the current version (1, 2, ...). */
   @Column({ type: 'integer', default: 1 })
   version!: number;

@@ -19,6 +19,7 @@ import { BodyWordsSearch1795560200000 } from './1795560200000-body-words-search'
 import { WorkflowExternalId1795570000000 } from './1795570000000-workflow-external-id';
 import { OidcUsers1795580000000 } from './1795580000000-oidc-users';
 import { WorkflowSamples1795602000000 } from './1795602000000-workflow-samples';
+import { WaitsAndCalls1795606000000 } from './1795606000000-waits-and-calls';
 export const MIGRATIONS: Array<new () => object> = [
   Initial1795443851893,
   TriggerSecurity1795445791658,
@@ -41,4 +42,5 @@ export const MIGRATIONS: Array<new () => object> = [
   WorkflowExternalId1795570000000,
   OidcUsers1795580000000,
   WorkflowSamples1795602000000,
+  WaitsAndCalls1795606000000,
 ];

@@ -26,6 +26,7 @@ const TONES: Record<RequestVerdict, BadgeTone> = {
   polled: 'success',
   form: 'success',
   poll_failed: 'danger',
+  called: 'info',
 };
 
 /** Badge text, tone and tooltip of a request verdict; verdicts added later still render. */

@@ -32,6 +32,7 @@ import { StepList, stepAnchorId } from './StepList';
 import { OpenAsSampleLink, TriggerRequestCard } from './TriggerRequestCard';
 import { ReplayConfirmDialog } from './replay/ReplayConfirmDialog';
 import { ReplaysCard } from './replay/ReplaysCard';
+import { RunLinksCard } from './compose/RunLinksCard';
 import { ResolvedBadge } from './replay/ResolvedBadge';
 import { useReplayRun, useRun } from './use-run';
 import './RunPage.css';
@@ -283,6 +284,7 @@ export function RunPage() {
         <div className="sy-run__main">
           <RunSummaryCard run={data} now={now} />
           <ReplaysCard run={data} />
+          <RunLinksCard run={data} />
           {hasContent(data.error) ? <RunErrorCallout error={data.error} run={data} /> : null}
           <StepList run={data} now={now} />
         </div>

@@ -26,6 +26,7 @@ import { WorkflowTabs } from './WorkflowTabs';
 import { ExportButton } from '../bundles/ExportButton';
 import { WorkflowHealthView } from '../health/WorkflowHealthView';
 import { WorkflowReliabilitySettings } from './WorkflowReliabilitySettings';
+import { ErrorWorkflowSetting } from './ErrorWorkflowSetting';
 import { workflowEditorPath } from './workflow-paths';
 import './WorkflowPage.css';
 
@@ -141,6 +142,7 @@ export function WorkflowPage({ tab = 'runs' }: { tab?: 'runs' | 'requests' | 'he
             <TriggerCard workflow={data} />
             <StepsCard workflow={data} />
             <WorkflowReliabilitySettings workflow={data} />
+            <ErrorWorkflowSetting workflow={data} />
           </aside>
         </div>
       )}

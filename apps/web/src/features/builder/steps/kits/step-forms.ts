@@ -15,6 +15,8 @@ import { StopStepForm } from './stop/StopStepForm';
 import { TeamsStepForm } from './teams/TeamsStepForm';
 import { TelegramStepForm } from './telegram/TelegramStepForm';
 import { WebhookStepForm } from './webhook/WebhookStepForm';
+import { SubworkflowStepForm } from './subworkflow/SubworkflowStepForm';
+import { WaitStepForm } from './wait/WaitStepForm';
 
 /**
  * The form of every step type, each in its kit folder, typed by the engine's step union: a type
@@ -28,6 +30,8 @@ export const STEP_FORMS: { readonly [T in StepType]: StepForm<T> } = {
   branch: BranchStepForm,
   loop: LoopStepForm,
   delay: DelayStepForm,
+  wait: WaitStepForm,
+  subworkflow: SubworkflowStepForm,
   respond: RespondStepForm,
   stop: StopStepForm,
   slack: SlackStepForm,

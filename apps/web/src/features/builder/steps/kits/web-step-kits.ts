@@ -16,6 +16,8 @@ import { teamsWebKit } from './teams/teams.kit';
 import { telegramWebKit } from './telegram/telegram.kit';
 import type { WebStepKit } from './web-step-kit';
 import { webhookWebKit } from './webhook/webhook.kit';
+import { subworkflowWebKit } from './subworkflow/subworkflow.kit';
+import { waitWebKit } from './wait/wait.kit';
 
 /**
  * The builder's kit of every step type, typed by the engine's step union: a type without a kit does
@@ -29,6 +31,8 @@ export const WEB_STEP_KITS: { readonly [T in StepType]: WebStepKit<T> } = {
   branch: branchWebKit,
   loop: loopWebKit,
   delay: delayWebKit,
+  wait: waitWebKit,
+  subworkflow: subworkflowWebKit,
   respond: respondWebKit,
   stop: stopWebKit,
   slack: slackWebKit,
