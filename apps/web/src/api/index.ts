@@ -85,3 +85,4 @@ export type TestWorkflowResponse = TestWorkflowResult;
 export * from './health-view.api';
 export * from './requests.api';
 export * from './settings.api';
+export * from './sso-settings.api';
