@@ -5,6 +5,7 @@ import { allDetailsShown, fieldErrors } from '../settings/field-errors';
 import { type SsoForm, ssoForm, ssoRequest } from './sso-form';
 import { useRemoveSsoSettings, useSsoDiscovery, useSsoSettings, useUpdateSsoSettings } from './use-sso-settings';
 import '../network/NetworkSettingsPage.css';
+import './SsoSettingsPage.css';
 
 const ROLE_OPTIONS = [
   { value: 'viewer', label: 'Viewer' },
@@ -34,7 +35,7 @@ function sourceBadge(source: SsoSettings['source']) {
 function DiscoveryCheck({ issuer }: { issuer: string }) {
   const discovery = useSsoDiscovery();
   return (
-    <div className="sy-settings__form-actions">
+    <div className="sy-settings__form-actions sy-sso__actions">
       <Button
         type="button"
         icon="search"
@@ -97,7 +98,7 @@ export function SsoSettingsPage() {
       </Card>
       <Card title="Provider" description="From the application you register at the provider for Switchyard.">
         <form
-          className="sy-settings__form"
+          className="sy-settings__form sy-settings__form--stacked sy-sso__form"
           onSubmit={(event) => {
             event.preventDefault();
             setSaved(null);
@@ -210,7 +211,7 @@ export function SsoSettingsPage() {
             inputMode="email"
             autoComplete="off"
           />
-          <div className="sy-settings__form-actions">
+          <div className="sy-settings__form-actions sy-sso__actions">
             <Button type="submit" variant="primary" icon="save" loading={update.isPending}>
               Save single sign-on
             </Button>
