@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pool } from 'pg';
 import type { Logger } from '../../src/common/logger';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config.schema';
 import { PG_POOL } from '../../src/database/database.module';
-import { SettingsStore } from '../../src/settings/settings-store';
+import { reencryptSecrets, SEALED_TABLES } from '../../src/secrets/reencrypt-secrets';
+import { SecretBox } from '../../src/secrets/secret-box';
+import { SECRET_BOX, type SecretBoxProvider } from '../../src/secrets/trigger-secrets.service';
+import { SettingsStore, SSO_SECRET_AAD } from '../../src/settings/settings-store';
 import { TEST_OWNER } from '../support/client';
 import { RedirectWalker, signInAtProvider, TestOidcProvider } from '../support/oidc-test-provider';
 import { SessionClient } from '../support/session-client';
@@ -105,6 +109,26 @@ describe('single sign-on configured by an owner in Settings (against a local Ope
     expect(JSON.stringify(audit)).not.toContain(provider.clientSecret);
     const state = (await (await fetch(`${sy.url}/api/auth/state`)).json()) as { sso?: unknown };
     expect(state.sso).toEqual({ name: 'Company IdP', passwordSignIn: true });
+  });
+
+  it('re-seals the stored secret when the master key is rotated (rolled back here)', async () => {
+    const box = sy.instance.app.get<SecretBoxProvider>(SECRET_BOX)();
+    const rotated = new SecretBox(randomBytes(32), [(box as unknown as { key: Buffer }).key]);
+    const client = await sy.instance.app.get<Pool>(PG_POOL).connect();
+    try {
+      await client.query('BEGIN');
+      const counts = await reencryptSecrets(
+        client as never,
+        rotated,
+        SEALED_TABLES.filter((t) => t.table === 'instance_settings'),
+      );
+      expect(counts.instance_settings).toEqual({ reencrypted: 1, current: 0, failed: [] });
+      const [row] = (await client.query(`SELECT sso_client_secret FROM instance_settings WHERE id = 1`)).rows;
+      expect(rotated.decrypt(row.sso_client_secret, SSO_SECRET_AAD).toString()).toBe(provider.clientSecret);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
   });
 
   it('signs in with the stored settings: just-in-time member, group -> role mapping, refused domain', async () => {
