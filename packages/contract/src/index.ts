@@ -27,6 +27,7 @@ export * from './triggers/run-now.schema';
 export * from './triggers/upcoming.schema';
 export * from './settings/settings.schema';
 export * from './settings/test-event.schema';
+export * from './settings/sso-settings.schema';
 export * from './routes/route-spec';
 export * from './routes/routes';
 export * from './bundles/bundle.schema';

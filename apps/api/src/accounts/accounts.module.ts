@@ -13,6 +13,11 @@ import { DEFAULT_LOCKOUT_POLICY } from './lockout-policy';
 import { InvitesController, WorkspacesController } from './workspaces.controller';
 import { OidcController } from './oidc/oidc.controller';
 import { OidcService } from './oidc/oidc.service';
+import { SsoConfig } from './oidc/sso-config';
+import { SsoSettingsController } from './oidc/sso-settings.controller';
+import { SsoSettingsService } from './oidc/sso-settings.service';
+import { CredentialsModule } from '../credentials/credentials.module';
+import { SettingsStoreModule } from '../settings/settings-store.module';
 import { WorkspacesService } from './workspaces.service';
 
 /** Seeds the owner and key of an unattended install, and prunes expired sessions every hour. */
@@ -42,16 +47,27 @@ class AccountsHousekeeping implements OnApplicationBootstrap, BeforeApplicationS
  * log, and the one guard deciding access to every route (docs/accounts.md). HTTP processes only.
  */
 @Module({
-  imports: [AuditModule, MailModule],
-  controllers: [AuthController, OidcController, WorkspacesController, InvitesController, ApiKeysController, AuditController],
+  imports: [AuditModule, MailModule, SettingsStoreModule, CredentialsModule],
+  controllers: [
+    AuthController,
+    OidcController,
+    SsoSettingsController,
+    WorkspacesController,
+    InvitesController,
+    ApiKeysController,
+    AuditController,
+  ],
   providers: [
     { provide: LOCKOUT_POLICY, useValue: DEFAULT_LOCKOUT_POLICY },
     AuthService,
     OidcService,
+    SsoConfig,
+    SsoSettingsService,
     ApiKeysService,
     WorkspacesService,
     { provide: APP_GUARD, useClass: AccessGuard },
     AccountsHousekeeping,
   ],
+  exports: [SsoConfig],
 })
 export class AccountsModule {}

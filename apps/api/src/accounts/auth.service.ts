@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.schema';
 import { DEFAULT_WORKSPACE_ID } from '../database/entities/workspace.entity';
 import { type AuthUser, changePasswordSchema, loginSchema, setupSchema, type WorkspaceMembership } from '@switchyard/contract';
 import { cookieSecure } from './cookies';
+import { SsoConfig } from './oidc/sso-config';
 import { DEFAULT_LOCKOUT_POLICY, failureDelayMs, type LockoutPolicy, lockoutFor } from './lockout-policy';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 import { apiKeyPrefix, csrfTokenFor, randomToken, sha256 } from './tokens';
@@ -60,6 +61,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly sso: SsoConfig,
     @Inject(LOCKOUT_POLICY) private readonly lockout: LockoutPolicy = DEFAULT_LOCKOUT_POLICY,
   ) {}
 
@@ -151,7 +153,7 @@ export class AuthService {
       throw new ApiError(401, 'invalid_credentials', 'The email or the password is wrong');
     }
     await this.dataSource.query(`DELETE FROM login_attempts WHERE key = $1`, [keys[0]]);
-    if (this.config.SWITCHYARD_PASSWORD_SIGNIN === 'off') {
+    if (!this.sso.current().passwordSignIn) {
       // The break-glass account must (still) be an owner somewhere to use its password.
       const [owner] = await this.dataSource.query(`SELECT 1 FROM workspace_members WHERE user_id = $1 AND role = 'owner' LIMIT 1`, [
         row.id,
@@ -161,17 +163,18 @@ export class AuthService {
     return this.startSession(this.dataSource.manager, { id: row.id, email: row.email, name: row.name });
   }
 
-  /** SWITCHYARD_PASSWORD_SIGNIN=off leaves passwords only to the break-glass owner (SWITCHYARD_BREAK_GLASS_EMAIL). */
+  /** Password sign-in turned off (Settings or SWITCHYARD_PASSWORD_SIGNIN=off) leaves passwords only to the break-glass owner. */
   private passwordSignInAllowed(email: string): boolean {
-    if (this.config.SWITCHYARD_PASSWORD_SIGNIN !== 'off') return true;
-    const breakGlass = this.config.SWITCHYARD_BREAK_GLASS_EMAIL?.trim().toLowerCase();
-    return breakGlass !== undefined && breakGlass === email;
+    const sso = this.sso.current();
+    if (sso.passwordSignIn) return true;
+    return sso.breakGlassEmail !== null && sso.breakGlassEmail === email;
   }
 
   /** What the sign-in page offers besides passwords; undefined without single sign-on. */
   ssoOffer(): { name: string; passwordSignIn: boolean } | undefined {
-    if (!this.config.SWITCHYARD_OIDC_ISSUER || !this.config.SWITCHYARD_OIDC_CLIENT_ID) return undefined;
-    return { name: this.config.SWITCHYARD_OIDC_NAME, passwordSignIn: this.config.SWITCHYARD_PASSWORD_SIGNIN !== 'off' };
+    const sso = this.sso.current();
+    if (!sso.oidc) return undefined;
+    return { name: sso.oidc.name, passwordSignIn: sso.passwordSignIn };
   }
 
   private lockState(failures: Map<string, Date[]>, keys: string[], now: Date): Date | null {

@@ -39,3 +39,30 @@ describe('spikeFinding', () => {
     expect(spikeFinding({ settings: base, refused: {} })).toBeNull();
   });
 });
+
+describe('quietFinding with an expected schedule', () => {
+  const createdAt = new Date('2026-01-01T00:00:00Z');
+  const settings = {
+    ...base,
+    quietHours: 2,
+    quietSchedule: {
+      timezone: 'UTC',
+      days: ['mon' as const, 'tue' as const, 'wed' as const, 'thu' as const, 'fri' as const],
+      from: '08:00',
+      to: '18:00',
+    },
+  };
+  // Friday 2026-01-16 17:00Z: one expected hour left that day.
+  const last = new Date('2026-01-16T17:00:00Z');
+
+  it('does not count the night or the weekend', () => {
+    expect(quietFinding({ settings, now: new Date('2026-01-19T07:59:00Z'), lastAcceptedAt: last, createdAt })).toMatchObject({
+      holds: false,
+      details: { quietForHours: 1 },
+    });
+    expect(quietFinding({ settings, now: new Date('2026-01-19T09:00:00Z'), lastAcceptedAt: last, createdAt })).toMatchObject({
+      holds: true,
+      details: { quietHours: 2, quietForHours: 2, quietSchedule: settings.quietSchedule },
+    });
+  });
+});

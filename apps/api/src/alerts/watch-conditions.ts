@@ -1,4 +1,5 @@
 import { type AlertSettings, HEALTH_REFUSED_VERDICTS } from '@switchyard/contract';
+import { expectedTimeBetween } from './expected-time';
 
 export { HEALTH_REFUSED_VERDICTS };
 
@@ -11,7 +12,11 @@ export interface WatchFinding {
   details: Record<string, unknown>;
 }
 
-/** Quiet: no request accepted for `quietHours`, counted from the last accepted one (or the workflow's creation). */
+/**
+ * Quiet: no request accepted for `quietHours`, counted from the last accepted one (or the workflow's
+ * creation). With a `quietSchedule`, only the time inside it counts (a night or a weekend outside
+ * the expected hours does not make a workflow quiet).
+ */
 export function quietFinding(params: {
   settings: AlertSettings;
   now: Date;
@@ -21,11 +26,20 @@ export function quietFinding(params: {
   const hours = params.settings.quietHours;
   if (hours === undefined) return null;
   const since = params.lastAcceptedAt ?? params.createdAt;
-  const quietMs = params.now.getTime() - since.getTime();
+  const schedule = params.settings.quietSchedule;
+  const threshold = hours * 3_600_000;
+  const quietMs = schedule
+    ? expectedTimeBetween(schedule, since.getTime(), params.now.getTime(), threshold)
+    : params.now.getTime() - since.getTime();
   return {
     kind: 'quiet',
-    holds: quietMs >= hours * 3_600_000,
-    details: { quietHours: hours, lastAcceptedAt: params.lastAcceptedAt?.toISOString() ?? null, quietForHours: round(quietMs / 3_600_000) },
+    holds: quietMs >= threshold,
+    details: {
+      quietHours: hours,
+      lastAcceptedAt: params.lastAcceptedAt?.toISOString() ?? null,
+      quietForHours: round(quietMs / 3_600_000),
+      ...(schedule ? { quietSchedule: schedule } : {}),
+    },
   };
 }
 

@@ -187,7 +187,9 @@ export class WorkflowWatcher {
     const lines =
       finding.kind === 'quiet'
         ? [
-            `The workflow "${workflow.name}" has accepted no request for ${String(d.quietForHours)} hours (alert after ${String(d.quietHours)}).`,
+            d.quietSchedule
+              ? `The workflow "${workflow.name}" has accepted no request for ${String(d.quietForHours)} hours of the time requests are expected (alert after ${String(d.quietHours)}).`
+              : `The workflow "${workflow.name}" has accepted no request for ${String(d.quietForHours)} hours (alert after ${String(d.quietHours)}).`,
             `Last accepted request: ${d.lastAcceptedAt ? String(d.lastAcceptedAt) : 'none yet'}.`,
             'Check that the sender still calls its trigger URL, and the request log for refused requests.',
           ]

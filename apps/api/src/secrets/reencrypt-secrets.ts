@@ -1,4 +1,5 @@
 import { credentialAssociatedData } from '../credentials/credential-seal';
+import { SSO_SECRET_AAD } from '../settings/settings-store';
 import type { SecretBox } from './secret-box';
 
 /** What the re-encryption needs of a database client (a pg Pool or Client). */
@@ -8,15 +9,22 @@ export interface Queryable {
 
 /** A table of sealed secrets: where the ciphertext is and what its associated data is. */
 export interface SealedTable {
-  table: 'trigger_secrets' | 'credentials' | 'connections';
+  table: 'trigger_secrets' | 'credentials' | 'connections' | 'instance_settings';
   idColumn: string;
+  /** The sealed column (`ciphertext` unless said); rows where it is null hold no secret. */
+  column?: string;
   associatedData(id: string): string;
 }
+
+/** The sealed column of a table. */
+export const sealedColumn = (spec: SealedTable): string => spec.column ?? 'ciphertext';
 
 export const SEALED_TABLES: ReadonlyArray<SealedTable> = [
   { table: 'trigger_secrets', idColumn: 'workflow_id', associatedData: (id) => id },
   { table: 'credentials', idColumn: 'id', associatedData: credentialAssociatedData },
   { table: 'connections', idColumn: 'id', associatedData: (id) => `connection:${id}` },
+  // The single sign-on client secret kept in Settings (one row, id 1).
+  { table: 'instance_settings', idColumn: 'id', column: 'sso_client_secret', associatedData: () => SSO_SECRET_AAD },
 ];
 
 export interface ReencryptCounts {
@@ -44,11 +52,15 @@ export async function reencryptSecrets(
     out[spec.table] = counts;
     const exists = await db.query<{ t: string | null }>(`SELECT to_regclass($1) AS t`, [`public.${spec.table}`]);
     if (!exists.rows[0]?.t) continue;
-    const ids = await db.query<{ id: string }>(`SELECT ${spec.idColumn} AS id FROM ${spec.table} ORDER BY 1`);
+    const column = sealedColumn(spec);
+    const ids = await db.query<{ id: string }>(`SELECT ${spec.idColumn} AS id FROM ${spec.table} WHERE ${column} IS NOT NULL ORDER BY 1`);
     for (const { id } of ids.rows) {
       for (let attempt = 0; ; attempt++) {
-        const { rows } = await db.query<{ ciphertext: Buffer }>(`SELECT ciphertext FROM ${spec.table} WHERE ${spec.idColumn} = $1`, [id]);
-        if (!rows[0]) break;
+        const { rows } = await db.query<{ ciphertext: Buffer | null }>(
+          `SELECT ${column} AS ciphertext FROM ${spec.table} WHERE ${spec.idColumn} = $1`,
+          [id],
+        );
+        if (!rows[0]?.ciphertext) break;
         const sealed = rows[0].ciphertext;
         if (!box.isStale(sealed)) {
           counts.current++;
@@ -61,7 +73,7 @@ export async function reencryptSecrets(
           counts.failed.push({ id, reason: (err as Error).message });
           break;
         }
-        const updated = await db.query(`UPDATE ${spec.table} SET ciphertext = $2 WHERE ${spec.idColumn} = $1 AND ciphertext = $3`, [
+        const updated = await db.query(`UPDATE ${spec.table} SET ${column} = $2 WHERE ${spec.idColumn} = $1 AND ${column} = $3`, [
           id,
           resealed,
           sealed,

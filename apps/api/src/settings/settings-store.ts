@@ -5,10 +5,32 @@ import type { Logger } from '../common/logger';
 /** How long a process trusts what it read; a change made in another process is seen within this. */
 export const SETTINGS_TTL_MS = 2_000;
 
+/** Single sign-on as stored in Settings (the client secret apart, sealed). */
+export interface StoredSso {
+  issuer: string;
+  clientId: string;
+  name: string;
+  allowedDomains: string[];
+  defaultRole: 'viewer' | 'editor' | 'admin';
+  groupsClaim: string;
+  groupRoles: Array<{ group: string; role: 'viewer' | 'editor' | 'admin' }>;
+  passwordSignIn: boolean;
+  breakGlassEmail: string | null;
+}
+
 export interface StoredInstanceSettings {
   publicUrl: string | null;
+  /** Single sign-on configured in Settings, or null (the environment's applies). */
+  sso: StoredSso | null;
+  /** The client secret, sealed with the master key (associated data SSO_SECRET_AAD). */
+  ssoClientSecret: Buffer | null;
   updatedAt: Date | null;
 }
+
+/** Binds the sealed client secret to its place. */
+export const SSO_SECRET_AAD = 'instance_settings:sso_client_secret';
+
+const EMPTY_INSTANCE: StoredInstanceSettings = { publicUrl: null, sso: null, ssoClientSecret: null, updatedAt: null };
 
 export interface StoredWorkspaceSettings {
   egressAllow: string[];
@@ -26,7 +48,7 @@ export interface StoredWorkspaceSettings {
  */
 export class SettingsStore {
   private readonly workspaces = new Map<string, { at: number; value: Promise<StoredWorkspaceSettings> }>();
-  private instance: StoredInstanceSettings = { publicUrl: null, updatedAt: null };
+  private instance: StoredInstanceSettings = EMPTY_INSTANCE;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -61,8 +83,10 @@ export class SettingsStore {
   }
 
   async refreshInstance(): Promise<StoredInstanceSettings> {
-    const { rows } = await this.pool.query(`SELECT public_url, updated_at FROM instance_settings WHERE id = 1`);
-    this.instance = rows[0] ? { publicUrl: rows[0].public_url, updatedAt: rows[0].updated_at } : { publicUrl: null, updatedAt: null };
+    const { rows } = await this.pool.query(`SELECT public_url, sso, sso_client_secret, updated_at FROM instance_settings WHERE id = 1`);
+    this.instance = rows[0]
+      ? { publicUrl: rows[0].public_url, sso: rows[0].sso, ssoClientSecret: rows[0].sso_client_secret, updatedAt: rows[0].updated_at }
+      : EMPTY_INSTANCE;
     this.applyPublicUrl();
     return this.instance;
   }
@@ -79,6 +103,26 @@ export class SettingsStore {
       [publicUrl],
     );
     return this.refreshInstance();
+  }
+
+  /**
+   * Stores (or with null removes) the single sign-on settings. `clientSecret`: a sealed new one,
+   * null to remove it, undefined to keep the stored one.
+   */
+  async saveSso(sso: StoredSso | null, clientSecret: Buffer | null | undefined): Promise<StoredInstanceSettings> {
+    await this.pool.query(
+      `INSERT INTO instance_settings (id, sso, sso_client_secret, updated_at) VALUES (1, $1::jsonb, $2, now())
+       ON CONFLICT (id) DO UPDATE SET sso = EXCLUDED.sso,
+         sso_client_secret = CASE WHEN $3 THEN instance_settings.sso_client_secret ELSE EXCLUDED.sso_client_secret END,
+         updated_at = EXCLUDED.updated_at`,
+      [sso === null ? null : JSON.stringify(sso), sso === null ? null : (clientSecret ?? null), sso !== null && clientSecret === undefined],
+    );
+    return this.refreshInstance();
+  }
+
+  /** A read of the settings' database (checks beside a change). */
+  query(sql: string, params: unknown[]) {
+    return this.pool.query(sql, params);
   }
 
   /** The workspace's settings, at most SETTINGS_TTL_MS old. */

@@ -11,7 +11,7 @@ import {
   type WorkflowListItem,
   workflowPatchSchema,
 } from '@switchyard/contract';
-import { formatPath, type TriggerType, validateDefinition, type WorkflowDefinition } from '@switchyard/engine';
+import { formatPath, scheduleProblem, type TriggerType, validateDefinition, type WorkflowDefinition } from '@switchyard/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { newId, newTriggerToken } from '../common/ids';
@@ -254,6 +254,16 @@ export class WorkflowsService {
       throw new ApiError(400, 'validation_failed', `The workflow is invalid: alerts.${watched} ${message}`, [
         { path: `alerts.${watched}`, message },
       ]);
+    }
+    const schedule = alerts?.quietSchedule;
+    if (schedule) {
+      const fail = (field: string, message: string) => {
+        const path = field ? `alerts.quietSchedule.${field}` : 'alerts.quietSchedule';
+        throw new ApiError(400, 'validation_failed', `The workflow is invalid: ${path} ${message}`, [{ path, message }]);
+      };
+      if (alerts?.quietHours === undefined) fail('', 'needs alerts.quietHours: the schedule says which time counts towards it');
+      const problem = scheduleProblem({ cron: schedule.cron ?? '* * * * *', timezone: schedule.timezone });
+      if (problem) fail(problem.field === 'cron' ? 'cron' : 'timezone', problem.message);
     }
   }
 

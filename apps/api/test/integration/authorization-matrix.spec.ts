@@ -699,6 +699,21 @@ describe('authorization matrix', () => {
       expect: ex(200, 200, 403, 403, 200, 401, 200),
       idsInUrl: false,
     },
+    // Single sign-on is the instance's: only owners of the Default workspace see or change it.
+    'GET /api/settings/sso': { path: () => '/api/settings/sso', expect: ex(200, 403, 403, 403, 403, 401, 403), idsInUrl: false },
+    'PUT /api/settings/sso': {
+      path: () => '/api/settings/sso',
+      body: () => ({ issuer: 'http://127.0.0.1:9', clientId: 'matrix' }),
+      expect: ex(200, 403, 403, 403, 403, 401, 403),
+      idsInUrl: false,
+    },
+    'DELETE /api/settings/sso': { path: () => '/api/settings/sso', expect: ex(200, 403, 403, 403, 403, 401, 403), idsInUrl: false },
+    'POST /api/settings/sso/discovery': {
+      path: () => '/api/settings/sso/discovery',
+      body: () => ({ issuer: 'http://127.0.0.1:9' }),
+      expect: ex(200, 403, 403, 403, 403, 401, 403),
+      idsInUrl: false,
+    },
     'POST /api/settings/egress/check': {
       path: () => '/api/settings/egress/check',
       body: () => ({ url: 'http://127.0.0.1:9/' }),

@@ -69,6 +69,67 @@ describe('quiet-workflow and refused-spike alerts (under a controlled clock)', (
     expect(alertsTo('/alerts/quiet')).toHaveLength(2);
   });
 
+  it('counts only the expected schedule towards the quiet period: fires once inside it, not during the night', async () => {
+    // Requests are expected during one hour a day (UTC): the hour after the current one.
+    const expectedHour = (new Date().getUTCHours() + 1) % 24;
+    const workflow = await sy.api.createWorkflow({
+      name: 'Office hours',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'shape', type: 'map', expression: 'trigger.body' }],
+      alerts: {
+        webhookUrl: `${sy.sink.url}/alerts/office`,
+        quietHours: 1.5,
+        minIntervalMinutes: 0,
+        quietSchedule: { timezone: 'UTC', cron: `* ${expectedHour} * * *` },
+      },
+    });
+    expect((await sy.api.hook(workflow.trigger.token, { n: 1 })).status).toBe(202);
+    const opens = Math.ceil((Date.now() + 1) / HOUR) * HOUR; // the expected hour starts
+    const actionAt = async (ms: number) => (await evaluateAt(ms)).find((o) => o.workflowId === workflow.id)?.action;
+
+    // Without the schedule it would fire 1.5 hours after the request; with it, the first expected hour counts 1.
+    expect(await actionAt(opens + HOUR)).toBe('calm');
+    // The rest of the day and the night are outside the schedule.
+    expect(await actionAt(opens + 12 * HOUR)).toBe('calm');
+    expect(await actionAt(opens + 23 * HOUR)).toBe('calm');
+    expect(await actionAt(opens + 24 * HOUR + 25 * 60_000)).toBe('calm');
+    expect(alertsTo('/alerts/office')).toHaveLength(0);
+    // Half an hour into the next day's expected hour: 1.5 hours of expected quiet.
+    expect(await actionAt(opens + 24 * HOUR + 31 * 60_000)).toBe('sent');
+    expect(await actionAt(opens + 30 * HOUR)).toBe('ongoing');
+    const alerts = alertsTo('/alerts/office');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      event: 'workflow.quiet',
+      quietHours: 1.5,
+      quietForHours: 1.5,
+      quietSchedule: { timezone: 'UTC', cron: `* ${expectedHour} * * *` },
+    });
+  });
+
+  it('refuses an expected schedule with an unknown time zone or a bad window, naming the field', async () => {
+    const create = (quietSchedule: unknown) =>
+      fetch(`${sy.url}/api/workflows`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_OWNER.apiKey}` },
+        body: JSON.stringify({
+          name: 'x',
+          trigger: { type: 'webhook' },
+          steps: [],
+          alerts: { webhookUrl: `${sy.sink.url}/alerts/x`, quietHours: 2, quietSchedule },
+        }),
+      }).then(async (res) => ({ status: res.status, details: ((await res.json()) as any).error.details }));
+    expect(await create({ timezone: 'Mars/Olympus', from: '08:00', to: '18:00' })).toEqual({
+      status: 400,
+      details: [{ path: 'alerts.quietSchedule.timezone', message: expect.stringMatching(/IANA time zone/) }],
+    });
+    expect(await create({ timezone: 'UTC', from: '18:00', to: '08:00' })).toEqual({
+      status: 400,
+      details: [{ path: 'alerts.quietSchedule.to', message: 'must be later than from' }],
+    });
+    expect((await create({ timezone: 'UTC', cron: '* 99 * * *' })).details[0].path).toBe('alerts.quietSchedule.cron');
+  });
+
   it('rate-limits a kind to one alert per minIntervalMinutes, across episodes', async () => {
     const workflow = await sy.api.createWorkflow({
       name: 'Limited',

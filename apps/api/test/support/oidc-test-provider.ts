@@ -127,3 +127,28 @@ export class RedirectWalker {
     return { res, url: new URL(current) };
   }
 }
+
+/**
+ * Starts at Switchyard's `/api/auth/oidc/start`, signs in as `accountId` at the provider's own login
+ * and consent pages, and returns Switchyard's answer to the callback.
+ */
+export async function signInAtProvider(baseUrl: string, walker: RedirectWalker, accountId: string): Promise<Response> {
+  const start = await walker.request(`${baseUrl}/api/auth/oidc/start?next=/workflows`);
+  if (start.status !== 302) throw new Error(`/api/auth/oidc/start answered ${start.status}: ${await start.text()}`);
+  let location = new URL(start.headers.get('location')!);
+  for (let hops = 0; hops < 12 && location.pathname !== '/api/auth/oidc/callback'; hops++) {
+    let res: Response;
+    if (location.pathname.startsWith('/interaction/')) {
+      const page = await (await walker.request(location.toString())).text();
+      const form: Record<string, string> = page.includes('name="prompt" value="login"')
+        ? { prompt: 'login', login: accountId, password: 'any' }
+        : { prompt: 'consent' };
+      res = await walker.request(location.toString(), { method: 'POST', form });
+    } else {
+      res = await walker.request(location.toString());
+    }
+    if (res.status < 300 || res.status >= 400) throw new Error(`${location} answered ${res.status}`);
+    location = new URL(res.headers.get('location')!, location);
+  }
+  return walker.request(location.toString());
+}

@@ -86,3 +86,4 @@ export * from './health-view.api';
 export * from './requests.api';
 export * from './settings.api';
 export * from './samples.api';
+export * from './sso-settings.api';

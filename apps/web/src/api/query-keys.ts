@@ -26,6 +26,7 @@ export const queryKeys = {
   apiKeys: () => ['workspace', 'api-keys'] as const,
   audit: () => ['workspace', 'audit'] as const,
   instanceSettings: () => ['settings', 'instance'] as const,
+  ssoSettings: () => ['settings', 'sso'] as const,
   workspaceSettings: () => ['workspace', 'settings'] as const,
   egressCheck: (url: string) => ['workspace', 'egress-check', url] as const,
 };

@@ -13,6 +13,7 @@ import { RunPage } from '../features/runs/RunPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { NetworkSettingsPage } from '../features/network/NetworkSettingsPage';
+import { SsoSettingsPage } from '../features/sso/SsoSettingsPage';
 import { WorkflowPage } from '../features/workflows/WorkflowPage';
 import { WorkflowsPage } from '../features/workflows/WorkflowsPage';
 import { LoadingState } from '../ui';
@@ -69,6 +70,7 @@ export function createRouter() {
             { path: 'api-keys', element: <ApiKeysPage /> },
             { path: 'audit', element: <AuditLogPage /> },
             { path: 'network', element: <NetworkSettingsPage /> },
+            { path: 'sso', element: <SsoSettingsPage /> },
             { path: 'account', element: <AccountPage /> },
           ],
         },

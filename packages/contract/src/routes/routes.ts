@@ -59,6 +59,12 @@ import {
   workspaceSettingsSchema,
 } from '../settings/settings.schema';
 import { testEventResultSchema } from '../settings/test-event.schema';
+import {
+  ssoDiscoveryRequestSchema,
+  ssoDiscoveryResultSchema,
+  ssoSettingsSchema,
+  updateSsoSettingsSchema,
+} from '../settings/sso-settings.schema';
 import { workflowInputSchema, workflowListSchema, workflowPatchSchema, workflowSchema } from '../workflows/workflows.schema';
 import {
   acceptedInviteSchema,
@@ -723,6 +729,32 @@ export const ROUTES = {
     params: id,
     status: 204,
     response: null,
+  },
+  'GET /api/settings/sso': {
+    summary: 'Single sign-on (OpenID Connect): stored, from the environment, and which is in effect; the secret is never sent',
+    access: action('instance.manage'),
+    status: 200,
+    response: ssoSettingsSchema,
+  },
+  'PUT /api/settings/sso': {
+    summary: 'Configure single sign-on (owners of the Default workspace; audited; effective in every process without restart)',
+    access: action('instance.manage'),
+    body: updateSsoSettingsSchema,
+    status: 200,
+    response: ssoSettingsSchema,
+  },
+  'DELETE /api/settings/sso': {
+    summary: 'Remove the stored single sign-on settings: the environment’s (if any) apply again (audited)',
+    access: action('instance.manage'),
+    status: 200,
+    response: ssoSettingsSchema,
+  },
+  'POST /api/settings/sso/discovery': {
+    summary: 'Read an issuer’s OpenID Connect discovery document through the egress guard',
+    access: action('instance.manage'),
+    body: ssoDiscoveryRequestSchema,
+    status: 200,
+    response: ssoDiscoveryResultSchema,
   },
   'GET /api/audit': {
     summary: 'The workspace’s audit log, newest first',

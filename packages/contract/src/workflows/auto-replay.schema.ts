@@ -46,6 +46,44 @@ export const refusedSpikeSchema = z.strictObject({
 });
 export type RefusedSpikeSettings = z.infer<typeof refusedSpikeSchema>;
 
+const wallTime = (field: string, allow24: boolean) =>
+  z
+    .string()
+    .regex(allow24 ? /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/ : /^([01]\d|2[0-3]):[0-5]\d$/, `must be a time of day HH:MM (e.g. ${field})`);
+
+export const EXPECTED_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/**
+ * When requests are expected, for the quiet alert: only this time counts towards `quietHours`.
+ * Either weekly windows (`days`, `from`-`to` wall time, `to` after `from`, `24:00` for midnight) or a
+ * 5-field `cron` pattern whose every matching minute is expected time; both in `timezone` (IANA).
+ */
+export const expectedScheduleSchema = z
+  .strictObject({
+    timezone: z.string().min(1, 'must be an IANA time zone (e.g. Europe/Paris)').default('UTC'),
+    days: z
+      .array(z.enum(EXPECTED_DAYS, { error: `must be one of ${EXPECTED_DAYS.join(', ')}` }))
+      .min(1, 'must have at least one day')
+      .optional(),
+    from: wallTime('08:00', false).optional(),
+    to: wallTime('18:00', true).optional(),
+    cron: z.string().min(1, 'must be a 5-field cron pattern (e.g. * 8-17 * * 1-5)').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.cron !== undefined) {
+      for (const key of ['days', 'from', 'to'] as const) {
+        if (value[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'cannot be combined with cron' });
+      }
+      return;
+    }
+    if (value.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required (or give cron)' });
+    if (value.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required (or give cron)' });
+    if (value.from !== undefined && value.to !== undefined && value.to <= value.from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be later than from' });
+    }
+  });
+export type ExpectedSchedule = z.infer<typeof expectedScheduleSchema>;
+
 /**
  * Who is told, and when: a JSON POST to `webhookUrl` and/or an e-mail to `email` (one address or a
  * list, sent through the server's SWITCHYARD_SMTP_URL) when a run is dead-lettered, at most once per
@@ -76,6 +114,8 @@ export const alertsSchema = z.strictObject({
     .default(60),
   /** Alert when no request was accepted for this many hours (the workflow active). */
   quietHours: z.number().min(0.25, 'must be at least 0.25 (15 minutes)').max(720, 'must be at most 720 (30 days)').optional(),
+  /** Only the time inside this schedule counts towards quietHours (weekdays 08:00-18:00 in Europe/Paris, ...). */
+  quietSchedule: expectedScheduleSchema.optional(),
   refusedSpike: refusedSpikeSchema.optional(),
 });
 export type AlertSettings = z.infer<typeof alertsSchema>;

@@ -9,7 +9,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.schema';
 import { DEFAULT_WORKSPACE_ID } from '../../database/entities/workspace.entity';
 import { AuditService } from '../audit.service';
 import { AuthService, type NewSession } from '../auth.service';
-import { domainAllowed, type OidcSettings, oidcSettings, roleFromGroups } from './oidc-settings';
+import { domainAllowed, type OidcSettings, roleFromGroups } from './oidc-settings';
+import { SsoConfig } from './sso-config';
 
 /** What the browser keeps (in an httpOnly cookie) between the redirect to the provider and the callback. */
 export interface PendingSignIn {
@@ -24,8 +25,7 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 /** OpenID Connect sign-in: authorization code + PKCE + state + nonce, just-in-time membership, group -> role. */
 @Injectable()
 export class OidcService {
-  readonly settings: OidcSettings | null;
-  private discovered: Promise<client.Configuration> | null = null;
+  private discovered: { key: string; configuration: Promise<client.Configuration> } | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -33,8 +33,12 @@ export class OidcService {
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
-  ) {
-    this.settings = oidcSettings(config);
+    private readonly sso: SsoConfig,
+  ) {}
+
+  /** The settings in effect: stored in Settings, else the environment's (SsoConfig). */
+  get settings(): OidcSettings | null {
+    return this.sso.current().oidc;
   }
 
   /** The redirect URL to register at the provider. */
@@ -43,29 +47,35 @@ export class OidcService {
   }
 
   private require(): OidcSettings {
-    if (!this.settings) throw new ApiError(404, 'sso_not_configured', 'Single sign-on is not configured on this server');
-    return this.settings;
+    const settings = this.settings;
+    if (!settings) throw new ApiError(404, 'sso_not_configured', 'Single sign-on is not configured on this server');
+    return settings;
   }
 
+  /** The provider's discovered configuration, found again when the settings change (in any process). */
   private configuration(): Promise<client.Configuration> {
     const s = this.require();
-    this.discovered ??= (async () => {
-      const issuer = new URL(s.issuer);
-      // Plain http only for a provider on this machine (tests, a local Keycloak).
-      const insecure = issuer.protocol === 'http:' && LOOPBACK.test(issuer.hostname);
-      return client.discovery(
-        issuer,
-        s.clientId,
-        s.clientSecret,
-        s.clientSecret ? client.ClientSecretPost(s.clientSecret) : client.None(),
-        insecure ? { execute: [client.allowInsecureRequests] } : undefined,
-      );
-    })().catch((err: Error) => {
-      this.discovered = null;
-      this.logger.warn({ err: err.message, issuer: s.issuer }, 'OpenID Connect discovery failed');
-      throw new ApiError(502, 'sso_unavailable', `The sign-on provider could not be reached: ${err.message}`);
-    });
-    return this.discovered;
+    const key = JSON.stringify([s.issuer, s.clientId, s.clientSecret ?? null]);
+    if (this.discovered?.key !== key) {
+      const configuration = (async () => {
+        const issuer = new URL(s.issuer);
+        // Plain http only for a provider on this machine (tests, a local Keycloak).
+        const insecure = issuer.protocol === 'http:' && LOOPBACK.test(issuer.hostname);
+        return client.discovery(
+          issuer,
+          s.clientId,
+          s.clientSecret,
+          s.clientSecret ? client.ClientSecretPost(s.clientSecret) : client.None(),
+          insecure ? { execute: [client.allowInsecureRequests] } : undefined,
+        );
+      })().catch((err: Error) => {
+        if (this.discovered?.key === key) this.discovered = null;
+        this.logger.warn({ err: err.message, issuer: s.issuer }, 'OpenID Connect discovery failed');
+        throw new ApiError(502, 'sso_unavailable', `The sign-on provider could not be reached: ${err.message}`);
+      });
+      this.discovered = { key, configuration };
+    }
+    return this.discovered.configuration;
   }
 
   /** The provider's authorization URL and what the callback must check. */

@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSyn
 import { basename, join } from 'node:path';
 import type { Client } from 'pg';
 import { parseMasterKey } from '../../secrets/master-key';
-import { SEALED_TABLES } from '../../secrets/reencrypt-secrets';
+import { SEALED_TABLES, sealedColumn } from '../../secrets/reencrypt-secrets';
 import { SecretBox } from '../../secrets/secret-box';
 import type { BackupManifest } from './backup-manifest';
 
@@ -157,7 +157,7 @@ export async function checkSecrets(client: Client, keys: Buffer[]): Promise<Secr
   const result: SecretCheck = { checked: 0, decrypted: 0, failed: [] };
   for (const spec of SEALED_TABLES) {
     const { rows } = await client.query<{ id: string; ciphertext: Buffer }>(
-      `SELECT ${spec.idColumn}::text AS id, ciphertext FROM ${spec.table} ORDER BY 1`,
+      `SELECT ${spec.idColumn}::text AS id, ${sealedColumn(spec)} AS ciphertext FROM ${spec.table} WHERE ${sealedColumn(spec)} IS NOT NULL ORDER BY 1`,
     );
     for (const row of rows) {
       result.checked++;

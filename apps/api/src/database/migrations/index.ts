@@ -20,6 +20,7 @@ import { WorkflowExternalId1795570000000 } from './1795570000000-workflow-extern
 import { OidcUsers1795580000000 } from './1795580000000-oidc-users';
 import { WorkflowSamples1795602000000 } from './1795602000000-workflow-samples';
 import { WaitsAndCalls1795606000000 } from './1795606000000-waits-and-calls';
+import { SsoSettings1795607000000 } from './1795607000000-sso-settings';
 export const MIGRATIONS: Array<new () => object> = [
   Initial1795443851893,
   TriggerSecurity1795445791658,
@@ -43,4 +44,5 @@ export const MIGRATIONS: Array<new () => object> = [
   OidcUsers1795580000000,
   WorkflowSamples1795602000000,
   WaitsAndCalls1795606000000,
+  SsoSettings1795607000000,
 ];

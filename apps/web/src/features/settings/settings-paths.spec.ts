@@ -4,8 +4,8 @@ import { defaultSettingsPath, settingsTabsFor } from './settings-paths';
 const labels = (role: Parameters<typeof settingsTabsFor>[0]['role']) => settingsTabsFor({ role }).map((tab) => tab.label);
 
 describe('settingsTabsFor', () => {
-  it('shows admins and owners every tab', () => {
-    expect(labels('owner')).toEqual(['Members', 'Invites', 'API keys', 'Audit log', 'Network', 'Account']);
+  it('shows admins every tab but single sign-on, and owners every tab', () => {
+    expect(labels('owner')).toEqual(['Members', 'Invites', 'API keys', 'Audit log', 'Network', 'Single sign-on', 'Account']);
     expect(labels('admin')).toEqual(['Members', 'Invites', 'API keys', 'Audit log', 'Network', 'Account']);
   });
 

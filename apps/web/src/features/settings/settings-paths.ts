@@ -6,7 +6,7 @@ export const SETTINGS_PATH = '/settings';
 export interface SettingsTab {
   path: string;
   label: string;
-  icon: 'users' | 'link' | 'apiKey' | 'history' | 'user' | 'globe';
+  icon: 'users' | 'link' | 'apiKey' | 'history' | 'user' | 'globe' | 'shield';
   /** Without one, every member sees the tab. */
   requires?: Action;
 }
@@ -17,6 +17,7 @@ export const SETTINGS_TABS: readonly SettingsTab[] = [
   { path: `${SETTINGS_PATH}/api-keys`, label: 'API keys', icon: 'apiKey', requires: 'apiKeys.manage' },
   { path: `${SETTINGS_PATH}/audit`, label: 'Audit log', icon: 'history', requires: 'audit.read' },
   { path: `${SETTINGS_PATH}/network`, label: 'Network', icon: 'globe', requires: 'settings.manage' },
+  { path: `${SETTINGS_PATH}/sso`, label: 'Single sign-on', icon: 'shield', requires: 'instance.manage' },
   { path: `${SETTINGS_PATH}/account`, label: 'Account', icon: 'user' },
 ];
 

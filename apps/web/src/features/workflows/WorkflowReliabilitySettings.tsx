@@ -114,6 +114,29 @@ export function WorkflowReliabilitySettings({ workflow }: { workflow: Workflow }
             errors={errors('alerts.quietHours')}
           />
           <TextInput
+            label="Requests are expected"
+            description="Only this time counts towards the quiet hours: 08:00-18:00 mon-fri, or a cron pattern such as * 9-17 * * 1-5. Blank: always."
+            optional
+            value={form.quietExpected}
+            disabled={!form.quietHours.trim()}
+            onChange={(quietExpected) => update({ quietExpected })}
+            errors={exactErrors('alerts.quietSchedule').concat(
+              errors('alerts.quietSchedule.from'),
+              errors('alerts.quietSchedule.to'),
+              errors('alerts.quietSchedule.days'),
+              errors('alerts.quietSchedule.cron'),
+            )}
+          />
+          <TextInput
+            label="Time zone of the expected hours"
+            description="An IANA time zone such as Europe/Paris. Blank: UTC."
+            optional
+            value={form.quietTimezone}
+            disabled={!form.quietHours.trim() || !form.quietExpected.trim()}
+            onChange={(quietTimezone) => update({ quietTimezone })}
+            errors={errors('alerts.quietSchedule.timezone')}
+          />
+          <TextInput
             label="Alert when refused requests reach"
             description="Alert once when this many requests are refused (bad signature, address, size, rate) within the minutes below. Blank: off."
             inputMode="numeric"

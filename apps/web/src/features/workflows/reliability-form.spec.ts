@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reliabilityForm, reliabilityPatch } from './reliability-form';
+import { expectedSchedule, expectedText, reliabilityForm, reliabilityPatch } from './reliability-form';
 
 describe('reliability settings form', () => {
   it('shows the defaults for a workflow with nothing set', () => {
@@ -11,6 +11,8 @@ describe('reliability settings form', () => {
       alertEmail: '',
       alertInterval: '60',
       quietHours: '',
+      quietExpected: '',
+      quietTimezone: '',
       spikeCount: '',
       spikeMinutes: '10',
     });
@@ -35,6 +37,8 @@ describe('reliability settings form', () => {
       alertEmail: '',
       alertInterval: '15',
       quietHours: '',
+      quietExpected: '',
+      quietTimezone: '',
       spikeCount: '',
       spikeMinutes: '10',
     };
@@ -55,6 +59,8 @@ describe('reliability settings form', () => {
       alertEmail: ' ops@example.com, oncall@example.org;dev@example.net ',
       alertInterval: '',
       quietHours: '',
+      quietExpected: '',
+      quietTimezone: '',
       spikeCount: '',
       spikeMinutes: '10',
     };
@@ -85,5 +91,29 @@ describe('reliability settings form', () => {
     });
     // Watch fields alone are sent, for the API to say they need a URL or an e-mail.
     expect(reliabilityPatch({ ...form, alertUrl: '', spikeCount: '' }).alerts).toEqual({ minIntervalMinutes: 30, quietHours: 24 });
+  });
+
+  it('reads and writes the expected schedule of the quiet alert: a window with days, or a cron pattern', () => {
+    const weekdays = { timezone: 'Europe/Paris', days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, from: '08:00', to: '18:00' };
+    const form = reliabilityForm({
+      concurrency: null,
+      alerts: {
+        webhookUrl: 'https://a.example/x',
+        minIntervalMinutes: 60,
+        quietHours: 3,
+        quietSchedule: { ...weekdays, days: [...weekdays.days] },
+      },
+    });
+    expect(form).toMatchObject({ quietExpected: '08:00-18:00 mon-fri', quietTimezone: 'Europe/Paris' });
+    expect(reliabilityPatch(form).alerts?.quietSchedule).toEqual({ ...weekdays, days: [...weekdays.days] });
+    expect(expectedSchedule('9:00-17:30 sat sun', '')).toEqual({ timezone: 'UTC', from: '09:00', to: '17:30', days: ['sat', 'sun'] });
+    expect(expectedSchedule('08:00-12:00', 'UTC')).toEqual({ timezone: 'UTC', from: '08:00', to: '12:00' });
+    expect(expectedSchedule('* 9-17 * * 1-5', 'America/New_York')).toEqual({ timezone: 'America/New_York', cron: '* 9-17 * * 1-5' });
+    expect(expectedText({ timezone: 'UTC', from: '08:00', to: '10:00', days: ['mon', 'wed', 'sat', 'sun'] })).toBe(
+      '08:00-10:00 mon wed sat sun',
+    );
+    // Without quiet hours the schedule is not sent; a blank schedule neither.
+    expect(reliabilityPatch({ ...form, quietHours: '' }).alerts?.quietSchedule).toBeUndefined();
+    expect(reliabilityPatch({ ...form, quietExpected: ' ' }).alerts?.quietSchedule).toBeUndefined();
   });
 });
