@@ -1,13 +1,26 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, type InboundRequest, type RequestVerdict, type RunTrigger } from '../../api';
 import { formatDateTime } from '../../lib/format-date';
-import { Badge, Button, Card, EmptyState, ErrorState, LoadingState, RelativeTime, Select, Table, type TableColumn } from '../../ui';
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  ErrorState,
+  HelpTip,
+  LoadingState,
+  RelativeTime,
+  Select,
+  Table,
+  type TableColumn,
+} from '../../ui';
 import { runPath } from '../runs/run-paths';
 import { formatBytes, TriggerRequestDetails } from '../runs/TriggerRequestCard';
 import { KNOWN_VERDICTS, verdictPresentation } from './request-verdict';
 import { useRequestLog, useRunRequest } from './use-request-log';
 import { useCan } from '../workspaces/use-role';
 import './RequestLog.css';
+import { JARGON } from '../../lib/jargon';
 
 export function VerdictBadge({ verdict }: { verdict: string }) {
   const { label, tone, description } = verdictPresentation(verdict);
@@ -110,7 +123,11 @@ export function RequestLog({ workflowId }: { workflowId: string }) {
     },
     {
       key: 'verdict',
-      header: 'Verdict',
+      header: (
+        <>
+          Verdict <HelpTip label={JARGON.verdict.label}>{JARGON.verdict.text}</HelpTip>
+        </>
+      ),
       render: (request) => (
         <span className="sy-inbox__verdict">
           <VerdictBadge verdict={request.verdict} />
