@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { Run, Workflow } from './support/contract.ts';
 import { seriousAxeViolations } from './support/axe.ts';
-import { browserSkipReason, type Environment, failureShots, OWNER, startEnvironment } from './support/environment.ts';
+import { browserSkipReason, type Environment, failureShots, OUTPUT, OWNER, startEnvironment } from './support/environment.ts';
 
 let env: Environment;
 let setupEnv: Environment | undefined;
@@ -37,6 +37,15 @@ async function expectInViewport(page: Page, locator: Locator, what: string) {
     box.x >= -1 && box.y >= -1 && box.x + box.width <= viewport.width + 1 && box.y + box.height <= viewport.height + 1,
     `${what} is outside the ${viewport.width}×${viewport.height} window: ${JSON.stringify(box)}`,
   );
+}
+
+/** Opens a step card of the builder (if it is not open yet) and returns it. */
+async function openStep(page: Page, stepId: string): Promise<Locator> {
+  const card = page.locator(`li.sy-step-card[data-step-id="${stepId}"]`);
+  const toggle = card.locator('.sy-step-card__toggle').first();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await card.getByRole('textbox', { name: 'Output', exact: true }).waitFor();
+  return card;
 }
 
 async function sendHook(token: string, payload: unknown) {
@@ -115,10 +124,12 @@ describe('usability at every width (issue 14 items 8-10)', { skip: browserSkipRe
         // The long workflow name is cut with an ellipsis and kept whole in its title.
         const name = table.getByRole('link', { name: /^Orders from the shop/ }).first();
         assert.equal(await name.getAttribute('title'), live.name);
-        await expectInViewport(page, table.getByRole('row').nth(1).getByRole('cell').last(), `the last cell at ${width} px`);
+        const lastCell = table.getByRole('row').nth(1).getByRole('cell').last();
+        await lastCell.scrollIntoViewIfNeeded();
+        await expectInViewport(page, lastCell, `the last cell at ${width} px`);
       }
       await page.setViewportSize({ width: 1280, height: 800 });
-      await env.screenshot('runs-list.png', { fullPage: false });
+      await env.screenshot('runs-1280.png', { fullPage: false });
     }),
   );
 
@@ -139,7 +150,7 @@ describe('usability at every width (issue 14 items 8-10)', { skip: browserSkipRe
       await expectInViewport(page, panel.getByRole('heading', { name: 'Test workflow' }), 'the heading of the test result');
 
       // The "Add a step" menu at the bottom of the window opens upwards or scrolls inside the window.
-      const add = page.getByRole('button', { name: 'Add a step', exact: true });
+      const add = page.getByRole('button', { name: 'Add a step at the end', exact: true });
       await add.evaluate((element) => {
         const box = element.getBoundingClientRect();
         window.scrollBy(0, box.bottom - window.innerHeight + 12);
@@ -158,14 +169,9 @@ describe('usability at every width (issue 14 items 8-10)', { skip: browserSkipRe
 
       // A step open, for the accessibility check and the screenshot.
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page
-        .locator('li.sy-step-card[data-step-id="greeting"]')
-        .getByRole('button', { name: /Write the greeting/ })
-        .first()
-        .click();
-      await page.getByRole('textbox', { name: 'Output', exact: true }).first().waitFor();
+      await openStep(page, 'greeting');
       await expectNoSeriousViolations(page, 'the builder with a step open');
-      await env.screenshot('builder-editor.png', { fullPage: false });
+      await env.screenshot('builder-1280.png', { fullPage: false });
     }),
   );
 
@@ -174,51 +180,52 @@ describe('usability at every width (issue 14 items 8-10)', { skip: browserSkipRe
     withFailureShot('phone', async () => {
       const { page } = env;
       await page.setViewportSize({ width: 390, height: 844 });
-      for (const path of ['/', '/runs', `/runs/${failedRunId}`, `/workflows/${live.id}`, '/settings/members']) {
-        await page.goto(`${env.base}${path}`);
-        await page.getByRole('heading', { level: 1 }).first().waitFor();
-        await expectNoHorizontalScroll(page, `${path} at 390 px`);
+      try {
+        for (const path of ['/', '/runs', `/runs/${failedRunId}`, `/workflows/${live.id}`, '/settings/members']) {
+          await page.goto(`${env.base}${path}`);
+          await page.getByRole('heading', { level: 1 }).first().waitFor();
+          await expectNoHorizontalScroll(page, `${path} at 390 px`);
+          const nav = page.getByRole('navigation', { name: 'Main' });
+          for (const link of ['Workflows', 'Runs', 'Credentials', 'Settings'])
+            await expectInViewport(page, nav.getByRole('link', { name: link }), `the ${link} link on ${path}`);
+          await expectInViewport(page, page.getByRole('heading', { level: 1 }).first(), `the page title of ${path}`);
+        }
+        await page.goto(`${env.base}/runs`);
+        await page.getByRole('table', { name: 'Runs' }).getByRole('row').nth(2).waitFor();
+        await env.screenshot('runs-390.png', { fullPage: false });
+
+        await page.goto(`${env.base}/workflows/${draft.id}/edit`);
+        await expectNoHorizontalScroll(page, 'the builder at 390 px');
+        await expectInViewport(page, page.getByLabel('Workflow name'), 'the workflow name at 390 px');
         const nav = page.getByRole('navigation', { name: 'Main' });
         for (const link of ['Workflows', 'Runs', 'Credentials', 'Settings'])
-          await expectInViewport(page, nav.getByRole('link', { name: link }), `the ${link} link on ${path}`);
-        await expectInViewport(page, page.getByRole('heading', { level: 1 }).first(), `the page title of ${path}`);
-      }
-      await page.goto(`${env.base}/runs`);
-      await page.getByRole('table', { name: 'Runs' }).getByRole('row').nth(2).waitFor();
-      await env.screenshot('runs-list-390.png', { fullPage: false });
+          await expectInViewport(page, nav.getByRole('link', { name: link }), `the ${link} link in the builder`);
 
-      await page.goto(`${env.base}/workflows/${draft.id}/edit`);
-      await expectNoHorizontalScroll(page, 'the builder at 390 px');
-      await expectInViewport(page, page.getByLabel('Workflow name'), 'the workflow name at 390 px');
-      const nav = page.getByRole('navigation', { name: 'Main' });
-      for (const link of ['Workflows', 'Runs', 'Credentials', 'Settings'])
-        await expectInViewport(page, nav.getByRole('link', { name: link }), `the ${link} link in the builder`);
-
-      const card = page.locator('li.sy-step-card[data-step-id="shout"]');
-      await card
-        .getByRole('button', { name: /Shout it/ })
-        .first()
-        .click();
-      const field = card.getByRole('textbox', { name: 'Output', exact: true });
-      await field.click();
-      await page.getByRole('button', { name: 'Insert data' }).click();
-      const sheet = page.locator('#builder-data');
-      await page.waitForFunction(() => {
-        const element = document.querySelector('#builder-data');
-        return (
-          element !== null && getComputedStyle(element).visibility === 'visible' && element.getBoundingClientRect().top < window.innerHeight
+        const card = await openStep(page, 'shout');
+        const field = card.getByRole('textbox', { name: 'Output', exact: true });
+        await field.click();
+        await page.getByRole('button', { name: 'Insert data' }).click();
+        const sheet = page.locator('#builder-data');
+        await page.waitForFunction(() => {
+          const element = document.querySelector('#builder-data');
+          return (
+            element !== null &&
+            getComputedStyle(element).visibility === 'visible' &&
+            element.getBoundingClientRect().top < window.innerHeight
+          );
+        });
+        await page.waitForTimeout(400);
+        const sheetBox = (await sheet.boundingBox())!;
+        const fieldBox = (await field.boundingBox())!;
+        assert.ok(fieldBox.y >= 0, `the field is above the window: ${JSON.stringify(fieldBox)}`);
+        assert.ok(
+          fieldBox.y + fieldBox.height <= sheetBox.y + 1,
+          `the data sheet (top ${sheetBox.y}) covers the edited field (bottom ${fieldBox.y + fieldBox.height})`,
         );
-      });
-      await page.waitForTimeout(400);
-      const sheetBox = (await sheet.boundingBox())!;
-      const fieldBox = (await field.boundingBox())!;
-      assert.ok(fieldBox.y >= 0, `the field is above the window: ${JSON.stringify(fieldBox)}`);
-      assert.ok(
-        fieldBox.y + fieldBox.height <= sheetBox.y + 1,
-        `the data sheet (top ${sheetBox.y}) covers the edited field (bottom ${fieldBox.y + fieldBox.height})`,
-      );
-      await env.screenshot('builder-editor-390.png', { fullPage: false });
-      await page.setViewportSize({ width: 1280, height: 800 });
+        await env.screenshot('builder-390.png', { fullPage: false });
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 800 });
+      }
     }),
   );
 
@@ -266,13 +273,15 @@ describe('usability at every width (issue 14 items 8-10)', { skip: browserSkipRe
       await expectNoHorizontalScroll(page, 'the members page');
 
       // The API refuses too, with the same words.
-      const members = await env.request<Array<{ userId: string; email: string }>>('GET', '/api/members');
+      const members = await env.request<Array<{ userId: string; email: string }>>('GET', '/api/workspaces/current/members');
       const me = members.body.find((member) => member.email === OWNER.email)!;
-      const refused = await env.request<{ error: { message: string } }>('PATCH', `/api/members/${me.userId}`, { role: 'admin' });
+      const refused = await env.request<{ error: { message: string } }>('PATCH', `/api/workspaces/current/members/${me.userId}`, {
+        role: 'admin',
+      });
       assert.equal(refused.status, 409);
       assert.match(refused.body.error.message, /at least one owner/);
       await expectNoSeriousViolations(page, 'the members page');
-      await env.screenshot('settings-members.png', { fullPage: false });
+      await env.screenshot('members-sole-owner.png', { dir: OUTPUT, fullPage: false });
     }),
   );
 
@@ -309,7 +318,7 @@ describe('usability at every width (issue 14 items 8-10)', { skip: browserSkipRe
 
       // Connections: the dialog that connects an app, opened from an app step in the builder.
       await page.goto(`${env.base}/workflows/${draft.id}/edit`);
-      await page.getByRole('button', { name: 'Add a step', exact: true }).click();
+      await page.getByRole('button', { name: 'Add a step at the end', exact: true }).click();
       await page
         .getByRole('group', { name: 'Apps' })
         .getByRole('menuitem', { name: /^App action/ })
