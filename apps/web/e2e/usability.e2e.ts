@@ -39,6 +39,11 @@ async function expectInViewport(page: Page, locator: Locator, what: string) {
   );
 }
 
+/** Scrolls the element to the top of the window, for a screenshot of it. */
+async function scrollToTop(locator: Locator) {
+  await locator.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+}
+
 /** Opens a step card of the builder (if it is not open yet) and returns it. */
 async function openStep(page: Page, stepId: string): Promise<Locator> {
   const card = page.locator(`li.sy-step-card[data-step-id="${stepId}"]`);
@@ -129,6 +134,7 @@ describe('usability at every width (issue 14 items 8-10)', { skip: browserSkipRe
         await expectInViewport(page, lastCell, `the last cell at ${width} px`);
       }
       await page.setViewportSize({ width: 1280, height: 800 });
+      await scrollToTop(page.getByRole('table', { name: 'Runs' }).locator('xpath=ancestor::section[1]'));
       await env.screenshot('runs-1280.png', { fullPage: false });
     }),
   );
@@ -169,7 +175,7 @@ describe('usability at every width (issue 14 items 8-10)', { skip: browserSkipRe
 
       // A step open, for the accessibility check and the screenshot.
       await page.evaluate(() => window.scrollTo(0, 0));
-      await openStep(page, 'greeting');
+      await scrollToTop(await openStep(page, 'greeting'));
       await expectNoSeriousViolations(page, 'the builder with a step open');
       await env.screenshot('builder-1280.png', { fullPage: false });
     }),
@@ -192,6 +198,7 @@ describe('usability at every width (issue 14 items 8-10)', { skip: browserSkipRe
         }
         await page.goto(`${env.base}/runs`);
         await page.getByRole('table', { name: 'Runs' }).getByRole('row').nth(2).waitFor();
+        await scrollToTop(page.getByRole('table', { name: 'Runs' }).locator('xpath=ancestor::section[1]'));
         await env.screenshot('runs-390.png', { fullPage: false });
 
         await page.goto(`${env.base}/workflows/${draft.id}/edit`);

@@ -71,7 +71,7 @@ function RunThisRequest({ workflowId, request, size = 'sm' }: { workflowId: stri
         title="Run this request into the workflow as it is now"
         onClick={() => run.mutate(request.id, { onSuccess: (result) => navigate(runPath(result.runId)) })}
       >
-        Run this request
+        Run request
       </Button>
       {run.isError ? (
         <span className="sy-inbox__run-error" role="alert">
@@ -108,16 +108,15 @@ export function RequestLog({ workflowId }: { workflowId: string }) {
       header: 'Received',
       width: '160px',
       render: (request) => (
-        <Link
-          className="sy-inbox__when"
-          to={hrefFor(request)}
-          replace
-          aria-label={`Request ${request.id}, ${verdictPresentation(request.verdict).label}`}
-        >
-          <span>
+        <Link className="sy-inbox__when" to={hrefFor(request)} replace>
+          {/* Named by the hidden text, the time shown beside it (axe: label-content-name-mismatch). */}
+          <span className="sy-visually-hidden">{`Request ${request.id}, ${verdictPresentation(request.verdict).label}`}</span>
+          <span aria-hidden="true">
             <span className="sy-inbox__method">{request.method}</span> <RelativeTime iso={request.receivedAt} />
           </span>
-          <span className="sy-muted">{formatDateTime({ iso: request.receivedAt })}</span>
+          <span className="sy-muted" aria-hidden="true">
+            {formatDateTime({ iso: request.receivedAt })}
+          </span>
         </Link>
       ),
     },
@@ -146,7 +145,7 @@ export function RequestLog({ workflowId }: { workflowId: string }) {
       hideBelow: 'sm',
       render: (request) =>
         request.runId ? (
-          <Link className="sy-inbox__run" to={runPath(request.runId)} aria-label={`Run of request ${request.id}`}>
+          <Link className="sy-inbox__run" to={runPath(request.runId)} aria-label={`View run of request ${request.id}`}>
             View run
           </Link>
         ) : (
