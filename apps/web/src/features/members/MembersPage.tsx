@@ -1,23 +1,14 @@
 import { useState } from 'react';
-import { ApiError, type Member, type Role } from '../../api';
+import { type Member, type Role } from '../../api';
 import { Badge, Button, ButtonLink, Card, Dialog, ErrorState, LoadingState, RelativeTime, Select, Table, type TableColumn } from '../../ui';
 import { assignableRoles, canManageMember, isLastOwner, ROLE_LABELS } from '../workspaces/roles';
 import { useAuthState } from '../auth/use-auth';
 import { useCurrentWorkspace } from '../workspaces/use-role';
+import { LAST_OWNER_NOTE, refusalMessage } from './refusal-message';
 import { useChangeMemberRole, useMembers, useRemoveMember } from './use-members';
 
-const LAST_OWNER_NOTE = 'A workspace keeps at least one owner: make someone else owner first.';
 /** The one note the sole owner's disabled controls point to (`aria-describedby`). */
 const LAST_OWNER_NOTE_ID = 'members-last-owner-note';
-
-/**
- * A refusal in one short sentence, said once: the API's 409 for the last owner already says what to
- * do (issue 19: the page used to add the same advice again).
- */
-export function refusalMessage(error: unknown): string {
-  if (error instanceof ApiError && error.status === 409 && error.code === 'last_owner') return LAST_OWNER_NOTE;
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** A refusal inside a table cell: a line of text, not a card that would widen the table. */
 function CellError({ title, error }: { title: string; error: unknown }) {

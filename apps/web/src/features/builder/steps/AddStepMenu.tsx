@@ -2,36 +2,12 @@ import type { StepType } from '@switchyard/engine';
 import { type CSSProperties, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Icon } from '../../../ui';
 import { MENU_STEP_TYPES, WEB_STEP_KITS } from './kits/web-step-kits';
+import { menuPlacement } from './menu-placement';
 import { StepIcon } from './StepIcon';
-
-/** Room kept between the menu and the window's edges, in px. */
-const EDGE = 8;
-/** Below this much room under the button the menu opens upwards, if there is more room above. */
-const COMFORTABLE_HEIGHT = 360;
-
-/**
- * Where the menu goes so that it stays inside the window: below the button, or above it when the room
- * below is short and the room above larger; as tall as the room allows (it scrolls inside); shifted
- * sideways when centring it on the button would cross an edge.
- */
-function menuPlacement(button: DOMRect, anchor: DOMRect, menuWidth: number): CSSProperties {
-  const below = window.innerHeight - button.bottom - EDGE - 6;
-  const above = button.top - EDGE - 6;
-  const up = below < COMFORTABLE_HEIGHT && above > below;
-  const room = Math.max(120, up ? above : below);
-  // The CSS centres the menu on its anchor (the menu's positioned parent).
-  const centre = anchor.left + anchor.width / 2;
-  const left = Math.min(Math.max(centre - menuWidth / 2, EDGE), window.innerWidth - EDGE - menuWidth);
-  return {
-    maxHeight: `${Math.min(room, 640)}px`,
-    ...(up ? { top: 'auto', bottom: 'calc(100% + 6px)' } : {}),
-    transform: `translateX(${Math.round(left - centre)}px)`,
-  };
-}
 
 /**
  * The "+" between steps (or the "Add a step" button at the end): opens a small menu of step types,
- * placed inside the window (see `menuPlacement`).
+ * placed inside the window (see `menu-placement.ts`).
  */
 export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; onAdd: (type: StepType) => void }) {
   const { label, variant, onAdd } = props;
@@ -46,7 +22,14 @@ export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; 
       const button = root.current?.querySelector('button');
       const menu = root.current?.querySelector<HTMLElement>('[role="menu"]');
       if (button && menu && root.current)
-        setPlacement(menuPlacement(button.getBoundingClientRect(), root.current.getBoundingClientRect(), menu.offsetWidth));
+        setPlacement(
+          menuPlacement({
+            button: button.getBoundingClientRect(),
+            anchor: root.current.getBoundingClientRect(),
+            menuWidth: menu.offsetWidth,
+            window: { width: window.innerWidth, height: window.innerHeight },
+          }),
+        );
     };
     place();
     window.addEventListener('resize', place);
