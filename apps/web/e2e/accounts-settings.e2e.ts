@@ -390,12 +390,22 @@ describe('accounts, workspaces and roles in Chromium', { skip: browserSkipReason
       assert.equal(await page.getByRole('combobox', { name: `Role of ${VIEWER.name}` }).inputValue(), 'viewer');
       await env.screenshot('settings-members.png');
 
-      await page.getByRole('button', { name: 'Leave this workspace' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Leave this workspace?' });
-      await dialog.getByRole('button', { name: 'Leave workspace' }).click();
-      await dialog.getByRole('alert').waitFor();
-      assert.match(await dialog.getByRole('alert').innerText(), /at least one owner/);
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      // Issue 14 item 10: the only owner cannot leave; the page says why instead of letting the API refuse.
+      const leave = page.getByRole('button', { name: 'Leave this workspace' });
+      assert.equal(await leave.isDisabled(), true, 'the only owner cannot leave');
+      await page.getByText('A workspace keeps at least one owner: make someone else owner first.').waitFor();
+      // The API refuses it too (with the page's own session and CSRF token).
+      const refused = await page.evaluate(async () => {
+        const me = (await (await fetch('/api/auth/state')).json()) as { user: { id: string } };
+        const csrf = document.cookie.match(/(?:^|; )sy_csrf=([^;]*)/)?.[1] ?? '';
+        const response = await fetch(`/api/workspaces/current/members/${me.user.id}`, {
+          method: 'DELETE',
+          headers: { 'x-csrf-token': decodeURIComponent(csrf) },
+        });
+        return { status: response.status, body: await response.text() };
+      });
+      assert.equal(refused.status, 409, refused.body);
+      assert.match(refused.body, /at least one owner/);
 
       // Promoting the viewer to editor is one select away.
       await page.getByRole('combobox', { name: `Role of ${VIEWER.name}` }).selectOption('editor');

@@ -273,7 +273,7 @@ describe('run history, replay and the request log in Chromium', { skip: browserS
       await page.waitForURL(`**/workflows/${state.orders.id}/requests`);
       const table = page.getByRole('table', { name: 'Requests received by this workflow' });
       const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: `Request ${state.malformed.id}, Malformed body` }) });
-      await row.getByText('Malformed body').waitFor();
+      await row.getByText('Malformed body', { exact: true }).waitFor();
       await row.getByText('400', { exact: true }).waitFor();
       await row.getByText('No run').waitFor();
       if (state.malformed.reason) await row.getByText(state.malformed.reason).waitFor();

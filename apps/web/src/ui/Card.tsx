@@ -1,4 +1,4 @@
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode, Ref } from 'react';
 import './Card.css';
 
 export interface CardProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
@@ -9,6 +9,8 @@ export interface CardProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   flush?: boolean;
   tone?: 'default' | 'danger';
   headingLevel?: 2 | 3;
+  /** The section element (React 19 passes `ref` as a prop), e.g. to move the focus to the card. */
+  ref?: Ref<HTMLElement>;
 }
 
 /** White surface that groups related content; a titled card is a labelled region. */

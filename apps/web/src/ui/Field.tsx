@@ -27,11 +27,14 @@ export function Field({ label, htmlFor, description, errors = [], errorId, optio
       {description ? <p className="sy-field__description">{description}</p> : null}
       {children}
       {errors.length > 0 ? (
-        <ul className="sy-field__errors" id={errorId} role="alert">
-          {errors.map((message, index) => (
-            <li key={index}>{message}</li>
-          ))}
-        </ul>
+        // The alert wraps the list: `role="alert"` on the <ul> itself would take away its list role.
+        <div id={errorId} role="alert">
+          <ul className="sy-field__errors">
+            {errors.map((message, index) => (
+              <li key={index}>{message}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </div>
   );

@@ -1,4 +1,4 @@
-import type { MouseEvent, ReactNode } from 'react';
+import { type MouseEvent, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import './Table.css';
 
@@ -31,8 +31,30 @@ function isInteractiveTarget(event: MouseEvent): boolean {
   return Boolean((event.target as HTMLElement).closest('a, button, input, select, textarea, [role="button"]'));
 }
 
+/**
+ * Whether the element's content is wider than the element (it scrolls sideways), kept up to date as
+ * the window or the content changes size.
+ */
+function useOverflowsSideways(element: { current: HTMLElement | null }): boolean {
+  const [overflows, setOverflows] = useState(false);
+  useLayoutEffect(() => {
+    const target = element.current;
+    if (!target || typeof ResizeObserver === 'undefined') return;
+    const check = () => setOverflows(target.scrollWidth > target.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(target);
+    if (target.firstElementChild) observer.observe(target.firstElementChild);
+    return () => observer.disconnect();
+  }, [element]);
+  return overflows;
+}
+
 export function Table<T>({ caption, columns, rows, rowKey, rowHref, rowSelected, footer }: TableProps<T>) {
   const navigate = useNavigate();
+  const scroller = useRef<HTMLDivElement>(null);
+  // A table wider than its place scrolls sideways: keyboard users reach the scrolling by its focus.
+  const overflows = useOverflowsSideways(scroller);
 
   function handleRowClick(event: MouseEvent, row: T) {
     if (!rowHref || isInteractiveTarget(event)) return;
@@ -57,7 +79,11 @@ export function Table<T>({ caption, columns, rows, rowKey, rowHref, rowSelected,
   }
 
   return (
-    <div className="sy-table__scroll">
+    <div
+      ref={scroller}
+      className="sy-table__scroll"
+      {...(overflows ? { tabIndex: 0, role: 'region', 'aria-label': `${caption} (scrolls sideways)` } : {})}
+    >
       <table className="sy-table">
         <caption className="sy-visually-hidden">{caption}</caption>
         <thead>

@@ -22,3 +22,4 @@ export * from './Field';
 export * from './Switch';
 export * from './JsonViewer';
 export * from './use-menu-popover';
+export * from './HelpTip';

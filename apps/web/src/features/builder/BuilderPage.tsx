@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError, type Draft, queryKeys, type Workflow } from '../../api';
-import { Badge, Button, ButtonLink, Card, Dialog, EmptyState, ErrorState, Icon, LoadingState, Switch } from '../../ui';
+import { Badge, Button, ButtonLink, Card, Dialog, EmptyState, ErrorState, HelpTip, Icon, LoadingState, Switch } from '../../ui';
+import { JARGON } from '../../lib/jargon';
 import { useCan, useCurrentWorkspace } from '../workspaces/use-role';
 import { RunNowButton } from '../run-now/RunNowButton';
 import { useWorkflow } from '../workflows/use-workflows';
@@ -11,6 +12,7 @@ import { workflowPath } from '../workflows/workflow-paths';
 import { BuilderContext, useBuilderContext, useBuilderState } from './builder-context';
 import { DataPicker } from './data-picker/DataPicker';
 import { createInsertTargetRegistry, InsertTargetContext } from './editor/insert-target';
+import { useFieldAboveSheet } from './hooks/use-field-above-sheet';
 import { useLeaveConfirmation } from './hooks/use-leave-confirmation';
 import { readPersistedSample, writePersistedSample } from './hooks/use-persisted-sample';
 import { usePinnedSample } from './hooks/use-pinned-sample';
@@ -158,6 +160,7 @@ function BuilderEditor() {
   const [saveError, setSaveError] = useState<unknown>(null);
   // On narrow windows the data panel is a drawer over the bottom of the page.
   const [dataOpen, setDataOpen] = useState(false);
+  useFieldAboveSheet({ open: dataOpen, sheetId: 'builder-data' });
 
   useWorkflowEvents({
     workflowId: workflow.id,
@@ -265,6 +268,7 @@ function BuilderEditor() {
               <label className="sy-builder__dry-run" title="Record what calls, messages and e-mails would be sent, without sending them">
                 <input type="checkbox" checked={dryRun} onChange={(event) => setDryRun(event.target.checked)} /> Dry run
               </label>
+              <HelpTip label={JARGON.dryRun.label}>{JARGON.dryRun.text}</HelpTip>
               <RunNowButton
                 workflowId={workflow.id}
                 initialInput={sample?.trigger.body}

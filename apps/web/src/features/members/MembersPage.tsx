@@ -1,24 +1,22 @@
 import { useState } from 'react';
-import { ApiError, type Member, type Role } from '../../api';
+import { type Member, type Role } from '../../api';
 import { Badge, Button, ButtonLink, Card, Dialog, ErrorState, LoadingState, RelativeTime, Select, Table, type TableColumn } from '../../ui';
 import { assignableRoles, canManageMember, isLastOwner, ROLE_LABELS } from '../workspaces/roles';
 import { useAuthState } from '../auth/use-auth';
 import { useCurrentWorkspace } from '../workspaces/use-role';
+import { LAST_OWNER_NOTE, refusalMessage } from './refusal-message';
 import { useChangeMemberRole, useMembers, useRemoveMember } from './use-members';
 
-const LAST_OWNER_NOTE = 'A workspace keeps at least one owner: make someone else owner first.';
+/** The one note the sole owner's disabled controls point to (`aria-describedby`). */
+const LAST_OWNER_NOTE_ID = 'members-last-owner-note';
 
-/** The API's 409 for the last owner, said in the words of the page. */
-function explain(error: unknown): unknown {
-  if (error instanceof ApiError && error.status === 409) {
-    return new ApiError({
-      status: 409,
-      code: error.code,
-      message: `${error.message.replace(/\.?$/, '.')} ${LAST_OWNER_NOTE}`,
-      details: error.details,
-    });
-  }
-  return error;
+/** A refusal inside a table cell: a line of text, not a card that would widen the table. */
+function CellError({ title, error }: { title: string; error: unknown }) {
+  return (
+    <p className="sy-field__errors sy-settings__cell-error" role="alert">
+      {title}: {refusalMessage(error)}
+    </p>
+  );
 }
 
 function MemberRole({ member, members, actor }: { member: Member; members: Member[]; actor: Role | null }) {
@@ -27,27 +25,30 @@ function MemberRole({ member, members, actor }: { member: Member; members: Membe
   if (!canManageMember({ actor, member: member.role }))
     return <Badge tone={member.role === 'owner' ? 'accent' : 'neutral'}>{ROLE_LABELS[member.role]}</Badge>;
   const options = roles.includes(member.role) ? roles : [member.role, ...roles];
+  const soleOwner = isLastOwner({ member, members });
   return (
     <span className="sy-settings__role-select">
       <Select
         label={`Role of ${member.name || member.email}`}
         hideLabel
         value={member.role}
-        disabled={change.isPending}
-        title={isLastOwner({ member, members }) ? LAST_OWNER_NOTE : undefined}
+        disabled={change.isPending || soleOwner}
+        title={soleOwner ? LAST_OWNER_NOTE : undefined}
+        aria-describedby={soleOwner ? LAST_OWNER_NOTE_ID : undefined}
         onChange={(role) => change.mutate({ userId: member.userId, role: role as Role })}
         options={options.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
       />
-      {change.isError ? <ErrorState title="Could not change the role" error={explain(change.error)} /> : null}
+      {change.isError ? <CellError title="Could not change the role" error={change.error} /> : null}
     </span>
   );
 }
 
-function RemoveMember({ member, actor, isSelf }: { member: Member; actor: Role | null; isSelf: boolean }) {
+function RemoveMember({ member, members, actor, isSelf }: { member: Member; members: Member[]; actor: Role | null; isSelf: boolean }) {
   const [open, setOpen] = useState(false);
   const remove = useRemoveMember();
   if (!canManageMember({ actor, member: member.role }) && !isSelf) return null;
   const who = member.name || member.email;
+  const soleOwner = isLastOwner({ member, members });
   function close() {
     setOpen(false);
     remove.reset();
@@ -59,6 +60,9 @@ function RemoveMember({ member, actor, isSelf }: { member: Member; actor: Role |
         variant="ghost"
         icon="trash"
         aria-label={isSelf ? 'Leave this workspace' : `Remove ${who}`}
+        disabled={soleOwner}
+        title={soleOwner ? LAST_OWNER_NOTE : undefined}
+        aria-describedby={soleOwner ? LAST_OWNER_NOTE_ID : undefined}
         onClick={() => setOpen(true)}
       >
         {isSelf ? 'Leave' : 'Remove'}
@@ -95,7 +99,11 @@ function RemoveMember({ member, actor, isSelf }: { member: Member; actor: Role |
         {isSelf
           ? 'You lose access to its workflows and runs until someone invites you again.'
           : `${who} loses access to this workspace at once. Their sessions elsewhere stay open; API keys they created keep working until revoked.`}
-        {remove.isError ? <ErrorState title="Could not remove" error={explain(remove.error)} /> : null}
+        {remove.isError ? (
+          <p className="sy-field__errors" role="alert">
+            Could not remove: {refusalMessage(remove.error)}
+          </p>
+        ) : null}
       </Dialog>
     </>
   );
@@ -109,6 +117,8 @@ export function MembersPage() {
   const actor = workspace?.role ?? null;
   const me = auth.data?.user?.id;
   const rows = members.data ?? [];
+  const mine = rows.find((member) => member.userId === me);
+  const soleOwnerIsMe = mine !== undefined && isLastOwner({ member: mine, members: rows });
 
   const columns: TableColumn<Member>[] = [
     {
@@ -131,7 +141,7 @@ export function MembersPage() {
       header: <span className="sy-visually-hidden">Actions</span>,
       align: 'end',
       width: '120px',
-      render: (member) => <RemoveMember member={member} actor={actor} isSelf={member.userId === me} />,
+      render: (member) => <RemoveMember member={member} members={rows} actor={actor} isSelf={member.userId === me} />,
     },
   ];
 
@@ -155,6 +165,11 @@ export function MembersPage() {
             </ButtonLink>
           }
         >
+          {soleOwnerIsMe ? (
+            <p className="sy-settings__note" id={LAST_OWNER_NOTE_ID}>
+              You are the only owner, so you cannot change your own role or leave. {LAST_OWNER_NOTE}
+            </p>
+          ) : null}
           <Table caption="Members of this workspace" columns={columns} rows={rows} rowKey={(member) => member.userId} />
         </Card>
       )}

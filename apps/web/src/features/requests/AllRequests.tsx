@@ -1,11 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { listAllRequests, type WorkspaceRequest } from '../../api';
-import { Button, Card, EmptyState, ErrorState, LoadingState, RelativeTime, Table, type TableColumn } from '../../ui';
+import { Button, Card, EmptyState, ErrorState, HelpTip, LoadingState, RelativeTime, Table, type TableColumn } from '../../ui';
 import { runPath } from '../runs/run-paths';
 import { useWorkflows } from '../workflows/use-workflows';
 import { workflowPath } from '../workflows/workflow-paths';
 import { VerdictBadge } from './RequestLog';
+import { JARGON } from '../../lib/jargon';
 
 const PAGE_SIZE = 25;
 
@@ -36,7 +37,15 @@ export function AllRequests() {
       header: 'Workflow',
       render: (r) => <Link to={workflowPath(r.workflowId)}>{names.get(r.workflowId) ?? r.workflowId.slice(0, 8)}</Link>,
     },
-    { key: 'verdict', header: 'Verdict', render: (r) => <VerdictBadge verdict={r.verdict} /> },
+    {
+      key: 'verdict',
+      header: (
+        <>
+          Verdict <HelpTip label={JARGON.verdict.label}>{JARGON.verdict.text}</HelpTip>
+        </>
+      ),
+      render: (r) => <VerdictBadge verdict={r.verdict} />,
+    },
     { key: 'reason', header: 'Reason', render: (r) => r.reason ?? <span className="sy-muted">—</span> },
     { key: 'status', header: 'We answered', render: (r) => <code title={`We answered HTTP ${r.statusCode}`}>{r.statusCode}</code> },
     {

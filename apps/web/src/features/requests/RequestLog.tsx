@@ -1,13 +1,26 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, type InboundRequest, type RequestVerdict, type RunTrigger } from '../../api';
 import { formatDateTime } from '../../lib/format-date';
-import { Badge, Button, Card, EmptyState, ErrorState, LoadingState, RelativeTime, Select, Table, type TableColumn } from '../../ui';
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  ErrorState,
+  HelpTip,
+  LoadingState,
+  RelativeTime,
+  Select,
+  Table,
+  type TableColumn,
+} from '../../ui';
 import { runPath } from '../runs/run-paths';
 import { formatBytes, TriggerRequestDetails } from '../runs/TriggerRequestCard';
 import { KNOWN_VERDICTS, verdictPresentation } from './request-verdict';
 import { useRequestLog, useRunRequest } from './use-request-log';
 import { useCan } from '../workspaces/use-role';
 import './RequestLog.css';
+import { JARGON } from '../../lib/jargon';
 
 export function VerdictBadge({ verdict }: { verdict: string }) {
   const { label, tone, description } = verdictPresentation(verdict);
@@ -58,7 +71,7 @@ function RunThisRequest({ workflowId, request, size = 'sm' }: { workflowId: stri
         title="Run this request into the workflow as it is now"
         onClick={() => run.mutate(request.id, { onSuccess: (result) => navigate(runPath(result.runId)) })}
       >
-        Run this request
+        Run request
       </Button>
       {run.isError ? (
         <span className="sy-inbox__run-error" role="alert">
@@ -95,22 +108,25 @@ export function RequestLog({ workflowId }: { workflowId: string }) {
       header: 'Received',
       width: '160px',
       render: (request) => (
-        <Link
-          className="sy-inbox__when"
-          to={hrefFor(request)}
-          replace
-          aria-label={`Request ${request.id}, ${verdictPresentation(request.verdict).label}`}
-        >
-          <span>
+        <Link className="sy-inbox__when" to={hrefFor(request)} replace>
+          {/* Named by the hidden text, the time shown beside it (axe: label-content-name-mismatch). */}
+          <span className="sy-visually-hidden">{`Request ${request.id}, ${verdictPresentation(request.verdict).label}`}</span>
+          <span aria-hidden="true">
             <span className="sy-inbox__method">{request.method}</span> <RelativeTime iso={request.receivedAt} />
           </span>
-          <span className="sy-muted">{formatDateTime({ iso: request.receivedAt })}</span>
+          <span className="sy-muted" aria-hidden="true">
+            {formatDateTime({ iso: request.receivedAt })}
+          </span>
         </Link>
       ),
     },
     {
       key: 'verdict',
-      header: 'Verdict',
+      header: (
+        <>
+          Verdict <HelpTip label={JARGON.verdict.label}>{JARGON.verdict.text}</HelpTip>
+        </>
+      ),
       render: (request) => (
         <span className="sy-inbox__verdict">
           <VerdictBadge verdict={request.verdict} />
@@ -129,7 +145,7 @@ export function RequestLog({ workflowId }: { workflowId: string }) {
       hideBelow: 'sm',
       render: (request) =>
         request.runId ? (
-          <Link className="sy-inbox__run" to={runPath(request.runId)} aria-label={`Run of request ${request.id}`}>
+          <Link className="sy-inbox__run" to={runPath(request.runId)} aria-label={`View run of request ${request.id}`}>
             View run
           </Link>
         ) : (

@@ -27,7 +27,7 @@ export function useRequestLog(params: { workflowId: string; verdict?: RequestVer
   return { ...query, requests, live: stream };
 }
 
-/** "Run this request": runs a stored request into the workflow's current version. */
+/** "Run request" (in the Inbox): runs a stored request into the workflow's current version. */
 export function useRunRequest(workflowId: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ReplayOptions, RunFilters } from '../../api';
-import { Button, Dialog, ErrorState, Select } from '../../ui';
+import { Button, Dialog, ErrorState, HelpTip, Select } from '../../ui';
+import { JARGON } from '../../lib/jargon';
 import { useBulkProgress, useBulkReplay, type BulkReplayTarget } from './use-bulk-replay';
 
 type Pending = { kind: 'selected'; runIds: string[] } | { kind: 'filter' };
@@ -144,6 +145,7 @@ export function BulkReplayBar({
               <span>Also replay runs already resolved by a replay (their calls are sent again, with the same idempotency keys)</span>
             </label>
           ) : null}
+          {pending?.kind === 'filter' ? <HelpTip label={JARGON.idempotencyKey.label}>{JARGON.idempotencyKey.text}</HelpTip> : null}
           <label className="sy-bulk__check">
             <input
               type="checkbox"

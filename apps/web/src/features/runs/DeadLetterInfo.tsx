@@ -1,5 +1,6 @@
 import type { RunSummary } from '../../api';
-import { Badge } from '../../ui';
+import { Badge, HelpTip } from '../../ui';
+import { JARGON } from '../../lib/jargon';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
@@ -7,9 +8,12 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', time
 export function DeadLetterBadge({ run }: { run: Pick<RunSummary, 'deadLetter' | 'autoReplayAt' | 'autoReplayAttempt'> }) {
   if (run.deadLetter) {
     return (
-      <Badge tone="danger" title="Auto-replay gave up on this run: replay it by hand once the cause is fixed">
-        Dead letter
-      </Badge>
+      <span className="sy-dead-letter">
+        <Badge tone="danger" title="Auto-replay gave up on this run: replay it by hand once the cause is fixed">
+          Dead letter
+        </Badge>
+        <HelpTip label={JARGON.deadLetter.label}>{JARGON.deadLetter.text}</HelpTip>
+      </span>
     );
   }
   if (run.autoReplayAt) {

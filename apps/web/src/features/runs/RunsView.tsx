@@ -184,7 +184,7 @@ export function RunsView({ workflowId }: { workflowId?: string }) {
             key: 'workflow',
             header: 'Workflow',
             render: (run: RunListItem) => (
-              <Link className="sy-runs__workflow" to={workflowPath(run.workflowId)}>
+              <Link className="sy-runs__workflow" to={workflowPath(run.workflowId)} title={names.get(run.workflowId)}>
                 {names.get(run.workflowId) ?? `${run.workflowId.slice(0, 8)}…`}
               </Link>
             ),

@@ -1,17 +1,40 @@
 import type { StepType } from '@switchyard/engine';
-import { useEffect, useId, useRef, useState } from 'react';
+import { type CSSProperties, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Icon } from '../../../ui';
 import { MENU_STEP_TYPES, WEB_STEP_KITS } from './kits/web-step-kits';
+import { menuPlacement } from './menu-placement';
 import { StepIcon } from './StepIcon';
 
 /**
- * The "+" between steps (or the "Add a step" button at the end): opens a small menu of step types.
+ * The "+" between steps (or the "Add a step" button at the end): opens a small menu of step types,
+ * placed inside the window (see `menu-placement.ts`).
  */
 export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; onAdd: (type: StepType) => void }) {
   const { label, variant, onAdd } = props;
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const menuId = useId();
+  const [placement, setPlacement] = useState<CSSProperties>({});
+
+  useLayoutEffect(() => {
+    if (!open) return;
+    const place = () => {
+      const button = root.current?.querySelector('button');
+      const menu = root.current?.querySelector<HTMLElement>('[role="menu"]');
+      if (button && menu && root.current)
+        setPlacement(
+          menuPlacement({
+            button: button.getBoundingClientRect(),
+            anchor: root.current.getBoundingClientRect(),
+            menuWidth: menu.offsetWidth,
+            window: { width: window.innerWidth, height: window.innerHeight },
+          }),
+        );
+    };
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -72,7 +95,7 @@ export function AddStepMenu(props: { label: string; variant: 'between' | 'end'; 
         {variant === 'end' ? 'Add a step' : null}
       </button>
       {open ? (
-        <div className="sy-add-step__menu" role="menu" id={menuId} aria-label="Step types">
+        <div className="sy-add-step__menu" role="menu" id={menuId} aria-label="Step types" style={placement}>
           {MENU_STEP_TYPES.core.map((type) => item(type))}
           <div role="group" aria-labelledby={`${menuId}-apps`}>
             <div className="sy-add-step__group" id={`${menuId}-apps`}>

@@ -1,6 +1,7 @@
 import { TRIGGER_SCHEMES } from '@switchyard/engine';
 import { useEffect, useId, useState } from 'react';
-import { Button, Field, TextInput } from '../../../ui';
+import { Button, Field, HelpTip, TextInput } from '../../../ui';
+import { JARGON } from '../../../lib/jargon';
 import { useCan } from '../../workspaces/use-role';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import { fieldsFromSecrets, secretsFromFields, securityIssues } from './trigger-settings';
@@ -97,7 +98,13 @@ export function TriggerSecurity() {
                     autoComplete="off"
                     spellCheck={false}
                     placeholder={scheme.secretPlaceholder}
-                    description="Both secrets are accepted until you save one alone. Stored secrets are never shown again, so type the current secret above as well; then give the sender the new one."
+                    description={
+                      <>
+                        Both secrets are accepted until you save one alone{' '}
+                        <HelpTip label={JARGON.rotation.label}>{JARGON.rotation.text}</HelpTip>. Stored secrets are never shown again, so
+                        type the current secret above as well; then give the sender the new one.
+                      </>
+                    }
                     errors={
                       fields.next && !fields.current && hints.length > 0
                         ? ['Type the current secret above too, or it stops being accepted when you save.']

@@ -6,7 +6,8 @@ import {
   TRIGGER_METHODS,
 } from '@switchyard/engine';
 import { useEffect, useId, useState } from 'react';
-import { Button, Field, Switch, TextInput } from '../../../ui';
+import { Button, Field, HelpTip, Switch, TextInput } from '../../../ui';
+import { JARGON } from '../../../lib/jargon';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import type { BuilderIssue } from '../state/builder-issues';
 import { ExpressionField } from '../steps/form-parts/ExpressionField';
@@ -112,7 +113,12 @@ function ConditionSetting() {
       id="trigger-condition"
       label="Only run when"
       targetLabel="Trigger · Only run when"
-      description="A JSONata condition on the request (trigger.body, trigger.headers, trigger.query). When it is false the request is answered 200, recorded as filtered, and starts no run."
+      description={
+        <>
+          A JSONata <HelpTip label={JARGON.jsonata.label}>{JARGON.jsonata.text}</HelpTip> condition on the request (trigger.body,
+          trigger.headers, trigger.query). When it is false the request is answered 200, recorded as filtered, and starts no run.
+        </>
+      }
       value={condition}
       onChange={(value) => setField('condition', value === '' ? undefined : value)}
       stepIndex={0}

@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { getRehearsal, type RehearsalItem, startRehearsal } from '../../../api';
-import { Badge, Button, Card, ErrorState, RelativeTime, TextInput } from '../../../ui';
+import { Badge, Button, Card, ErrorState, HelpTip, RelativeTime, TextInput } from '../../../ui';
+import { JARGON } from '../../../lib/jargon';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import { isDirty } from '../state/builder-reducer';
 import { useDraft } from './use-draft';
@@ -75,7 +76,13 @@ export function RehearsalPanel() {
     <Card
       id="workflow-rehearsal"
       title="Rehearse on recent requests"
-      description="Runs the draft and the published version on the requests this workflow accepted last. Calls, messages and e-mails are recorded, not sent; no run is recorded."
+      description={
+        <>
+          Runs the draft and the published version on the requests this workflow accepted last
+          <HelpTip label={JARGON.rehearsal.label}>{JARGON.rehearsal.text}</HelpTip>. Calls, messages and e-mails are recorded, not sent; no
+          run is recorded.
+        </>
+      }
     >
       <div className="sy-rehearsal__form">
         <TextInput label="Requests" type="number" min={1} max={200} value={count} onChange={setCount} />

@@ -1,6 +1,8 @@
 import { ExpressionField } from '../../form-parts/ExpressionField';
 import { formIssues, stepFieldLabel, textOf } from '../../form-parts/control-form-parts';
 import type { StepFormProps } from '../step-form';
+import { HelpTip } from '../../../../../ui';
+import { JARGON } from '../../../../../lib/jargon';
 
 export function MapStepForm(props: StepFormProps<'map'>) {
   const { entry, index, setField } = props;
@@ -11,8 +13,8 @@ export function MapStepForm(props: StepFormProps<'map'>) {
       targetLabel={stepFieldLabel(index, 'Output')}
       description={
         <>
-          A JSONata expression; its result is this step&apos;s output, <code>steps.{entry.step.id}</code> for later steps. Click fields in
-          the data panel to insert them.
+          A JSONata <HelpTip label={JARGON.jsonata.label}>{JARGON.jsonata.text}</HelpTip> expression; its result is this step&apos;s output,{' '}
+          <code>steps.{entry.step.id}</code> for later steps. Click fields in the data panel to insert them.
         </>
       }
       value={textOf(entry.step.expression)}
