@@ -18,6 +18,7 @@ import { StepAttemptLog1795560100000 } from './1795560100000-step-attempt-log';
 import { BodyWordsSearch1795560200000 } from './1795560200000-body-words-search';
 import { WorkflowExternalId1795570000000 } from './1795570000000-workflow-external-id';
 import { OidcUsers1795580000000 } from './1795580000000-oidc-users';
+import { FlowControl1795608000000 } from './1795608000000-flow-control';
 export const MIGRATIONS: Array<new () => object> = [
   Initial1795443851893,
   TriggerSecurity1795445791658,
@@ -39,4 +40,5 @@ export const MIGRATIONS: Array<new () => object> = [
   BodyWordsSearch1795560200000,
   WorkflowExternalId1795570000000,
   OidcUsers1795580000000,
+  FlowControl1795608000000,
 ];

@@ -26,6 +26,9 @@ const TONES: Record<RequestVerdict, BadgeTone> = {
   polled: 'success',
   form: 'success',
   poll_failed: 'danger',
+  held: 'neutral',
+  debounced: 'neutral',
+  batched: 'neutral',
 };
 
 /** Badge text, tone and tooltip of a request verdict; verdicts added later still render. */
