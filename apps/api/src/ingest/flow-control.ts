@@ -276,9 +276,10 @@ export class FlowController {
         last.request_id,
         withoutNul(`Debounce: the last of ${events.length} event${events.length === 1 ? '' : 's'} with ${key} started run ${runId}`),
       ]);
-      await db.query(`UPDATE inbound_requests SET verdict = 'debounced', reason = $2 WHERE id = ANY($1::uuid[])`, [
+      await db.query(`UPDATE inbound_requests SET verdict = 'debounced', reason = $2, handled_by_run_id = $3 WHERE id = ANY($1::uuid[])`, [
         ids.slice(0, -1),
         withoutNul(`Superseded by a later event with ${key}: run ${runId} handled it`),
+        runId,
       ]);
     } else {
       // Batch: one request holds the list of the events' bodies, and its run handles them all.
@@ -312,9 +313,10 @@ export class FlowController {
         new Date(now),
         null,
       ]);
-      await db.query(`UPDATE inbound_requests SET verdict = 'batched', reason = $2 WHERE id = ANY($1::uuid[])`, [
+      await db.query(`UPDATE inbound_requests SET verdict = 'batched', reason = $2, handled_by_run_id = $3 WHERE id = ANY($1::uuid[])`, [
         ids,
         withoutNul(`Joined a batch of ${events.length} with ${key}: run ${runId} handled it`),
+        runId,
       ]);
     }
     await db.query(`DELETE FROM flow_pending WHERE request_id = ANY($1::uuid[])`, [ids]);

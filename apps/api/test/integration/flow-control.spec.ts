@@ -56,6 +56,10 @@ describe('flow control by key (ADR 0024)', () => {
       expect(r.run_id).toBeNull();
       expect(r.reason).toBe(`Superseded by a later event with key "c1": run ${c1Runs[0]} handled it`);
     }
+    // The Inbox links every request of c1 to the run that handled it.
+    const { body: listed } = await sy.api.request('GET', `/api/workflows/${wf.id}/requests?limit=100`);
+    const linked = listed.items.filter((r: any) => r.trigger.body.customer.id === 'c1');
+    expect(linked.map((r: any) => r.runId)).toEqual(Array(5).fill(c1Runs[0]));
     expect(await runsOf(wf.id)).toHaveLength(2);
     expect(await sy.db.query('SELECT count(*)::int AS n FROM flow_pending WHERE workflow_id = $1', [wf.id])).toEqual([{ n: 0 }]);
   });
@@ -104,6 +108,10 @@ describe('flow control by key (ADR 0024)', () => {
     expect(events.map((r) => r.verdict)).toEqual(Array(7).fill('batched'));
     expect(events.filter((r) => r.reason === `Joined a batch of 3 with the one bucket (no key): run ${runIds[0]} handled it`)).toHaveLength(
       3,
+    );
+    const { body: listed } = await sy.api.request('GET', `/api/workflows/${wf.id}/requests?verdict=batched&limit=100`);
+    expect(listed.items.map((r: any) => r.runId).sort()).toEqual(
+      [...Array(3).fill(runIds[0]), ...Array(3).fill(runIds[1]), last[0]].sort(),
     );
     const batches = rows.filter((r) => r.verdict === 'accepted');
     expect(batches.map((r) => r.run_id).sort()).toEqual([...runIds, ...last].sort());

@@ -9,6 +9,8 @@ export class FlowControl1795608000000 implements MigrationInterface {
   name = 'FlowControl1795608000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    // The run that handled a debounced or batched request (its own run is found by runs.request_id).
+    await queryRunner.query(`ALTER TABLE "inbound_requests" ADD "handled_by_run_id" uuid`);
     await queryRunner.query(`
             CREATE TABLE "flow_buckets" (
                 "workflow_id" uuid NOT NULL REFERENCES "workflows"("id") ON DELETE CASCADE,
@@ -49,5 +51,6 @@ export class FlowControl1795608000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "flow_throttle"`);
     await queryRunner.query(`DROP TABLE "flow_pending"`);
     await queryRunner.query(`DROP TABLE "flow_buckets"`);
+    await queryRunner.query(`ALTER TABLE "inbound_requests" DROP COLUMN "handled_by_run_id"`);
   }
 }
