@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { newId } from '../common/ids';
 import type { Logger } from '../common/logger';
 import { checkoutClient } from '../database/checkout-client';
+import type { SwitchyardEvent } from '../events/event-bus';
 import type { Dispatcher } from '../runtime/dispatch/dispatcher';
 import { INITIAL_RUN_STATUS } from '../runtime/ledger/run-status';
 import { type RequestRow, toJsonb, withoutNul } from './group-commit-writer';
@@ -88,6 +89,8 @@ export class FlowController {
     private readonly dispatcher: Pick<Dispatcher, 'dispatch'>,
     private readonly clock: FlowClock,
     private readonly logger: Logger,
+    /** Told of each request admitted (the live Inbox). */
+    private readonly publish: (events: SwitchyardEvent[]) => void = () => undefined,
   ) {}
 
   async admit(event: FlowEvent): Promise<FlowAdmission> {
@@ -98,6 +101,18 @@ export class FlowController {
       const admission =
         event.rule.mode === 'throttle' ? await this.throttle(client, event, event.rule) : await this.hold(client, event, event.rule);
       await client.query('COMMIT');
+      const { request } = event;
+      this.publish([
+        {
+          type: 'request',
+          id: request.id,
+          workflowId: request.workflowId,
+          verdict: admission.kind === 'run' ? 'accepted' : 'held',
+          statusCode: 202,
+          receivedAt: request.receivedAt.toISOString(),
+          runId: admission.kind === 'run' ? admission.runId : null,
+        },
+      ]);
       if (admission.kind === 'run' && admission.startsAt.getTime() <= event.request.receivedAt.getTime())
         this.dispatcher.dispatch([admission.runId]);
       return admission;

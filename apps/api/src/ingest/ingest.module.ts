@@ -110,9 +110,9 @@ class IngestLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     { provide: FLOW_CLOCK, useFactory: (): FlowClock => ({ now: () => Date.now() }) },
     {
       provide: FlowController,
-      useFactory: (pool: Pool, dispatcher: Dispatcher, clock: FlowClock, logger: Logger) =>
-        new FlowController(pool, dispatcher, clock, logger),
-      inject: [INGEST_POOL, DISPATCHER, FLOW_CLOCK, LOGGER],
+      useFactory: (pool: Pool, dispatcher: Dispatcher, clock: FlowClock, logger: Logger, events: EventBus) =>
+        new FlowController(pool, dispatcher, clock, logger, (published) => events.publish(published)),
+      inject: [INGEST_POOL, DISPATCHER, FLOW_CLOCK, LOGGER, EventBus],
     },
     {
       provide: IngestService,
