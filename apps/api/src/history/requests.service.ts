@@ -95,7 +95,7 @@ export class RequestsService {
           verdict: r.verdict,
           reason: r.reason,
           statusCode: r.statusCode,
-          runId: runByRequest.get(r.id) ?? null,
+          runId: runByRequest.get(r.id) ?? r.handledByRunId ?? null,
           bodyEncoding: body.kind === 'binary' ? ('base64' as const) : undefined,
           trigger: { body: body.value, headers: r.headers, query: r.query, method: r.method, receivedAt: r.receivedAt.toISOString() },
         };

@@ -90,9 +90,9 @@ SELECT d.workflow_id, d.key, d.run_id FROM trigger_dedupe_keys d
 JOIN unnest($1::uuid[], $2::text[]) AS t(wf, k) ON d.workflow_id = t.wf AND d.key = t.k`;
 
 /** PostgreSQL text and jsonb cannot hold U+0000 (a query string may carry %00): shown as U+FFFD. */
-const withoutNul = (text: string) => (text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text);
+export const withoutNul = (text: string) => (text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text);
 
-function toJsonb(value: unknown): string {
+export function toJsonb(value: unknown): string {
   // Fast path: JSON text escapes U+0000 as \u0000, so text without that escape holds none.
   const plain = JSON.stringify(value);
   if (plain === undefined || !plain.includes('\\u0000')) return plain;

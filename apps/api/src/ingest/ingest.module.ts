@@ -20,6 +20,7 @@ import { TriggerSecretsService } from '../secrets/trigger-secrets.service';
 import { VersionStore } from '../versions/version-store';
 import { VersionsModule } from '../versions/versions.module';
 import { DedupeJanitor } from './dedupe-janitor';
+import { FLOW_CLOCK, type FlowClock, FlowController } from './flow-control';
 import { GroupCommitWriter, handOverable } from './group-commit-writer';
 import { IngestService } from './ingest.service';
 import { loadTrigger } from './load-trigger';
@@ -105,15 +106,30 @@ class IngestLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
       useFactory: (ledger: RunLedger, logger: Logger) => new ResponseWaiter(ledger, logger),
       inject: [RunLedger, LOGGER],
     },
+    // The clock of flow control (receive times, due buckets): tests set its `now`.
+    { provide: FLOW_CLOCK, useFactory: (): FlowClock => ({ now: () => Date.now() }) },
+    {
+      provide: FlowController,
+      useFactory: (pool: Pool, dispatcher: Dispatcher, clock: FlowClock, logger: Logger, events: EventBus) =>
+        new FlowController(pool, dispatcher, clock, logger, (published) => events.publish(published)),
+      inject: [INGEST_POOL, DISPATCHER, FLOW_CLOCK, LOGGER, EventBus],
+    },
     {
       provide: IngestService,
-      useFactory: (triggers: TriggerCache, writer: GroupCommitWriter, responses: ResponseWaiter, config: AppConfig, logger: Logger) =>
-        new IngestService(triggers, writer, logger, config.SWITCHYARD_MAX_BODY_BYTES, responses),
-      inject: [TriggerCache, GroupCommitWriter, ResponseWaiter, APP_CONFIG, LOGGER],
+      useFactory: (
+        triggers: TriggerCache,
+        writer: GroupCommitWriter,
+        responses: ResponseWaiter,
+        config: AppConfig,
+        logger: Logger,
+        flow: FlowController,
+        clock: FlowClock,
+      ) => new IngestService(triggers, writer, logger, config.SWITCHYARD_MAX_BODY_BYTES, responses, () => clock.now(), flow),
+      inject: [TriggerCache, GroupCommitWriter, ResponseWaiter, APP_CONFIG, LOGGER, FlowController, FLOW_CLOCK],
     },
     { provide: DedupeJanitor, useFactory: (pool: Pool, logger: Logger) => new DedupeJanitor(pool, logger), inject: [PG_POOL, LOGGER] },
     IngestLifecycle,
   ],
-  exports: [IngestService, TriggerCache],
+  exports: [IngestService, TriggerCache, FlowController],
 })
 export class IngestModule {}

@@ -11,6 +11,7 @@ import type { Logger } from '../common/logger';
 import { decodeContentEncoding } from '../inbound/content-encoding';
 import { traceIdOf } from '../observability/traceparent';
 import { toDedupeKey } from './dedupe-key';
+import type { FlowController } from './flow-control';
 import type { DedupeClaim, GroupCommitWriter } from './group-commit-writer';
 import { answerGetChallenge, answerSignedHandshake, answerUnsignedHandshake } from './handshake';
 import { InvalidBodyError, parseBody, parseBodyLenient } from '../inbound/parse-body';
@@ -94,6 +95,7 @@ export class IngestService {
     private readonly maxBodyBytes: number,
     private readonly responses: ResponseWaiter | null = null,
     private readonly now: () => number = Date.now,
+    private readonly flow: FlowController | null = null,
   ) {}
 
   async receive(req: InboundHttpRequest): Promise<IngestAnswer> {
@@ -106,7 +108,7 @@ export class IngestService {
     }
     if (!trigger) return { status: 404, body: errorBody('unknown_trigger', 'No workflow listens at this URL'), verdict: 'unknown_trigger' };
 
-    let decided: { verdict: Verdict; dedupe: DedupeClaim | null; searchable?: unknown };
+    let decided: { verdict: Verdict; dedupe: DedupeClaim | null; searchable?: unknown; flowKey?: string };
     try {
       decided = await this.decide(trigger, req, receivedAt);
     } catch (err) {
@@ -124,6 +126,8 @@ export class IngestService {
       };
     }
     const { verdict, dedupe } = decided;
+    if (verdict.verdict === 'accepted' && trigger.trigger.flowControl && this.flow)
+      return this.admitFlow(trigger, req, receivedAt, verdict, decided.searchable, decided.flowKey ?? '');
 
     try {
       const requestId = newId();
@@ -175,7 +179,7 @@ export class IngestService {
     trigger: TriggerInfo,
     req: InboundHttpRequest,
     receivedAt: Date,
-  ): Promise<{ verdict: Verdict; dedupe: DedupeClaim | null; searchable?: unknown }> {
+  ): Promise<{ verdict: Verdict; dedupe: DedupeClaim | null; searchable?: unknown; flowKey?: string }> {
     const done = (verdict: Verdict) => ({ verdict, dedupe: null });
     const t = trigger.trigger;
     const limit = Math.min(t.maxBodyBytes ?? this.maxBodyBytes, this.maxBodyBytes);
@@ -292,7 +296,8 @@ export class IngestService {
       });
     }
 
-    const document = t.condition || t.dedupe?.key ? { trigger: this.triggerData(req, body, receivedAt), steps: {} } : null;
+    const document =
+      t.condition || t.dedupe?.key || t.flowControl?.key ? { trigger: this.triggerData(req, body, receivedAt), steps: {} } : null;
     if (t.condition) {
       try {
         const value = await evaluateExpression(t.condition, document, {
@@ -335,7 +340,69 @@ export class IngestService {
       if (key !== null) dedupe = { key, windowSeconds: t.dedupe.windowSeconds ?? DEFAULT_DEDUPE_WINDOW_SECONDS };
       else note ??= 'The request has no delivery id or dedupe key; it was not deduplicated';
     }
-    return { verdict: { verdict: 'accepted', status: 202, reason: note, body: null }, dedupe, searchable: body };
+    let flowKey: string | undefined;
+    if (t.flowControl?.key) {
+      try {
+        flowKey =
+          toDedupeKey(
+            await evaluateExpression(t.flowControl.key, document, {
+              now: receivedAt.getTime(),
+              limits: { timeoutMs: EDGE_EXPRESSION_TIMEOUT_MS },
+            }),
+          ) ?? '';
+      } catch (err) {
+        flowKey = '';
+        note ??= `The flow control key expression failed (${(err as Error).message}); the event went to the bucket without a key`;
+      }
+    }
+    return { verdict: { verdict: 'accepted', status: 202, reason: note, body: null }, dedupe, searchable: body, flowKey };
+  }
+
+  /** A workflow with flow control: the event is throttled (a run, maybe delayed) or held for its key's debounce or batch. */
+  private async admitFlow(
+    trigger: TriggerInfo,
+    req: InboundHttpRequest,
+    receivedAt: Date,
+    verdict: Verdict,
+    body: unknown,
+    key: string,
+  ): Promise<IngestAnswer> {
+    const about = { workflowId: trigger.workflowId };
+    try {
+      const admission = await this.flow!.admit({
+        request: {
+          id: newId(),
+          workspaceId: trigger.workspaceId,
+          workflowId: trigger.workflowId,
+          method: req.method,
+          query: req.query,
+          headers: cleanHeaders(req.headers),
+          contentType: headerValue(req.headers['content-type']),
+          body: req.body,
+          size: req.body?.length ?? req.size ?? 0,
+          receivedAt,
+          verdict: 'accepted',
+          reason: verdict.reason,
+          statusCode: 202,
+          bodyJson: searchableJson(body),
+        },
+        versionId: trigger.versionId,
+        rule: trigger.trigger.flowControl!,
+        key,
+        body,
+        traceParent: req.traceParent ?? null,
+      });
+      if (admission.kind === 'run')
+        return { status: 202, body: { runId: admission.runId, startsAt: admission.startsAt.toISOString() }, verdict: 'accepted', ...about };
+      return {
+        status: 202,
+        body: { held: true, mode: trigger.trigger.flowControl!.mode, dueAt: admission.dueAt.toISOString() },
+        verdict: 'held',
+        ...about,
+      };
+    } catch (err) {
+      return { ...this.unavailable(err), verdict: 'unavailable', ...about };
+    }
   }
 
   /**

@@ -8,6 +8,8 @@ import { CredentialsModule } from '../credentials/credentials.module';
 import { LOGGER, type Logger } from '../common/logger';
 import { APP_CONFIG, type AppConfig } from '../config/config.schema';
 import { PG_POOL } from '../database/database.module';
+import { FlowController } from '../ingest/flow-control';
+import { IngestModule } from '../ingest/ingest.module';
 import { DISPATCHER, type Dispatcher } from '../runtime/dispatch/dispatcher';
 import { RunLedger } from '../runtime/ledger/run-ledger';
 import { RuntimeModule } from '../runtime/runtime.module';
@@ -44,7 +46,7 @@ class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationShutdown
  * (the scheduler runs in each; its claims make every time fire once).
  */
 @Module({
-  imports: [RuntimeModule, AuditModule, VersionsModule, AdaptersModule, CredentialsModule],
+  imports: [RuntimeModule, AuditModule, VersionsModule, AdaptersModule, CredentialsModule, IngestModule],
   controllers: [RunNowController, UpcomingController, HostedFormController],
   providers: [
     RunNowService,
@@ -63,9 +65,12 @@ class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationShutdown
         config: AppConfig,
         http: GuardedHttpInvoker,
         credentials: HostCredentialResolver,
+        flow: FlowController,
       ) => {
         const scheduler = new TriggerScheduler(pool, ledger, versions, dispatcher, logger, clock, config.SWITCHYARD_SCHEDULER_INTERVAL_MS);
         scheduler.register('poll', new Poller(pool, ledger, versions, http, credentials, logger, ledger.workerId));
+        // Flow control's due debounce and batch buckets fire on the scheduler's ticks (ADR 0024).
+        scheduler.register('flow', { firstFireAt: (_trigger, now) => now, fireDue: (now) => flow.fireDue(now) });
         return scheduler;
       },
       inject: [
@@ -78,6 +83,7 @@ class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationShutdown
         APP_CONFIG,
         GuardedHttpInvoker,
         HostCredentialResolver,
+        FlowController,
       ],
     },
     SchedulerLoop,

@@ -36,7 +36,7 @@ export const inboundRequestSchema = z.strictObject({
   reason: z.string().nullable(),
   /** The status Switchyard answered the sender with. */
   statusCode: z.number().int(),
-  /** The run it started (not its replays), if any. */
+  /** The run it started (not its replays), if any; for a `debounced` or `batched` request, the run that handled it. */
   runId: z.string().nullable(),
   bodyEncoding: z.literal('base64').optional(),
   trigger: triggerSampleSchema,

@@ -17,6 +17,9 @@ export const REQUEST_VERDICTS = [
   'form',
   'poll_failed',
   'called',
+  'held',
+  'debounced',
+  'batched',
 ] as const;
 export type RequestVerdict = (typeof REQUEST_VERDICTS)[number];
 
@@ -77,6 +80,21 @@ export const VERDICT_TEXT: Record<RequestVerdict, VerdictText> = {
     label: 'Poll failed',
     phrase: 'poll failed',
     description: 'A poll of the trigger URL failed; the reason says why. It is tried again at the next interval.',
+  },
+  held: {
+    label: 'Held',
+    phrase: 'held by flow control',
+    description: 'The workflow’s flow control (debounce or batch) holds the event until its window ends.',
+  },
+  debounced: {
+    label: 'Debounced',
+    phrase: 'superseded by a later event',
+    description: 'A later event with the same key arrived within the debounce window; the reason names the run that handled the key.',
+  },
+  batched: {
+    label: 'Batched',
+    phrase: 'joined a batch',
+    description: 'The event joined a batch of events with the same key; the reason names the run that handled the batch.',
   },
   form: { label: 'Form', phrase: 'form submitted', description: 'Someone submitted the workflow’s hosted form.' },
   called: {

@@ -50,4 +50,22 @@ describe('webhook trigger schema', () => {
     expect(issues({ type: 'webhook', verify: { scheme: 'stripe' }, dedupe: {} })).toEqual([]);
     expect(issues({ type: 'webhook', verify: { scheme: 'hmac', header: 'X-Sig', deliveryIdHeader: 'X-Id' }, dedupe: {} })).toEqual([]);
   });
+  it('checks a flow control rule field by field, its key, and what it cannot be combined with', () => {
+    expect(issues({ type: 'webhook', flowControl: { mode: 'debounce', key: 'trigger.body.customer.id', windowSeconds: 30 } })).toEqual([]);
+    expect(issues({ type: 'webhook', flowControl: { mode: 'throttle', limit: 10, periodSeconds: 60 } })).toEqual([]);
+    expect(issues({ type: 'webhook', flowControl: { mode: 'batch', size: 50, maxWaitSeconds: 60 } })).toEqual([]);
+    expect(issues({ type: 'webhook', flowControl: { mode: 'throttle', limit: 0, periodSeconds: 60 } })).toEqual([
+      'trigger.flowControl.limit: must be at least 1',
+    ]);
+    expect(issues({ type: 'webhook', flowControl: { mode: 'batch', size: 5, maxWaitSeconds: 86_401 } })).toEqual([
+      'trigger.flowControl.maxWaitSeconds: must be at most 86400',
+    ]);
+    expect(issues({ type: 'webhook', flowControl: { mode: 'debounce' } })[0]).toMatch(/^trigger\.flowControl\.windowSeconds: /);
+    expect(issues({ type: 'webhook', flowControl: { mode: 'debounce', key: '$x(', windowSeconds: 5 } })[0]).toMatch(
+      /^trigger\.flowControl\.key: /,
+    );
+    expect(issues({ type: 'webhook', dedupe: { key: 'trigger.body.id' }, flowControl: { mode: 'debounce', windowSeconds: 5 } })).toEqual([
+      'trigger.flowControl: cannot be combined with dedupe: use a debounce rule to run a key once',
+    ]);
+  });
 });

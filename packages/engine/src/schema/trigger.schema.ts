@@ -135,6 +135,56 @@ export const triggerDedupeSchema = z.strictObject({
     .describe(`How long a key is remembered, in seconds (default ${DEFAULT_DEDUPE_WINDOW_SECONDS})`),
 });
 
+/** Longest debounce window, throttle period or batch wait: one day. */
+export const MAX_FLOW_SECONDS = 86_400;
+/** Largest throttle limit or batch size. */
+export const MAX_FLOW_COUNT = 1000;
+
+const flowSeconds = (what: string) =>
+  z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(MAX_FLOW_SECONDS, `must be at most ${MAX_FLOW_SECONDS}`)
+    .describe(what);
+const flowCount = (what: string) =>
+  z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(MAX_FLOW_COUNT, `must be at most ${MAX_FLOW_COUNT}`)
+    .describe(what);
+const flowKey = expressionSchema
+  .optional()
+  .describe('JSONata key expression over the trigger document (for example trigger.body.customer.id); none: one bucket');
+
+/**
+ * Flow control by key (docs/flow-control.md, ADR 0024): `debounce` runs only the last event of a
+ * key once `windowSeconds` passed without another; `throttle` starts at most `limit` runs per key
+ * per `periodSeconds` and delays the rest; `batch` runs up to `size` events of a key collected for
+ * at most `maxWaitSeconds` as one run whose `trigger.body` is the list of their bodies.
+ */
+export const triggerFlowControlSchema = z.discriminatedUnion('mode', [
+  z.strictObject({
+    mode: z.literal('debounce'),
+    key: flowKey,
+    windowSeconds: flowSeconds('Quiet time after the latest event before its run starts, in seconds'),
+  }),
+  z.strictObject({
+    mode: z.literal('throttle'),
+    key: flowKey,
+    limit: flowCount('Most runs per key per period'),
+    periodSeconds: flowSeconds('The period, in seconds'),
+  }),
+  z.strictObject({
+    mode: z.literal('batch'),
+    key: flowKey,
+    size: flowCount('Most events in one batch'),
+    maxWaitSeconds: flowSeconds('Longest a batch waits for more events, in seconds'),
+  }),
+]);
+export type TriggerFlowControl = z.infer<typeof triggerFlowControlSchema>;
+
 /** How the trigger answers the sender. */
 export const triggerResponseSchema = z.strictObject({
   /** `immediate`: 202 `{ runId }` at once. `wait`: the run's `respond` step builds the answer. */
@@ -184,5 +234,6 @@ export const webhookTriggerSchema = z.strictObject({
     .min(1, 'must be at least 1')
     .optional()
     .describe('Largest body accepted, in bytes'),
+  flowControl: triggerFlowControlSchema.optional().describe('Debounce, throttle or batch the runs by key'),
 });
 export type WebhookTrigger = z.infer<typeof webhookTriggerSchema>;

@@ -55,6 +55,10 @@ export class InboundRequestEntity {
   @Column({ type: 'integer', name: 'status_code' })
   statusCode!: number;
 
+  /** For a request flow control marked `debounced` or `batched`: the run that handled it (ADR 0024). */
+  @Column({ type: 'uuid', name: 'handled_by_run_id', nullable: true })
+  handledByRunId!: string | null;
+
   /**
    * The parsed body of accepted JSON and form requests, for payload search (GIN index
    * `idx_inbound_requests_body_json`, created by migration: TypeORM cannot describe a GIN index).

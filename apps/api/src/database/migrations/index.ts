@@ -21,6 +21,7 @@ import { OidcUsers1795580000000 } from './1795580000000-oidc-users';
 import { WorkflowSamples1795602000000 } from './1795602000000-workflow-samples';
 import { WaitsAndCalls1795606000000 } from './1795606000000-waits-and-calls';
 import { SsoSettings1795607000000 } from './1795607000000-sso-settings';
+import { FlowControl1795608000000 } from './1795608000000-flow-control';
 export const MIGRATIONS: Array<new () => object> = [
   Initial1795443851893,
   TriggerSecurity1795445791658,
@@ -45,4 +46,5 @@ export const MIGRATIONS: Array<new () => object> = [
   WorkflowSamples1795602000000,
   WaitsAndCalls1795606000000,
   SsoSettings1795607000000,
+  FlowControl1795608000000,
 ];

@@ -14,6 +14,7 @@ export type FinishedRunStatus = (typeof FINISHED_RUN_STATUSES)[number];
 /**
  * The legal moves, and which ledger call makes each:
  * - created `queued` (ingest, a replay, a stored request run again);
+ * - or created `waiting` with `resume_at` (a throttled request's run, whose start slot is later: ADR 0024);
  * - `queued -> running`: `claim`;
  * - `running -> running`: `claim` again once the lease has passed (a dead worker, a shutdown's release);
  * - `waiting -> running`: `claim` once `resume_at` is due;

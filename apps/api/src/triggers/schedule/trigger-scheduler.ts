@@ -96,7 +96,7 @@ export class TriggerScheduler {
   }
 
   /** Adds the handler of another timed trigger kind (the poller). */
-  register(kind: TriggerType, handler: TimerHandler): void {
+  register(kind: TriggerType | 'flow', handler: TimerHandler): void {
     this.handlers.set(kind, handler);
   }
 

@@ -27,6 +27,9 @@ const TONES: Record<RequestVerdict, BadgeTone> = {
   form: 'success',
   poll_failed: 'danger',
   called: 'info',
+  held: 'neutral',
+  debounced: 'neutral',
+  batched: 'neutral',
 };
 
 /** Badge text, tone and tooltip of a request verdict; verdicts added later still render. */

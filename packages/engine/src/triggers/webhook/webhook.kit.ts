@@ -14,6 +14,14 @@ function checkWebhook(trigger: WebhookTrigger): ValidationIssue[] {
   };
   expression('trigger.condition', trigger.condition);
   expression('trigger.dedupe.key', trigger.dedupe?.key);
+  expression('trigger.flowControl.key', trigger.flowControl?.key);
+  if (trigger.flowControl && trigger.dedupe)
+    issues.push({ path: 'trigger.flowControl', message: 'cannot be combined with dedupe: use a debounce rule to run a key once' });
+  if (trigger.flowControl && trigger.response?.mode === 'wait')
+    issues.push({
+      path: 'trigger.flowControl',
+      message: 'cannot be combined with a response that waits for the run: held events are answered at once',
+    });
   if (trigger.dedupe && trigger.dedupe.key === undefined) {
     const verify = trigger.verify;
     const hasDeliveryId =

@@ -11,6 +11,7 @@ import { JARGON } from '../../../lib/jargon';
 import { useBuilderContext, useBuilderState } from '../builder-context';
 import type { BuilderIssue } from '../state/builder-issues';
 import { ExpressionField } from '../steps/form-parts/ExpressionField';
+import { FlowControlSetting } from './FlowControlSetting';
 import {
   deliveryIdDescription,
   hasRespondStep,
@@ -391,6 +392,8 @@ function summary(trigger: Record<string, unknown>): string {
   if (objectOr<Response>(trigger.response)?.mode === 'wait') parts.push('waits for the result');
   if (trigger.rateLimit) parts.push('rate limit');
   if (trigger.maxBodyBytes !== undefined) parts.push('body limit');
+  const flow = objectOr<{ mode?: string }>(trigger.flowControl);
+  if (flow?.mode) parts.push(flow.mode);
   return parts.length ? parts.join(' · ') : 'defaults';
 }
 
@@ -402,7 +405,18 @@ export function TriggerSettings() {
   const { trigger, issues } = useTriggerEditing();
   const [open, setOpen] = useState(false);
   const hasIssues = (
-    ['methods', 'condition', 'dedupe', 'dedupe.key', 'dedupe.windowSeconds', 'ipAllow', 'response', 'rateLimit', 'maxBodyBytes'] as const
+    [
+      'methods',
+      'condition',
+      'dedupe',
+      'dedupe.key',
+      'dedupe.windowSeconds',
+      'ipAllow',
+      'response',
+      'rateLimit',
+      'maxBodyBytes',
+      'flowControl',
+    ] as const
   ).some((field) => triggerIssuesFor({ issues, field }).length > 0);
   // Opens by itself when a setting has a problem to show; otherwise the user opens and closes it.
   useEffect(() => {
@@ -420,6 +434,7 @@ export function TriggerSettings() {
         <MethodsSetting />
         <IpAllowSetting />
         <LimitsSetting />
+        <FlowControlSetting />
       </div>
     </details>
   );

@@ -146,7 +146,16 @@ export function hasRespondStep(steps: unknown): boolean {
 
 /** The trigger settings each section owns, by the API path (after `trigger.`). */
 export type TriggerSettingField =
-  'methods' | 'condition' | 'dedupe' | 'dedupe.key' | 'dedupe.windowSeconds' | 'ipAllow' | 'response' | 'rateLimit' | 'maxBodyBytes';
+  | 'methods'
+  | 'condition'
+  | 'dedupe'
+  | 'dedupe.key'
+  | 'dedupe.windowSeconds'
+  | 'ipAllow'
+  | 'response'
+  | 'rateLimit'
+  | 'maxBodyBytes'
+  | 'flowControl';
 
 function relativePath(issue: BuilderIssue): string {
   return issue.path.replace(/^trigger\.?/, '');
@@ -171,7 +180,7 @@ export function triggerIssuesFor(params: { issues: BuilderIssue[]; field: Trigge
   });
 }
 
-const SETTINGS_ROOTS = ['methods', 'condition', 'dedupe', 'ipAllow', 'response', 'rateLimit', 'maxBodyBytes'];
+const SETTINGS_ROOTS = ['methods', 'condition', 'dedupe', 'ipAllow', 'response', 'rateLimit', 'maxBodyBytes', 'flowControl'];
 
 /** Trigger issues no advanced setting shows (the signature scheme, the trigger as a whole): the Security section lists them. */
 export function securityIssues(issues: BuilderIssue[]): BuilderIssue[] {
