@@ -121,7 +121,11 @@ export function TriggerRequestDetails({ trigger, workflowId, extra }: { trigger:
 
 export function TriggerRequestCard({ trigger, workflowId }: { trigger: RunTrigger | null; workflowId?: string }) {
   return (
-    <Card id="trigger-request" title="Trigger request" description="The webhook that started this run, as received.">
+    <Card
+      id="trigger-request"
+      title="Trigger request"
+      description="What started this run, as recorded: a webhook delivery, a form sending, a schedule or poll firing, a manual start or a call from another workflow."
+    >
       {trigger ? (
         <TriggerRequestDetails trigger={trigger} workflowId={workflowId} />
       ) : (
