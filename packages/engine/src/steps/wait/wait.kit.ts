@@ -4,7 +4,7 @@ import { waitStepSchema } from './wait.schema';
 
 export const waitKit: StepKit<'wait'> = {
   type: 'wait',
-  label: 'Wait for a callback or approval',
+  label: 'Pause for a callback or approval',
   description: 'Pauses the run until a call reaches a one-time resume URL or someone approves or rejects, or until a timeout.',
   category: 'flow',
   schema: waitStepSchema,

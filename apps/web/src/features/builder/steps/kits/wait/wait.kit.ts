@@ -1,7 +1,7 @@
 import type { WebStepKit } from '../web-step-kit';
 
 export const waitWebKit: WebStepKit<'wait'> = {
-  label: 'Wait for a callback or approval',
+  label: 'Pause for a callback or approval',
   description: 'Pause until a call reaches a one-time URL, or someone approves or rejects.',
   icon: { name: 'lock', background: 'var(--sy-color-neutral-bg)', color: 'var(--sy-color-neutral-text)' },
   create: (id) => ({
