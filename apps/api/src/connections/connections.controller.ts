@@ -62,4 +62,10 @@ export class ConnectionsController {
   options(@CurrentWorkspace() workspaceId: string, @Body() body: unknown): Promise<ResponseOf<'POST /api/apps/options'>> {
     return this.connections.options(workspaceId, body);
   }
+
+  @Post('apps/fields')
+  @HttpCode(200)
+  fields(@CurrentWorkspace() workspaceId: string, @Body() body: unknown): Promise<ResponseOf<'POST /api/apps/fields'>> {
+    return this.connections.dynamicFields(workspaceId, body);
+  }
 }

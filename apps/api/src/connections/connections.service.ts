@@ -2,6 +2,7 @@ import type { Connection, ResponseOf } from '@switchyard/contract';
 import {
   createConnectionSchema,
   fieldOptionsRequestSchema,
+  dynamicFieldsRequestSchema,
   oauthCallbackQuerySchema,
   startOAuthSchema,
   updateConnectionSchema,
@@ -14,6 +15,7 @@ import {
   findAppField,
   identifyConnection,
   loadFieldOptions,
+  loadDynamicFields,
   NEEDS_RECONNECTING,
   StepError,
   type AppDefinition,
@@ -371,6 +373,35 @@ export class ConnectionsService {
         evaluate: {},
         search: input.search,
       });
+    } catch (err) {
+      throw await this.apiErrorOf(workspaceId, input.connectionId, err);
+    }
+  }
+
+  /** The fields a dynamic-fields field reads from the app (a Notion database's properties), through the connection. */
+  async dynamicFields(workspaceId: string, body: unknown): Promise<ResponseOf<'POST /api/apps/fields'>> {
+    const input = parseInput(dynamicFieldsRequestSchema, body);
+    const app = this.appOf(input.app);
+    const action = findAppAction(app, input.action);
+    if (!action)
+      throw new ApiError(400, 'validation_failed', 'Unknown action', [
+        { path: 'action', message: `${app.name} has no action ${input.action}` },
+      ]);
+    const field = findAppField(action, input.field);
+    if (!field?.fields)
+      throw new ApiError(400, 'validation_failed', 'Not dynamic fields', [
+        { path: 'field', message: `${input.field} is not a dynamic-fields field of ${action.label}` },
+      ]);
+    let connection: ResolvedConnection | undefined;
+    if (appNeedsConnection(app)) {
+      if (!input.connectionId)
+        throw new ApiError(400, 'validation_failed', 'A connection is needed', [
+          { path: 'connectionId', message: `connect a ${app.name} account first` },
+        ]);
+      connection = await this.resolveForApi(workspaceId, input.connectionId, app.key);
+    }
+    try {
+      return await loadDynamicFields({ app, field, input: input.input, connection, ports: { http: this.http }, evaluate: {} });
     } catch (err) {
       throw await this.apiErrorOf(workspaceId, input.connectionId, err);
     }

@@ -659,6 +659,12 @@ describe('authorization matrix', () => {
       expect: ex(400, 400, 400, 403, 400, 401, 400),
       idsInUrl: false,
     },
+    'POST /api/apps/fields': {
+      path: () => '/api/apps/fields',
+      body: () => ({ app: 'notion', action: 'create-database-item', field: 'properties' }),
+      expect: ex(400, 400, 400, 403, 400, 401, 400),
+      idsInUrl: false,
+    },
     'GET /api/audit': { path: () => '/api/audit', expect: ex(200, 200, 403, 403, 200, 401, 200), idsInUrl: false },
     'POST /api/workflows/:id/test-event': {
       path: (i) => `/api/workflows/${i.workflowId}/test-event`,

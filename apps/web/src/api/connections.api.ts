@@ -1,6 +1,7 @@
 import type {
   Connection,
   CreateConnectionRequest,
+  DynamicFieldsRequest,
   FieldOptionsRequest,
   ResponseOf,
   StartOAuthRequest,
@@ -41,4 +42,11 @@ export function loadFieldOptions(params: {
   signal?: AbortSignal;
 }): Promise<ResponseOf<'POST /api/apps/options'>> {
   return apiRequest('/api/apps/options', { method: 'POST', body: params.request, signal: params.signal });
+}
+
+export function loadDynamicFields(params: {
+  request: DynamicFieldsRequest;
+  signal?: AbortSignal;
+}): Promise<ResponseOf<'POST /api/apps/fields'>> {
+  return apiRequest('/api/apps/fields', { method: 'POST', body: params.request, signal: params.signal });
 }

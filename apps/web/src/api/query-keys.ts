@@ -21,6 +21,7 @@ export const queryKeys = {
   credentialTypes: () => ['credential-types'] as const,
   connections: () => ['connections'] as const,
   fieldOptions: (request: object) => ['field-options', request] as const,
+  dynamicFields: (request: object) => ['dynamic-fields', request] as const,
   members: () => ['workspace', 'members'] as const,
   invites: () => ['workspace', 'invites'] as const,
   apiKeys: () => ['workspace', 'api-keys'] as const,

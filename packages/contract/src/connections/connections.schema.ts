@@ -81,3 +81,18 @@ export const fieldOptionsSchema = z.strictObject({
   items: z.array(z.strictObject({ label: z.string(), value: z.string() })),
   truncated: z.boolean(),
 });
+
+/** `POST /api/apps/fields`: the fields a dynamic-fields field reads from the app (a Notion database's properties). */
+export const dynamicFieldsRequestSchema = fieldOptionsRequestSchema.omit({ search: true });
+export type DynamicFieldsRequest = z.input<typeof dynamicFieldsRequestSchema>;
+export const dynamicFieldsListSchema = z.strictObject({
+  fields: z.array(
+    z.strictObject({
+      key: z.string(),
+      label: z.string(),
+      type: z.enum(['text', 'long-text', 'number', 'boolean', 'date', 'choice', 'multi-choice', 'url', 'email', 'phone']),
+      options: z.array(z.strictObject({ label: z.string(), value: z.string() })).optional(),
+      required: z.boolean(),
+    }),
+  ),
+});

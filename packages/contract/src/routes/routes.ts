@@ -20,6 +20,8 @@ import {
   createConnectionSchema,
   fieldOptionsRequestSchema,
   fieldOptionsSchema,
+  dynamicFieldsRequestSchema,
+  dynamicFieldsListSchema,
   oauthCallbackQuerySchema,
   redirectUrlSchema,
   startedOAuthSchema,
@@ -667,6 +669,13 @@ export const ROUTES = {
     body: fieldOptionsRequestSchema,
     status: 200,
     response: fieldOptionsSchema,
+  },
+  'POST /api/apps/fields': {
+    summary: "The fields an action reads from the app (dynamic fields: a Notion database's properties), through a connection",
+    access: action('workflow.edit'),
+    body: dynamicFieldsRequestSchema,
+    status: 200,
+    response: dynamicFieldsListSchema,
   },
   'POST /api/workflows/:id/test-event': {
     summary: 'Send a provider-shaped test event, signed with the trigger’s secret, through the trigger URL',

@@ -175,9 +175,50 @@ export const dynamicOptionsSchema = z.strictObject({
 });
 export type DynamicOptions = z.infer<typeof dynamicOptionsSchema>;
 
+/** The types of a field read from the app (`dynamic-fields`): how the form shows it and what the value is. */
+export const DYNAMIC_FIELD_TYPES = [
+  'text',
+  'long-text',
+  'number',
+  'boolean',
+  'date',
+  'choice',
+  'multi-choice',
+  'url',
+  'email',
+  'phone',
+] as const;
+export type DynamicFieldType = (typeof DYNAMIC_FIELD_TYPES)[number];
+
+/** One field read from the app (a Notion database property): what `dynamicFields.items` gives. */
+export const dynamicFieldDescriptorSchema = z.strictObject({
+  key: z.string().min(1).max(200),
+  label: z.string().min(1).max(200),
+  type: z.enum(DYNAMIC_FIELD_TYPES),
+  /** `choice` and `multi-choice`: the values offered. */
+  options: z.array(z.strictObject({ label: z.string(), value: z.string() })).optional(),
+  required: z.boolean().default(false),
+});
+export type DynamicFieldDescriptor = z.infer<typeof dynamicFieldDescriptorSchema>;
+
+/**
+ * Fields read from the app (the properties of the chosen Notion database): an HTTP call through
+ * the connection and a JSONata mapping of its answer to `[{ key, label, type, options, required }]`.
+ * `input` holds the fields it `dependsOn`; the form reloads them when those change.
+ */
+export const dynamicFieldsSchema = z.strictObject({
+  request: appRequestSchema,
+  /** JSONata over the answer `{ body, headers, status }` giving `[{ key, label, type, options?, required? }]`. */
+  items: jsonata,
+  dependsOn: z.array(fieldName).default([]),
+});
+export type DynamicFields = z.infer<typeof dynamicFieldsSchema>;
+
 /**
  * The kinds of action field. In a step, text-like kinds (`text`, `long-text`, `number`, `boolean`,
  * `date`, `choice`, `dynamic-choice`) are `{{ }}` templates; `key-value`, `list` and `json` are JSONata.
+ * `dynamic-fields` is a JSON object of `{{ }}` templates by field key (what the form writes), or
+ * JSONata giving an object; its value is an object by field key.
  */
 export const APP_FIELD_KINDS = [
   'text',
@@ -187,6 +228,7 @@ export const APP_FIELD_KINDS = [
   'date',
   'choice',
   'dynamic-choice',
+  'dynamic-fields',
   'key-value',
   'list',
   'json',
@@ -207,12 +249,16 @@ export const appFieldSchema = z
     choices: z.array(z.strictObject({ label: z.string(), value: z.string() })).optional(),
     /** `dynamic-choice`: where the values come from. */
     options: dynamicOptionsSchema.optional(),
+    /** `dynamic-fields`: where the fields come from. */
+    fields: dynamicFieldsSchema.optional(),
   })
   .superRefine((field, ctx) => {
     if (field.kind === 'choice' && !field.choices?.length)
       ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a choice field needs choices' });
     if (field.kind === 'dynamic-choice' && !field.options)
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'a dynamic-choice field needs options' });
+    if (field.kind === 'dynamic-fields' && !field.fields)
+      ctx.addIssue({ code: 'custom', path: ['fields'], message: 'a dynamic-fields field needs fields' });
   });
 export type AppField = z.infer<typeof appFieldSchema>;
 

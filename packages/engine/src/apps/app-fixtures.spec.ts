@@ -4,7 +4,8 @@ import { runStep } from '../../test/support/run-step';
 import type { HttpRequest, HttpResponse, MailReceipt } from '../runner/ports';
 import { APPS, findApp, findAppAction, findAppField } from './app-catalogue';
 import { CUSTOM_API_CALL } from './custom-api-call';
-import { loadFieldOptions } from './load-field-options';
+import { loadDynamicFields, loadFieldOptions } from './load-field-options';
+import notionTyped from './notion/fixtures/create-database-item-typed.json';
 
 /** A fixture of one action: what the provider documents it receives and answers (see `source`). */
 interface AppFixture {
@@ -336,6 +337,62 @@ describe('live lists', () => {
       { label: 'Orders', value: 'Orders' },
     ]);
     expect(http.requests[0].url).toBe('https://sheets.googleapis.com/v4/spreadsheets/abc?fields=sheets.properties');
+  });
+
+  it("Notion database properties: typed fields from the database's schema (GET /v1/databases/{id})", async () => {
+    const { app, field } = fieldOf('notion', 'create-database-item', 'properties');
+    await expect(
+      loadDynamicFields({ app, field, input: {}, connection, ports: { http: recordingHttp() }, evaluate: {} }),
+    ).rejects.toMatchObject({
+      info: { field: 'input.databaseId' },
+    });
+    const schema = notionTyped.exchanges[0].response.body;
+    const http = recordingHttp(() => json(200, schema));
+    const result = await loadDynamicFields({ app, field, input: { databaseId: schema.id }, connection, ports: { http }, evaluate: {} });
+    expect(http.requests[0].method).toBe('GET');
+    expect(http.requests[0].url).toBe(`https://api.notion.com/v1/databases/${schema.id}`);
+    expect(http.requests[0].headers['notion-version']).toBe('2022-06-28');
+    // The title first (required); people and other kinds without a form field are left out.
+    expect(result.fields).toEqual([
+      { key: 'Name', label: 'Name', type: 'text', required: true },
+      { key: 'In stock', label: 'In stock', type: 'boolean', required: false },
+      { key: 'Price', label: 'Price', type: 'number', required: false },
+      { key: 'Description', label: 'Description', type: 'long-text', required: false },
+      { key: 'Last ordered', label: 'Last ordered', type: 'date', required: false },
+      {
+        key: 'Store availability',
+        label: 'Store availability',
+        type: 'multi-choice',
+        options: [
+          { label: "Gus's Community Market", value: "Gus's Community Market" },
+          { label: 'Rainbow Grocery', value: 'Rainbow Grocery' },
+        ],
+        required: false,
+      },
+      {
+        key: 'Food group',
+        label: 'Food group',
+        type: 'choice',
+        options: [
+          { label: '🥬 Vegetable', value: '🥬 Vegetable' },
+          { label: '🍎 Fruit', value: '🍎 Fruit' },
+        ],
+        required: false,
+      },
+      {
+        key: 'Stage',
+        label: 'Stage',
+        type: 'choice',
+        options: [
+          { label: 'Not started', value: 'Not started' },
+          { label: 'Done', value: 'Done' },
+        ],
+        required: false,
+      },
+      { key: 'Photo', label: 'Photo', type: 'url', required: false },
+      { key: 'Supplier e-mail', label: 'Supplier e-mail', type: 'email', required: false },
+      { key: 'Supplier phone', label: 'Supplier phone', type: 'phone', required: false },
+    ]);
   });
 
   it('a 401 while loading a list is the needs-reconnecting error', async () => {

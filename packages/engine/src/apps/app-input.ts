@@ -43,11 +43,29 @@ export function coerceAppField(field: AppField, value: unknown): unknown {
       if (!Array.isArray(value)) throw invalid(field, 'must give a list (a JSONata array)');
       return value;
     case 'key-value':
+    case 'dynamic-fields':
       if (typeof value !== 'object' || Array.isArray(value)) throw invalid(field, 'must give an object of names and values');
       return value;
     default:
       return value;
   }
+}
+
+/**
+ * A `dynamic-fields` value as the form writes it: a JSON object of `{{ }}` templates by field key.
+ * Anything else is JSONata (an expression giving the object).
+ */
+export function templatesOf(source: string): Record<string, string> | undefined {
+  if (!source.trimStart().startsWith('{')) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(source);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  if (!Object.values(parsed).every((v) => typeof v === 'string')) return undefined;
+  return parsed as Record<string, string>;
 }
 
 /**
@@ -66,9 +84,20 @@ export async function evaluateAppInput(params: {
     const path = `input.${field.name}`;
     let value: unknown;
     if (source !== undefined && source.trim() !== '') {
-      value = EXPRESSION_FIELD_KINDS.includes(field.kind)
-        ? await evaluateField({ field: path, source, context: params.context, evaluate: params.evaluate })
-        : await renderField({ field: path, template: source, context: params.context, evaluate: params.evaluate });
+      const templates = field.kind === 'dynamic-fields' ? templatesOf(source) : undefined;
+      if (templates) {
+        const rendered: Record<string, unknown> = {};
+        for (const [key, template] of Object.entries(templates)) {
+          const one = await renderField({ field: `${path}.${key}`, template, context: params.context, evaluate: params.evaluate });
+          if (one !== undefined && one !== null && one !== '') rendered[key] = one;
+        }
+        value = Object.keys(rendered).length > 0 ? rendered : undefined;
+      } else if (field.kind === 'dynamic-fields')
+        value = await evaluateField({ field: path, source, context: params.context, evaluate: params.evaluate });
+      else
+        value = EXPRESSION_FIELD_KINDS.includes(field.kind)
+          ? await evaluateField({ field: path, source, context: params.context, evaluate: params.evaluate })
+          : await renderField({ field: path, template: source, context: params.context, evaluate: params.evaluate });
     }
     const typed = coerceAppField(field, value);
     if (typed !== undefined) out[field.name] = typed;

@@ -2,7 +2,7 @@ import type { EvaluateOptions } from '../expressions/evaluate-expression';
 import type { EnginePorts, ResolvedConnection } from '../runner/ports';
 import { StepError } from '../runner/step-error';
 import { callApp, evaluateApp } from './app-call';
-import type { AppDefinition, AppField } from './app-definition.schema';
+import { dynamicFieldDescriptorSchema, type AppDefinition, type AppField, type DynamicFieldDescriptor } from './app-definition.schema';
 
 /** One entry of a live list. */
 export interface FieldOption {
@@ -75,6 +75,65 @@ export async function loadFieldOptions(params: {
   const search = params.search?.trim().toLowerCase();
   const found = search ? items.filter((i) => i.label.toLowerCase().includes(search) || i.value.toLowerCase().includes(search)) : items;
   return { items: found.slice(0, MAX_OPTIONS), truncated: truncated || found.length > MAX_OPTIONS };
+}
+
+/** Most fields a `dynamic-fields` field gives. */
+export const MAX_DYNAMIC_FIELDS = 200;
+
+/**
+ * The fields of a `dynamic-fields` field (the properties of a Notion database), read through the
+ * connection: the field's request (with `input` = the values of the fields it depends on), mapped
+ * with `items` to `[{ key, label, type, options, required }]`. A descriptor that is not one is
+ * refused naming it.
+ */
+export async function loadDynamicFields(params: {
+  app: AppDefinition;
+  field: AppField;
+  input: Record<string, unknown>;
+  connection?: ResolvedConnection;
+  ports: Pick<EnginePorts, 'http'>;
+  evaluate: EvaluateOptions;
+  timeoutMs?: number;
+}): Promise<{ fields: DynamicFieldDescriptor[] }> {
+  const { app, field, evaluate } = params;
+  const spec = field.fields;
+  if (!spec)
+    throw new StepError({ code: 'NOT_DYNAMIC', message: `${field.name} is not a dynamic-fields field`, kind: 'user', retryable: false });
+  for (const name of spec.dependsOn) {
+    const value = params.input[name];
+    if (value === undefined || value === '')
+      throw new StepError({
+        code: 'DEPENDS_ON',
+        message: `input.${name}: choose it first, the fields of ${field.label} depend on it`,
+        kind: 'user',
+        retryable: false,
+        field: `input.${name}`,
+      });
+  }
+  const context = { input: params.input, connection: params.connection?.values ?? {}, calls: {} };
+  const { answer } = await callApp({
+    app,
+    request: spec.request,
+    context,
+    ports: params.ports,
+    evaluate,
+    secrets: params.connection?.secrets ?? [],
+    timeoutMs: params.timeoutMs ?? 10_000,
+  });
+  const mapped = await evaluateApp(app, `${field.name}.fields.items`, spec.items, answer, evaluate);
+  const fields: DynamicFieldDescriptor[] = [];
+  for (const [index, item] of (mapped === undefined ? [] : Array.isArray(mapped) ? mapped : [mapped]).entries()) {
+    const parsed = dynamicFieldDescriptorSchema.safeParse(item);
+    if (!parsed.success)
+      throw new StepError({
+        code: 'APP_DEFINITION',
+        message: `${app.key}: ${field.name}.fields.items[${index}]: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'} ${i.message}`).join('; ')}`,
+        kind: 'system',
+        retryable: false,
+      });
+    fields.push(parsed.data);
+  }
+  return { fields: fields.slice(0, MAX_DYNAMIC_FIELDS) };
 }
 
 /** Who a connection is, from the app's identity call: the account shown beside it (e-mail, workspace name). */

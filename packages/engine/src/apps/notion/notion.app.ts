@@ -26,7 +26,7 @@ const typedProperties = `$merge($each(input.properties, function($v, $k) {(
       : $t = 'checkbox' ? { 'checkbox': $v = true or $v = 'true' }
       : $t = 'select' ? { 'select': { 'name': $string($v) } }
       : $t = 'status' ? { 'status': { 'name': $string($v) } }
-      : $t = 'multi_select' ? { 'multi_select': [$v].{ 'name': $string($) } }
+      : $t = 'multi_select' ? { 'multi_select': ($type($v) = 'string' ? $split($v, /\\s*,\\s*/) : [$v]).{ 'name': $string($) } }
       : $t = 'date' ? { 'date': { 'start': $string($v) } }
       : $t = 'url' ? { 'url': $string($v) }
       : $t = 'email' ? { 'email': $string($v) }
@@ -35,6 +35,22 @@ const typedProperties = `$merge($each(input.properties, function($v, $k) {(
       : $t = 'relation' ? { 'relation': [$v].{ 'id': $string($) } }
       : $v }
 )}))`;
+
+// The properties of the chosen database (GET /v1/databases/{id}) as typed fields of the form.
+const propertyFields = `(
+  $all := [$each(body.properties, function($p, $k) {(
+  $kind := $lookup({ 'title': 'text', 'rich_text': 'long-text', 'number': 'number', 'checkbox': 'boolean', 'select': 'choice',
+    'status': 'choice', 'multi_select': 'multi-choice', 'date': 'date', 'url': 'url', 'email': 'email', 'phone_number': 'phone' }, $p.type);
+  $kind ? {
+    'key': $k,
+    'label': $k,
+    'type': $kind,
+    'options': $p.type in ['select', 'status', 'multi_select'] ? [$lookup($p, $p.type).options.{ 'label': name, 'value': name }],
+    'required': $p.type = 'title'
+  }
+)})];
+  $append($all[required], $all[$not(required)])
+)`;
 
 /** Notion API 2022-06-28 (https://developers.notion.com/reference). */
 export const notionApp: AppDefinitionInput = {
@@ -67,10 +83,15 @@ export const notionApp: AppDefinitionInput = {
         {
           name: 'properties',
           label: 'Properties',
-          kind: 'key-value',
+          kind: 'dynamic-fields',
           required: true,
-          help: 'Property names and plain values: text, numbers, true/false, option names, ISO dates, lists for multi-select.',
+          help: "The database's properties, typed from its schema; or JSONata giving names and plain values.",
           placeholder: "{ 'Name': trigger.body.title, 'Status': 'New', 'Amount': trigger.body.total }",
+          fields: {
+            request: { method: 'GET', path: '/databases/{{ input.databaseId }}' },
+            items: propertyFields,
+            dependsOn: ['databaseId'],
+          },
         },
       ],
       calls: [

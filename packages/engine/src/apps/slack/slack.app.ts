@@ -27,14 +27,23 @@ export const slackApp: AppDefinitionInput = {
   docsUrl: 'https://api.slack.com/methods',
   auth: {
     kind: 'oauth2',
-    authorizeUrl: 'https://slack.com/oauth/v2/authorize',
-    tokenUrl: 'https://slack.com/api/oauth.v2.access',
+    fields: [
+      {
+        name: 'slackUrl',
+        label: 'Slack URL',
+        required: false,
+        placeholder: 'https://slack.com',
+        help: 'Only for GovSlack (https://slack-gov.com) or another Slack host.',
+      },
+    ],
+    authorizeUrl: "{{ connection.slackUrl ? connection.slackUrl : 'https://slack.com' }}/oauth/v2/authorize",
+    tokenUrl: "{{ connection.slackUrl ? connection.slackUrl : 'https://slack.com' }}/api/oauth.v2.access",
     scopes: ['chat:write', 'channels:read', 'groups:read', 'reactions:write', 'users:read', 'users:read.email', 'channels:manage'],
     scopeSeparator: ',',
     pkce: false,
     guide: 'api.slack.com/apps → your app → OAuth & Permissions → Redirect URLs; bot token scopes as listed.',
   },
-  baseUrl: 'https://slack.com/api',
+  baseUrl: "{{ connection.slackUrl ? connection.slackUrl : 'https://slack.com' }}/api",
   identity: { request: { method: 'POST', path: '/auth.test' }, account: "body.team & ' (' & body.user & ')'" },
   response: {
     ok: 'body.ok = true',

@@ -1,4 +1,5 @@
 import { EXPRESSION_FIELD_KINDS } from '../../apps/app-definition.schema';
+import { templatesOf } from '../../apps/app-input';
 import { appNeedsConnection, findApp, findAppAction } from '../../apps/app-catalogue';
 import { OUTBOUND_RETRY_POLICY, type StepKit } from '../step-kit';
 import { appHandler } from './app.handler';
@@ -28,7 +29,10 @@ export const appKit: StepKit<'app'> = {
         if (field.required) fields.issue(`input.${field.name}`, `is required (${field.label})`);
         continue;
       }
-      if (EXPRESSION_FIELD_KINDS.includes(field.kind)) fields.expression(`input.${field.name}`, value);
+      const templates = field.kind === 'dynamic-fields' ? templatesOf(value) : undefined;
+      if (templates) for (const [key, template] of Object.entries(templates)) fields.template(`input.${field.name}.${key}`, template);
+      else if (EXPRESSION_FIELD_KINDS.includes(field.kind) || field.kind === 'dynamic-fields')
+        fields.expression(`input.${field.name}`, value);
       else fields.template(`input.${field.name}`, value);
     }
   },

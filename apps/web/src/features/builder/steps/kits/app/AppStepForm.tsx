@@ -16,6 +16,7 @@ import { ExpressionField } from '../../form-parts/ExpressionField';
 import type { StepFormProps } from '../step-form';
 import { AppBadge } from './AppBadge';
 import { DynamicChoiceField } from './DynamicChoiceField';
+import { DynamicFieldsField } from './DynamicFieldsField';
 
 /** The searchable catalogue: apps grouped by category, with their initials and one line each. */
 function AppPicker(props: { onPick: (app: AppDefinition) => void }) {
@@ -60,7 +61,7 @@ function FieldEditor(props: StepFormProps<'app'> & { app: AppDefinition; action:
     else copy[field.name] = next;
     props.setField('input', copy);
   };
-  const expression = EXPRESSION_FIELD_KINDS.includes(field.kind);
+  const expression = EXPRESSION_FIELD_KINDS.includes(field.kind) || field.kind === 'dynamic-fields';
   const editor = () => (
     <ExpressionField
       id={id}
@@ -90,6 +91,22 @@ function FieldEditor(props: StepFormProps<'app'> & { app: AppDefinition; action:
         errors={issues.map((i) => i.message)}
         onChange={set}
         renderCustom={editor}
+      />
+    );
+  if (field.kind === 'dynamic-fields')
+    return (
+      <DynamicFieldsField
+        id={id}
+        app={app}
+        action={action}
+        field={field}
+        connectionId={entry.step.connectionId || undefined}
+        input={input}
+        value={value}
+        stepIndex={index}
+        errors={issues.map((i) => i.message)}
+        onChange={set}
+        renderExpression={editor}
       />
     );
   if (field.kind === 'choice' || field.kind === 'boolean') {
