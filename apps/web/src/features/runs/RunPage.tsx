@@ -145,7 +145,7 @@ function RunErrorCallout({ error, run }: { error: unknown; run: Run }) {
         {step && run.trigger ? (
           <div className="sy-run__error-actions">
             <OpenAsSampleLink workflowId={run.workflowId} trigger={run.trigger} stepId={step.id}>
-              Open {step.named ? `‘${step.label}’` : step.label} in the builder
+              {step.named ? `Open ‘${step.label}’ in the builder` : 'Open the failed step in the builder'}
             </OpenAsSampleLink>
           </div>
         ) : null}
