@@ -9,10 +9,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import type * as EngineModule from '@switchyard/engine';
 import type { Locator } from 'playwright-core';
 import { browserSkipReason, type Environment, startEnvironment, failureShots } from './support/environment.ts';
 
-type Engine = typeof import('@switchyard/engine');
+type Engine = typeof EngineModule;
 const engine = createRequire(import.meta.url)('@switchyard/engine') as Engine;
 
 const ROOT = path.resolve(import.meta.dirname, '../../../../..');
