@@ -50,7 +50,7 @@ describe('export a workspace and import it into another server, in Chromium', { 
 
       const { page } = source;
       await page.goto(`${source.base}/`);
-      await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+      await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all' }).click()]);
       assert.match(download.suggestedFilename(), /^switchyard-workspace-\d{4}-\d{2}-\d{2}\.json$/);
       state.bundleFile = path.join(OUTPUT, 'bundles-workspace.json');
