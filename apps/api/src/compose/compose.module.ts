@@ -41,7 +41,8 @@ class ComposeWiring implements OnModuleInit {
         return;
       }
       if (!isTerminal(event.status)) return;
-      const caller = await this.calls.wakeCaller(event.runId);
+      // Only a called run can have a caller; the others skip the statement (and its commit).
+      const caller = event.called ? await this.calls.wakeCaller(event.runId) : null;
       if (caller) this.dispatcher.dispatch([caller]);
       await this.errors.onFinished(event);
     });

@@ -14,6 +14,12 @@ export interface RunFinished {
   replayOf?: string | null;
   /** The workflow's concurrency limit, when it has one. */
   concurrency: number | null;
+  /**
+   * Whether the run's request says another run called it (the `x-switchyard-parent-run` header a
+   * Run workflow step writes). Only such runs can have a caller to wake; listeners check the runs
+   * table before acting, so a sender who forges the header costs one statement and changes nothing.
+   */
+  called?: boolean;
 }
 
 export type RunFinishedListener = (event: RunFinished) => Promise<void> | void;

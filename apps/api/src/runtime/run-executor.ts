@@ -144,6 +144,7 @@ export class RunExecutor {
         status: verdict.status,
         replayOf: claimed.replayOf,
         concurrency: claimed.concurrency,
+        called: request.headers['x-switchyard-parent-run'] !== undefined,
       });
       if (journal.length > 0) log.info({ resumedAfter: journal.length }, 'resumed run finished');
     } catch (err) {
