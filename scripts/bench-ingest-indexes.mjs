@@ -22,9 +22,15 @@ const TABLE = `CREATE TABLE r (
   id uuid PRIMARY KEY, workspace_id uuid NOT NULL, workflow_id uuid NOT NULL, method text NOT NULL, query jsonb, headers jsonb,
   content_type text, body bytea, size int NOT NULL, received_at timestamptz NOT NULL, verdict text NOT NULL, reason text,
   status_code int NOT NULL, body_json jsonb)`;
+const WORDS_INDEX = `CREATE INDEX ON r USING gin (jsonb_to_tsvector('simple'::regconfig, body_json, '["string", "numeric"]'::jsonb))`;
 const VARIANTS = {
-  'all indexes (as shipped)': ['CREATE INDEX ON r (workflow_id, id)', 'CREATE INDEX ON r USING gin (body_json jsonb_path_ops)'],
-  'without the GIN payload index': ['CREATE INDEX ON r (workflow_id, id)'],
+  'all indexes (as shipped)': [
+    'CREATE INDEX ON r (workflow_id, id)',
+    'CREATE INDEX ON r USING gin (body_json jsonb_path_ops)',
+    WORDS_INDEX,
+  ],
+  'without the plain-value (words) index': ['CREATE INDEX ON r (workflow_id, id)', 'CREATE INDEX ON r USING gin (body_json jsonb_path_ops)'],
+  'without either GIN payload index': ['CREATE INDEX ON r (workflow_id, id)'],
   'primary key only': [],
 };
 const INSERT = `INSERT INTO r (id, workspace_id, workflow_id, method, query, headers, content_type, body, size, received_at, verdict, reason, status_code, body_json)

@@ -3,7 +3,8 @@
 // Switchyard benchmark: `npm run bench` (builds first) or `node scripts/bench.mjs` on a built tree.
 //
 // Measures, on loopback only, against a local PostgreSQL and Redis:
-//   1. a bare Fastify server answering 202 {} (the ceiling the ingest path is compared with);
+//   1. a bare node:http and a bare Fastify server answering 202 {} (the ceilings every row is compared
+//      with), and the durable floor: bare node:http that commits each body to PostgreSQL before its 202;
 //   2. webhook ingest with the in-process dispatcher (`--role=all`, no REDIS_URL);
 //   3. webhook ingest with BullMQ (`--role=api` + one `--role=worker`);
 //   4. end-to-end runs/s of a map -> filter -> http workflow against a local counting sink, in both
@@ -22,12 +23,12 @@
 //   SWITCHYARD_WORKER_CONCURRENCY=20 runs executed at once per worker (passed to the server)
 //   SWITCHYARD_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432   server to create databases on (loopback)
 //   SWITCHYARD_BENCH_REDIS_URL=redis://127.0.0.1:6379            Redis for the BullMQ mode (loopback)
-//   SWITCHYARD_BENCH_ONLY=baseline,ingest-embedded,ingest-bullmq,e2e-embedded,e2e-bullmq  subset to run
+//   SWITCHYARD_BENCH_ONLY=bare-http,baseline,durable-floor,ingest-embedded,ingest-bullmq,e2e-embedded,e2e-bullmq  subset to run
 //   SWITCHYARD_BENCH_CPU_PROF=<dir>  start the Switchyard processes with --cpu-prof into <dir>
 //   SWITCHYARD_BENCH_SERVER=<path>   the server entry point to measure (default apps/api/dist/main.js)
 
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -46,6 +47,8 @@ if (process.argv[2] === '--baseline-server') {
   await baselineServer();
 } else if (process.argv[2] === '--bare-http-server') {
   bareHttpServer();
+} else if (process.argv[2] === '--durable-floor-server') {
+  durableFloorServer(process.argv[3]);
 } else {
   await main().catch((err) => {
     process.stderr.write(`bench failed: ${err instanceof Error ? err.message : err}\n`);
@@ -99,6 +102,59 @@ function bareHttpServer() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The durable floor: bare node:http that stores each JSON body in PostgreSQL before it answers 202.
+// One table with only a primary key; the bodies that arrive while a write is in flight are inserted
+// together (one multi-row statement, one commit, at most two in flight), as Switchyard's ingest does.
+// What a durable acknowledgement costs on this machine before any product logic: the ceiling for a
+// product that commits each request before its 2xx. Prints {"port": n} once listening.
+function durableFloorServer(databaseUrl) {
+  const pg = rootRequire('pg');
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  let pending = [];
+  let inFlight = 0;
+  const pump = () => {
+    while (inFlight < 2 && pending.length > 0) {
+      const batch = pending.splice(0, 500);
+      inFlight++;
+      pool
+        .query({
+          name: 'floor-insert',
+          text: 'INSERT INTO floor_requests (id, body) SELECT * FROM unnest($1::uuid[], $2::jsonb[])',
+          values: [batch.map((b) => b.id), batch.map((b) => b.body)],
+        })
+        .then(
+          () => batch.forEach((b) => b.res.writeHead(202, { 'content-type': 'application/json', 'content-length': '2' }).end('{}')),
+          () => batch.forEach((b) => b.res.writeHead(503, { 'content-type': 'application/json' }).end('{}')),
+        )
+        .finally(() => {
+          inFlight--;
+          pump();
+        });
+    }
+  };
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      try {
+        JSON.parse(body);
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' }).end('{}');
+        return;
+      }
+      pending.push({ id: randomUUID(), body, res });
+      pump();
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  server.listen(0, LOOPBACK, () => process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`));
+  const stop = () => server.close(() => pool.end().then(() => process.exit(0)));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+// ---------------------------------------------------------------------------------------------
 async function main() {
   const autocannon = rootRequire('autocannon');
   const pg = rootRequire('pg');
@@ -126,7 +182,7 @@ async function main() {
   const REDIS_URL = loopbackUrl(process.env.SWITCHYARD_BENCH_REDIS_URL || `redis://${LOOPBACK}:6379`, 'SWITCHYARD_BENCH_REDIS_URL');
   const CPU_PROF_DIR = process.env.SWITCHYARD_BENCH_CPU_PROF ? path.resolve(process.env.SWITCHYARD_BENCH_CPU_PROF) : null;
   const E2E_WORKERS = intEnv('SWITCHYARD_BENCH_E2E_WORKERS', 2);
-  const ALL_PHASES = ['bare-http', 'baseline', 'ingest-embedded', 'ingest-bullmq', 'e2e-embedded', 'e2e-bullmq'];
+  const ALL_PHASES = ['bare-http', 'baseline', 'durable-floor', 'ingest-embedded', 'ingest-bullmq', 'e2e-embedded', 'e2e-bullmq'];
   const ONLY = process.env.SWITCHYARD_BENCH_ONLY ? process.env.SWITCHYARD_BENCH_ONLY.split(',').map((s) => s.trim()) : ALL_PHASES;
   for (const p of ONLY)
     if (!ALL_PHASES.includes(p)) throw new Error(`SWITCHYARD_BENCH_ONLY: unknown phase "${p}" (known: ${ALL_PHASES.join(', ')})`);
@@ -529,8 +585,9 @@ async function main() {
   }
 
   // ---- measurements ---------------------------------------------------------------------------
-  async function measureBaseline(flag = '--baseline-server') {
-    const child = startChild(flag === '--baseline-server' ? 'baseline' : 'bare-http', [fileURLToPath(import.meta.url), flag], {
+  async function measureBaseline(flag = '--baseline-server', db = null) {
+    const name = { '--baseline-server': 'baseline', '--bare-http-server': 'bare-http', '--durable-floor-server': 'durable-floor' }[flag];
+    const child = startChild(name, [fileURLToPath(import.meta.url), flag, ...(db ? [db.url] : [])], {
       ...process.env,
     });
     try {
@@ -548,14 +605,42 @@ async function main() {
         child.exited.then(() => reject(new Error(`baseline server exited:\n${childTail(child)}`)));
       });
       const url = `http://${LOOPBACK}:${port}/hooks/x`;
-      await cannon({ url, connections: CONNECTIONS, duration: WARMUP });
-      const before = await cpuSnapshot([child], null);
+      const warm = await cannon({ url, connections: CONNECTIONS, duration: WARMUP });
+      const before = await cpuSnapshot([child], db?.name ?? null);
       const r = summarize(await cannon({ url, connections: CONNECTIONS, duration: DURATION }));
-      const cpu = cpuPer(before, await cpuSnapshot([child], null), r.total);
-      cpu.redis = null; // the baseline uses neither PostgreSQL nor Redis
-      return { ...r, cpu, notes: [`${fmtInt(r.total)} requests`, `load generator ${cpu.bench.toFixed(2)} CPU ms/req`] };
+      const cpu = cpuPer(before, await cpuSnapshot([child], db?.name ?? null), r.total);
+      cpu.redis = null; // the baselines use no Redis
+      const notes = [`${fmtInt(r.total)} requests`, `load generator ${cpu.bench.toFixed(2)} CPU ms/req`];
+      if (db) {
+        const pool = benchPool(db.url);
+        try {
+          const [row] = await select(pool, 'SELECT count(*)::int AS n FROM floor_requests');
+          notes.push(`${fmtInt(row.n)} bodies stored`);
+          const acknowledged = warm['2xx'] + r.ok2xx;
+          if (row.n < acknowledged) notes.push(`**${acknowledged - row.n} acknowledged bodies missing**`);
+        } finally {
+          await pool.end().catch(() => undefined);
+        }
+      }
+      return { ...r, cpu, notes };
     } finally {
       await stopChild(child);
+    }
+  }
+
+  /** The durable floor (see durableFloorServer) on a fresh database. */
+  async function measureDurableFloor() {
+    const db = await createDatabase('durable-floor');
+    try {
+      const pool = benchPool(db.url);
+      try {
+        await pool.query('CREATE TABLE floor_requests (id uuid PRIMARY KEY, body jsonb NOT NULL)');
+      } finally {
+        await pool.end().catch(() => undefined);
+      }
+      return await measureBaseline('--durable-floor-server', db);
+    } finally {
+      await dropDatabase(db.name).catch((err) => log(`could not drop ${db.name}: ${err.message}`));
     }
   }
 
@@ -770,6 +855,7 @@ async function main() {
     const phases = {
       'bare-http': () => measureBaseline('--bare-http-server'),
       baseline: () => measureBaseline(),
+      'durable-floor': () => measureDurableFloor(),
       'ingest-embedded': () => measureIngest('ingest-embedded', 'embedded'),
       'ingest-bullmq': () => measureIngest('ingest-bullmq', 'bullmq'),
       'e2e-embedded': () => measureEndToEnd('e2e-embedded', 'embedded', 0),
@@ -797,6 +883,7 @@ async function main() {
   const rows = [
     ['bare-http', 'Bare `node:http`: JSON parsed, 202 `{}`', 'req/s'],
     ['baseline', 'Baseline: bare Fastify, 202 `{}`', 'req/s'],
+    ['durable-floor', 'Durable floor: bare `node:http`, body committed to PostgreSQL (group commit), then 202', 'req/s'],
     ['ingest-embedded', 'Ingest, in-process dispatch (`--role=all`)', 'req/s'],
     ['ingest-bullmq', `Ingest, BullMQ (\`--role=api\` + ${INGEST_WORKERS} worker${INGEST_WORKERS === 1 ? '' : 's'})`, 'req/s'],
     ['e2e-embedded', 'End-to-end map→filter→http, in-process (`--role=all`)', 'runs/s'],
