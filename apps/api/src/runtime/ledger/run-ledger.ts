@@ -7,6 +7,7 @@ import { checkoutClient } from '../../database/checkout-client';
 import type { StoredRequest } from '../../inbound/trigger-data';
 import type { AlertSettings, AutoReplaySettings } from '../../workflows/auto-replay-settings';
 import type { ClaimedRun, DueRun, FailedRun, NewRun, RunOutcome, RunResponseState, SqlRunner } from './run-ledger.types';
+import { ClaimBatcher } from './claim-batcher';
 import { JournalWriter, type JournalEntry } from './journal-writer';
 import { CLAIMABLE_SQL, canMove, INITIAL_RUN_STATUS } from './run-status';
 
@@ -43,6 +44,10 @@ const CLAIM_MANY_SQL = `UPDATE runs
           AND ${CLAIMABLE_SQL}
           AND (status = 'running' OR NOT EXISTS (SELECT 1 FROM workflows w WHERE w.id = runs.workflow_id AND w.concurrency IS NOT NULL))
         RETURNING ${CLAIM_RETURNING}`;
+
+// The same again, with each run's stored request: the claims of runs taken one at a time (BullMQ
+// jobs, the sweeper) that arrive together, coalesced by ClaimBatcher.
+const CLAIM_BATCH_SQL = `${CLAIM_MANY_SQL}, ${REQUEST_RETURNING}`;
 
 interface ClaimRow {
   id: string;
@@ -132,6 +137,8 @@ export class RunLedger {
   private readonly journal_: JournalWriter;
   /** Requests ingest committed in this process, by id, for the runs it executes here (in-process dispatch). */
   private readonly handedOver = new Map<string, StoredRequest>();
+  /** Group commit of the claims of runs taken one at a time. */
+  private readonly claims: ClaimBatcher<ClaimRow>;
 
   constructor(
     private readonly pool: Pool,
@@ -139,6 +146,11 @@ export class RunLedger {
     private readonly logger: Logger,
   ) {
     this.journal_ = new JournalWriter(pool, this.workerId);
+    this.claims = new ClaimBatcher<ClaimRow>(
+      pool,
+      { one: { name: 'ledger-claim', text: CLAIM_SQL }, many: { name: 'ledger-claim-batch', text: CLAIM_BATCH_SQL } },
+      () => [this.workerId, this.leaseMs / 1000],
+    );
   }
 
   /**
@@ -146,14 +158,12 @@ export class RunLedger {
    * a limit, the claim is serialised per workflow (an advisory lock) and succeeds only while fewer
    * than the limit run, and, for a queued run, when no older run of the workflow still queues (arrival
    * order); a refused run stays queued without holding a worker slot, and a finishing run dispatches it.
+   * Claims that arrive while earlier ones are in flight share one statement (ClaimBatcher, rows locked
+   * in id order); a lone claim goes at once.
    */
   async claim(runId: string): Promise<ClaimedRun | null> {
-    const { rows } = await this.pool.query<ClaimRow>({
-      name: 'ledger-claim',
-      text: CLAIM_SQL,
-      values: [runId, this.workerId, this.leaseMs / 1000],
-    });
-    if (rows[0]) return claimed(rows[0]);
+    const row = await this.claims.claim(runId);
+    if (row) return claimed(row);
     return this.claimUnderLimit(runId);
   }
 
