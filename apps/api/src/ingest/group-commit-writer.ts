@@ -2,6 +2,8 @@ import type { Pool } from 'pg';
 import { checkoutClient } from '../database/checkout-client';
 import type { RequestVerdict } from '../database/entities/inbound-request.entity';
 import type { StoredRequest } from '../inbound/trigger-data';
+import type { RunStarter } from '../runtime/dispatch/in-process.dispatcher';
+import type { ClaimedRun } from '../runtime/ledger/run-ledger.types';
 import { INITIAL_RUN_STATUS } from '../runtime/ledger/run-status';
 
 export interface RequestRow {
@@ -31,6 +33,8 @@ export interface RunRow {
   createdAt: Date;
   /** W3C traceparent of the ingest span, when tracing is on. */
   traceParent?: string | null;
+  /** Set once committed when the run was inserted already claimed by this process (started at ingest). */
+  startedAt?: Date;
 }
 
 /**
@@ -62,17 +66,26 @@ interface Pending {
 }
 
 // Ingest's own write path (ADR 0004): requests and their runs in one statement. The run rows are
-// created as the ledger creates runs (run-status.ts), every later move of them is the ledger's.
+// created as the ledger creates runs (run-status.ts), every later move of them is the ledger's, but
+// one: a run this process has a free slot for (`$24`) is inserted already claimed, under this
+// process's lease, as a claim would leave it (`running`, one claim, `started_at` = `$25`), unless its
+// workflow has a concurrency limit, whose claims stay serialised. The statement returns those runs.
 const INSERT_SQL = `
 WITH req AS (
   INSERT INTO inbound_requests (id, workspace_id, workflow_id, method, query, headers, content_type, body, size, received_at, verdict, reason, status_code, body_json)
   SELECT id, ws, wf, m, q::jsonb, h::jsonb, ct, b, s, r, v, rs, sc, bj::jsonb
   FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bytea[], $9::int[], $10::timestamptz[], $11::text[], $12::text[], $13::int[], $20::text[])
     AS t(id, ws, wf, m, q, h, ct, b, s, r, v, rs, sc, bj)
+), run AS (
+  INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status, created_at, trace_parent, claims, worker_id, lease_until, started_at)
+  SELECT id, ws, wf, ver, req, CASE WHEN go THEN 'running' ELSE '${INITIAL_RUN_STATUS}' END, c, tp, CASE WHEN go THEN 1 ELSE 0 END,
+         CASE WHEN go THEN $22::text END, CASE WHEN go THEN now() + make_interval(secs => $23::float8) END, CASE WHEN go THEN $25::timestamptz END
+  FROM (SELECT t.*, (t.st AND NOT EXISTS (SELECT 1 FROM workflows w WHERE w.id = t.wf AND w.concurrency IS NOT NULL)) AS go
+          FROM unnest($14::uuid[], $15::uuid[], $16::uuid[], $17::uuid[], $18::uuid[], $19::timestamptz[], $21::text[], $24::bool[])
+            AS t(id, ws, wf, ver, req, c, tp, st)) AS t
+  RETURNING id, status
 )
-INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status, created_at, trace_parent)
-SELECT id, ws, wf, ver, req, '${INITIAL_RUN_STATUS}', c, tp
-FROM unnest($14::uuid[], $15::uuid[], $16::uuid[], $17::uuid[], $18::uuid[], $19::timestamptz[], $21::text[]) AS t(id, ws, wf, ver, req, c, tp)`;
+SELECT id FROM run WHERE status = 'running'`;
 
 // Claims keys in a stable order (so concurrent batches cannot deadlock); an expired key is taken over.
 const CLAIM_SQL = `
@@ -129,6 +142,28 @@ export function handOverable(committed: CommittedWrite[]): Array<{ id: string; r
   return out;
 }
 
+/** The committed runs that were inserted already claimed by this process, as a claim would return them. */
+export function startedRuns(committed: CommittedWrite[]): ClaimedRun[] {
+  const out: ClaimedRun[] = [];
+  for (const { run } of committed) {
+    if (!run?.startedAt) continue;
+    out.push({
+      id: run.id,
+      workspaceId: run.workspaceId,
+      workflowId: run.workflowId,
+      versionId: run.versionId,
+      requestId: run.requestId,
+      claims: 1,
+      replayOf: null,
+      idempotencyRoot: run.id,
+      startedAt: run.startedAt,
+      concurrency: null,
+      traceParent: run.traceParent ?? null,
+    });
+  }
+  return out;
+}
+
 function holdsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (Array.isArray(value)) return value.some(holdsNul);
@@ -152,6 +187,8 @@ export class GroupCommitWriter {
     private readonly pool: Pool,
     private readonly onCommitted: (committed: CommittedWrite[]) => void,
     private readonly options = { maxBatch: 500, maxInFlight: 4 },
+    /** In-process dispatch: runs with a free slot are inserted already claimed (no claim statement). */
+    private readonly starter: RunStarter | null = null,
   ) {}
 
   write(request: RequestRow, run: RunRow | null, dedupe: DedupeClaim | null = null): Promise<WriteOutcome> {
@@ -183,14 +220,18 @@ export class GroupCommitWriter {
 
   private async flush(batch: Pending[]): Promise<void> {
     let rows: Array<{ request: RequestRow; run: RunRow | null; duplicateOf: string | null }>;
+    const slots = { reserved: 0, started: 0 };
     try {
       rows = batch.some((p) => p.dedupe)
-        ? await this.insertWithDedupe(batch)
+        ? await this.insertWithDedupe(batch, slots)
         : await this.insert(
             this.pool,
             batch.map((p) => ({ ...p, duplicateOf: null })),
+            slots,
           );
     } catch (err) {
+      this.starter?.unreserve(slots.reserved);
+      for (const p of batch) if (p.run) delete p.run.startedAt;
       // One bad row (say, a workflow deleted a moment ago) must not fail its neighbours: retry alone.
       if (batch.length > 1) {
         await Promise.all(batch.map((p) => this.flush([p])));
@@ -199,6 +240,7 @@ export class GroupCommitWriter {
       for (const p of batch) p.reject(err);
       return;
     }
+    this.starter?.unreserve(slots.reserved - slots.started);
     batch.forEach((p, i) => p.resolve({ duplicateOf: rows[i].duplicateOf }));
     this.onCommitted(rows.map(({ request, run }) => ({ request, run })));
   }
@@ -208,7 +250,7 @@ export class GroupCommitWriter {
    * (by an earlier delivery, or by an earlier request of this batch) is stored as a duplicate that
    * starts no run. The primary key of trigger_dedupe_keys makes a concurrent claim wait for ours.
    */
-  private async insertWithDedupe(batch: Pending[]) {
+  private async insertWithDedupe(batch: Pending[], slots: { reserved: number; started: number }) {
     const { client, release } = await checkoutClient(this.pool);
     let failure: unknown;
     try {
@@ -251,7 +293,7 @@ export class GroupCommitWriter {
         };
         return { request, run: null, duplicateOf: firstRun };
       });
-      await this.insert(client, rows);
+      await this.insert(client, rows, slots);
       await client.query('COMMIT');
       return rows;
     } catch (err) {
@@ -263,11 +305,19 @@ export class GroupCommitWriter {
     }
   }
 
-  private async insert<T extends { request: RequestRow; run: RunRow | null }>(db: Pick<Pool, 'query'>, rows: T[]): Promise<T[]> {
+  private async insert<T extends { request: RequestRow; run: RunRow | null }>(
+    db: Pick<Pool, 'query'>,
+    rows: T[],
+    slots: { reserved: number; started: number },
+  ): Promise<T[]> {
     const r = rows.map((p) => p.request);
     const runs = rows.flatMap((p) => (p.run ? [p.run] : []));
+    // The first runs of the batch, as many as this process has free slots for, start here.
+    const startable = runs.length > 0 && this.starter ? this.starter.reserve(runs.length) : 0;
+    slots.reserved += startable;
+    const startedAt = new Date();
     // A prepared statement: parsed and planned once per connection.
-    await db.query({
+    const { rows: started } = await db.query<{ id: string }>({
       name: 'ingest-insert',
       text: INSERT_SQL,
       values: [
@@ -292,8 +342,17 @@ export class GroupCommitWriter {
         runs.map((x) => x.createdAt.toISOString()),
         r.map((x) => x.bodyJson ?? null),
         runs.map((x) => x.traceParent ?? null),
+        this.starter?.workerId ?? null,
+        this.starter?.leaseSeconds ?? 0,
+        runs.map((_, i) => i < startable),
+        startedAt.toISOString(),
       ],
     });
+    if (started.length > 0) {
+      const ids = new Set(started.map((s) => s.id));
+      for (const run of runs) if (ids.has(run.id)) run.startedAt = startedAt;
+      slots.started += started.length;
+    }
     return rows;
   }
 }

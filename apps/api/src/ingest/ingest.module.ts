@@ -21,7 +21,8 @@ import { VersionStore } from '../versions/version-store';
 import { VersionsModule } from '../versions/versions.module';
 import { DedupeJanitor } from './dedupe-janitor';
 import { FLOW_CLOCK, type FlowClock, FlowController } from './flow-control';
-import { GroupCommitWriter, handOverable } from './group-commit-writer';
+import { GroupCommitWriter, handOverable, startedRuns } from './group-commit-writer';
+import { InProcessDispatcher } from '../runtime/dispatch/in-process.dispatcher';
 import { IngestService } from './ingest.service';
 import { loadTrigger } from './load-trigger';
 import { ResponseWaiter } from './response-waiter';
@@ -81,24 +82,32 @@ class IngestLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     {
       provide: GroupCommitWriter,
       useFactory: (pool: Pool, dispatcher: Dispatcher, events: EventBus, ledger: RunLedger, metrics: Metrics) =>
-        new GroupCommitWriter(pool, (committed) => {
-          metrics.groupCommitBatchSize.observe(committed.length);
-          const runIds = committed.flatMap((c) => (c.run ? [c.run.id] : []));
-          // Runs executed in this process take their request from here, not back from PostgreSQL.
-          if (dispatcher.kind === 'in-process') ledger.handOver(handOverable(committed));
-          if (runIds.length > 0) dispatcher.dispatch(runIds);
-          events.publish(
-            committed.map(({ request, run }) => ({
-              type: 'request',
-              id: request.id,
-              workflowId: request.workflowId,
-              verdict: request.verdict,
-              statusCode: request.statusCode,
-              receivedAt: request.receivedAt.toISOString(),
-              runId: run?.id ?? null,
-            })),
-          );
-        }),
+        new GroupCommitWriter(
+          pool,
+          (committed) => {
+            metrics.groupCommitBatchSize.observe(committed.length);
+            const runIds = committed.flatMap((c) => (c.run && !c.run.startedAt ? [c.run.id] : []));
+            // Runs executed in this process take their request from here, not back from PostgreSQL.
+            if (dispatcher instanceof InProcessDispatcher) {
+              ledger.handOver(handOverable(committed));
+              dispatcher.start(startedRuns(committed));
+            }
+            if (runIds.length > 0) dispatcher.dispatch(runIds);
+            events.publish(
+              committed.map(({ request, run }) => ({
+                type: 'request',
+                id: request.id,
+                workflowId: request.workflowId,
+                verdict: request.verdict,
+                statusCode: request.statusCode,
+                receivedAt: request.receivedAt.toISOString(),
+                runId: run?.id ?? null,
+              })),
+            );
+          },
+          undefined,
+          dispatcher instanceof InProcessDispatcher ? dispatcher : null,
+        ),
       inject: [INGEST_POOL, DISPATCHER, EventBus, RunLedger, Metrics],
     },
     {

@@ -61,6 +61,11 @@ export class RunExecutor {
     );
   }
 
+  /** Executes a run that ingest committed already claimed by this process (started at ingest: no claim statement). */
+  executeStarted(run: ClaimedRun): Promise<void> {
+    return this.executeClaimed(run);
+  }
+
   private async executeClaimed(claimed: ClaimedRun): Promise<void> {
     const runId = claimed.id;
     const state = { released: false };

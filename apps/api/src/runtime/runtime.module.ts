@@ -95,11 +95,16 @@ import { RuntimeLifecycle } from './runtime-lifecycle';
     },
     {
       provide: DISPATCHER,
-      useFactory: (executor: RunExecutor, config: AppConfig, logger: Logger): Dispatcher =>
+      useFactory: (executor: RunExecutor, ledger: RunLedger, config: AppConfig, logger: Logger): Dispatcher =>
         config.REDIS_URL
           ? new BullMqDispatcher(config.REDIS_URL, config.SWITCHYARD_QUEUE_PREFIX, logger)
-          : new InProcessDispatcher((runIds) => executor.executeMany(runIds), config.SWITCHYARD_WORKER_CONCURRENCY, logger),
-      inject: [RunExecutor, APP_CONFIG, LOGGER],
+          : new InProcessDispatcher((runIds) => executor.executeMany(runIds), config.SWITCHYARD_WORKER_CONCURRENCY, logger, {
+              workerId: ledger.workerId,
+              leaseSeconds: config.SWITCHYARD_LEASE_MS / 1000,
+              executeStarted: (run) => executor.executeStarted(run),
+              release: (runIds) => ledger.release(runIds),
+            }),
+      inject: [RunExecutor, RunLedger, APP_CONFIG, LOGGER],
     },
     {
       provide: NextInLine,

@@ -213,3 +213,87 @@ describe('journal of pure steps (ADR 0014)', () => {
     }
   });
 });
+
+/**
+ * Issue 15: with in-process dispatch, a run this process has a free slot for is inserted by ingest
+ * already claimed (`running`, one claim, this process's lease), so it takes no claim statement. A
+ * trigger on `runs` records every status a run row takes, to see which runs went through `queued`.
+ */
+describe('runs started at ingest (in-process dispatch)', () => {
+  const sy = useSwitchyard({ env: { SWITCHYARD_WORKER_CONCURRENCY: '3' } });
+  let held: HeldSink;
+
+  beforeAll(async () => {
+    held = await startHeldSink();
+    await sy.db.query(
+      `CREATE TABLE test_run_moves (seq bigserial PRIMARY KEY, run_id uuid NOT NULL, status text NOT NULL, claims int NOT NULL)`,
+    );
+    await sy.db.query(`CREATE FUNCTION test_record_run_move() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO test_run_moves (run_id, status, claims) VALUES (NEW.id, NEW.status, NEW.claims);
+        RETURN NEW;
+      END $$`);
+    await sy.db.query(
+      `CREATE TRIGGER test_run_moves AFTER INSERT OR UPDATE OF status ON runs FOR EACH ROW EXECUTE FUNCTION test_record_run_move()`,
+    );
+  });
+  afterAll(async () => {
+    await held?.close();
+  });
+
+  const moves = async (runId: string) =>
+    (await sy.db.query<{ status: string }>(`SELECT status FROM test_run_moves WHERE run_id = $1 ORDER BY seq`, [runId])).map(
+      (m) => m.status,
+    );
+
+  it('inserts a run already running when a slot is free, and keeps $now() at the stored start', async () => {
+    const workflow = await sy.api.createWorkflow({
+      name: 'Started at ingest',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'at', type: 'map', expression: '{ "now": $millis() }' }],
+    });
+    const runId = (await sy.api.hook(workflow.trigger.token, { id: 1 })).body.runId as string;
+    const run = await sy.api.waitForRun(runId);
+    expect(run.status).toBe('succeeded');
+    expect(await moves(runId)).toEqual(['running', 'succeeded']);
+    const [row] = await sy.db.query<{ claims: number; worker_id: string | null; started_ms: string }>(
+      `SELECT claims, worker_id, (extract(epoch FROM started_at) * 1000)::bigint::text AS started_ms FROM runs WHERE id = $1`,
+      [runId],
+    );
+    expect(row.claims).toBe(1);
+    expect(row.worker_id).toEqual(expect.any(String));
+    // The instant $now()/$millis() return is the stored started_at, as a resumed run would see it.
+    expect(run.steps[0].output).toEqual({ now: Number(row.started_ms) });
+  });
+
+  it('queues what does not fit the free slots, and claims it when a slot frees; each run executes once', async () => {
+    held.received.length = 0;
+    const workflow = await sy.api.createWorkflow({
+      name: 'More than the slots',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'send', type: 'http', method: 'POST', url: `${held.url}/held`, body: 'trigger.body' }],
+    });
+    const runIds: string[] = [];
+    for (let i = 0; i < 5; i++) runIds.push((await sy.api.hook(workflow.trigger.token, { n: i })).body.runId as string);
+    await waitFor('three runs to hold the three slots', async () => held.received.length === 3);
+    held.release();
+    for (const id of runIds) expect((await sy.api.waitForRun(id)).status).toBe('succeeded');
+    const paths = await Promise.all(runIds.map(moves));
+    expect(paths.slice(0, 3)).toEqual(Array(3).fill(['running', 'succeeded']));
+    expect(paths.slice(3)).toEqual(Array(2).fill(['queued', 'running', 'succeeded']));
+    expect(held.received.map((r) => JSON.parse(r.body).n).sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(new Set(held.received.map((r) => r.key)).size).toBe(5);
+  });
+
+  it('leaves the runs of a workflow with a concurrency limit queued for the serialised claim', async () => {
+    const workflow = await sy.api.createWorkflow({
+      name: 'Limited',
+      trigger: { type: 'webhook' },
+      concurrency: 1,
+      steps: [{ id: 'shape', type: 'map', expression: 'trigger.body' }],
+    });
+    const runId = (await sy.api.hook(workflow.trigger.token, { n: 1 })).body.runId as string;
+    expect((await sy.api.waitForRun(runId)).status).toBe('succeeded');
+    expect(await moves(runId)).toEqual(['queued', 'running', 'succeeded']);
+  });
+});

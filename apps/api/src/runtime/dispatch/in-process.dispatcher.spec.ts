@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../common/logger';
+import type { ClaimedRun } from '../ledger/run-ledger.types';
 import { InProcessDispatcher } from './in-process.dispatcher';
 
 const silent = { error: () => undefined } as unknown as Logger;
@@ -82,5 +83,83 @@ describe('InProcessDispatcher', () => {
     dispatcher.dispatch(['c']);
     await turn();
     expect(calls).toBe(2);
+  });
+
+  describe('runs started at ingest (no claim statement)', () => {
+    const run = (id: string) => ({ id }) as ClaimedRun;
+    function starting() {
+      const started: string[] = [];
+      const finish = new Map<string, () => void>();
+      const released: string[][] = [];
+      return {
+        started,
+        finish,
+        released,
+        options: {
+          workerId: 'me',
+          leaseSeconds: 30,
+          executeStarted: (r: ClaimedRun) => {
+            started.push(r.id);
+            return new Promise<void>((resolve) => finish.set(r.id, resolve));
+          },
+          release: async (ids: string[]) => released.push(ids),
+        },
+      };
+    }
+
+    it('reserves only free slots, and a reserved slot is not given to a queued run', async () => {
+      const r = recorder();
+      const s = starting();
+      const dispatcher = new InProcessDispatcher(r.execute, 3, silent, s.options);
+      expect(dispatcher.reserve(2)).toBe(2);
+      expect(dispatcher.reserve(5)).toBe(1);
+      expect(dispatcher.reserve(1)).toBe(0);
+      // One reservation was not used (its run went to a workflow with a concurrency limit): given back.
+      dispatcher.unreserve(1);
+      dispatcher.start([run('x'), run('y')]);
+      expect(s.started).toEqual(['x', 'y']);
+      dispatcher.dispatch(['q1', 'q2']);
+      await turn();
+      expect(r.calls).toEqual([['q1']]);
+      // While runs wait in the queue, ingest reserves nothing: they go first.
+      expect(dispatcher.reserve(1)).toBe(0);
+      s.finish.get('x')!();
+      await turn();
+      await turn();
+      expect(r.calls).toEqual([['q1'], ['q2']]);
+    });
+
+    it('counts started runs until they end, for close() too', async () => {
+      const r = recorder();
+      const s = starting();
+      const dispatcher = new InProcessDispatcher(r.execute, 1, silent, s.options);
+      expect(dispatcher.reserve(1)).toBe(1);
+      dispatcher.start([run('x')]);
+      let closed = false;
+      const closing = dispatcher.close().then(() => (closed = true));
+      await turn();
+      expect(closed).toBe(false);
+      s.finish.get('x')!();
+      await closing;
+      expect(closed).toBe(true);
+    });
+
+    it('gives the leases back when the runs committed after it closed, and reserves nothing once closed', async () => {
+      const r = recorder();
+      const s = starting();
+      const dispatcher = new InProcessDispatcher(r.execute, 2, silent, s.options);
+      expect(dispatcher.reserve(2)).toBe(2);
+      await dispatcher.close();
+      dispatcher.start([run('x'), run('y')]);
+      expect(s.started).toEqual([]);
+      await turn();
+      expect(s.released).toEqual([['x', 'y']]);
+      expect(dispatcher.reserve(1)).toBe(0);
+    });
+
+    it('reserves nothing without a way to start runs (the default)', () => {
+      const dispatcher = new InProcessDispatcher(recorder().execute, 2, silent);
+      expect(dispatcher.reserve(2)).toBe(0);
+    });
   });
 });
