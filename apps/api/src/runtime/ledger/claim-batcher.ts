@@ -1,15 +1,10 @@
 import type { Pool } from 'pg';
+import { GroupCommit } from '../../database/group-commit';
 
 /** The two forms of the claim: one run (`$1` its id) and many (`$1` a uuid[] of ids, rows locked in id order). */
 export interface ClaimStatements {
   one: { name: string; text: string };
   many: { name: string; text: string };
-}
-
-interface Pending<Row> {
-  runId: string;
-  resolve: (row: Row | null) => void;
-  reject: (err: unknown) => void;
 }
 
 /**
@@ -22,56 +17,32 @@ interface Pending<Row> {
  * neighbours.
  */
 export class ClaimBatcher<Row extends { id: string }> {
-  private pending: Array<Pending<Row>> = [];
-  private inFlight = 0;
+  private readonly commits: GroupCommit<string, Row | null>;
 
   constructor(
     private readonly db: Pick<Pool, 'query'>,
     private readonly statements: ClaimStatements,
     /** The parameters after the id(s): `$2`, `$3`, ... of both statements. */
     private readonly params: () => unknown[],
-    private readonly options = { maxBatch: 200, maxInFlight: 2 },
-  ) {}
+    options = { maxBatch: 200, maxInFlight: 2 },
+  ) {
+    this.commits = new GroupCommit((runIds) => this.claimBatch(runIds), options);
+  }
 
   claim(runId: string): Promise<Row | null> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ runId, resolve, reject });
-      this.pump();
-    });
+    return this.commits.submit(runId);
   }
 
-  private pump(): void {
-    while (this.inFlight < this.options.maxInFlight && this.pending.length > 0) {
-      const batch = this.pending.splice(0, this.options.maxBatch);
-      this.inFlight++;
-      void this.flush(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
-    }
-  }
-
-  private async flush(batch: Array<Pending<Row>>): Promise<void> {
-    let rows: Row[];
-    try {
-      const { name, text } = batch.length === 1 ? this.statements.one : this.statements.many;
-      const first = batch.length === 1 ? batch[0].runId : batch.map((p) => p.runId);
-      rows = (await this.db.query<Row>({ name, text, values: [first, ...this.params()] })).rows;
-    } catch (err) {
-      // One failing claim must not fail its neighbours: each is tried again alone.
-      if (batch.length > 1) {
-        await Promise.all(batch.map((p) => this.flush([p])));
-        return;
-      }
-      for (const p of batch) p.reject(err);
-      return;
-    }
+  private async claimBatch(runIds: string[]): Promise<Array<Row | null>> {
+    const { name, text } = runIds.length === 1 ? this.statements.one : this.statements.many;
+    const first = runIds.length === 1 ? runIds[0] : runIds;
+    const { rows } = await this.db.query<Row>({ name, text, values: [first, ...this.params()] });
     const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const p of batch) {
-      const row = byId.get(p.runId) ?? null;
+    return runIds.map((runId) => {
+      const row = byId.get(runId) ?? null;
       // The same run asked for twice in one batch: claimed once, for the first caller.
-      byId.delete(p.runId);
-      p.resolve(row);
-    }
+      byId.delete(runId);
+      return row;
+    });
   }
 }

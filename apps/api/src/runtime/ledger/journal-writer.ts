@@ -1,6 +1,7 @@
 import type { StepResult } from '@switchyard/engine';
 import type { Pool } from 'pg';
 import { newId } from '../../common/ids';
+import { GroupCommit } from '../../database/group-commit';
 import { stepAttempt } from './step-attempt';
 import type { FinishedRunStatus } from './run-status';
 
@@ -17,12 +18,6 @@ export interface JournalWrite {
   entries: JournalEntry[];
   /** The outcome (already checked against run-status.ts); the entries are then written only if the run is still this worker's. */
   finish?: { status: FinishedRunStatus; error?: unknown; resumeAt?: number };
-}
-
-interface Pending {
-  write: JournalWrite;
-  resolve: (attempts: Map<string, number>) => void;
-  reject: (err: unknown) => void;
 }
 
 /*
@@ -57,62 +52,34 @@ RETURNING run_id, step_id, attempts`;
  * settles after that commit; a lone write goes at once, without waiting for a timer.
  */
 export class JournalWriter {
-  private pending: Pending[] = [];
-  private inFlight = 0;
+  private readonly commits: GroupCommit<JournalWrite, Map<string, number>>;
 
   constructor(
     private readonly db: Pick<Pool, 'query'>,
     private readonly workerId: string,
-    private readonly options = { maxBatch: 200, maxInFlight: 2 },
-  ) {}
+    options = { maxBatch: 200, maxInFlight: 2 },
+  ) {
+    this.commits = new GroupCommit((writes) => this.writeBatch(writes), options);
+  }
 
   /** Writes one run's entries (and outcome); resolves with the attempts of each entry's step in this run. */
   write(write: JournalWrite): Promise<Map<string, number>> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ write, resolve, reject });
-      this.pump();
+    return this.commits.submit(write);
+  }
+
+  private async writeBatch(writes: JournalWrite[]): Promise<Array<Map<string, number>>> {
+    const { rows } = await this.db.query<{ run_id: string; step_id: string; attempts: number }>({
+      name: 'journal-write',
+      text: WRITE_SQL,
+      values: writeParams(writes, this.workerId),
     });
-  }
-
-  private pump(): void {
-    while (this.inFlight < this.options.maxInFlight && this.pending.length > 0) {
-      const batch = this.pending.splice(0, this.options.maxBatch);
-      this.inFlight++;
-      void this.flush(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
-    }
-  }
-
-  private async flush(batch: Pending[]): Promise<void> {
-    let rows: Array<{ run_id: string; step_id: string; attempts: number }>;
-    try {
-      const result = await this.db.query<{ run_id: string; step_id: string; attempts: number }>({
-        name: 'journal-write',
-        text: WRITE_SQL,
-        values: writeParams(
-          batch.map((p) => p.write),
-          this.workerId,
-        ),
-      });
-      rows = result.rows;
-    } catch (err) {
-      // One failing write must not fail its neighbours: each is tried again alone.
-      if (batch.length > 1) {
-        await Promise.all(batch.map((p) => this.flush([p])));
-        return;
-      }
-      for (const p of batch) p.reject(err);
-      return;
-    }
     const byRun = new Map<string, Map<string, number>>();
     for (const r of rows) {
       let steps = byRun.get(r.run_id);
       if (!steps) byRun.set(r.run_id, (steps = new Map()));
       steps.set(r.step_id, r.attempts);
     }
-    for (const p of batch) p.resolve(byRun.get(p.write.runId) ?? new Map());
+    return writes.map((w) => byRun.get(w.runId) ?? new Map());
   }
 }
 
