@@ -26,6 +26,8 @@
 //   SWITCHYARD_BENCH_ONLY=bare-http,baseline,durable-floor,ingest-embedded,ingest-bullmq,e2e-embedded,e2e-bullmq  subset to run
 //   SWITCHYARD_BENCH_CPU_PROF=<dir>  start the Switchyard processes with --cpu-prof into <dir>
 //   SWITCHYARD_BENCH_SERVER=<path>   the server entry point to measure (default apps/api/dist/main.js)
+//   SWITCHYARD_BENCH_HISTORY=0       earlier runs seeded into each row's database, then VACUUM ANALYZE (default 0: empty tables)
+//   SWITCHYARD_BENCH_KEEP_DB=1       leave each row's database behind (its name is logged) to look into it
 
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -182,6 +184,14 @@ async function main() {
   const REDIS_URL = loopbackUrl(process.env.SWITCHYARD_BENCH_REDIS_URL || `redis://${LOOPBACK}:6379`, 'SWITCHYARD_BENCH_REDIS_URL');
   const CPU_PROF_DIR = process.env.SWITCHYARD_BENCH_CPU_PROF ? path.resolve(process.env.SWITCHYARD_BENCH_CPU_PROF) : null;
   const E2E_WORKERS = intEnv('SWITCHYARD_BENCH_E2E_WORKERS', 2);
+  // History already in the database before a row measures (an installation in use): runs of another
+  // workflow, then VACUUM ANALYZE, as autovacuum would have done by then. 0 measures on empty tables.
+  const HISTORY =
+    process.env.SWITCHYARD_BENCH_HISTORY === undefined || process.env.SWITCHYARD_BENCH_HISTORY === '0'
+      ? 0
+      : intEnv('SWITCHYARD_BENCH_HISTORY', 0);
+  // For investigation (EXPLAIN on the row's data): the databases are left behind, named in the log.
+  const KEEP_DATABASES = process.env.SWITCHYARD_BENCH_KEEP_DB === '1';
   const ALL_PHASES = ['bare-http', 'baseline', 'durable-floor', 'ingest-embedded', 'ingest-bullmq', 'e2e-embedded', 'e2e-bullmq'];
   const ONLY = process.env.SWITCHYARD_BENCH_ONLY ? process.env.SWITCHYARD_BENCH_ONLY.split(',').map((s) => s.trim()) : ALL_PHASES;
   for (const p of ONLY)
@@ -303,8 +313,12 @@ async function main() {
   }
 
   async function dropDatabase(name) {
-    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     databases.delete(name);
+    if (KEEP_DATABASES) {
+      log(`kept database ${name} (SWITCHYARD_BENCH_KEEP_DB=1): drop it yourself`);
+      return;
+    }
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
 
   async function deleteQueueKeys(prefix) {
@@ -644,12 +658,54 @@ async function main() {
     }
   }
 
+  /**
+   * Seeds HISTORY earlier requests and runs (with three journal entries each) of a workflow of their
+   * own, spread over the last 30 days, then VACUUM ANALYZE: the tables, indexes and statistics of an
+   * installation in use. On never-analyzed tables that grow from empty during the row, the plans a
+   * connection caches first (a scan of the whole table for a handful of rows) stay for the whole row.
+   */
+  async function seedHistory(port, pool) {
+    if (HISTORY === 0) return;
+    const wf = await createWorkflow(port, 'bench history', [MAP_STEP]);
+    await select(
+      pool,
+      `WITH src AS (
+         SELECT g, (extract(epoch FROM now()) * 1000)::bigint - 60000 - ((g::bigint * 2592000000) / $2) AS ms,
+                md5(g::text || random()::text) AS r1, md5(random()::text || g::text) AS r2
+           FROM generate_series(1, $2) AS g
+       ), ids AS (
+         SELECT g, ms,
+                (substr(lpad(to_hex(ms), 12, '0'), 1, 8) || '-' || substr(lpad(to_hex(ms), 12, '0'), 9, 4) || '-7' || substr(r1, 1, 3) || '-8' || substr(r1, 4, 3) || '-' || substr(r1, 7, 12))::uuid AS request_id,
+                (substr(lpad(to_hex(ms), 12, '0'), 1, 8) || '-' || substr(lpad(to_hex(ms), 12, '0'), 9, 4) || '-7' || substr(r2, 1, 3) || '-8' || substr(r2, 4, 3) || '-' || substr(r2, 7, 12))::uuid AS run_id
+           FROM src
+       ), req AS (
+         INSERT INTO inbound_requests (id, workspace_id, workflow_id, method, query, headers, content_type, body, size, received_at, verdict, status_code, body_json)
+         SELECT request_id, w.workspace_id, w.id, 'POST', '{}', '{"content-type":"application/json"}', 'application/json',
+                convert_to(json_build_object('id', 'h' || g, 'amount', g % 997)::text, 'UTF8'), 40, to_timestamp(ms / 1000.0), 'accepted', 202,
+                jsonb_build_object('id', 'h' || g, 'amount', g % 997)
+           FROM ids, workflows w WHERE w.id = $1
+       ), run AS (
+         INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status, created_at, started_at, finished_at, claims)
+         SELECT run_id, w.workspace_id, w.id, w.current_version_id, request_id, CASE WHEN g % 20 = 0 THEN 'failed' ELSE 'succeeded' END,
+                to_timestamp(ms / 1000.0), to_timestamp(ms / 1000.0), to_timestamp(ms / 1000.0 + 0.05), 1
+           FROM ids, workflows w WHERE w.id = $1
+         RETURNING id, workspace_id, started_at
+       )
+       INSERT INTO step_runs (id, workspace_id, run_id, step_id, step_type, position, status, output, attempts, started_at, finished_at, duration_ms)
+       SELECT gen_random_uuid(), run.workspace_id, run.id, s.id, s.type, s.pos, 'succeeded', '{"ok":true}', 1, run.started_at, run.started_at, 1
+         FROM run, (VALUES ('shape', 'map', 0), ('big', 'filter', 1), ('send', 'http', 2)) AS s(id, type, pos)`,
+      [wf.id, HISTORY],
+    );
+    for (const table of ['inbound_requests', 'runs', 'step_runs']) await select(pool, `VACUUM ANALYZE ${table}`);
+  }
+
   async function measureIngest(label, mode) {
     const db = await createDatabase(label);
     const prefix = `bench-${RUN_ID}-${label}`;
     const pool = benchPool(db.url);
     const sw = await startSwitchyard(label, { mode, workers: INGEST_WORKERS, databaseUrl: db.url, prefix });
     try {
+      await seedHistory(sw.port, pool);
       const wf = await createWorkflow(sw.port, `bench ${label}`, [MAP_STEP]);
       const url = `http://${LOOPBACK}:${sw.port}${wf.path}`;
       const warm = await cannon({ url, connections: CONNECTIONS, duration: WARMUP });
@@ -739,6 +795,7 @@ async function main() {
     const pool = benchPool(db.url);
     const sw = await startSwitchyard(label, { mode, workers, databaseUrl: db.url, prefix });
     try {
+      await seedHistory(sw.port, pool);
       // Warm-up on a twin workflow, so the measured one starts with warm JIT, caches and pools.
       const warmWf = await createWorkflow(sw.port, `bench ${label} warm-up`, pipelineSteps(sink.port));
       const warm = await cannon({
@@ -913,7 +970,8 @@ async function main() {
   );
   lines.push(
     `Settings: ${QUICK ? 'QUICK, ' : ''}ingest ${DURATION} s after ${WARMUP} s warm-up, ${CONNECTIONS} connections, ${Buffer.byteLength(PAYLOAD)}-byte JSON body; ` +
-      `end-to-end ${RUNS} webhooks over ${E2E_CONNECTIONS} connections; SWITCHYARD_WORKER_CONCURRENCY=${WORKER_CONCURRENCY}; all on ${LOOPBACK}`,
+      `end-to-end ${RUNS} webhooks over ${E2E_CONNECTIONS} connections; SWITCHYARD_WORKER_CONCURRENCY=${WORKER_CONCURRENCY}; ` +
+      `${HISTORY > 0 ? `${fmtInt(HISTORY)} earlier runs in each database (SWITCHYARD_BENCH_HISTORY)` : 'empty databases'}; all on ${LOOPBACK}`,
   );
   const foreign = Object.values(results)
     .map((r) => r.cpu?.other)
