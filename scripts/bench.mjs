@@ -789,6 +789,30 @@ async function main() {
     };
   }
 
+  /** Sends webhooks paced at `rate` per second (about 8 s worth, at most RUNS) and reads their run latency. */
+  async function measureHalfLoad(port, pool, label, rate) {
+    const paced = Math.max(1, Math.floor(rate));
+    const amount = Math.max(50, Math.min(RUNS, paced * 8));
+    const wf = await createWorkflow(port, `bench ${label} half load`, pipelineSteps(sink.port));
+    sink.reset();
+    const sent = summarize(
+      await cannon({ url: `http://${LOOPBACK}:${port}${wf.path}`, connections: E2E_CONNECTIONS, amount, overallRate: paced }),
+    );
+    const done = await waitTerminal(pool, wf.id, sent.ok2xx, DRAIN_TIMEOUT_MS);
+    if (!done.complete || sent.ok2xx !== amount || (done.byStatus.succeeded ?? 0) !== amount)
+      return { problem: `**half load: ${sent.ok2xx} of ${amount} accepted, ${JSON.stringify(done.byStatus)}**` };
+    if (sink.state.received !== amount || sink.state.orders.size !== amount)
+      return { problem: `**half load: the sink got ${sink.state.received} (${sink.state.orders.size} distinct) of ${amount}**` };
+    const [t] = await select(
+      pool,
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - created_at)) * 1000 AS p50,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - created_at)) * 1000 AS p99
+         FROM runs WHERE workflow_id = $1`,
+      [wf.id],
+    );
+    return { rate: paced, runs: amount, p50: Number(t.p50), p99: Number(t.p99) };
+  }
+
   async function measureEndToEnd(label, mode, workers) {
     const db = await createDatabase(label);
     const prefix = `bench-${RUN_ID}-${label}`;
@@ -844,6 +868,7 @@ async function main() {
       const filtered = done.byStatus.filtered ?? 0;
       const pending = (done.byStatus.queued ?? 0) + (done.byStatus.running ?? 0);
       const received = sink.state.received;
+      const distinct = sink.state.orders.size;
       const problems = [];
       if (sent.ok2xx !== RUNS) problems.push(`only ${sent.ok2xx} of ${RUNS} webhooks were accepted`);
       if (!done.complete) problems.push(`**${pending} runs not terminal after ${DRAIN_TIMEOUT_MS / 1000} s**`);
@@ -853,10 +878,19 @@ async function main() {
       if (received !== sent.ok2xx) problems.push(`**sink received ${received}, expected ${sent.ok2xx}**`);
       if (sink.state.orders.size !== received) problems.push(`**${received - sink.state.orders.size} duplicate deliveries**`);
       if (sink.state.badBodies) problems.push(`**${sink.state.badBodies} malformed sink bodies**`);
+      // Half load: the same pipeline paced at half the rate just measured, on a workflow of its own,
+      // for the run latency (received -> finished) when no backlog forms (issue 15: p99 < 100 ms).
+      const half = done.complete ? await measureHalfLoad(sw.port, pool, label, measured / ((tEnd - t0) / 1000) / 2) : null;
+      if (half?.problem) problems.push(half.problem);
       const notes = [
+        ...(half && !half.problem
+          ? [
+              `**at half load** (${fmtInt(half.rate)} webhooks/s paced, ${fmtInt(half.runs)} runs): run latency p50 ${fmtMs(half.p50)} ms, p99 ${fmtMs(half.p99)} ms`,
+            ]
+          : []),
         `${fmtInt(sent.ok2xx)} webhooks sent in ${((tSent - t0) / 1000).toFixed(1)} s (${fmtInt(sent.ok2xx / ((tSent - t0) / 1000))}/s, ${E2E_CONNECTIONS} connections)`,
         `all runs terminal ${((tEnd - t0) / 1000).toFixed(1)} s after the first`,
-        `sink got ${fmtInt(received)} (${fmtInt(sink.state.orders.size)} distinct)`,
+        `sink got ${fmtInt(received)} (${fmtInt(distinct)} distinct)`,
         `${fmtInt(succeeded)} succeeded, ${failed} failed, ${filtered} filtered`,
         `${(commitsPerRun / Math.max(1, done.total - 1)).toFixed(2)} PostgreSQL commits per run (pg_stat_database, ingest included, the bench's own queries excluded)`,
         lockWaits,
@@ -872,6 +906,7 @@ async function main() {
         timeouts: sent.timeouts,
         problems,
         notes,
+        half,
       };
     } finally {
       await Promise.all(sw.procs.map((p) => stopChild(p)));
