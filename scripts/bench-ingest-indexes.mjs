@@ -29,7 +29,10 @@ const VARIANTS = {
     'CREATE INDEX ON r USING gin (body_json jsonb_path_ops)',
     WORDS_INDEX,
   ],
-  'without the plain-value (words) index': ['CREATE INDEX ON r (workflow_id, id)', 'CREATE INDEX ON r USING gin (body_json jsonb_path_ops)'],
+  'without the plain-value (words) index': [
+    'CREATE INDEX ON r (workflow_id, id)',
+    'CREATE INDEX ON r USING gin (body_json jsonb_path_ops)',
+  ],
   'without either GIN payload index': ['CREATE INDEX ON r (workflow_id, id)'],
   'primary key only': [],
 };
