@@ -2,6 +2,8 @@
 // run list, filters, time range and payload search through the HTTP API of the built server.
 // Loopback only, bounded in count and time. Usage: `node scripts/bench-history.mjs` after a build.
 // SWITCHYARD_BENCH_RUNS=N changes the number of seeded runs (default 100000).
+// SWITCHYARD_BENCH_KEEP_DB=1 keeps the seeded database afterwards (and prints its name) for EXPLAIN;
+// SWITCHYARD_BENCH_VERBOSE=1 prints every sample of every row.
 // Last, it measures retention: the product's own RetentionPruner deletes the oldest day of runs while a
 // paced stream of webhooks arrives, and the ingest latency during the deletion is compared with before.
 import { spawn } from 'node:child_process';
@@ -18,6 +20,8 @@ const MAIN = path.join(ROOT, 'apps/api/dist/main.js');
 const ADMIN_URL = process.env.SWITCHYARD_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const RUNS = Number(process.env.SWITCHYARD_BENCH_RUNS ?? 100_000);
 const SAMPLES = 40;
+const KEEP_DB = process.env.SWITCHYARD_BENCH_KEEP_DB === '1';
+const VERBOSE = process.env.SWITCHYARD_BENCH_VERBOSE === '1';
 /** The bound this script checks: every query's p99 through the HTTP API. */
 const BOUND_P99_MS = 250;
 /** The targets of the performance issue at 1,000,000 runs: p50 < 20 ms and p99 < 100 ms. */
@@ -246,6 +250,7 @@ async function main() {
         times.push(ms);
         items = body.items.length;
       }
+      if (VERBOSE) console.log(`${name}: ${times.map((t) => t.toFixed(1)).join(' ')}`);
       rows.push({ name, p50: percentile(times, 50), p99: percentile(times, 99), items });
     }
     // Deep paging: walk 40 pages of 50 with the cursor (2,000 runs back).
@@ -302,7 +307,8 @@ async function main() {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
     await client.end().catch(() => undefined);
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (KEEP_DB) console.log(`Kept the database ${dbName} (${dbUrl}); drop it with DROP DATABASE ${dbName} WITH (FORCE)`);
+    else await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
 }
 
