@@ -48,6 +48,13 @@ import { buildStepRunTree, findStepRunNode, flattenStepRunTree, type StepRunNode
 /** The words of a request body, exactly as `idx_inbound_requests_body_words` indexes them (migration 1795560200000). */
 const BODY_WORDS_SQL = `jsonb_to_tsvector('simple'::regconfig, req.body_json, '["string", "numeric"]'::jsonb)`;
 
+/**
+ * A field search (`body.a = "x"`) reads at most this many matching requests of the workspace from the
+ * GIN index before it looks up their runs by request id; a value more requests contain is searched with
+ * runs joined to requests (see `findRuns`).
+ */
+export const FIELD_SEARCH_REQUESTS_MAX = 1000;
+
 /** Above this, a body or a step output is left out of the run detail and fetched on its own. */
 export const INLINE_PAYLOAD_BYTES = 1024 * 1024;
 
@@ -154,11 +161,7 @@ export class RunsService {
   }
 
   private async list(workspaceId: string, q: ListRunsFilters): Promise<RunPage> {
-    const builder = this.filtered(this.dataSource.manager, workspaceId, q)
-      .orderBy('r.id', 'DESC')
-      .limit(q.limit + 1);
-    if (q.cursor) builder.andWhere('r.id < :cursor', { cursor: q.cursor });
-    const rows = await builder.getMany();
+    const rows = await this.findRuns(workspaceId, q, 'DESC', q.limit + 1, q.cursor);
     const page = rows.slice(0, q.limit);
     const [triggers, stepsByVersion] = await Promise.all([
       this.triggerSummaries(page.map((r) => r.requestId)),
@@ -199,14 +202,29 @@ export class RunsService {
       deadLetter?: boolean | 'true' | 'false';
       resolved?: boolean | 'true' | 'false';
     },
+    fieldSearch: 'matches-first' | 'joined' = 'joined',
   ) {
     const builder = manager.getRepository(RunEntity).createQueryBuilder('r').where('r.workspace_id = :workspaceId', { workspaceId });
     if (q.q) {
       const search = parsePayloadQuery(q.q);
-      builder.innerJoin(InboundRequestEntity, 'req', 'req.id = r.request_id');
-      if (search.kind === 'field')
-        builder.andWhere('req.body_json @> CAST(:containment AS jsonb)', { containment: JSON.stringify(search.containment) });
-      else builder.andWhere(`${BODY_WORDS_SQL} @@ phraseto_tsquery('simple'::regconfig, :words)`, { words: search.words });
+      if (search.kind === 'field' && fieldSearch === 'matches-first') {
+        // The matching requests (at most FIELD_SEARCH_REQUESTS_MAX + 1), then their runs by request id;
+        // no row at all when there are more of them than that (findRuns).
+        builder
+          .addCommonTableExpression(
+            `SELECT m.id FROM inbound_requests m WHERE m.workspace_id = :workspaceId AND m.body_json @> CAST(:containment AS jsonb) LIMIT ${FIELD_SEARCH_REQUESTS_MAX + 1}`,
+            'field_matches',
+            { materialized: true },
+          )
+          .andWhere('r.request_id = ANY(ARRAY(SELECT id FROM field_matches))')
+          .andWhere(`(SELECT count(*) FROM field_matches) <= ${FIELD_SEARCH_REQUESTS_MAX}`)
+          .setParameter('containment', JSON.stringify(search.containment));
+      } else {
+        builder.innerJoin(InboundRequestEntity, 'req', 'req.id = r.request_id');
+        if (search.kind === 'field')
+          builder.andWhere('req.body_json @> CAST(:containment AS jsonb)', { containment: JSON.stringify(search.containment) });
+        else builder.andWhere(`${BODY_WORDS_SQL} @@ phraseto_tsquery('simple'::regconfig, :words)`, { words: search.words });
+      }
     }
     if (q.workflowId) builder.andWhere('r.workflow_id = :workflowId', { workflowId: q.workflowId });
     if (q.status) builder.andWhere('r.status = :status', { status: q.status });
@@ -217,6 +235,44 @@ export class RunsService {
     if (q.since) builder.andWhere('r.id >= :since', { since: uuidV7Floor(Date.parse(q.since)) });
     if (q.until) builder.andWhere('r.id < :until', { until: uuidV7Floor(Date.parse(q.until)) });
     return builder;
+  }
+
+  /**
+   * The runs matching the filters (before `cursor`), sorted by id, at most `limit`. A field search (`body.customer.email =
+   * "…"`) reads the requests of the workspace that contain the value from the GIN index
+   * (`idx_inbound_requests_body_json`) first, then their runs by request id (`idx_runs_request`), in one
+   * statement. Only when that finds nothing is it asked whether more than FIELD_SEARCH_REQUESTS_MAX
+   * requests matched; then runs are joined to requests, and PostgreSQL may walk the newest runs backwards
+   * until it has `limit` of them.
+   *
+   * Why not always the joined query: PostgreSQL estimates how many requests contain a value from the
+   * sampled histogram of `body_json` (about 100 bodies). A value that happens to be one of them is
+   * estimated at 1% of all requests, and the planner then walks the workflow's runs newest first looking
+   * for 51 matches: 1.6 s at 1,000,000 runs for an e-mail that 200 requests contain, where the other
+   * e-mails took 15 to 30 ms (docs/benchmarks.md, "Run history at 1,000,000 runs"). Reading the matches
+   * first makes the plan depend on how many there are, not on that estimate.
+   */
+  private async findRuns(
+    workspaceId: string,
+    q: Parameters<RunsService['filtered']>[2],
+    order: 'ASC' | 'DESC',
+    limit: number,
+    cursor?: string,
+  ): Promise<RunEntity[]> {
+    const query = (fieldSearch: 'matches-first' | 'joined') => {
+      const builder = this.filtered(this.dataSource.manager, workspaceId, q, fieldSearch).orderBy('r.id', order).limit(limit);
+      if (cursor) builder.andWhere('r.id < :cursor', { cursor });
+      return builder.getMany();
+    };
+    const search = q.q ? parsePayloadQuery(q.q) : null;
+    if (search?.kind !== 'field') return query('joined');
+    const runs = await query('matches-first');
+    if (runs.length > 0) return runs;
+    const [{ many }]: Array<{ many: boolean }> = await this.dataSource.query(
+      `SELECT count(*) > $3 AS many FROM (SELECT 1 FROM inbound_requests WHERE workspace_id = $1 AND body_json @> CAST($2 AS jsonb) LIMIT $3 + 1) AS m`,
+      [workspaceId, JSON.stringify(search.containment), FIELD_SEARCH_REQUESTS_MAX],
+    );
+    return many ? query('joined') : runs;
   }
 
   async get(workspaceId: string, runId: string): Promise<Run> {
@@ -442,10 +498,7 @@ export class RunsService {
     } else {
       const { includeResolved, ...filter } = input.filter ?? { status: 'failed' };
       const resolved = includeResolved === true || includeResolved === 'true' ? {} : { resolved: false };
-      runs = await this.filtered(this.dataSource.manager, workspaceId, { ...filter, ...resolved })
-        .orderBy('r.id', 'ASC')
-        .limit(MAX_BULK_REPLAY)
-        .getMany();
+      runs = await this.findRuns(workspaceId, { ...filter, ...resolved }, 'ASC', MAX_BULK_REPLAY);
     }
     if (input.from === 'failed-step') runs = runs.filter((r) => r.status === 'failed');
     const runIds = await this.createReplays(workspaceId, runs, input, actor);

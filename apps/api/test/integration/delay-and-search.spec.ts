@@ -74,4 +74,66 @@ describe('delays and payload search', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe('q');
   });
+
+  it('pages a field search the same way whether it matches a few requests or more than are read up front', async () => {
+    const workflow = await sy.api.createWorkflow({
+      name: 'Many orders',
+      trigger: { type: 'webhook' },
+      steps: [{ id: 'm', type: 'map', expression: '1' }],
+      active: false,
+    });
+    // 1,005 requests of one kind (more than FIELD_SEARCH_REQUESTS_MAX: the joined query), every 100th
+    // also tagged "rare" (a few: read from the index first); one rare request has a second run (a replay).
+    await sy.db.query(
+      `WITH req AS (
+         INSERT INTO inbound_requests (id, workspace_id, workflow_id, method, query, headers, content_type, body, size, received_at, verdict, status_code, body_json)
+         SELECT gen_random_uuid(), w.workspace_id, w.id, 'POST', '{}', '{}', 'application/json', convert_to(b::text, 'UTF8'), 40, now(), 'accepted', 202, b
+           FROM generate_series(1, 1005) AS g, workflows w,
+                LATERAL (SELECT CASE WHEN g % 100 = 0 THEN jsonb_build_object('kind', 'bulk', 'n', g, 'tag', 'rare')
+                                     ELSE jsonb_build_object('kind', 'bulk', 'n', g) END AS b) AS body
+          WHERE w.id = $1
+         RETURNING id, workspace_id, workflow_id, body_json
+       )
+       INSERT INTO runs (id, workspace_id, workflow_id, version_id, request_id, status, created_at, started_at, finished_at, claims)
+       SELECT gen_random_uuid(), req.workspace_id, req.workflow_id, w.current_version_id, req.id, 'succeeded', now(), now(), now(), 1
+         FROM req JOIN workflows w ON w.id = req.workflow_id, generate_series(1, CASE WHEN req.body_json->>'n' = '500' THEN 2 ELSE 1 END)`,
+      [workflow.id],
+    );
+    const expected = async (containment: object) =>
+      (
+        await sy.db.query<{ id: string }>(
+          `SELECT r.id FROM runs r JOIN inbound_requests q ON q.id = r.request_id
+            WHERE r.workflow_id = $1 AND q.body_json @> $2::jsonb ORDER BY r.id DESC`,
+          [workflow.id, JSON.stringify(containment)],
+        )
+      ).map((r) => r.id);
+    const pages = async (q: string, pageCount: number, limit: number) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i < pageCount; i++) {
+        const res = await sy.api.request(
+          'GET',
+          `/api/workflows/${workflow.id}/runs?q=${encodeURIComponent(q)}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(res.status).toBe(200);
+        ids.push(...res.body.items.map((r: any) => r.id));
+        cursor = res.body.nextCursor;
+        if (!cursor) break;
+      }
+      return { ids, cursor };
+    };
+
+    const rare = await expected({ tag: 'rare' });
+    expect(rare.length).toBe(11);
+    expect(await pages('body.tag = "rare"', 5, 4)).toEqual({ ids: rare, cursor: null });
+
+    const bulk = await expected({ kind: 'bulk' });
+    expect(bulk.length).toBe(1006);
+    const firstPages = await pages('body.kind = "bulk"', 3, 50);
+    expect(firstPages.ids).toEqual(bulk.slice(0, 150));
+    expect(firstPages.cursor).toBe(bulk[149]);
+
+    const none = await sy.api.request('GET', `/api/workflows/${workflow.id}/runs?q=${encodeURIComponent('body.tag = "none"')}`);
+    expect(none.body).toEqual({ items: [], nextCursor: null });
+  });
 });
