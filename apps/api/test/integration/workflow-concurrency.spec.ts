@@ -26,7 +26,7 @@ async function startGauge() {
   };
 }
 
-describe('per-workflow concurrency limit across two workers', () => {
+describe('per-workflow concurrency limit across three workers', () => {
   let gauge: Awaited<ReturnType<typeof startGauge>>;
   beforeAll(async () => {
     gauge = await startGauge();
@@ -34,7 +34,9 @@ describe('per-workflow concurrency limit across two workers', () => {
   afterAll(async () => {
     await gauge?.close();
   });
-  const sy = useSwitchyard({ workers: 2, workerEnv: { SWITCHYARD_WORKER_CONCURRENCY: '5' } });
+  // Three workers of one slot each: three runs could run at once, so the limit of two is what holds
+  // them back, and the two that run together are necessarily on two different workers.
+  const sy = useSwitchyard({ workers: 3, workerEnv: { SWITCHYARD_WORKER_CONCURRENCY: '1' } });
 
   it('refuses a limit that is not a positive whole number, naming the field', async () => {
     const res = await sy.api.request('POST', '/api/workflows', { name: 'Bad', trigger: { type: 'webhook' }, steps: [], concurrency: 0 });
@@ -42,10 +44,7 @@ describe('per-workflow concurrency limit across two workers', () => {
     expect(res.body.error.details).toEqual([{ path: 'concurrency', message: 'must be at least 1' }]);
   });
 
-  // Which worker claims the first two runs is up to BullMQ: when one worker takes both, the run that
-  // finishes hands the next to its own process and the other worker never gets one (seen once in four
-  // clean runs). Each attempt checks everything; a retry only gives the distribution another chance.
-  it('runs at most N at once; the others wait queued and start in arrival order', { retry: 2 }, async () => {
+  it('runs at most N at once; the others wait queued and start in arrival order', async () => {
     const workflow = await sy.api.createWorkflow({
       name: 'One at a time, almost',
       trigger: { type: 'webhook' },
@@ -75,7 +74,7 @@ describe('per-workflow concurrency limit across two workers', () => {
     // Two start together, so two neighbours may swap; none overtakes by more.
     gauge.state.order.forEach((n, i) => expect(Math.abs(n - i)).toBeLessThanOrEqual(1));
     const workers = await sy.db.query<{ worker_id: string }>(`SELECT DISTINCT worker_id FROM runs WHERE id = ANY($1)`, [runIds]);
-    expect(workers.length).toBe(2);
+    expect(workers.length).toBeGreaterThanOrEqual(2);
 
     // Lifting the limit (null) lets them all run at once again.
     const patched = await sy.api.request('PATCH', `/api/workflows/${workflow.id}`, { concurrency: null });
